@@ -1,0 +1,5 @@
+package it.piattaformacasa.anagrafe;
+
+public enum DestinazioneUso {
+    SERVIZI_ABITATIVI_PUBBLICI, SERVIZI_ABITATIVI_SOCIALI, ALTRO_USO_RESIDENZIALE
+}

@@ -1,0 +1,24 @@
+package it.piattaformacasa.anagrafe;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import it.piattaformacasa.common.CodiceFiscale;
+
+public interface EnteProprietarioRepository extends JpaRepository<EnteProprietario, Long> {
+    Optional<EnteProprietario> findByCodiceFiscale(CodiceFiscale codiceFiscale);
+
+    /** Enti with at least one fabbricato in a comune of the ambito, or seated there. */
+    @Query("""
+            select distinct e from EnteProprietario e join fetch e.comune c join fetch c.ambito a
+            where a.id = :ambitoId
+               or exists (select 1 from Fabbricato f where f.ente = e and f.comune.ambito.id = :ambitoId)
+            order by e.ragioneSociale""")
+    List<EnteProprietario> findOperantiNellAmbito(Long ambitoId);
+
+    @Query("select e from EnteProprietario e join fetch e.comune c join fetch c.ambito order by e.ragioneSociale")
+    List<EnteProprietario> findAllConComune();
+}

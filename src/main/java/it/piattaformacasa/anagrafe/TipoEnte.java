@@ -1,0 +1,5 @@
+package it.piattaformacasa.anagrafe;
+
+public enum TipoEnte {
+    COMUNE, ALER, OPERATORE_PRIVATO
+}

@@ -1,0 +1,42 @@
+package it.piattaformacasa.common.sicurezza;
+
+import java.util.Locale;
+
+import it.piattaformacasa.common.CodiceFiscale;
+
+/**
+ * The ids of the Camunda groups that user tasks target with {@code candidateGroups}. One place, because the
+ * identity projection creates them and every process module routes tasks to them.
+ */
+public final class Gruppi {
+
+    public static final String SUPERVISORI = "supervisori";
+    public static final String ANALISTI = "analisti";
+    /** Camunda's built-in administrators group (full authorizations on every resource). */
+    public static final String AMMINISTRATORI = "camunda-admin";
+
+    private static final String ENTE = "ente-";
+
+    private Gruppi() {
+    }
+
+    /** Every operator of the ente, whatever the abilitazione: for visibility, not for work. */
+    public static String ente(CodiceFiscale ente) {
+        return ENTE + ente.valore();
+    }
+
+    /** Operators of the ente with «Abilitazione per la Gestione dell'Avviso». */
+    public static String gestioneAvviso(CodiceFiscale ente) {
+        return ENTE + ente.valore() + "-avviso";
+    }
+
+    /** Operators of the ente with «Abilitazione per l'Istruttoria delle Domande». */
+    public static String istruttoria(CodiceFiscale ente) {
+        return ENTE + ente.valore() + "-istruttoria";
+    }
+
+    /** Operators of the Comune capofila of the ambito who manage the avvisi. */
+    public static String capofila(String codiceAmbito) {
+        return "ambito-" + codiceAmbito.toLowerCase(Locale.ROOT) + "-capofila";
+    }
+}

@@ -1,0 +1,22 @@
+package it.piattaformacasa.common.sicurezza;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as far as the feature modules need to know: which enti they may see. Implemented by the
+ * operatori module, so that modules such as anagrafe filter by ente without depending on operatori.
+ */
+public interface UtenteCorrente {
+
+    String username();
+
+    /** Supervisors, analysts and administrators see every ente. */
+    boolean vedeTuttiGliEnti();
+
+    /** Ids of the enti the operator is enabled for (any abilitazione). */
+    Set<Long> entiAbilitati();
+
+    default boolean puoVedereEnte(long enteId) {
+        return vedeTuttiGliEnti() || entiAbilitati().contains(enteId);
+    }
+}

@@ -1,0 +1,69 @@
+package it.piattaformacasa.common.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.NonTrovatoException;
+
+/**
+ * Errors of the domain API as RFC 9457 problem details, in Italian, with the offending fields in
+ * {@code errori: [{campo, messaggio}]}.
+ */
+@RestControllerAdvice(basePackages = "it.piattaformacasa")
+public class ApiExceptionHandler {
+
+    public record ErroreCampo(String campo, String messaggio) {
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail datiNonValidi(MethodArgumentNotValidException e) {
+        List<ErroreCampo> errori = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ErroreCampo(f.getField(), f.getDefaultMessage()))
+                .toList();
+        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "La richiesta contiene dati non validi", errori);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail parametroNonValido(MethodArgumentTypeMismatchException e) {
+        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "Valore non valido per il parametro",
+                List.of(new ErroreCampo(e.getName(), "valore non valido: " + e.getValue())));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail argomentoNonValido(IllegalArgumentException e) {
+        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(NonTrovatoException.class)
+    ProblemDetail nonTrovato(NonTrovatoException e) {
+        return problema(HttpStatus.NOT_FOUND, "Non trovato", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(ConflittoException.class)
+    ProblemDetail conflitto(ConflittoException e) {
+        return problema(HttpStatus.CONFLICT, "Operazione non possibile", e.getMessage(), List.of());
+    }
+
+    @ExceptionHandler(AccessoNegatoException.class)
+    ProblemDetail accessoNegato(AccessoNegatoException e) {
+        return problema(HttpStatus.FORBIDDEN, "Operazione non consentita", e.getMessage(), List.of());
+    }
+
+    private static ProblemDetail problema(HttpStatus status, String titolo, String dettaglio, List<ErroreCampo> errori) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, dettaglio);
+        problem.setTitle(titolo);
+        if (!errori.isEmpty()) {
+            problem.setProperties(Map.of("errori", errori));
+        }
+        return problem;
+    }
+}

@@ -1,0 +1,82 @@
+package it.piattaformacasa.config;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
+
+/**
+ * Two worlds. The Camunda webapps (Tasklist, Cockpit, Admin under /camunda) authenticate with their own session
+ * login against the engine's identity store and protect themselves with their own CSRF filter. The domain API
+ * (/api) and the engine REST API (/engine-rest) use HTTP Basic against the same users, statelessly; the engine
+ * then applies Camunda authorizations to the user (see CamundaEngineConfiguration).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider) throws Exception {
+        return http
+                .securityMatcher("/api/**", "/engine-rest/**")
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // CSRF guards ambient credentials (cookies). A call that presents its own Authorization header is not
+                // forgeable by a third-party page; browser sessions (the future Italian inbox) must send the token.
+                .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .requireCsrfProtectionMatcher(senzaAuthorizationHeader()))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webappsAndDocs(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/camunda/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
+                        "/v3/api-docs/**", "/actuator/health/**", "/actuator/health", "/error")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                // the webapps ship their own CSRF prevention filter and session handling
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll()).build();
+    }
+
+    private static RequestMatcher senzaAuthorizationHeader() {
+        RequestMatcher metodiCheModificano = CsrfFilter.DEFAULT_CSRF_MATCHER;
+        return request -> metodiCheModificano.matches(request) && request.getHeader("Authorization") == null;
+    }
+
+    private static AuthenticationEntryPoint autenticazioneRichiesta() {
+        return (request, response, exception) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Piattaforma Casa\", charset=\"UTF-8\"");
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Autenticazione richiesta\",\"status\":401,"
+                    + "\"detail\":\"Credenziali mancanti o non valide\",\"instance\":\""
+                    + request.getRequestURI().replace("\"", "") + "\"}");
+        };
+    }
+}

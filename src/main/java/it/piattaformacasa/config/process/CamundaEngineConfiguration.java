@@ -1,0 +1,48 @@
+package it.piattaformacasa.config.process;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+@Configuration(proxyBeanMethods = false)
+class CamundaEngineConfiguration {
+
+    /** User and group ids are our usernames and group ids such as {@code ente-00441340122-avviso}. */
+    static final String ID_PATTERN = "[a-zA-Z0-9._-]+";
+
+    @Bean
+    AbstractProcessEnginePlugin identificativiPlugin() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setUserResourceWhitelistPattern(ID_PATTERN);
+                configuration.setGroupResourceWhitelistPattern(ID_PATTERN);
+                configuration.setAuthorizationEnabled(true);
+                // a candidate group may claim and complete, nothing more
+                configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+            }
+        };
+    }
+
+    /**
+     * Spring Security authenticates {@code /engine-rest} (HTTP Basic); this filter hands the principal to the
+     * engine, which then loads the user's groups and applies Camunda authorizations to every REST call.
+     */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        registration.setName("camunda-rest-authentication");
+        // after Spring Security's chain (order -100), which sets the principal
+        registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+}

@@ -1,0 +1,114 @@
+package it.piattaformacasa.demo;
+
+import static it.piattaformacasa.anagrafe.StatoAlloggio.LIBERO;
+import static it.piattaformacasa.anagrafe.StatoAlloggio.OCCUPATO;
+import static it.piattaformacasa.anagrafe.StatoAlloggio.OCCUPATO_SENZA_TITOLO;
+import static it.piattaformacasa.anagrafe.StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE;
+import static it.piattaformacasa.anagrafe.StatoAlloggio.SFITTO_RISTRUTTURAZIONE;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import it.piattaformacasa.anagrafe.RelazioneParentela;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.anagrafe.TipoEnte;
+import it.piattaformacasa.operatori.RuoloPiattaforma;
+import it.piattaformacasa.operatori.TipoAbilitazione;
+
+/**
+ * The demo ambito as data. Comuni: real ISTAT and cadastral codes, 2011 census population. The codice fiscale of
+ * the Comune di Varese is the real one (IPA); those of ALER and Comune di Malnate are fictitious with a valid check
+ * digit. Fabbricati, alloggi, people and operators are invented; ALER's streets are real ALER quarters of Varese.
+ */
+final class DatiDemo {
+
+    record DatiComune(String istat, String catastale, String nome, int popolazione) {
+    }
+
+    record DatiEnte(TipoEnte tipo, String codiceFiscale, String ragioneSociale, String istatSede, String pec) {
+    }
+
+    record DatiFabbricato(String codice, String cfEnte, String istat, String indirizzo, String zona, int annoCostruzione,
+                          int piani, boolean ascensore, List<StatoAlloggio> stati) {
+    }
+
+    record DatiAbilitazione(String cfEnte, TipoAbilitazione tipo) {
+    }
+
+    record DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
+                         List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli) {
+    }
+
+    record DatiComponente(String codiceFiscale, String nome, String cognome, LocalDate dataNascita,
+                          RelazioneParentela relazione, int invalidita) {
+    }
+
+    static final String CF_COMUNE_VARESE = "00441340122";
+    static final String CF_ALER = "00215400128";
+    static final String CF_COMUNE_MALNATE = "00331030122";
+
+    /** The first is the capofila. */
+    static final List<DatiComune> COMUNI = List.of(
+            new DatiComune("012133", "L682", "Varese", 79_793),
+            new DatiComune("012096", "E863", "Malnate", 16_604),
+            new DatiComune("012073", "D951", "Gazzada Schianno", 4_644),
+            new DatiComune("012038", "B949", "Casciago", 3_865));
+
+    static final List<DatiEnte> ENTI = List.of(
+            new DatiEnte(TipoEnte.COMUNE, CF_COMUNE_VARESE, "Comune di Varese", "012133", "protocollo@comune.varese.legalmail.it"),
+            new DatiEnte(TipoEnte.ALER, CF_ALER, "ALER Varese - Como - Monza Brianza - Busto Arsizio", "012133", null),
+            new DatiEnte(TipoEnte.COMUNE, CF_COMUNE_MALNATE, "Comune di Malnate", "012096", null));
+
+    static final List<DatiFabbricato> FABBRICATI = List.of(
+            new DatiFabbricato("VA-BIZ-01", CF_COMUNE_VARESE, "012133", "Via Monte Santo 18", "Bizzozero", 1978, 5, true,
+                    List.of(OCCUPATO, OCCUPATO, LIBERO, OCCUPATO, SFITTO_CARENZE_MANUTENTIVE, OCCUPATO)),
+            new DatiFabbricato("VA-SFE-02", CF_COMUNE_VARESE, "012133", "Via Cimarosa 8", "San Fermo", 1965, 4, false,
+                    List.of(OCCUPATO, LIBERO, OCCUPATO, SFITTO_RISTRUTTURAZIONE, OCCUPATO)),
+            new DatiFabbricato("VA-BIU-03", CF_COMUNE_VARESE, "012133", "Via Magenta 31", "Biumo Inferiore", 1958, 3, false,
+                    List.of(OCCUPATO, OCCUPATO, SFITTO_CARENZE_MANUTENTIVE, LIBERO)),
+            new DatiFabbricato("AL-VA-101", CF_ALER, "012133", "Via Francesco Borromini 9", "Sangallo", 1982, 7, true,
+                    List.of(OCCUPATO, OCCUPATO, OCCUPATO, LIBERO, OCCUPATO, OCCUPATO_SENZA_TITOLO, OCCUPATO, SFITTO_CARENZE_MANUTENTIVE)),
+            new DatiFabbricato("AL-VA-102", CF_ALER, "012133", "Via Romans sur Isère 5", "Montello", 1975, 6, true,
+                    List.of(OCCUPATO, LIBERO, OCCUPATO, OCCUPATO, SFITTO_RISTRUTTURAZIONE, OCCUPATO)),
+            new DatiFabbricato("AL-GZ-201", CF_ALER, "012073", "Via Roma 40", "Schianno", 1990, 3, false,
+                    List.of(OCCUPATO, LIBERO, OCCUPATO)),
+            new DatiFabbricato("AL-CA-301", CF_ALER, "012038", "Via Vittorio Veneto 14", "Morosolo", 1987, 3, false,
+                    List.of(OCCUPATO, SFITTO_CARENZE_MANUTENTIVE, OCCUPATO)),
+            new DatiFabbricato("MA-GU-01", CF_COMUNE_MALNATE, "012096", "Via Gasparotto 9", "Gurone", 1972, 4, false,
+                    List.of(OCCUPATO, LIBERO, OCCUPATO, SFITTO_CARENZE_MANUTENTIVE)),
+            new DatiFabbricato("MA-CE-02", CF_COMUNE_MALNATE, "012096", "Via Garibaldi 56", "Centro", 2004, 3, true,
+                    List.of(OCCUPATO, OCCUPATO, LIBERO)));
+
+    static final List<DatiOperatore> OPERATORI = List.of(
+            new DatiOperatore("capofila", "BNCGLI82C54L682L", "Giulia", "Bianchi", "0332 255111",
+                    List.of(new DatiAbilitazione(CF_COMUNE_VARESE, TipoAbilitazione.GESTIONE_AVVISO)), Set.of()),
+            new DatiOperatore("varese.istruttoria", "CLMMRC79S02L682I", "Marco", "Colombo", "0332 255112",
+                    List.of(new DatiAbilitazione(CF_COMUNE_VARESE, TipoAbilitazione.ISTRUTTORIA_DOMANDE)), Set.of()),
+            new DatiOperatore("aler.avviso", "FRRCHR85H61B300A", "Chiara", "Ferrari", "0332 806911",
+                    List.of(new DatiAbilitazione(CF_ALER, TipoAbilitazione.GESTIONE_AVVISO)), Set.of()),
+            new DatiOperatore("aler.istruttoria", "GLLLCU77A09L682V", "Luca", "Galli", "0332 806912",
+                    List.of(new DatiAbilitazione(CF_ALER, TipoAbilitazione.ISTRUTTORIA_DOMANDE)), Set.of()),
+            new DatiOperatore("malnate", "FNTDVD88D05D951C", "Davide", "Fontana", "0332 275211",
+                    List.of(new DatiAbilitazione(CF_COMUNE_MALNATE, TipoAbilitazione.GESTIONE_AVVISO),
+                            new DatiAbilitazione(CF_COMUNE_MALNATE, TipoAbilitazione.ISTRUTTORIA_DOMANDE)), Set.of()),
+            new DatiOperatore("supervisore", "RCCLNE75T57L682R", "Elena", "Ricci", "02 67651",
+                    List.of(), Set.of(RuoloPiattaforma.SUPERVISORE)),
+            new DatiOperatore("analista", "MRNSFN83L12E863L", "Stefano", "Marino", "02 67652",
+                    List.of(), Set.of(RuoloPiattaforma.ANALISTA)),
+            new DatiOperatore("admin", "CNTSRA90B68L682N", "Sara", "Conti", "02 67653",
+                    List.of(), Set.of(RuoloPiattaforma.AMMINISTRATORE)));
+
+    static final List<List<DatiComponente>> NUCLEI = List.of(
+            List.of(new DatiComponente("RSSMRA61E03L682Z", "Mario", "Rossi", LocalDate.of(1961, 5, 3), RelazioneParentela.RICHIEDENTE, 0),
+                    new DatiComponente("VRDNNA64M59L682N", "Anna", "Verdi", LocalDate.of(1964, 8, 19), RelazioneParentela.CONIUGE, 74),
+                    new DatiComponente("RSSLCU08B11L682T", "Luca", "Rossi", LocalDate.of(2008, 2, 11), RelazioneParentela.FIGLIO, 0)),
+            List.of(new DatiComponente("SPSGPP42R41F839E", "Giuseppina", "Esposito", LocalDate.of(1942, 10, 1), RelazioneParentela.RICHIEDENTE, 100)),
+            List.of(new DatiComponente("BRNFNC70C25L682K", "Franco", "Bernasconi", LocalDate.of(1970, 3, 25), RelazioneParentela.RICHIEDENTE, 0),
+                    new DatiComponente("LMRFTM84H47Z330W", "Fatima", "El Amrani", LocalDate.of(1984, 6, 7), RelazioneParentela.CONVIVENTE_DI_FATTO, 0),
+                    new DatiComponente("BRNSFO15P54L682N", "Sofia", "Bernasconi", LocalDate.of(2015, 9, 14), RelazioneParentela.FIGLIO, 0),
+                    new DatiComponente("BRNMRO18T02L682H", "Omar", "Bernasconi", LocalDate.of(2018, 12, 2), RelazioneParentela.FIGLIO, 0)));
+
+    private DatiDemo() {
+    }
+}

@@ -1,0 +1,163 @@
+package it.piattaformacasa.demo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.Ambito;
+import it.piattaformacasa.anagrafe.AmbitoRepository;
+import it.piattaformacasa.anagrafe.CertificazioneAnagrafeService;
+import it.piattaformacasa.anagrafe.Componente;
+import it.piattaformacasa.anagrafe.Comune;
+import it.piattaformacasa.anagrafe.ComuneRepository;
+import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.EnteProprietarioRepository;
+import it.piattaformacasa.anagrafe.Fabbricato;
+import it.piattaformacasa.anagrafe.FabbricatoRepository;
+import it.piattaformacasa.anagrafe.NucleoFamiliare;
+import it.piattaformacasa.anagrafe.NucleoFamiliareRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.config.database.ModalitaDatabase;
+import it.piattaformacasa.operatori.Operatore;
+import it.piattaformacasa.operatori.OperatoriService;
+
+/**
+ * The demo ambito of Varese with its enti, fabbricati, about 40 alloggi, tenant households and one operator per
+ * role. Loaded only on the embedded database and only once (it skips when the ambito exists); never by a
+ * migration, so that an external production database never receives demo users.
+ */
+@Component
+@Order(10)
+class DatiDemoRunner implements ApplicationRunner {
+
+    static final String AMBITO = "VARESE";
+    static final String PASSWORD_DEMO = "demo";
+    static final int ANNO_CERTIFICAZIONE = 2026;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatiDemoRunner.class);
+
+    private final Environment environment;
+    private final boolean abilitato;
+    private final TransactionTemplate tx;
+    private final AmbitoRepository ambiti;
+    private final ComuneRepository comuni;
+    private final EnteProprietarioRepository enti;
+    private final FabbricatoRepository fabbricati;
+    private final AlloggioRepository alloggi;
+    private final NucleoFamiliareRepository nuclei;
+    private final OperatoriService operatori;
+    private final CertificazioneAnagrafeService certificazioni;
+
+    DatiDemoRunner(Environment environment, @Value("${piattaforma.demo.enabled:true}") boolean abilitato,
+                   TransactionTemplate tx, AmbitoRepository ambiti, ComuneRepository comuni,
+                   EnteProprietarioRepository enti, FabbricatoRepository fabbricati, AlloggioRepository alloggi,
+                   NucleoFamiliareRepository nuclei, OperatoriService operatori,
+                   CertificazioneAnagrafeService certificazioni) {
+        this.environment = environment;
+        this.abilitato = abilitato;
+        this.tx = tx;
+        this.ambiti = ambiti;
+        this.comuni = comuni;
+        this.enti = enti;
+        this.fabbricati = fabbricati;
+        this.alloggi = alloggi;
+        this.nuclei = nuclei;
+        this.operatori = operatori;
+        this.certificazioni = certificazioni;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!abilitato || ModalitaDatabase.from(environment) != ModalitaDatabase.EMBEDDED) {
+            return;
+        }
+        if (ambiti.findByCodice(AMBITO).isPresent()) {
+            LOG.info("Dati demo già presenti (ambito {})", AMBITO);
+            return;
+        }
+        long inizio = System.nanoTime();
+        tx.executeWithoutResult(status -> caricaAnagrafe());
+        // saves the operatori and projects them (users, groups, memberships) before passwords are set
+        tx.executeWithoutResult(status -> operatori.registra(creaOperatori()));
+        DatiDemo.OPERATORI.forEach(o -> operatori.impostaPassword(o.username(), PASSWORD_DEMO));
+        enti.findAll().forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
+        LOG.info("Dati demo caricati in {} ms: ambito {}, {} alloggi, {} operatori (password «{}»)",
+                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), DatiDemo.OPERATORI.size(), PASSWORD_DEMO);
+    }
+
+    private void caricaAnagrafe() {
+        Ambito ambito = ambiti.save(new Ambito(AMBITO, "Varese"));
+        for (DatiDemo.DatiComune c : DatiDemo.COMUNI) {
+            comuni.save(new Comune(c.istat(), c.catastale(), c.nome(), "VA", c.popolazione(), ambito));
+        }
+        Comune varese = comuni.findByCodiceIstat(DatiDemo.COMUNI.get(0).istat()).orElseThrow();
+        ambito.setComuneCapofila(varese);
+        for (DatiDemo.DatiEnte e : DatiDemo.ENTI) {
+            Comune sede = comuni.findByCodiceIstat(e.istatSede()).orElseThrow();
+            enti.save(new EnteProprietario(e.tipo(), CodiceFiscale.of(e.codiceFiscale()), e.ragioneSociale(), sede, e.pec()));
+        }
+        // deterministic: the same demo every time, so the README and tests can refer to it
+        Random random = new Random(2026);
+        int progressivo = 1;
+        for (DatiDemo.DatiFabbricato f : DatiDemo.FABBRICATI) {
+            EnteProprietario ente = enti.findByCodiceFiscale(CodiceFiscale.of(f.cfEnte())).orElseThrow();
+            Comune comune = comuni.findByCodiceIstat(f.istat()).orElseThrow();
+            Fabbricato fabbricato = fabbricati.save(new Fabbricato(f.codice(), ente, comune, f.indirizzo(), f.zona(),
+                    f.annoCostruzione(), f.piani(), f.ascensore()));
+            for (int i = 0; i < f.stati().size(); i++) {
+                int piano = i % f.piani();
+                int vani = 1 + random.nextInt(4);
+                BigDecimal superficie = BigDecimal.valueOf(28 + vani * 14L + random.nextInt(12)).setScale(2);
+                boolean barriere = !f.ascensore() && piano > 0;
+                alloggi.save(new Alloggio(String.format("%s-%03d", f.codice(), progressivo++), fabbricato,
+                        String.valueOf((char) ('A' + i % 2)), String.valueOf(i + 1), piano, superficie, vani, barriere,
+                        f.stati().get(i)));
+            }
+        }
+        caricaInquilini();
+    }
+
+    /** A few tenant households of occupied units, as the Anagrafe dell'Utenza registers them after a contratto. */
+    private void caricaInquilini() {
+        List<Alloggio> occupati = alloggi.findAll().stream().filter(a -> a.getStato() == StatoAlloggio.OCCUPATO).limit(3).toList();
+        for (int i = 0; i < occupati.size() && i < DatiDemo.NUCLEI.size(); i++) {
+            NucleoFamiliare nucleo = new NucleoFamiliare();
+            for (DatiDemo.DatiComponente c : DatiDemo.NUCLEI.get(i)) {
+                Componente componente = nucleo.aggiungi(new Componente(CodiceFiscale.of(c.codiceFiscale()), c.nome(),
+                        c.cognome(), c.dataNascita(), c.relazione()));
+                componente.aggiornaInvalidita(c.invalidita(), c.invalidita() == 100, false);
+            }
+            nucleo.insediaIn(occupati.get(i));
+            nuclei.save(nucleo);
+        }
+    }
+
+    private List<Operatore> creaOperatori() {
+        List<Operatore> creati = new ArrayList<>();
+        for (DatiDemo.DatiOperatore o : DatiDemo.OPERATORI) {
+            Operatore operatore = new Operatore(o.username(), CodiceFiscale.of(o.codiceFiscale()), o.nome(), o.cognome(),
+                    o.username() + "@demo.piattaformacasa.it", o.telefono());
+            for (DatiDemo.DatiAbilitazione a : o.abilitazioni()) {
+                EnteProprietario ente = enti.findByCodiceFiscale(CodiceFiscale.of(a.cfEnte())).orElseThrow();
+                operatore.abilita(ente, a.tipo());
+            }
+            o.ruoli().forEach(operatore::assegnaRuolo);
+            creati.add(operatore);
+        }
+        return creati;
+    }
+}

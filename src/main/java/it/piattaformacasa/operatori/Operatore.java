@@ -1,0 +1,98 @@
+package it.piattaformacasa.operatori;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.common.CodiceFiscale;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Version;
+
+/**
+ * A person who works on the platform for one or more enti (seed 002: «Il modulo non prevede deleghe o
+ * avvalimenti verso operatori terzi»: an abilitazione is always for a named ente).
+ */
+@Entity
+public class Operatore {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String username;
+    private CodiceFiscale codiceFiscale;
+    private String nome;
+    private String cognome;
+    private String email;
+    private String telefono;
+    private boolean attivo = true;
+    @OneToMany(mappedBy = "operatore", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<Abilitazione> abilitazioni = new ArrayList<>();
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "operatore_ruolo", joinColumns = @JoinColumn(name = "operatore_id"))
+    @Column(name = "ruolo")
+    @Enumerated(EnumType.STRING)
+    private Set<RuoloPiattaforma> ruoli = EnumSet.noneOf(RuoloPiattaforma.class);
+    @Version
+    private long version;
+
+    protected Operatore() {
+    }
+
+    public Operatore(String username, CodiceFiscale codiceFiscale, String nome, String cognome, String email, String telefono) {
+        if (!codiceFiscale.personaFisica()) {
+            throw new IllegalArgumentException("Il codice fiscale dell'operatore deve essere di persona fisica");
+        }
+        this.username = username;
+        this.codiceFiscale = codiceFiscale;
+        this.nome = nome;
+        this.cognome = cognome;
+        this.email = email;
+        this.telefono = telefono;
+    }
+
+    public void abilita(EnteProprietario ente, TipoAbilitazione tipo) {
+        boolean presente = abilitazioni.stream()
+                .anyMatch(a -> a.getEnte().getId().equals(ente.getId()) && a.getTipo() == tipo);
+        if (!presente) {
+            abilitazioni.add(new Abilitazione(this, ente, tipo));
+        }
+    }
+
+    public void disabilita(EnteProprietario ente, TipoAbilitazione tipo) {
+        abilitazioni.removeIf(a -> a.getEnte().getId().equals(ente.getId()) && a.getTipo() == tipo);
+    }
+
+    public void assegnaRuolo(RuoloPiattaforma ruolo) {
+        ruoli.add(ruolo);
+    }
+
+    public void disattiva() {
+        this.attivo = false;
+    }
+
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public CodiceFiscale getCodiceFiscale() { return codiceFiscale; }
+    public String getNome() { return nome; }
+    public String getCognome() { return cognome; }
+    public String getEmail() { return email; }
+    public String getTelefono() { return telefono; }
+    public boolean isAttivo() { return attivo; }
+    public List<Abilitazione> getAbilitazioni() { return Collections.unmodifiableList(abilitazioni); }
+    public Set<RuoloPiattaforma> getRuoli() { return Collections.unmodifiableSet(ruoli); }
+}

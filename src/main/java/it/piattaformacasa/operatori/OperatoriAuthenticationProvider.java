@@ -1,0 +1,71 @@
+package it.piattaformacasa.operatori;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.common.sicurezza.Gruppi;
+
+/**
+ * HTTP Basic for the domain API and {@code /engine-rest}, against the same users and passwords as Tasklist.
+ * Authorities: {@code GROUP_<id>} per group plus a {@code ROLE_} per platform role.
+ */
+@Component
+public class OperatoriAuthenticationProvider implements org.springframework.security.authentication.AuthenticationProvider {
+
+    public static final String ROLE_AMMINISTRATORE = "ROLE_AMMINISTRATORE";
+    public static final String ROLE_SUPERVISORE = "ROLE_SUPERVISORE";
+    public static final String ROLE_ANALISTA = "ROLE_ANALISTA";
+
+    private final IdentitaPort identita;
+    private final OperatoreRepository operatori;
+
+    OperatoriAuthenticationProvider(IdentitaPort identita, OperatoreRepository operatori) {
+        this.identita = identita;
+        this.operatori = operatori;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        if (username == null || credentials == null || !identita.verificaPassword(username, credentials.toString())) {
+            throw new BadCredentialsException("Credenziali non valide");
+        }
+        // users created in Camunda Admin (the first administrator) have no operatore row
+        operatori.findByUsername(username).filter(o -> !o.isAttivo()).ifPresent(o -> {
+            throw new DisabledException("Operatore disabilitato");
+        });
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, autorita(identita.gruppiDi(username)));
+    }
+
+    static List<GrantedAuthority> autorita(Set<String> gruppi) {
+        List<GrantedAuthority> autorita = new ArrayList<>();
+        for (String gruppo : gruppi) {
+            autorita.add(new SimpleGrantedAuthority("GROUP_" + gruppo));
+        }
+        if (gruppi.contains(Gruppi.AMMINISTRATORI)) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_AMMINISTRATORE));
+        }
+        if (gruppi.contains(Gruppi.SUPERVISORI)) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_SUPERVISORE));
+        }
+        if (gruppi.contains(Gruppi.ANALISTI)) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_ANALISTA));
+        }
+        return autorita;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

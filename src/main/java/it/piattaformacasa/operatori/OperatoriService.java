@@ -1,0 +1,114 @@
+package it.piattaformacasa.operatori;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.anagrafe.Ambito;
+import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.Gruppi;
+import it.piattaformacasa.operatori.IdentitaPort.Gruppo;
+import it.piattaformacasa.operatori.IdentitaPort.TipoGruppo;
+
+@Service
+public class OperatoriService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatoriService.class);
+
+    private final OperatoreRepository operatori;
+    private final AnagrafeService anagrafe;
+    private final IdentitaPort identita;
+
+    OperatoriService(OperatoreRepository operatori, AnagrafeService anagrafe, IdentitaPort identita) {
+        this.operatori = operatori;
+        this.anagrafe = anagrafe;
+        this.identita = identita;
+    }
+
+    /** Projects every ente, ambito and operatore onto the identity store. Idempotent. */
+    @Transactional
+    public void allineaIdentita() {
+        long inizio = System.nanoTime();
+        List<Gruppo> gruppi = new ArrayList<>();
+        gruppi.add(new Gruppo(Gruppi.AMMINISTRATORI, "Amministratori della piattaforma", TipoGruppo.AMMINISTRATORI));
+        gruppi.add(new Gruppo(Gruppi.SUPERVISORI, "Supervisori dei termini", TipoGruppo.SUPERVISORI));
+        gruppi.add(new Gruppo(Gruppi.ANALISTI, "Analisti delle regole", TipoGruppo.ANALISTI));
+        for (Ambito ambito : anagrafe.ambiti()) {
+            gruppi.add(new Gruppo(Gruppi.capofila(ambito.getCodice()),
+                    "Ambito di " + ambito.getNome() + " – Comune capofila", TipoGruppo.LAVORO));
+        }
+        for (EnteProprietario ente : anagrafe.enti()) {
+            String nome = ente.getRagioneSociale();
+            gruppi.add(new Gruppo(Gruppi.ente(ente.getCodiceFiscale()), nome, TipoGruppo.ENTE));
+            gruppi.add(new Gruppo(Gruppi.gestioneAvviso(ente.getCodiceFiscale()), nome + " – Gestione avviso", TipoGruppo.LAVORO));
+            gruppi.add(new Gruppo(Gruppi.istruttoria(ente.getCodiceFiscale()), nome + " – Istruttoria domande", TipoGruppo.LAVORO));
+        }
+        identita.allineaGruppi(gruppi);
+        List<Operatore> tutti = operatori.findAllConAbilitazioni();
+        tutti.forEach(this::allinea);
+        LOG.info("Identità allineate: {} gruppi, {} operatori in {} ms", gruppi.size(), tutti.size(),
+                (System.nanoTime() - inizio) / 1_000_000);
+    }
+
+    private void allinea(Operatore operatore) {
+        identita.allineaUtente(new IdentitaPort.Utente(operatore.getUsername(), operatore.getNome(), operatore.getCognome(),
+                operatore.getEmail(), gruppiDi(operatore), operatore.isAttivo()));
+    }
+
+    /**
+     * The groups an operatore belongs to: one per ente and abilitazione, the ente's own group, the capofila group
+     * when managing avvisi for the Comune capofila, and one per platform role.
+     */
+    static Set<String> gruppiDi(Operatore operatore) {
+        Set<String> gruppi = new LinkedHashSet<>();
+        for (Abilitazione abilitazione : operatore.getAbilitazioni()) {
+            EnteProprietario ente = abilitazione.getEnte();
+            gruppi.add(Gruppi.ente(ente.getCodiceFiscale()));
+            if (abilitazione.getTipo() == TipoAbilitazione.GESTIONE_AVVISO) {
+                gruppi.add(Gruppi.gestioneAvviso(ente.getCodiceFiscale()));
+                if (ente.isCapofila()) {
+                    gruppi.add(Gruppi.capofila(ente.getComune().getAmbito().getCodice()));
+                }
+            } else {
+                gruppi.add(Gruppi.istruttoria(ente.getCodiceFiscale()));
+            }
+        }
+        operatore.getRuoli().forEach(ruolo -> gruppi.add(ruolo.gruppo()));
+        return gruppi;
+    }
+
+    /** Saves new or changed operatori, then projects everything onto the identity store. */
+    @Transactional
+    public List<Operatore> registra(List<Operatore> nuovi) {
+        List<Operatore> salvati = operatori.saveAll(nuovi);
+        allineaIdentita();
+        return salvati;
+    }
+
+    public void impostaPassword(String username, String password) {
+        identita.impostaPassword(username, password);
+    }
+
+    @Transactional(readOnly = true)
+    public Operatore operatore(String username) {
+        return operatori.findByUsername(username)
+                .orElseThrow(() -> new NonTrovatoException("Operatore " + username + " non trovato"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Operatore> operatori() {
+        return operatori.findAllConAbilitazioni();
+    }
+
+    public boolean esiste(String username) {
+        return operatori.findByUsername(username).isPresent();
+    }
+}

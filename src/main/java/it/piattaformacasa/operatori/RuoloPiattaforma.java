@@ -1,0 +1,18 @@
+package it.piattaformacasa.operatori;
+
+import it.piattaformacasa.common.sicurezza.Gruppi;
+
+/** Roles not tied to an ente. */
+public enum RuoloPiattaforma {
+    SUPERVISORE(Gruppi.SUPERVISORI), ANALISTA(Gruppi.ANALISTI), AMMINISTRATORE(Gruppi.AMMINISTRATORI);
+
+    private final String gruppo;
+
+    RuoloPiattaforma(String gruppo) {
+        this.gruppo = gruppo;
+    }
+
+    public String gruppo() {
+        return gruppo;
+    }
+}

@@ -1,0 +1,59 @@
+package it.piattaformacasa.operatori;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+
+/** The caller of the current request, from Spring Security plus the operatore's abilitazioni. */
+@Component
+class UtenteCorrenteDaSicurezza implements UtenteCorrente {
+
+    private static final Set<String> RUOLI_TRASVERSALI = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA);
+
+    private final OperatoreRepository operatori;
+
+    UtenteCorrenteDaSicurezza(OperatoreRepository operatori) {
+        this.operatori = operatori;
+    }
+
+    private static Authentication autenticazione() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
+            return null;
+        }
+        return authentication;
+    }
+
+    @Override
+    public String username() {
+        Authentication authentication = autenticazione();
+        return authentication != null ? authentication.getName() : null;
+    }
+
+    @Override
+    public boolean vedeTuttiGliEnti() {
+        Authentication authentication = autenticazione();
+        return authentication != null && authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority).anyMatch(RUOLI_TRASVERSALI::contains);
+    }
+
+    @Override
+    public Set<Long> entiAbilitati() {
+        String username = username();
+        if (username == null) {
+            return Set.of();
+        }
+        return operatori.findByUsername(username)
+                .filter(Operatore::isAttivo)
+                .map(o -> o.getAbilitazioni().stream().map(a -> a.getEnte().getId()).collect(Collectors.toUnmodifiableSet()))
+                .orElse(Set.of());
+    }
+}

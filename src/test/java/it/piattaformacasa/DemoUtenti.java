@@ -1,0 +1,22 @@
+package it.piattaformacasa;
+
+/** The demo operators loaded on the embedded database (see README). */
+public final class DemoUtenti {
+
+    public static final String PASSWORD = "demo";
+    public static final String CAPOFILA = "capofila";
+    public static final String VARESE_ISTRUTTORIA = "varese.istruttoria";
+    public static final String ALER_AVVISO = "aler.avviso";
+    public static final String ALER_ISTRUTTORIA = "aler.istruttoria";
+    public static final String MALNATE = "malnate";
+    public static final String SUPERVISORE = "supervisore";
+    public static final String ANALISTA = "analista";
+    public static final String ADMIN = "admin";
+
+    public static final String CF_COMUNE_VARESE = "00441340122";
+    public static final String CF_ALER = "00215400128";
+    public static final String CF_COMUNE_MALNATE = "00331030122";
+
+    private DemoUtenti() {
+    }
+}

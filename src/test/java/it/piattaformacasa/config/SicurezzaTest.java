@@ -1,0 +1,93 @@
+package it.piattaformacasa.config;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+
+@IntegrationTest
+class SicurezzaTest {
+
+    @LocalServerPort
+    int port;
+    ClientHttp http;
+
+    @BeforeEach
+    void client() {
+        http = new ClientHttp(port);
+    }
+
+    @Test
+    void engineRestRispondeNonAutorizzatoSenzaCredenziali() {
+        ClientHttp.Risposta risposta = http.get("/engine-rest/engine");
+        assertThat(risposta.status()).isEqualTo(401);
+        assertThat(risposta.raw().headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+    }
+
+    @Test
+    void engineRestRispondeConLeCredenzialiDiUnOperatoreDemo() {
+        ClientHttp.Risposta risposta = http.get("/engine-rest/engine", CAPOFILA);
+        assertThat(risposta.status()).isEqualTo(200);
+        assertThat(risposta.json().get(0).get("name").asText()).isEqualTo("default");
+    }
+
+    @Test
+    void unaPasswordErrataVieneRifiutata() {
+        assertThat(http.getConPassword("/engine-rest/engine", CAPOFILA, "sbagliata").status()).isEqualTo(401);
+        assertThat(http.getConPassword("/api/ambiti", CAPOFILA, "sbagliata").status()).isEqualTo(401);
+    }
+
+    @Test
+    void lApiDiDominioRichiedeAutenticazioneERispondeInItaliano() {
+        ClientHttp.Risposta risposta = http.get("/api/ambiti");
+        assertThat(risposta.status()).isEqualTo(401);
+        assertThat(risposta.json().get("title").asText()).isEqualTo("Autenticazione richiesta");
+    }
+
+    @Test
+    void unUtenteDemoSiAutenticaEVedeIlProprioProfilo() {
+        ClientHttp.Risposta risposta = http.get("/api/me", CAPOFILA);
+        assertThat(risposta.status()).isEqualTo(200);
+        assertThat(risposta.json().get("operatore").get("nome").asText()).isEqualTo("Giulia");
+        assertThat(risposta.json().get("autorita").toString())
+                .contains("GROUP_ente-" + CF_COMUNE_VARESE + "-avviso", "GROUP_ambito-varese-capofila");
+    }
+
+    @Test
+    void lElencoOperatoriESoloPerGliAmministratori() {
+        assertThat(http.get("/api/operatori", CAPOFILA).status()).isEqualTo(403);
+        ClientHttp.Risposta risposta = http.get("/api/operatori", ADMIN);
+        assertThat(risposta.status()).isEqualTo(200);
+        assertThat(risposta.json().size()).isEqualTo(8);
+    }
+
+    @Test
+    void unaRichiestaDiModificaConCookieDiSessioneESenzaTokenCsrfVieneRifiutata() {
+        // a browser-style request: ambient credentials only, no Authorization header, no CSRF token
+        HttpRequest request = http.richiesta("/api/enti/1/certificazioni", null)
+                .header("Cookie", "JSESSIONID=qualsiasi")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"anno\":2030}")).build();
+        assertThat(http.invia(request).status()).isEqualTo(403);
+    }
+
+    @Test
+    void percorsiNonPrevistiSonoNegati() {
+        assertThat(http.get("/qualcosa-che-non-esiste", ADMIN).status()).isIn(401, 403);
+    }
+
+    @Test
+    void laDocumentazioneOpenApiElencaLApiDiDominio() {
+        ClientHttp.Risposta risposta = http.get("/v3/api-docs");
+        assertThat(risposta.status()).isEqualTo(200);
+        assertThat(List.of("/api/ambiti", "/api/alloggi", "/api/me")).allSatisfy(p -> assertThat(risposta.body()).contains(p));
+    }
+}
