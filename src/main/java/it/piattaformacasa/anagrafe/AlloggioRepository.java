@@ -1,6 +1,12 @@
 package it.piattaformacasa.anagrafe;
 
 import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.EntityGraph;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -18,4 +24,12 @@ public interface AlloggioRepository extends JpaRepository<Alloggio, Long>, JpaSp
     List<ConteggioPerStato> contaPerStato(Long enteId);
 
     long countByEnteId(Long enteId);
+
+    // what AlloggioDto reads, fetched with the page (open-in-view is off)
+    @Override
+    @EntityGraph(attributePaths = {"ente", "comune", "fabbricato"})
+    Page<Alloggio> findAll(Specification<Alloggio> spec, Pageable pageable);
+
+    @EntityGraph(attributePaths = {"ente", "comune", "fabbricato"})
+    Optional<Alloggio> findConDettagliById(Long id);
 }

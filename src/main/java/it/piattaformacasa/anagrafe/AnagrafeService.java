@@ -101,7 +101,7 @@ public class AnagrafeService {
     }
 
     public Alloggio alloggio(long id) {
-        return alloggi.findById(id)
+        return alloggi.findConDettagliById(id)
                 .filter(a -> utente.puoVedereEnte(a.getEnte().getId()))
                 .orElseThrow(() -> new NonTrovatoException("Alloggio " + id + " non trovato"));
     }

@@ -3,13 +3,19 @@ package it.piattaformacasa.anagrafe;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 import it.piattaformacasa.common.CodiceFiscale;
 
 public interface EnteProprietarioRepository extends JpaRepository<EnteProprietario, Long> {
+    @EntityGraph(attributePaths = {"comune", "comune.ambito"})
     Optional<EnteProprietario> findByCodiceFiscale(CodiceFiscale codiceFiscale);
+
+    @Override
+    @EntityGraph(attributePaths = {"comune", "comune.ambito"})
+    Optional<EnteProprietario> findById(Long id);
 
     /** Enti with at least one fabbricato in a comune of the ambito, or seated there. */
     @Query("""

@@ -1,6 +1,7 @@
 package it.piattaformacasa.config;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
@@ -32,7 +35,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**")
+                .securityMatcher(percorsi("/api/**", "/engine-rest/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
@@ -49,8 +52,8 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappsAndDocs(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
-                        "/v3/api-docs/**", "/actuator/health/**", "/actuator/health", "/error")
+                .securityMatcher(percorsi("/camunda/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
+                        "/v3/api-docs/**", "/actuator/health/**", "/error"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps ship their own CSRF prevention filter and session handling
                 .csrf(csrf -> csrf.disable())
@@ -61,6 +64,15 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll()).build();
+    }
+
+    /**
+     * Matches the path within the application whatever servlet serves it: /engine-rest and the webapps are not
+     * behind Spring MVC's DispatcherServlet, so MVC-based matchers would not see them.
+     */
+    private static RequestMatcher percorsi(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
     }
 
     private static RequestMatcher senzaAuthorizationHeader() {
