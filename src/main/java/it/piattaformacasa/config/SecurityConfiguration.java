@@ -52,7 +52,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappsAndDocs(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(percorsi("/camunda/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
+                .securityMatcher(percorsi("/camunda/**", "/camunda-welcome/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
                         "/v3/api-docs/**", "/actuator/health/**", "/error"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps ship their own CSRF prevention filter and session handling

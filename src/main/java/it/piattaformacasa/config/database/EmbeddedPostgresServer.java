@@ -2,9 +2,13 @@ package it.piattaformacasa.config.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,6 +35,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+    /** The lock file zonky keeps in the data directory while its server runs. */
+    private static final String ZONKY_LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final String database;
@@ -63,7 +69,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             LOG.info("PostgreSQL embedded avviato: {} (dati in {})", server.jdbcUrl(), dataDirectory);
             return server;
         } catch (IOException e) {
-            throw new IllegalStateException("Impossibile avviare il PostgreSQL embedded nella cartella "
+            throw new EmbeddedPostgresNonAvviabileException("Impossibile avviare il PostgreSQL embedded nella cartella "
                     + dataDirectory + ": " + e.getMessage(), e);
         }
     }
@@ -116,6 +122,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             // stale pid file: postgres itself recognises it and starts normally
             return;
         }
+        if (inUsoDaUnAltraIstanza(dataDirectory)) {
+            throw new EmbeddedPostgresNonAvviabileException("La cartella dati " + dataDirectory + " è in uso da un'altra istanza della "
+                    + "piattaforma in esecuzione (PostgreSQL pid " + pid + "): fermarla, oppure indicare un'altra cartella "
+                    + "con PIATTAFORMA_DATA_DIR", null);
+        }
         LOG.warn("Trovato un PostgreSQL orfano (pid {}) sulla cartella {}: lo arresto prima di ripartire", pid, dataDirectory);
         signal(pid, "INT"); // fast shutdown: rolls back open transactions, keeps committed data
         try {
@@ -126,9 +137,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             try {
                 process.get().onExit().get(10, TimeUnit.SECONDS);
             } catch (Exception again) {
-                throw new IllegalStateException("Impossibile arrestare il PostgreSQL orfano con pid " + pid
+                throw new EmbeddedPostgresNonAvviabileException("Impossibile arrestare il PostgreSQL orfano con pid " + pid
                         + " sulla cartella " + dataDirectory + ": arrestarlo a mano e riavviare", again);
             }
+        }
+    }
+
+    /**
+     * A running platform holds zonky's lock file in the data directory; the OS releases it when that JVM dies.
+     * So a postmaster whose lock we can take is an orphan, one whose lock we cannot take belongs to a live instance.
+     */
+    private static boolean inUsoDaUnAltraIstanza(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.resolve(ZONKY_LOCK_FILE);
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            return lock == null;
+        } catch (OverlappingFileLockException e) {
+            return true;
         }
     }
 
