@@ -1,7 +1,6 @@
 package it.piattaformacasa.common;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -23,15 +22,7 @@ public final class Importo implements Comparable<Importo> {
     /** {@code 3000.5} and {@code 3000.500} become {@code 3000.50}; {@code 3000.505} is rejected. */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Importo of(BigDecimal valore) {
-        if (valore == null) {
-            throw new IllegalArgumentException("Importo mancante");
-        }
-        try {
-            return new Importo(valore.setScale(DECIMALI, RoundingMode.UNNECESSARY));
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "Importo non valido: al massimo 2 decimali, ricevuto " + valore.toPlainString());
-        }
+        return new Importo(Decimali.aScalaEsatta(valore, DECIMALI, "Importo"));
     }
 
     /**

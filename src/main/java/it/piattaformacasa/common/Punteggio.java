@@ -1,7 +1,6 @@
 package it.piattaformacasa.common;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -27,15 +26,7 @@ public final class Punteggio implements Comparable<Punteggio> {
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static Punteggio of(BigDecimal valore) {
-        if (valore == null) {
-            throw new IllegalArgumentException("Punteggio mancante");
-        }
-        try {
-            return new Punteggio(valore.setScale(DECIMALI, RoundingMode.UNNECESSARY));
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(
-                    "Punteggio non valido: al massimo 3 decimali, ricevuto " + valore.toPlainString());
-        }
+        return new Punteggio(Decimali.aScalaEsatta(valore, DECIMALI, "Punteggio"));
     }
 
     /**

@@ -37,7 +37,7 @@ import it.piattaformacasa.operatori.OperatoriService;
 
 /**
  * The demo ambito of Varese with its enti, fabbricati, about 40 alloggi, tenant households and one operator per
- * role. Loaded only on the embedded database and only once (it skips when the ambito exists); never by a
+ * role. Loaded only on the embedded database, step by step and only what is missing; never by a
  * migration, so that an external production database never receives demo users.
  */
 @Component
@@ -85,18 +85,22 @@ class DatiDemoRunner implements ApplicationRunner {
         if (!abilitato || ModalitaDatabase.from(environment) != ModalitaDatabase.EMBEDDED) {
             return;
         }
-        if (ambiti.findByCodice(AMBITO).isPresent()) {
-            LOG.info("Dati demo già presenti (ambito {})", AMBITO);
-            return;
-        }
+        // each step checks its own state, so a start interrupted halfway completes the demo on the next one
         long inizio = System.nanoTime();
-        tx.executeWithoutResult(status -> caricaAnagrafe());
-        // saves the operatori and projects them (users, groups, memberships) before passwords are set
-        tx.executeWithoutResult(status -> operatori.registra(creaOperatori()));
-        DatiDemo.OPERATORI.forEach(o -> operatori.impostaPassword(o.username(), PASSWORD_DEMO));
-        enti.findAll().forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
-        LOG.info("Dati demo caricati in {} ms: ambito {}, {} alloggi, {} operatori (password «{}»)",
-                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), DatiDemo.OPERATORI.size(), PASSWORD_DEMO);
+        if (ambiti.findByCodice(AMBITO).isEmpty()) {
+            tx.executeWithoutResult(status -> caricaAnagrafe());
+        }
+        List<DatiDemo.DatiOperatore> mancanti = DatiDemo.OPERATORI.stream().filter(o -> !operatori.esiste(o.username())).toList();
+        if (!mancanti.isEmpty()) {
+            // saves the operatori and projects them (users, groups, memberships) before passwords are set
+            tx.executeWithoutResult(status -> operatori.registra(creaOperatori(mancanti)));
+            mancanti.forEach(o -> operatori.impostaPassword(o.username(), PASSWORD_DEMO));
+        }
+        enti.findAll().stream()
+                .filter(e -> !certificazioni.richiestaOCertificata(e.getId(), ANNO_CERTIFICAZIONE))
+                .forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
+        LOG.info("Dati demo pronti in {} ms: ambito {}, {} alloggi, {} operatori nuovi (password «{}»)",
+                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), mancanti.size(), PASSWORD_DEMO);
     }
 
     private void caricaAnagrafe() {
@@ -146,9 +150,9 @@ class DatiDemoRunner implements ApplicationRunner {
         }
     }
 
-    private List<Operatore> creaOperatori() {
+    private List<Operatore> creaOperatori(List<DatiDemo.DatiOperatore> daCreare) {
         List<Operatore> creati = new ArrayList<>();
-        for (DatiDemo.DatiOperatore o : DatiDemo.OPERATORI) {
+        for (DatiDemo.DatiOperatore o : daCreare) {
             Operatore operatore = new Operatore(o.username(), CodiceFiscale.of(o.codiceFiscale()), o.nome(), o.cognome(),
                     o.username() + "@demo.piattaformacasa.it", o.telefono());
             for (DatiDemo.DatiAbilitazione a : o.abilitazioni()) {

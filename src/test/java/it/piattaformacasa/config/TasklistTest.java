@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import it.piattaformacasa.ClientHttp;
@@ -32,6 +34,14 @@ class TasklistTest {
         ClientHttp.Risposta pagina = http.invia(HttpRequest.newBuilder(http.uri("/camunda/app/tasklist/default/")).GET().build());
         assertThat(pagina.status()).isEqualTo(200);
         assertThat(pagina.body()).contains("<html").containsIgnoringCase("tasklist");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"cockpit", "admin"})
+    void ancheCockpitEAdminSiCaricanoAlPercorsoUsuale(String app) {
+        ClientHttp.Risposta pagina = http.invia(HttpRequest.newBuilder(http.uri("/camunda/app/" + app + "/default/")).GET().build());
+        assertThat(pagina.status()).isEqualTo(200);
+        assertThat(pagina.body()).contains("<html").containsIgnoringCase(app);
     }
 
     @Test
