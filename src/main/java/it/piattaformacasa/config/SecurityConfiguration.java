@@ -41,8 +41,9 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // CSRF guards ambient credentials (cookies). A call that presents its own Authorization header is not
-                // forgeable by a third-party page; browser sessions (the future Italian inbox) must send the token.
+                // CSRF guards ambient credentials (cookies). A call that presents its own Authorization header, or no
+                // credentials at all (it gets 401), is not forgeable by a third-party page; browser sessions (the
+                // future Italian inbox) must send the token.
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .requireCsrfProtectionMatcher(senzaAuthorizationHeader()))
                 .build();
@@ -75,9 +76,11 @@ class SecurityConfiguration {
         return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
     }
 
+    /** Modifying requests that rely on ambient credentials: cookies and no Authorization header of their own. */
     private static RequestMatcher senzaAuthorizationHeader() {
         RequestMatcher metodiCheModificano = CsrfFilter.DEFAULT_CSRF_MATCHER;
-        return request -> metodiCheModificano.matches(request) && request.getHeader("Authorization") == null;
+        return request -> metodiCheModificano.matches(request) && request.getHeader("Authorization") == null
+                && request.getHeader("Cookie") != null;
     }
 
     private static AuthenticationEntryPoint autenticazioneRichiesta() {

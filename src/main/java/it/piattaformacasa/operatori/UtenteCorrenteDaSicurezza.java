@@ -1,6 +1,7 @@
 package it.piattaformacasa.operatori;
 
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -47,13 +48,23 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
 
     @Override
     public Set<Long> entiAbilitati() {
+        return enti(a -> true);
+    }
+
+    @Override
+    public Set<Long> entiGestioneAvviso() {
+        return enti(a -> a.getTipo() == TipoAbilitazione.GESTIONE_AVVISO);
+    }
+
+    private Set<Long> enti(Predicate<Abilitazione> filtro) {
         String username = username();
         if (username == null) {
             return Set.of();
         }
         return operatori.findByUsername(username)
                 .filter(Operatore::isAttivo)
-                .map(o -> o.getAbilitazioni().stream().map(a -> a.getEnte().getId()).collect(Collectors.toUnmodifiableSet()))
+                .map(o -> o.getAbilitazioni().stream().filter(filtro).map(a -> a.getEnte().getId())
+                        .collect(Collectors.toUnmodifiableSet()))
                 .orElse(Set.of());
     }
 }

@@ -16,6 +16,9 @@ public interface UtenteCorrente {
     /** Ids of the enti the operator is enabled for (any abilitazione). */
     Set<Long> entiAbilitati();
 
+    /** Ids of the enti the operator holds «Gestione Avviso» for (seed 002). */
+    Set<Long> entiGestioneAvviso();
+
     default boolean puoVedereEnte(long enteId) {
         return vedeTuttiGliEnti() || entiAbilitati().contains(enteId);
     }

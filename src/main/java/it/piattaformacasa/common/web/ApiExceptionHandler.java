@@ -12,6 +12,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 
 /**
@@ -36,6 +37,12 @@ public class ApiExceptionHandler {
     ProblemDetail parametroNonValido(MethodArgumentTypeMismatchException e) {
         return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "Valore non valido per il parametro",
                 List.of(new ErroreCampo(e.getName(), "valore non valido: " + e.getValue())));
+    }
+
+    @ExceptionHandler(DatiNonValidiException.class)
+    ProblemDetail regolaViolata(DatiNonValidiException e) {
+        List<ErroreCampo> errori = e.errori().stream().map(x -> new ErroreCampo(x.campo(), x.messaggio())).toList();
+        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", e.getMessage(), errori);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

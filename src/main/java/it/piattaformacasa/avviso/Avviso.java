@@ -1,0 +1,102 @@
+package it.piattaformacasa.avviso;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import it.piattaformacasa.anagrafe.Ambito;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.regole.VersioneRegole;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+@Entity
+public class Avviso {
+
+    /** Minimum time the avviso stays open to citizens (seed 000: «non inferiore ai 30 giorni»). */
+    public static final Duration DURATA_MINIMA = Duration.ofDays(30);
+    /** Enti add alloggi until 24 hours before apertura (seed 000). */
+    public static final Duration ANTICIPO_FINE_SELEZIONE = Duration.ofHours(24);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Ambito ambito;
+    private String titolo;
+    @Enumerated(EnumType.STRING)
+    private TipoAvviso tipo;
+    private Instant apertura;
+    private Instant chiusura;
+    @Enumerated(EnumType.STRING)
+    private StatoAvviso stato;
+    @Enumerated(EnumType.STRING)
+    private VersioneRegole versioneRegole;
+    private Instant predispostoIl;
+    private String predispostoDa;
+    private String avvertenze;
+    @Version
+    private long version;
+
+    protected Avviso() {
+    }
+
+    Avviso(Ambito ambito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura, VersioneRegole versioneRegole,
+           Instant predispostoIl, String predispostoDa, String avvertenze) {
+        this.ambito = ambito;
+        this.titolo = titolo;
+        this.tipo = tipo;
+        this.apertura = apertura;
+        this.chiusura = chiusura;
+        this.versioneRegole = versioneRegole;
+        this.predispostoIl = predispostoIl;
+        this.predispostoDa = predispostoDa;
+        this.avvertenze = avvertenze;
+        this.stato = StatoAvviso.PREDISPOSTO;
+    }
+
+    public Instant fineSelezioneAlloggi() {
+        return apertura.minus(ANTICIPO_FINE_SELEZIONE);
+    }
+
+    void apriSelezioneAlloggi() {
+        passa(StatoAvviso.PREDISPOSTO, StatoAvviso.SELEZIONE_ALLOGGI);
+    }
+
+    void chiudiSelezioneAlloggi() {
+        passa(StatoAvviso.SELEZIONE_ALLOGGI, StatoAvviso.IN_ATTESA_APERTURA);
+    }
+
+    void apri() {
+        passa(StatoAvviso.IN_ATTESA_APERTURA, StatoAvviso.APERTO);
+    }
+
+    void chiudi() {
+        passa(StatoAvviso.APERTO, StatoAvviso.CHIUSO);
+    }
+
+    private void passa(StatoAvviso atteso, StatoAvviso nuovo) {
+        if (stato != atteso) {
+            throw new ConflittoException("L'avviso " + id + " è " + stato + ": non può passare a " + nuovo);
+        }
+        stato = nuovo;
+    }
+
+    public Long getId() { return id; }
+    public Ambito getAmbito() { return ambito; }
+    public String getTitolo() { return titolo; }
+    public TipoAvviso getTipo() { return tipo; }
+    public Instant getApertura() { return apertura; }
+    public Instant getChiusura() { return chiusura; }
+    public StatoAvviso getStato() { return stato; }
+    public VersioneRegole getVersioneRegole() { return versioneRegole; }
+    public Instant getPredispostoIl() { return predispostoIl; }
+    public String getPredispostoDa() { return predispostoDa; }
+    public String getAvvertenze() { return avvertenze; }
+}

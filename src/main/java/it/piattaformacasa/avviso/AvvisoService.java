@@ -1,0 +1,226 @@
+package it.piattaformacasa.avviso;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.Ambito;
+import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.regole.VersioneRegole;
+
+/** The avviso from predisposizione to chiusura (seed 000, «COME SI APRE UN AVVISO?»). */
+@Service
+public class AvvisoService {
+
+    public record Predisposizione(String codiceAmbito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura) {
+    }
+
+    public record AvvisoPredisposto(Avviso avviso, List<String> avvertenze) {
+    }
+
+    public record NuovoAlloggioInAvviso(long alloggioId, TipologiaAlloggioInAvviso tipologia, String tipologiaRiscaldamento,
+                                        BigDecimal speseAnnueUtenze, String interventi, BigDecimal costoInterventi) {
+    }
+
+    static final ZoneId FUSO = ZoneId.of("Europe/Rome");
+    /** Hours when the regional assistance is staffed: the Region advises opening and closing inside them (seed 000). */
+    private static final LocalTime ASSISTENZA_DALLE = LocalTime.of(9, 0);
+    private static final LocalTime ASSISTENZA_ALLE = LocalTime.of(16, 0);
+
+    private final AvvisoRepository avvisi;
+    private final AlloggioInAvvisoRepository alloggiInAvviso;
+    private final AnagrafeService anagrafe;
+    private final AvvisoProcesso processo;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+
+    AvvisoService(AvvisoRepository avvisi, AlloggioInAvvisoRepository alloggiInAvviso, AnagrafeService anagrafe,
+                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock) {
+        this.avvisi = avvisi;
+        this.alloggiInAvviso = alloggiInAvviso;
+        this.anagrafe = anagrafe;
+        this.processo = processo;
+        this.utente = utente;
+        this.clock = clock;
+    }
+
+    /**
+     * The Comune capofila sets the window in which citizens apply. Refused: a window shorter than 30 days, or an
+     * apertura that leaves the enti no time to select their alloggi. Warned, not refused: opening or closing outside
+     * Monday–Friday 9:00–16:00.
+     */
+    @Transactional
+    public AvvisoPredisposto predisponi(Predisposizione richiesta) {
+        Ambito ambito = anagrafe.ambito(richiesta.codiceAmbito());
+        EnteProprietario capofila = anagrafe.entiDi(ambito).stream().filter(EnteProprietario::isCapofila).findFirst()
+                .orElseThrow(() -> new ConflittoException("L'ambito " + ambito.getCodice() + " non ha un Comune capofila"));
+        if (!utente.entiGestioneAvviso().contains(capofila.getId())) {
+            throw new AccessoNegatoException("Solo gli operatori del Comune capofila (" + capofila.getRagioneSociale()
+                    + ") abilitati alla Gestione Avviso possono predisporre un avviso dell'ambito");
+        }
+        Instant adesso = Instant.now(clock);
+        verificaFinestra(richiesta, adesso);
+        List<String> avvertenze = avvertenzeOrari(richiesta);
+        VersioneRegole versione = VersioneRegole.inVigoreIl(adesso.atZone(FUSO).toLocalDate());
+        Avviso avviso = avvisi.save(new Avviso(ambito, richiesta.titolo().strip(), richiesta.tipo(), richiesta.apertura(),
+                richiesta.chiusura(), versione, adesso, utente.username(),
+                avvertenze.isEmpty() ? null : String.join("\n", avvertenze)));
+        processo.avvia(avviso);
+        return new AvvisoPredisposto(avviso, avvertenze);
+    }
+
+    private static void verificaFinestra(Predisposizione richiesta, Instant adesso) {
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (!richiesta.chiusura().isAfter(richiesta.apertura())) {
+            errori.add(new DatiNonValidiException.Errore("chiusura", "la chiusura deve seguire l'apertura"));
+        } else if (Duration.between(richiesta.apertura(), richiesta.chiusura()).compareTo(Avviso.DURATA_MINIMA) < 0) {
+            errori.add(new DatiNonValidiException.Errore("chiusura",
+                    "l'avviso deve restare aperto almeno 30 giorni (art. 8 r.r. 4/2017)"));
+        }
+        if (!richiesta.apertura().minus(Avviso.ANTICIPO_FINE_SELEZIONE).isAfter(adesso)) {
+            errori.add(new DatiNonValidiException.Errore("apertura",
+                    "l'apertura deve essere oltre 24 ore da adesso: gli enti selezionano gli alloggi fino a 24 ore prima"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+    }
+
+    private static List<String> avvertenzeOrari(Predisposizione richiesta) {
+        List<String> avvertenze = new ArrayList<>();
+        if (fuoriOrarioAssistenza(richiesta.apertura())) {
+            avvertenze.add("L'apertura cade fuori dalla fascia lunedì-venerdì 9:00-16:00 presidiata dall'assistenza della piattaforma");
+        }
+        if (fuoriOrarioAssistenza(richiesta.chiusura())) {
+            avvertenze.add("La chiusura cade fuori dalla fascia lunedì-venerdì 9:00-16:00 presidiata dall'assistenza della piattaforma");
+        }
+        return avvertenze;
+    }
+
+    private static boolean fuoriOrarioAssistenza(Instant istante) {
+        ZonedDateTime locale = istante.atZone(FUSO);
+        boolean weekend = EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY).contains(locale.getDayOfWeek());
+        LocalTime ora = locale.toLocalTime();
+        return weekend || ora.isBefore(ASSISTENZA_DALLE) || ora.isAfter(ASSISTENZA_ALLE);
+    }
+
+    /**
+     * An ente adds one of its own alloggi, in a comune of the ambito, while the selection window is open. The
+     * Anagrafe state must fit the tipologia; the avviso keeps its own state for the unit.
+     */
+    @Transactional
+    public AlloggioInAvviso aggiungiAlloggio(long avvisoId, NuovoAlloggioInAvviso richiesta) {
+        Avviso avviso = avviso(avvisoId);
+        if (avviso.getStato() != StatoAvviso.SELEZIONE_ALLOGGI) {
+            throw new ConflittoException("La selezione degli alloggi dell'avviso " + avvisoId + " è chiusa (stato "
+                    + avviso.getStato() + "): gli alloggi si inseriscono fino a 24 ore prima dell'apertura");
+        }
+        Alloggio alloggio = anagrafe.alloggio(richiesta.alloggioId());
+        if (!utente.entiGestioneAvviso().contains(alloggio.getEnte().getId())) {
+            throw new AccessoNegatoException("Solo gli operatori di " + alloggio.getEnte().getRagioneSociale()
+                    + " abilitati alla Gestione Avviso possono inserire i suoi alloggi");
+        }
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (!alloggio.getComune().getAmbito().getId().equals(avviso.getAmbito().getId())) {
+            errori.add(new DatiNonValidiException.Errore("alloggioId", "l'alloggio è nel comune di "
+                    + alloggio.getComune().getNome() + ", fuori dall'ambito dell'avviso"));
+        }
+        Set<StatoAlloggio> ammessi = statiAnagrafeAmmessi(richiesta.tipologia());
+        if (!ammessi.contains(alloggio.getStato())) {
+            errori.add(new DatiNonValidiException.Errore("tipologia", "un alloggio " + alloggio.getStato()
+                    + " in Anagrafe non può essere inserito come " + richiesta.tipologia() + " (stati ammessi: " + ammessi + ")"));
+        }
+        if (richiesta.tipologia().richiedeInterventi()
+                && (richiesta.interventi() == null || richiesta.interventi().isBlank() || richiesta.costoInterventi() == null)) {
+            errori.add(new DatiNonValidiException.Errore("interventi",
+                    "per un alloggio assegnabile allo stato di fatto vanno indicati gli interventi e il loro costo stimato"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        if (alloggiInAvviso.existsByAvvisoIdAndAlloggioId(avvisoId, alloggio.getId())) {
+            throw new ConflittoException("L'alloggio " + alloggio.getId() + " è già nell'avviso " + avvisoId);
+        }
+        return alloggiInAvviso.save(new AlloggioInAvviso(avviso, alloggio, richiesta.tipologia(),
+                richiesta.tipologiaRiscaldamento().strip(), richiesta.speseAnnueUtenze(),
+                richiesta.tipologia().richiedeInterventi() ? richiesta.interventi().strip() : null,
+                richiesta.tipologia().richiedeInterventi() ? richiesta.costoInterventi() : null,
+                utente.username(), Instant.now(clock)));
+    }
+
+    /**
+     * Immediately assignable units are free today; «entro la chiusura» units may still be under minor works;
+     * «stato di fatto» units are registered as sfitti per carenze manutentive (seed 000, seed 001).
+     */
+    private static Set<StatoAlloggio> statiAnagrafeAmmessi(TipologiaAlloggioInAvviso tipologia) {
+        return switch (tipologia) {
+            case IMMEDIATAMENTE_ASSEGNABILE -> EnumSet.of(StatoAlloggio.LIBERO);
+            case ASSEGNABILE_ENTRO_CHIUSURA -> EnumSet.of(StatoAlloggio.LIBERO, StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE);
+            case STATO_DI_FATTO_INTERVENTI_ENTE, STATO_DI_FATTO_INTERVENTI_CITTADINO -> EnumSet.of(StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE);
+        };
+    }
+
+    @Transactional(readOnly = true)
+    public Avviso avviso(long id) {
+        return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Avviso> avvisiDi(String codiceAmbito) {
+        return avvisi.findByAmbitoIdOrderByAperturaDesc(anagrafe.ambito(codiceAmbito).getId());
+    }
+
+    @Transactional(readOnly = true)
+    public List<AlloggioInAvviso> alloggiDi(long avvisoId) {
+        avviso(avvisoId);
+        return alloggiInAvviso.findByAvvisoIdOrderById(avvisoId);
+    }
+
+    /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */
+    @Transactional(readOnly = true)
+    public List<EnteProprietario> entiDellAmbito(long avvisoId) {
+        return anagrafe.entiDi(avviso(avvisoId).getAmbito());
+    }
+
+    // steps driven by processes/avviso.bpmn
+
+    @Transactional
+    public void apriSelezioneAlloggi(long avvisoId) {
+        avviso(avvisoId).apriSelezioneAlloggi();
+    }
+
+    @Transactional
+    public void chiudiSelezioneAlloggi(long avvisoId) {
+        avviso(avvisoId).chiudiSelezioneAlloggi();
+    }
+
+    @Transactional
+    public void apri(long avvisoId) {
+        avviso(avvisoId).apri();
+    }
+
+    @Transactional
+    public void chiudi(long avvisoId) {
+        avviso(avvisoId).chiudi();
+    }
+}

@@ -1,0 +1,25 @@
+package it.piattaformacasa.avviso.process;
+
+import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.avviso.AvvisoService;
+
+/** Opens the window in which each ente adds its alloggi. */
+@Component("apriSelezioneAlloggiDelegate")
+class ApriSelezioneAlloggiDelegate implements JavaDelegate {
+
+    private final AvvisoService avvisi;
+
+    ApriSelezioneAlloggiDelegate(AvvisoService avvisi) {
+        this.avvisi = avvisi;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        avvisi.apriSelezioneAlloggi(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+    }
+}

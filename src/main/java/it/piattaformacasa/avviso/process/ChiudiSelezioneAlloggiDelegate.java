@@ -1,0 +1,25 @@
+package it.piattaformacasa.avviso.process;
+
+import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.avviso.AvvisoService;
+
+/** Closes the selection window 24 hours before apertura. */
+@Component("chiudiSelezioneAlloggiDelegate")
+class ChiudiSelezioneAlloggiDelegate implements JavaDelegate {
+
+    private final AvvisoService avvisi;
+
+    ChiudiSelezioneAlloggiDelegate(AvvisoService avvisi) {
+        this.avvisi = avvisi;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        avvisi.chiudiSelezioneAlloggi(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+    }
+}
