@@ -46,6 +46,10 @@ public final class ClientHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    public Risposta delete(String path, String utente) {
+        return invia(richiesta(path, utente).DELETE().build());
+    }
+
     public Risposta getConPassword(String path, String utente, String password) {
         return invia(HttpRequest.newBuilder(uri(path)).header("Authorization", basic(utente, password)).GET().build());
     }

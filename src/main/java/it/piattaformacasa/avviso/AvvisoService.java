@@ -168,6 +168,24 @@ public class AvvisoService {
                 utente.username(), Instant.now(clock)));
     }
 
+    /** The ente withdraws one of its alloggi from the avviso, only while the selection window is open. */
+    @Transactional
+    public void ritiraAlloggio(long avvisoId, long alloggioId) {
+        Avviso avviso = avviso(avvisoId);
+        if (avviso.getStato() != StatoAvviso.SELEZIONE_ALLOGGI) {
+            throw new ConflittoException("La selezione degli alloggi dell'avviso " + avvisoId + " è chiusa (stato "
+                    + avviso.getStato() + "): l'alloggio non può più essere ritirato");
+        }
+        Alloggio alloggio = anagrafe.alloggio(alloggioId);
+        if (!utente.entiGestioneAvviso().contains(alloggio.getEnte().getId())) {
+            throw new AccessoNegatoException("Solo gli operatori di " + alloggio.getEnte().getRagioneSociale()
+                    + " abilitati alla Gestione Avviso possono ritirare i suoi alloggi");
+        }
+        AlloggioInAvviso inserito = alloggiInAvviso.findByAvvisoIdAndAlloggioId(avvisoId, alloggioId)
+                .orElseThrow(() -> new NonTrovatoException("L'alloggio " + alloggioId + " non è nell'avviso " + avvisoId));
+        alloggiInAvviso.delete(inserito);
+    }
+
     /**
      * Immediately assignable units are free today; «entro la chiusura» units may still be under minor works;
      * «stato di fatto» units are registered as sfitti per carenze manutentive (seed 000, seed 001).

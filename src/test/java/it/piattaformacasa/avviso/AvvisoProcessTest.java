@@ -138,6 +138,24 @@ class AvvisoProcessTest {
     }
 
     @Test
+    void lEnteRitiraUnProprioAlloggioSoloDuranteLaSelezione() {
+        JsonNode creato = predisponi(CAPOFILA, lavorativo(5, 10), lavorativo(40, 12)).json();
+        long avviso = creato.get("id").asLong();
+        long libero = alloggioDi(CF_ALER, StatoAlloggio.LIBERO).getId();
+        aggiungi(ALER_AVVISO, avviso, libero, "IMMEDIATAMENTE_ASSEGNABILE", null);
+
+        assertThat(http.delete("/api/avvisi/" + avviso + "/alloggi/" + libero, ALER_ISTRUTTORIA).status()).isEqualTo(403);
+        assertThat(http.delete("/api/avvisi/" + avviso + "/alloggi/" + libero, ALER_AVVISO).status()).isEqualTo(204);
+        assertThat(http.get("/api/avvisi/" + avviso + "/alloggi", ALER_AVVISO).json()).isEmpty();
+        assertThat(http.delete("/api/avvisi/" + avviso + "/alloggi/" + libero, ALER_AVVISO).status()).isEqualTo(404);
+
+        aggiungi(ALER_AVVISO, avviso, libero, "IMMEDIATAMENTE_ASSEGNABILE", null);
+        eseguiTimer(istanza(creato), TIMER_FINE_SELEZIONE);
+        assertThat(http.delete("/api/avvisi/" + avviso + "/alloggi/" + libero, ALER_AVVISO).status()).isEqualTo(409);
+        assertThat(http.get("/api/avvisi/" + avviso + "/alloggi", ALER_AVVISO).json()).hasSize(1);
+    }
+
+    @Test
     void unAlloggioAllostatoDiFattoRichiedeInterventiECosto() {
         long avviso = predisponi(CAPOFILA, lavorativo(5, 10), lavorativo(40, 12)).json().get("id").asLong();
         Alloggio sfitto = alloggioDi(CF_ALER, StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE);
@@ -152,6 +170,32 @@ class AvvisoProcessTest {
         assertThat(con.json().get("statoInAvviso").asText()).isEqualTo("SFITTO_CARENZE_MANUTENTIVE");
         assertThat(alloggi.findById(sfitto.getId()).orElseThrow().getStato())
                 .as("the Anagrafe state does not change").isEqualTo(StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE);
+    }
+
+    @Test
+    void richiesteMalformateRicevonoIlCampoEIlMotivoInItaliano() {
+        long avviso = predisponi(CAPOFILA, lavorativo(5, 10), lavorativo(40, 12)).json().get("id").asLong();
+        long libero = alloggioDi(CF_ALER, StatoAlloggio.LIBERO).getId();
+
+        ClientHttp.Risposta tipologia = aggiungi(ALER_AVVISO, avviso, libero, "STATO_DI_FATTO", null);
+        assertThat(tipologia.status()).isEqualTo(400);
+        assertThat(tipologia.json().get("errori").get(0).get("campo").asText()).isEqualTo("tipologia");
+        assertThat(tipologia.json().get("errori").get(0).get("messaggio").asText()).contains("ammessi", "IMMEDIATAMENTE_ASSEGNABILE");
+
+        ClientHttp.Risposta negativa = http.post("/api/avvisi/" + avviso + "/alloggi", ALER_AVVISO, "{\"alloggioId\":" + libero
+                + ",\"tipologia\":\"IMMEDIATAMENTE_ASSEGNABILE\",\"tipologiaRiscaldamento\":\"Autonomo\",\"speseAnnueUtenze\":-3}");
+        assertThat(negativa.status()).isEqualTo(400);
+        assertThat(negativa.json().get("errori").get(0).get("campo").asText()).isEqualTo("speseAnnueUtenze");
+
+        ClientHttp.Risposta malformata = http.post("/api/avvisi/" + avviso + "/alloggi", ALER_AVVISO, "{\"alloggioId\": ");
+        assertThat(malformata.status()).isEqualTo(400);
+        assertThat(malformata.json().get("title").asText()).isEqualTo("Richiesta non leggibile");
+
+        ClientHttp.Risposta senzaCampi = http.post("/api/avvisi", CAPOFILA, "{}");
+        assertThat(senzaCampi.status()).isEqualTo(400);
+        assertThat(senzaCampi.json().get("errori").findValuesAsText("campo"))
+                .containsExactlyInAnyOrder("ambito", "titolo", "tipo", "apertura", "chiusura");
+        assertThat(http.get("/api/avvisi/" + avviso + "/alloggi", CAPOFILA).json()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -118,6 +119,13 @@ class AvvisiController {
                 body.tipologia(), body.tipologiaRiscaldamento(), body.speseAnnueUtenze(), body.interventi(),
                 body.costoInterventi()));
         return ResponseEntity.created(URI.create("/api/avvisi/" + id + "/alloggi")).body(AlloggioInAvvisoDto.di(inserito));
+    }
+
+    @DeleteMapping("/{id}/alloggi/{alloggioId}")
+    @Operation(summary = "L'ente ritira un proprio alloggio dall'avviso, durante la finestra di selezione")
+    ResponseEntity<Void> ritiraAlloggio(@PathVariable long id, @PathVariable long alloggioId) {
+        avvisi.ritiraAlloggio(id, alloggioId);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{id}/alloggi")

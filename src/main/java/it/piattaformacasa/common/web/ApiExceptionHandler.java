@@ -5,10 +5,14 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
@@ -31,6 +35,28 @@ public class ApiExceptionHandler {
                 .map(f -> new ErroreCampo(f.getField(), f.getDefaultMessage()))
                 .toList();
         return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "La richiesta contiene dati non validi", errori);
+    }
+
+    /** Malformed JSON, a value of the wrong type or not among the allowed ones: name the field and what is allowed. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail corpoNonLeggibile(HttpMessageNotReadableException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String campo = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
+            String motivo = "valore non valido";
+            if (mismatch instanceof InvalidFormatException formato) {
+                motivo = "valore non valido: " + formato.getValue();
+                Class<?> tipo = formato.getTargetType();
+                if (tipo != null && tipo.isEnum()) {
+                    motivo += " (ammessi: " + java.util.Arrays.toString(tipo.getEnumConstants()) + ")";
+                }
+            }
+            return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "La richiesta contiene dati non validi",
+                    List.of(new ErroreCampo(campo, motivo)));
+        }
+        return problema(HttpStatus.BAD_REQUEST, "Richiesta non leggibile",
+                "Il corpo della richiesta non è un JSON valido", List.of());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
