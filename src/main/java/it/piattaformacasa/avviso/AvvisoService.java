@@ -130,16 +130,8 @@ public class AvvisoService {
      */
     @Transactional
     public AlloggioInAvviso aggiungiAlloggio(long avvisoId, NuovoAlloggioInAvviso richiesta) {
-        Avviso avviso = avviso(avvisoId);
-        if (avviso.getStato() != StatoAvviso.SELEZIONE_ALLOGGI) {
-            throw new ConflittoException("La selezione degli alloggi dell'avviso " + avvisoId + " è chiusa (stato "
-                    + avviso.getStato() + "): gli alloggi si inseriscono fino a 24 ore prima dell'apertura");
-        }
-        Alloggio alloggio = anagrafe.alloggio(richiesta.alloggioId());
-        if (!utente.entiGestioneAvviso().contains(alloggio.getEnte().getId())) {
-            throw new AccessoNegatoException("Solo gli operatori di " + alloggio.getEnte().getRagioneSociale()
-                    + " abilitati alla Gestione Avviso possono inserire i suoi alloggi");
-        }
+        Avviso avviso = avvisoInSelezione(avvisoId, "gli alloggi si inseriscono fino a 24 ore prima dell'apertura");
+        Alloggio alloggio = alloggioGestitoDallUtente(richiesta.alloggioId(), "inserire");
         List<DatiNonValidiException.Errore> errori = new ArrayList<>();
         if (!alloggio.getComune().getAmbito().getId().equals(avviso.getAmbito().getId())) {
             errori.add(new DatiNonValidiException.Errore("alloggioId", "l'alloggio è nel comune di "
@@ -171,19 +163,30 @@ public class AvvisoService {
     /** The ente withdraws one of its alloggi from the avviso, only while the selection window is open. */
     @Transactional
     public void ritiraAlloggio(long avvisoId, long alloggioId) {
-        Avviso avviso = avviso(avvisoId);
-        if (avviso.getStato() != StatoAvviso.SELEZIONE_ALLOGGI) {
-            throw new ConflittoException("La selezione degli alloggi dell'avviso " + avvisoId + " è chiusa (stato "
-                    + avviso.getStato() + "): l'alloggio non può più essere ritirato");
-        }
-        Alloggio alloggio = anagrafe.alloggio(alloggioId);
-        if (!utente.entiGestioneAvviso().contains(alloggio.getEnte().getId())) {
-            throw new AccessoNegatoException("Solo gli operatori di " + alloggio.getEnte().getRagioneSociale()
-                    + " abilitati alla Gestione Avviso possono ritirare i suoi alloggi");
-        }
+        avvisoInSelezione(avvisoId, "l'alloggio non può più essere ritirato");
+        alloggioGestitoDallUtente(alloggioId, "ritirare");
         AlloggioInAvviso inserito = alloggiInAvviso.findByAvvisoIdAndAlloggioId(avvisoId, alloggioId)
                 .orElseThrow(() -> new NonTrovatoException("L'alloggio " + alloggioId + " non è nell'avviso " + avvisoId));
         alloggiInAvviso.delete(inserito);
+    }
+
+    private Avviso avvisoInSelezione(long avvisoId, String conseguenza) {
+        Avviso avviso = avviso(avvisoId);
+        if (avviso.getStato() != StatoAvviso.SELEZIONE_ALLOGGI) {
+            throw new ConflittoException("La selezione degli alloggi dell'avviso " + avvisoId + " è chiusa (stato "
+                    + avviso.getStato() + "): " + conseguenza);
+        }
+        return avviso;
+    }
+
+    /** 404 if the caller cannot see the alloggio at all, 403 if it sees it without «Gestione Avviso» for its ente. */
+    private Alloggio alloggioGestitoDallUtente(long alloggioId, String azione) {
+        Alloggio alloggio = anagrafe.alloggio(alloggioId);
+        if (!utente.entiGestioneAvviso().contains(alloggio.getEnte().getId())) {
+            throw new AccessoNegatoException("Solo gli operatori di " + alloggio.getEnte().getRagioneSociale()
+                    + " abilitati alla Gestione Avviso possono " + azione + " i suoi alloggi");
+        }
+        return alloggio;
     }
 
     /**
