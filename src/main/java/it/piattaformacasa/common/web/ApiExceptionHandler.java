@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.GiaEsistenteException;
+import it.piattaformacasa.common.NonAmmissibileException;
 import it.piattaformacasa.common.NonTrovatoException;
 
 /**
@@ -83,7 +85,18 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ConflittoException.class)
     ProblemDetail conflitto(ConflittoException e) {
-        return problema(HttpStatus.CONFLICT, "Operazione non possibile", e.getMessage(), List.of());
+        ProblemDetail problem = problema(HttpStatus.CONFLICT, "Operazione non possibile", e.getMessage(), List.of());
+        if (e instanceof GiaEsistenteException esistente) {
+            problem.setProperty("idEsistente", esistente.idEsistente());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(NonAmmissibileException.class)
+    ProblemDetail nonAmmissibile(NonAmmissibileException e) {
+        ProblemDetail problem = problema(HttpStatus.UNPROCESSABLE_ENTITY, "Requisiti non soddisfatti", e.getMessage(), List.of());
+        problem.setProperty("motivi", e.motivi());
+        return problem;
     }
 
     @ExceptionHandler(AccessoNegatoException.class)

@@ -1,0 +1,146 @@
+package it.piattaformacasa.domanda;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import it.piattaformacasa.anagrafe.NucleoFamiliare;
+import it.piattaformacasa.avviso.Avviso;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.common.Punteggio;
+import it.piattaformacasa.regole.PunteggioIsbar;
+import it.piattaformacasa.regole.RegolaApplicata;
+import it.piattaformacasa.regole.VersioneRegole;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+@Entity
+public class Domanda {
+
+    public enum Stato { PRESENTATA }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    private Avviso avviso;
+    @OneToOne(fetch = FetchType.LAZY, optional = false, cascade = CascadeType.PERSIST)
+    @JoinColumn(name = "nucleo_id")
+    private NucleoFamiliare nucleo;
+    @Column(name = "richiedente_cf")
+    private CodiceFiscale richiedente;
+    private String codiceIstatResidenza;
+    private LocalDate residenteLombardiaDal;
+    private LocalDate residenteComuneDal;
+    private boolean lavoroInLombardia;
+    private Importo isee;
+    private String protocolloDsu;
+    private LocalDate dataDsu;
+    private Importo patrimonio;
+    private boolean attestazioneServiziSociali;
+    private boolean indigente;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private Map<String, Boolean> condizioni;
+    private Punteggio puntiFamiliare;
+    private Punteggio puntiAbitativo;
+    private Punteggio puntiEconomico;
+    private Punteggio puntiResidenzaRegione;
+    private Punteggio puntiResidenzaComune;
+    private Punteggio isbar;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<RegolaApplicata> spiegazione;
+    @Enumerated(EnumType.STRING)
+    private VersioneRegole versioneRegole;
+    private String idempotencyKey;
+    private Instant presentataIl;
+    private String presentataDa;
+    @Enumerated(EnumType.STRING)
+    private Stato stato = Stato.PRESENTATA;
+    @ElementCollection
+    @CollectionTable(name = "domanda_alloggio", joinColumns = @JoinColumn(name = "domanda_id"))
+    @OrderColumn(name = "preferenza")
+    @Column(name = "alloggio_id")
+    private List<Long> alloggiScelti = new ArrayList<>();
+    @Version
+    private long version;
+
+    protected Domanda() {
+    }
+
+    Domanda(Avviso avviso, NucleoFamiliare nucleo, CodiceFiscale richiedente, DatiDomanda dati, boolean indigente,
+            PunteggioIsbar punteggio, String idempotencyKey, Instant presentataIl, String presentataDa) {
+        this.avviso = avviso;
+        this.nucleo = nucleo;
+        this.richiedente = richiedente;
+        this.codiceIstatResidenza = dati.codiceIstatResidenza();
+        this.residenteLombardiaDal = dati.residenteLombardiaDal();
+        this.residenteComuneDal = dati.residenteComuneDal();
+        this.lavoroInLombardia = dati.lavoroInLombardia();
+        this.isee = dati.isee();
+        this.protocolloDsu = dati.protocolloDsu();
+        this.dataDsu = dati.dataDsu();
+        this.patrimonio = dati.patrimonio();
+        this.attestazioneServiziSociali = dati.attestazioneServiziSociali();
+        this.indigente = indigente;
+        this.condizioni = dati.condizioni();
+        this.puntiFamiliare = punteggio.familiare();
+        this.puntiAbitativo = punteggio.abitativo();
+        this.puntiEconomico = punteggio.economico();
+        this.puntiResidenzaRegione = punteggio.residenzaRegione();
+        this.puntiResidenzaComune = punteggio.residenzaComune();
+        this.isbar = punteggio.totale();
+        this.spiegazione = punteggio.spiegazione();
+        this.versioneRegole = avviso.getVersioneRegole();
+        this.idempotencyKey = idempotencyKey;
+        this.presentataIl = presentataIl;
+        this.presentataDa = presentataDa;
+        this.alloggiScelti.addAll(dati.alloggi());
+    }
+
+    public Long getId() { return id; }
+    public Avviso getAvviso() { return avviso; }
+    public NucleoFamiliare getNucleo() { return nucleo; }
+    public CodiceFiscale getRichiedente() { return richiedente; }
+    public String getCodiceIstatResidenza() { return codiceIstatResidenza; }
+    public LocalDate getResidenteLombardiaDal() { return residenteLombardiaDal; }
+    public LocalDate getResidenteComuneDal() { return residenteComuneDal; }
+    public boolean isLavoroInLombardia() { return lavoroInLombardia; }
+    public Importo getIsee() { return isee; }
+    public Importo getPatrimonio() { return patrimonio; }
+    public boolean isIndigente() { return indigente; }
+    public Map<String, Boolean> getCondizioni() { return condizioni; }
+    public Punteggio getPuntiFamiliare() { return puntiFamiliare; }
+    public Punteggio getPuntiAbitativo() { return puntiAbitativo; }
+    public Punteggio getPuntiEconomico() { return puntiEconomico; }
+    public Punteggio getPuntiResidenzaRegione() { return puntiResidenzaRegione; }
+    public Punteggio getPuntiResidenzaComune() { return puntiResidenzaComune; }
+    public Punteggio getIsbar() { return isbar; }
+    public List<RegolaApplicata> getSpiegazione() { return spiegazione; }
+    public VersioneRegole getVersioneRegole() { return versioneRegole; }
+    public String getIdempotencyKey() { return idempotencyKey; }
+    public Instant getPresentataIl() { return presentataIl; }
+    public String getPresentataDa() { return presentataDa; }
+    public Stato getStato() { return stato; }
+    public List<Long> getAlloggiScelti() { return Collections.unmodifiableList(alloggiScelti); }
+}

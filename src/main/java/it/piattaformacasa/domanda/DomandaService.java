@@ -1,0 +1,283 @@
+package it.piattaformacasa.domanda;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.Componente;
+import it.piattaformacasa.anagrafe.NucleoFamiliare;
+import it.piattaformacasa.anagrafe.RelazioneParentela;
+import it.piattaformacasa.avviso.AlloggioInAvviso;
+import it.piattaformacasa.avviso.Avviso;
+import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.avviso.StatoAvviso;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.GiaEsistenteException;
+import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.common.NonAmmissibileException;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.regole.CalcoloIsbar;
+import it.piattaformacasa.regole.DatiIsbar;
+import it.piattaformacasa.regole.DatiRequisiti;
+import it.piattaformacasa.regole.EsitoRequisiti;
+import it.piattaformacasa.regole.PunteggioIsbar;
+import it.piattaformacasa.regole.RequisitiEconomici;
+
+/**
+ * Submission of a domanda while the avviso is APERTO: form checks (400, every field), art. 7 eligibility (422, every
+ * reason), one domanda per richiedente per avviso (409 with the existing id), idempotent retries, ISBAR by KIE DMN.
+ * No process instance per domanda: only human work needs the engine.
+ */
+@Service
+public class DomandaService {
+
+    public record Presentazione(Domanda domanda, boolean giaPresentata) {
+    }
+
+    private static final ZoneId FUSO = ZoneId.of("Europe/Rome");
+
+    private final DomandaRepository domande;
+    private final AvvisoService avvisi;
+    private final RequisitiEconomici requisiti;
+    private final CalcoloIsbar isbar;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+    private final boolean attestazioneIndigenzaRichiesta;
+
+    DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
+                   UtenteCorrente utente, Clock clock,
+                   @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta) {
+        this.domande = domande;
+        this.avvisi = avvisi;
+        this.requisiti = requisiti;
+        this.isbar = isbar;
+        this.utente = utente;
+        this.clock = clock;
+        this.attestazioneIndigenzaRichiesta = attestazioneIndigenzaRichiesta;
+    }
+
+    @Transactional
+    public Presentazione presenta(long avvisoId, DatiDomanda dati, String idempotencyKey) {
+        Avviso avviso = avvisi.avviso(avvisoId);
+        if (idempotencyKey != null) {
+            Optional<Domanda> ripetuta = domande.findByAvvisoIdAndIdempotencyKey(avvisoId, idempotencyKey);
+            if (ripetuta.isPresent()) {
+                return new Presentazione(ripetuta.get(), true);
+            }
+        }
+        if (avviso.getStato() != StatoAvviso.APERTO) {
+            throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
+        }
+        LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
+        Map<Long, Alloggio> alloggiInAvviso = new HashMap<>();
+        for (AlloggioInAvviso a : avvisi.alloggiDi(avvisoId)) {
+            alloggiInAvviso.put(a.getAlloggio().getId(), a.getAlloggio());
+        }
+        CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
+        domande.findByAvvisoIdAndRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
+            throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente.getId()
+                    + " per questo avviso: se ne può presentare una sola", esistente.getId());
+        });
+        List<Alloggio> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
+        EsitoRequisiti esito = verificaRequisiti(dati, scelti, oggi);
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(dati, scelti, avviso, oggi));
+        Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
+                idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
+        try {
+            return new Presentazione(domande.saveAndFlush(domanda), false);
+        } catch (DataIntegrityViolationException concorrente) {
+            // the same richiedente or key, committed by a concurrent request after our checks
+            throw new ConflittoException("Una domanda dello stesso richiedente per questo avviso è appena stata presentata");
+        }
+    }
+
+    /** Shape and consistency of what was declared: every problem at once, with its field. */
+    private static CodiceFiscale verificaForma(DatiDomanda dati, Avviso avviso, Set<Long> alloggiInAvviso, LocalDate oggi) {
+        List<Errore> errori = new ArrayList<>();
+        CodiceFiscale richiedente = null;
+        int richiedenti = 0;
+        Set<String> codici = new HashSet<>();
+        for (int i = 0; i < dati.nucleo().size(); i++) {
+            DatiDomanda.Componente c = dati.nucleo().get(i);
+            String campo = "nucleo[" + i + "]";
+            CodiceFiscale cf = null;
+            try {
+                cf = CodiceFiscale.of(c.codiceFiscale());
+                if (!cf.personaFisica()) {
+                    errori.add(new Errore(campo + ".codiceFiscale", "deve essere il codice fiscale di una persona"));
+                } else if (!codici.add(cf.valore())) {
+                    errori.add(new Errore(campo + ".codiceFiscale", "componente ripetuto nel nucleo"));
+                }
+            } catch (IllegalArgumentException e) {
+                errori.add(new Errore(campo + ".codiceFiscale", e.getMessage()));
+            }
+            if (c.dataNascita().isAfter(oggi)) {
+                errori.add(new Errore(campo + ".dataNascita", "la data di nascita non può essere futura"));
+            }
+            if (c.relazione() == RelazioneParentela.RICHIEDENTE && ++richiedenti == 1) {
+                richiedente = cf; // null when the code is invalid: that error is already recorded
+            } else if (c.relazione() == RelazioneParentela.RICHIEDENTE) {
+                errori.add(new Errore(campo + ".relazione", "il nucleo deve avere un solo richiedente"));
+            }
+        }
+        if (richiedenti == 0) {
+            errori.add(new Errore("nucleo", "manca il richiedente (relazione RICHIEDENTE)"));
+        }
+        if (dati.residenteLombardiaDal() != null && dati.residenteLombardiaDal().isAfter(oggi)) {
+            errori.add(new Errore("residenza.residenteLombardiaDal", "la data non può essere futura"));
+        }
+        if (dati.residenteComuneDal() != null) {
+            if (dati.residenteComuneDal().isAfter(oggi)) {
+                errori.add(new Errore("residenza.residenteComuneDal", "la data non può essere futura"));
+            }
+            if (dati.residenteLombardiaDal() == null || dati.residenteComuneDal().isBefore(dati.residenteLombardiaDal())) {
+                errori.add(new Errore("residenza.residenteComuneDal",
+                        "la residenza nel comune non può iniziare prima di quella in Lombardia"));
+            }
+        }
+        if (dati.dataDsu().isAfter(oggi)) {
+            errori.add(new Errore("isee.dataDsu", "la data della DSU non può essere futura"));
+        }
+        for (String condizione : dati.condizioni().keySet()) {
+            if (!DatiDomanda.CONDIZIONI.contains(condizione)) {
+                errori.add(new Errore("condizioni." + condizione, "condizione sconosciuta (ammesse: " + DatiDomanda.CONDIZIONI + ")"));
+            }
+        }
+        int massimo = avviso.getVersioneRegole().massimoAlloggiPerDomanda();
+        if (dati.alloggi().size() > massimo) {
+            errori.add(new Errore("alloggi", "al massimo " + massimo + " alloggi per domanda (art. 9 co. 3, regole "
+                    + avviso.getVersioneRegole() + ")"));
+        }
+        if (new HashSet<>(dati.alloggi()).size() != dati.alloggi().size()) {
+            errori.add(new Errore("alloggi", "un alloggio è indicato più volte"));
+        }
+        for (int i = 0; i < dati.alloggi().size(); i++) {
+            if (!alloggiInAvviso.contains(dati.alloggi().get(i))) {
+                errori.add(new Errore("alloggi[" + i + "]", "l'alloggio " + dati.alloggi().get(i) + " non è in questo avviso"));
+            }
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        return richiedente;
+    }
+
+    /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
+    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, List<Alloggio> scelti, LocalDate oggi) {
+        int maggiorenni = (int) dati.nucleo().stream().filter(c -> eta(c, oggi) >= 18).count();
+        if (maggiorenni == 0) {
+            throw DatiNonValidiException.campo("nucleo", "il nucleo deve avere almeno un componente maggiorenne");
+        }
+        BigDecimal superficie = scelti.stream().map(Alloggio::getSuperficieUtile).max(Comparator.naturalOrder())
+                .orElse(BigDecimal.ONE);
+        EsitoRequisiti esito = requisiti.valuta(new DatiRequisiti(dati.isee().valore(), dati.attestazioneServiziSociali(),
+                attestazioneIndigenzaRichiesta, maggiorenni, superficie, dati.nucleo().size()));
+        List<String> motivi = new ArrayList<>();
+        if (dati.residenteLombardiaDal() == null && !dati.lavoroInLombardia()) {
+            motivi.add("Residenza o attività lavorativa in Lombardia alla data della domanda (art. 7 co. 1 lett. b)");
+        }
+        if (!esito.requisitoIsee()) {
+            motivi.add("ISEE " + dati.isee().toItalian() + " superiore al limite di 16.000,00 € (art. 7 co. 1 lett. c)");
+        }
+        if (dati.patrimonio().valore().compareTo(esito.sogliaPatrimoniale()) > 0) {
+            motivi.add("Patrimonio " + dati.patrimonio().toItalian() + " superiore alla soglia di "
+                    + Importo.of(esito.sogliaPatrimoniale()).toItalian() + " per " + maggiorenni
+                    + " maggiorenni (art. 7 co. 1 lett. c)");
+        }
+        if (dati.titolareAlloggioAdeguato()) {
+            motivi.add("Titolarità di diritti su un alloggio adeguato al nucleo (art. 7 co. 1 lett. d; eccezioni r.r. 2/2025: "
+                    + "alloggio inagibile, nuda proprietà, pignoramento — da non dichiarare)");
+        }
+        if (!motivi.isEmpty()) {
+            throw new NonAmmissibileException("La domanda non soddisfa i requisiti di accesso", motivi);
+        }
+        return esito;
+    }
+
+    private DatiIsbar datiIsbar(DatiDomanda dati, List<Alloggio> scelti, Avviso avviso, LocalDate oggi) {
+        List<DatiDomanda.Componente> nucleo = dati.nucleo();
+        DatiDomanda.Componente piuInvalido = nucleo.stream()
+                .max(Comparator.comparingInt(DatiDomanda.Componente::percentualeInvalidita)).orElseThrow();
+        long adulti = nucleo.stream().filter(c -> eta(c, oggi) >= 18).count();
+        long minori = nucleo.size() - adulti;
+        return new DatiIsbar(anni(dati.residenteLombardiaDal(), oggi), anni(dati.residenteComuneDal(), oggi),
+                scelti.stream().anyMatch(a -> a.getComune().getCodiceIstat().equals(dati.codiceIstatResidenza())),
+                anziani(nucleo, oggi, avviso.getVersioneRegole().riserveCategorie()),
+                piuInvalido.percentualeInvalidita(), piuInvalido.indennitaAccompagnamento(),
+                nucleo.stream().anyMatch(DatiDomanda.Componente::handicapGrave),
+                dati.condizione("famigliaNuovaFormazione"), adulti == 1 && minori > 0,
+                dati.condizione("rilascioAlloggio"), dati.condizione("alloggioImproprio"), dati.condizione("coabitazione"),
+                dati.condizione("sovraffollamento"), dati.condizione("alloggioAntigienico"),
+                dati.condizione("barriereArchitettoniche"), dati.isee().valore());
+    }
+
+    /**
+     * Art. 14 lett. a: households of at most two members aged 65 or more (the other may instead be totally unable to
+     * work); since r.r. 2/2025 also any household with a member aged 70 or more (seed 003 FAQ 13).
+     */
+    static boolean anziani(List<DatiDomanda.Componente> nucleo, LocalDate oggi, boolean regole2025) {
+        if (regole2025 && nucleo.stream().anyMatch(c -> eta(c, oggi) >= 70)) {
+            return true;
+        }
+        if (nucleo.size() > 2 || nucleo.stream().noneMatch(c -> eta(c, oggi) >= 65)) {
+            return false;
+        }
+        // the other member, if any, is also 65 or more, or totally unable to work; minors may be present
+        return nucleo.stream().allMatch(c -> eta(c, oggi) >= 65 || c.percentualeInvalidita() == 100 || eta(c, oggi) < 18);
+    }
+
+    private static int eta(DatiDomanda.Componente c, LocalDate oggi) {
+        return Period.between(c.dataNascita(), oggi).getYears();
+    }
+
+    private static int anni(LocalDate dal, LocalDate oggi) {
+        return dal == null ? 0 : Math.max(0, Period.between(dal, oggi).getYears());
+    }
+
+    private static NucleoFamiliare nucleo(DatiDomanda dati) {
+        NucleoFamiliare nucleo = new NucleoFamiliare();
+        for (DatiDomanda.Componente c : dati.nucleo()) {
+            Componente componente = nucleo.aggiungi(new Componente(CodiceFiscale.of(c.codiceFiscale()), c.nome(), c.cognome(),
+                    c.dataNascita(), c.relazione()));
+            componente.aggiornaInvalidita(c.percentualeInvalidita(), c.indennitaAccompagnamento(), c.handicapGrave());
+            componente.setDisoccupato(c.disoccupato());
+        }
+        return nucleo;
+    }
+
+    /** Visible to supervisors and administrators, to whoever submitted it, and to the enti of the chosen alloggi. */
+    @Transactional(readOnly = true)
+    public Domanda domanda(long id) {
+        Domanda domanda = domande.findById(id).orElseThrow(() -> new NonTrovatoException("Domanda " + id + " non trovata"));
+        boolean visibile = utente.vedeTuttiGliEnti() || domanda.getPresentataDa().equals(utente.username())
+                || avvisi.alloggiDi(domanda.getAvviso().getId()).stream()
+                .filter(a -> domanda.getAlloggiScelti().contains(a.getAlloggio().getId()))
+                .anyMatch(a -> utente.entiAbilitati().contains(a.getAlloggio().getEnte().getId()));
+        if (!visibile) {
+            throw new NonTrovatoException("Domanda " + id + " non trovata");
+        }
+        domanda.getNucleo().getComponenti().size();
+        return domanda;
+    }
+}

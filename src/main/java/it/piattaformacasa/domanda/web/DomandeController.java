@@ -1,0 +1,128 @@
+package it.piattaformacasa.domanda.web;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.anagrafe.RelazioneParentela;
+import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.domanda.DatiDomanda;
+import it.piattaformacasa.domanda.Domanda;
+import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.regole.RegolaApplicata;
+import it.piattaformacasa.regole.VersioneRegole;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+@RestController
+@Tag(name = "Domande", description = "Presentazione della domanda di assegnazione, con ISBAR calcolato alla presentazione")
+class DomandeController {
+
+    record ComponenteBody(
+            @NotBlank(message = "il codice fiscale è obbligatorio") String codiceFiscale,
+            @NotBlank(message = "il nome è obbligatorio") @Size(max = 100, message = "al massimo 100 caratteri") String nome,
+            @NotBlank(message = "il cognome è obbligatorio") @Size(max = 100, message = "al massimo 100 caratteri") String cognome,
+            @NotNull(message = "la data di nascita è obbligatoria") LocalDate dataNascita,
+            @NotNull(message = "la relazione con il richiedente è obbligatoria") RelazioneParentela relazione,
+            @Min(value = 0, message = "tra 0 e 100") @Max(value = 100, message = "tra 0 e 100") int percentualeInvalidita,
+            boolean indennitaAccompagnamento, boolean handicapGrave, boolean disoccupato) {
+    }
+
+    record ResidenzaBody(
+            @NotBlank(message = "il codice ISTAT del comune di residenza è obbligatorio")
+            @Pattern(regexp = "[0-9]{6}", message = "codice ISTAT di 6 cifre") String codiceIstatComune,
+            LocalDate residenteLombardiaDal, LocalDate residenteComuneDal) {
+    }
+
+    record IseeBody(
+            @NotNull(message = "il valore ISEE è obbligatorio") @DecimalMin(value = "0", message = "non può essere negativo")
+            @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal valore,
+            @NotBlank(message = "il protocollo della DSU è obbligatorio") @Size(max = 60, message = "al massimo 60 caratteri")
+            String protocolloDsu,
+            @NotNull(message = "la data della DSU è obbligatoria") LocalDate dataDsu) {
+    }
+
+    record DomandaBody(
+            @NotEmpty(message = "il nucleo deve avere almeno il richiedente") @Size(max = 20, message = "al massimo 20 componenti")
+            List<@Valid ComponenteBody> nucleo,
+            @NotNull(message = "la residenza è obbligatoria") @Valid ResidenzaBody residenza,
+            boolean lavoroInLombardia,
+            @NotNull(message = "l'ISEE è obbligatorio") @Valid IseeBody isee,
+            @NotNull(message = "il patrimonio è obbligatorio") @DecimalMin(value = "0", message = "non può essere negativo")
+            @Digits(integer = 10, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal patrimonio,
+            boolean titolareAlloggioAdeguato,
+            boolean attestazioneServiziSociali,
+            Map<String, Boolean> condizioni,
+            @NotEmpty(message = "indicare almeno un alloggio") List<@NotNull(message = "alloggio mancante") Long> alloggi) {
+    }
+
+    record DomandaDto(long id, long avvisoId, String richiedente, Instant presentataIl, VersioneRegole versioneRegole,
+                      boolean indigente, BigDecimal isbar, String isbarItaliano, Map<String, BigDecimal> componenti,
+                      List<Long> alloggi, List<RegolaApplicata> spiegazione) {
+        static DomandaDto di(Domanda d) {
+            return new DomandaDto(d.getId(), d.getAvviso().getId(), d.getRichiedente().valore(), d.getPresentataIl(),
+                    d.getVersioneRegole(), d.isIndigente(), d.getIsbar().valore(), d.getIsbar().toItalian(),
+                    Map.of("familiare", d.getPuntiFamiliare().valore(), "abitativo", d.getPuntiAbitativo().valore(),
+                            "economico", d.getPuntiEconomico().valore(), "residenzaRegione", d.getPuntiResidenzaRegione().valore(),
+                            "residenzaComune", d.getPuntiResidenzaComune().valore()),
+                    d.getAlloggiScelti(), d.getSpiegazione());
+        }
+    }
+
+    private final DomandaService domande;
+
+    DomandeController(DomandaService domande) {
+        this.domande = domande;
+    }
+
+    @PostMapping("/api/avvisi/{avvisoId}/domande")
+    @Operation(summary = "Presenta una domanda mentre l'avviso è aperto: 400 dati non validi, 422 requisiti non soddisfatti, "
+            + "409 domanda già presentata (con idEsistente). Con l'intestazione Idempotency-Key un nuovo invio restituisce la prima domanda.")
+    ResponseEntity<DomandaDto> presenta(@PathVariable long avvisoId, @Valid @RequestBody DomandaBody body,
+                                        @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        DatiDomanda dati = new DatiDomanda(body.nucleo().stream().map(c -> new DatiDomanda.Componente(c.codiceFiscale(),
+                        c.nome().strip(), c.cognome().strip(), c.dataNascita(), c.relazione(), c.percentualeInvalidita(),
+                        c.indennitaAccompagnamento(), c.handicapGrave(), c.disoccupato())).toList(),
+                body.residenza().codiceIstatComune(), body.residenza().residenteLombardiaDal(),
+                body.residenza().residenteComuneDal(), body.lavoroInLombardia(), Importo.of(body.isee().valore()),
+                body.isee().protocolloDsu().strip(), body.isee().dataDsu(), Importo.of(body.patrimonio()),
+                body.titolareAlloggioAdeguato(), body.attestazioneServiziSociali(),
+                body.condizioni() == null ? Map.of() : body.condizioni(), body.alloggi());
+        String chiave = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
+        if (chiave != null && chiave.length() > 100) {
+            throw new IllegalArgumentException("Idempotency-Key: al massimo 100 caratteri");
+        }
+        DomandaService.Presentazione presentazione = domande.presenta(avvisoId, dati, chiave);
+        Domanda domanda = presentazione.domanda();
+        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/domande/" + domanda.getId()))
+                .body(DomandaDto.di(domanda));
+    }
+
+    @GetMapping("/api/domande/{id}")
+    @Operation(summary = "Una domanda con l'ISBAR, le sue componenti e le regole applicate")
+    DomandaDto domanda(@PathVariable long id) {
+        return DomandaDto.di(domande.domanda(id));
+    }
+}

@@ -1,0 +1,88 @@
+package it.piattaformacasa;
+
+import static it.piattaformacasa.DemoUtenti.CAPOFILA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.common.CodiceFiscale;
+
+/** Builds avvisi in a given state through the real API and the avviso process, firing its timers by name. */
+public final class ScenarioAvviso {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+
+    private final ClientHttp http;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final AlloggioRepository alloggi;
+
+    public ScenarioAvviso(ClientHttp http, RuntimeService runtimeService, ManagementService managementService,
+                          AlloggioRepository alloggi) {
+        this.http = http;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.alloggi = alloggi;
+    }
+
+    /** An avviso in SELEZIONE_ALLOGGI. */
+    public long predisposto() {
+        ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"Avviso di prova\","
+                + "\"tipo\":\"ORDINARIO\",\"apertura\":\"" + lavorativo(5, 10) + "\",\"chiusura\":\"" + lavorativo(40, 12) + "\"}");
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        return risposta.json().get("id").asLong();
+    }
+
+    /** Adds the alloggi (as the operator of their ente), then fires the end of selection and the apertura. */
+    public long aperto(List<Alloggio> offerti, List<String> operatori) {
+        long avviso = predisposto();
+        for (int i = 0; i < offerti.size(); i++) {
+            ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/alloggi", operatori.get(i),
+                    "{\"alloggioId\":" + offerti.get(i).getId() + ",\"tipologia\":\"ASSEGNABILE_ENTRO_CHIUSURA\","
+                            + "\"tipologiaRiscaldamento\":\"Centralizzato\",\"speseAnnueUtenze\":1200.00}");
+            assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        }
+        eseguiTimer(avviso, AvvisoBpmn.TIMER_FINE_SELEZIONE);
+        eseguiTimer(avviso, AvvisoBpmn.TIMER_APERTURA);
+        return avviso;
+    }
+
+    public void eseguiTimer(long avviso, String timer) {
+        ProcessInstance istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avviso)).singleResult();
+        Job job = managementService.createJobQuery().processInstanceId(istanza.getId()).activityId(timer).singleResult();
+        assertThat(job).as("timer job %s", timer).isNotNull();
+        managementService.executeJob(job.getId());
+    }
+
+    public List<Alloggio> alloggiDi(String cfEnte, StatoAlloggio stato, int quanti) {
+        return alloggi.findAll((root, q, cb) -> cb.and(cb.equal(root.get("stato"), stato),
+                        cb.equal(root.get("ente").get("codiceFiscale"), CodiceFiscale.of(cfEnte))),
+                PageRequest.of(0, quanti, Sort.by("id"))).getContent();
+    }
+
+    /** A working day at least {@code giorni} days from now, at {@code ora}:00 in Rome. */
+    public static Instant lavorativo(int giorni, int ora) {
+        ZonedDateTime giorno = ZonedDateTime.now(ROMA).plusDays(giorni).with(LocalTime.of(ora, 0));
+        while (giorno.getDayOfWeek() == DayOfWeek.SATURDAY || giorno.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            giorno = giorno.plusDays(1);
+        }
+        return giorno.toInstant();
+    }
+}
