@@ -70,6 +70,8 @@ public class Domanda {
     private Punteggio isbar;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<RegolaApplicata> spiegazione;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private List<String> categorie = new ArrayList<>();
     @Enumerated(EnumType.STRING)
     private VersioneRegole versioneRegole;
     private String idempotencyKey;
@@ -89,7 +91,8 @@ public class Domanda {
     }
 
     Domanda(Avviso avviso, NucleoFamiliare nucleo, CodiceFiscale richiedente, DatiDomanda dati, boolean indigente,
-            PunteggioIsbar punteggio, String idempotencyKey, Instant presentataIl, String presentataDa) {
+            PunteggioIsbar punteggio, List<String> categorie, String idempotencyKey, Instant presentataIl,
+            String presentataDa) {
         this.avviso = avviso;
         this.nucleo = nucleo;
         this.richiedente = richiedente;
@@ -111,6 +114,7 @@ public class Domanda {
         this.puntiResidenzaComune = punteggio.residenzaComune();
         this.isbar = punteggio.totale();
         this.spiegazione = punteggio.spiegazione();
+        this.categorie = new ArrayList<>(categorie);
         this.versioneRegole = avviso.getVersioneRegole();
         this.idempotencyKey = idempotencyKey;
         this.presentataIl = presentataIl;
@@ -137,6 +141,8 @@ public class Domanda {
     public Punteggio getPuntiResidenzaComune() { return puntiResidenzaComune; }
     public Punteggio getIsbar() { return isbar; }
     public List<RegolaApplicata> getSpiegazione() { return spiegazione; }
+    /** Art. 14 categories the household belongs to (anziani, famiglie di nuova formazione, monoparentali, disabili). */
+    public List<String> getCategorie() { return Collections.unmodifiableList(categorie); }
     public VersioneRegole getVersioneRegole() { return versioneRegole; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public Instant getPresentataIl() { return presentataIl; }

@@ -101,9 +101,10 @@ public class DomandaService {
         });
         List<Alloggio> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
         EsitoRequisiti esito = verificaRequisiti(dati, scelti, oggi);
-        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(dati, scelti, avviso, oggi));
+        DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar);
         Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
-                idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
+                categorie(datiIsbar), idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
         } catch (DataIntegrityViolationException concorrente) {
@@ -230,6 +231,24 @@ public class DomandaService {
                 dati.condizione("rilascioAlloggio"), dati.condizione("alloggioImproprio"), dati.condizione("coabitazione"),
                 dati.condizione("sovraffollamento"), dati.condizione("alloggioAntigienico"),
                 dati.condizione("barriereArchitettoniche"), dati.isee().valore());
+    }
+
+    /** Art. 14 categories derivable from the declared data (lett. a, b, c, e); Forze di Polizia apply by their own avviso. */
+    static List<String> categorie(DatiIsbar dati) {
+        List<String> categorie = new ArrayList<>();
+        if (dati.anziani()) {
+            categorie.add("ANZIANI");
+        }
+        if (dati.famigliaNuovaFormazione()) {
+            categorie.add("FAMIGLIE_NUOVA_FORMAZIONE");
+        }
+        if (dati.personaSolaConMinori()) {
+            categorie.add("NUCLEI_MONOPARENTALI");
+        }
+        if (dati.invaliditaMassima() >= 66 || dati.handicapGrave()) {
+            categorie.add("DISABILI");
+        }
+        return categorie;
     }
 
     /**

@@ -240,8 +240,11 @@ class AvvisoProcessTest {
         assertThat(stato(avviso)).isEqualTo(StatoAvviso.APERTO);
 
         eseguiTimer(istanza, TIMER_CHIUSURA);
-        assertThat(istanza).hasPassed(SERVICE_CHIUDI_AVVISO, END_AVVISO_CHIUSO).isEnded();
+        assertThat(istanza).hasPassed(SERVICE_CHIUDI_AVVISO).isWaitingAt(SERVICE_GENERA_GRADUATORIE);
         assertThat(stato(avviso)).isEqualTo(StatoAvviso.CHIUSO);
+
+        eseguiTimer(istanza, SERVICE_GENERA_GRADUATORIE);
+        assertThat(istanza).hasPassed(SERVICE_GENERA_GRADUATORIE, END_AVVISO_CHIUSO).isEnded();
     }
 
     @Test
@@ -295,6 +298,7 @@ class AvvisoProcessTest {
                 .processInstanceBusinessKey(avviso.get("id").asText()).singleResult();
     }
 
+    /** Executes the job waiting at the named activity (a timer, or an async continuation). */
     private void eseguiTimer(ProcessInstance istanza, String timer) {
         Job job = managementService.createJobQuery().processInstanceId(istanza.getId()).activityId(timer).singleResult();
         assertThat(job).as("timer job %s", timer).isNotNull();

@@ -14,6 +14,8 @@ public final class AvvisoBpmn {
     public static final String SERVICE_APRI_AVVISO = "ServiceTask_ApriAvviso";
     public static final String TIMER_CHIUSURA = "Timer_Chiusura";
     public static final String SERVICE_CHIUDI_AVVISO = "ServiceTask_ChiudiAvviso";
+    /** Async: its job runs the ranking in a transaction of its own. */
+    public static final String SERVICE_GENERA_GRADUATORIE = "ServiceTask_GeneraGraduatorie";
     public static final String END_AVVISO_CHIUSO = "EndEvent_AvvisoChiuso";
 
     public static final String VAR_AVVISO_ID = "avvisoId";

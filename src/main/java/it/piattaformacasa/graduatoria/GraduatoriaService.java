@@ -1,0 +1,210 @@
+package it.piattaformacasa.graduatoria;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.avviso.Avviso;
+import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.avviso.StatoAvviso;
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.DomandaInGraduatoria;
+import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
+import it.piattaformacasa.domanda.DomandePerGraduatorie;
+
+/**
+ * Graduatorie provvisorie at chiusura (art. 12, seed 000): one per ente and comune where the ente has alloggi chosen
+ * in the avviso. Set-based: one read of all domande, in-memory ordering, batched inserts, one transaction.
+ */
+@Service
+public class GraduatoriaService {
+
+    public record Riga(int posizione, long domandaId, BigDecimal isbar, boolean indigente, boolean priorita, boolean riserva,
+                       boolean parimerito, LocalDate residenteComuneDal, LocalDate residenteLombardiaDal,
+                       BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi) {
+    }
+
+    public record Generazione(int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
+    }
+
+    private record Chiave(long enteId, long comuneId, String codiceIstat) implements Comparable<Chiave> {
+        @Override
+        public int compareTo(Chiave o) {
+            return Comparator.comparingLong(Chiave::enteId).thenComparingLong(Chiave::comuneId).compare(this, o);
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
+
+    private final GraduatoriaRepository graduatorie;
+    private final DomandePerGraduatorie domande;
+    private final AvvisoService avvisi;
+    private final JdbcTemplate jdbc;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+    private final CriterioFinale criterioFinale;
+
+    GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
+                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock,
+                       @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
+        this.graduatorie = graduatorie;
+        this.domande = domande;
+        this.avvisi = avvisi;
+        this.jdbc = jdbc;
+        this.utente = utente;
+        this.clock = clock;
+        this.criterioFinale = criterioFinale;
+    }
+
+    /** Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result). */
+    @Transactional
+    public Optional<Generazione> generaProvvisorie(long avvisoId) {
+        Avviso avviso = avvisi.avviso(avvisoId);
+        if (avviso.getStato() != StatoAvviso.CHIUSO) {
+            throw new ConflittoException("Le graduatorie si generano alla chiusura: l'avviso " + avvisoId + " è " + avviso.getStato());
+        }
+        if (graduatorie.existsByAvvisoId(avvisoId)) {
+            LOG.info("Graduatorie dell'avviso {} già generate", avvisoId);
+            return Optional.empty();
+        }
+        long inizio = System.nanoTime();
+        Instant adesso = Instant.now(clock);
+        List<DomandaInGraduatoria> tutte = domande.di(avvisoId);
+        Map<Chiave, List<DomandaInGraduatoria>> perEnteEComune = new TreeMap<>();
+        for (DomandaInGraduatoria domanda : tutte) {
+            Set<Chiave> chiavi = new LinkedHashSet<>();
+            domanda.alloggi().forEach(a -> chiavi.add(new Chiave(a.enteId(), a.comuneId(), a.codiceIstatComune())));
+            chiavi.forEach(c -> perEnteEComune.computeIfAbsent(c, k -> new ArrayList<>()).add(domanda));
+        }
+        Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
+        boolean riserve = avviso.getVersioneRegole().riserveCategorie();
+        MessageDigest risultato = sha256();
+        for (Map.Entry<Chiave, List<DomandaInGraduatoria>> gruppo : perEnteEComune.entrySet()) {
+            Chiave chiave = gruppo.getKey();
+            List<DomandaInGraduatoria> ordinate = gruppo.getValue().stream().sorted(ordine).toList();
+            Map<BigDecimal, Long> perIsbar = ordinate.stream()
+                    .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
+            Long graduatoriaId = jdbc.queryForObject("""
+                    insert into graduatoria (avviso_id, ente_id, comune_id, stato, generata_il)
+                    values (?, ?, ?, 'PROVVISORIA', ?) returning id""", Long.class,
+                    avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso));
+            List<Object[]> righe = new ArrayList<>(ordinate.size());
+            for (int i = 0; i < ordinate.size(); i++) {
+                DomandaInGraduatoria d = ordinate.get(i);
+                String alloggi = d.alloggi().stream()
+                        .filter(a -> a.enteId() == chiave.enteId() && a.comuneId() == chiave.comuneId())
+                        .sorted(Comparator.comparingInt(AlloggioScelto::preferenza))
+                        .map(a -> Long.toString(a.alloggioId())).collect(Collectors.joining(",", "[", "]"));
+                boolean priorita = d.indigente() && chiave.codiceIstat().equals(d.codiceIstatResidenza());
+                boolean parimerito = perIsbar.get(d.isbar().stripTrailingZeros()) > 1;
+                righe.add(new Object[] {graduatoriaId, i + 1, d.id(), d.isbar(), d.indigente(), priorita,
+                        riserve && d.membroCategorie(), parimerito, d.residenteComuneDal(), d.residenteLombardiaDal(),
+                        d.puntiFamiliare(), d.puntiAbitativo(), d.puntiEconomico(), alloggi});
+                aggiorna(risultato, chiave.enteId() + "|" + chiave.comuneId() + "|" + (i + 1) + "|" + d.id() + "\n");
+            }
+            jdbc.batchUpdate("""
+                    insert into graduatoria_riga (graduatoria_id, posizione, domanda_id, isbar, indigente, priorita, riserva,
+                        parimerito, residente_comune_dal, residente_lombardia_dal, punti_familiare, punti_abitativo,
+                        punti_economico, alloggi)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", righe);
+        }
+        Generazione generazione = new Generazione(tutte.size(), perEnteEComune.size(), digestInput(tutte), esadecimale(risultato));
+        jdbc.update("""
+                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
+                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole().name(), criterioFinale.name(),
+                generazione.digestInput(), generazione.digestRisultato(), generazione.numeroDomande(),
+                generazione.numeroGraduatorie(), (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso));
+        LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms", avvisoId, generazione.numeroGraduatorie(),
+                generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000);
+        return Optional.of(generazione);
+    }
+
+    /** Digest of everything the ranking depends on, independent of the order the rows were read in. */
+    private static String digestInput(List<DomandaInGraduatoria> tutte) {
+        MessageDigest digest = sha256();
+        tutte.stream().sorted(Comparator.comparingLong(DomandaInGraduatoria::id)).forEach(d -> aggiorna(digest,
+                d.id() + "|" + d.isbar().toPlainString() + "|" + d.residenteComuneDal() + "|" + d.residenteLombardiaDal()
+                        + "|" + d.puntiFamiliare().toPlainString() + "|" + d.puntiAbitativo().toPlainString() + "|"
+                        + d.puntiEconomico().toPlainString() + "|" + d.presentataIl() + "|" + d.indigente() + "|"
+                        + d.codiceIstatResidenza() + "|" + d.membroCategorie() + "|"
+                        + d.alloggi().stream().map(a -> a.alloggioId() + "@" + a.preferenza()).collect(Collectors.joining(",")) + "\n"));
+        return esadecimale(digest);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void aggiorna(MessageDigest digest, String testo) {
+        digest.update(testo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String esadecimale(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The graduatorie of an avviso the caller may see: all for supervisors, those of its enti for operators. */
+    @Transactional(readOnly = true)
+    public List<Graduatoria> graduatorieDi(long avvisoId) {
+        avvisi.avviso(avvisoId);
+        return graduatorie.findByAvvisoIdOrderById(avvisoId).stream()
+                .filter(g -> utente.puoVedereEnte(g.getEnte().getId())).toList();
+    }
+
+    /** 403 for an operator of another ente (the graduatoria's existence is public, its content is the ente's). */
+    @Transactional(readOnly = true)
+    public Graduatoria graduatoria(long id) {
+        Graduatoria graduatoria = graduatorie.findById(id)
+                .orElseThrow(() -> new NonTrovatoException("Graduatoria " + id + " non trovata"));
+        if (!utente.puoVedereEnte(graduatoria.getEnte().getId())) {
+            throw new AccessoNegatoException("La graduatoria " + id + " è di " + graduatoria.getEnte().getRagioneSociale()
+                    + ": solo i suoi operatori possono consultarla");
+        }
+        return graduatoria;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Riga> righe(long graduatoriaId) {
+        graduatoria(graduatoriaId);
+        return jdbc.query("""
+                select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
+                       residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi
+                  from graduatoria_riga where graduatoria_id = ? order by posizione""",
+                (rs, n) -> new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
+                        rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
+                        rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
+                        rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
+                        rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi")),
+                graduatoriaId);
+    }
+}

@@ -1,0 +1,48 @@
+package it.piattaformacasa.graduatoria.web;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+@RestController
+@Tag(name = "Graduatorie", description = "Graduatorie per ente proprietario e comune")
+class GraduatorieController {
+
+    record GraduatoriaDto(long id, long avvisoId, long enteId, String ente, String comune, String codiceIstatComune,
+                          Graduatoria.Stato stato, Instant generataIl) {
+        static GraduatoriaDto di(Graduatoria g) {
+            return new GraduatoriaDto(g.getId(), g.getAvviso().getId(), g.getEnte().getId(), g.getEnte().getRagioneSociale(),
+                    g.getComune().getNome(), g.getComune().getCodiceIstat(), g.getStato(), g.getGenerataIl());
+        }
+    }
+
+    record GraduatoriaConRigheDto(GraduatoriaDto graduatoria, List<GraduatoriaService.Riga> righe) {
+    }
+
+    private final GraduatoriaService graduatorie;
+
+    GraduatorieController(GraduatoriaService graduatorie) {
+        this.graduatorie = graduatorie;
+    }
+
+    @GetMapping("/api/avvisi/{avvisoId}/graduatorie")
+    @Operation(summary = "Le graduatorie dell'avviso visibili all'utente (quelle dei suoi enti)")
+    List<GraduatoriaDto> elenco(@PathVariable long avvisoId) {
+        return graduatorie.graduatorieDi(avvisoId).stream().map(GraduatoriaDto::di).toList();
+    }
+
+    @GetMapping("/api/graduatorie/{id}")
+    @Operation(summary = "Una graduatoria con le righe in ordine: ISBAR, indigenza, priorità, riserva, parimerito, "
+            + "criteri di art. 12 co. 3 e alloggi in ordine di preferenza (403 per gli operatori di altri enti)")
+    GraduatoriaConRigheDto graduatoria(@PathVariable long id) {
+        return new GraduatoriaConRigheDto(GraduatoriaDto.di(graduatorie.graduatoria(id)), graduatorie.righe(id));
+    }
+}
