@@ -1,10 +1,13 @@
 package it.piattaformacasa.graduatoria;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 
 import it.piattaformacasa.anagrafe.Comune;
 import it.piattaformacasa.anagrafe.EnteProprietario;
 import it.piattaformacasa.avviso.Avviso;
+import it.piattaformacasa.common.ConflittoException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,6 +21,11 @@ public class Graduatoria {
 
     public enum Stato { PROVVISORIA, DEFINITIVA }
 
+    public enum Pubblicazione { ALBO_PRETORIO, SITO_ENTE, ENTRAMBI }
+
+    /** Comuni and ALER approve the provisional graduatoria within five days of chiusura (art. 12, seed 000). */
+    public static final Duration TERMINE_APPROVAZIONE = Duration.ofDays(5);
+
     @Id
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -29,8 +37,33 @@ public class Graduatoria {
     @Enumerated(EnumType.STRING)
     private Stato stato;
     private Instant generataIl;
+    private Instant scadenzaApprovazione;
+    private String provvedimentoNumero;
+    private LocalDate provvedimentoData;
+    @Enumerated(EnumType.STRING)
+    private Pubblicazione pubblicazione;
+    private LocalDate pubblicataIl;
+    private String approvataDa;
+    private Instant approvataIl;
+    private Instant sollecitataIl;
 
     protected Graduatoria() {
+    }
+
+    void approva(String numero, LocalDate data, Pubblicazione dove, LocalDate quando, String operatore, Instant adesso) {
+        if (approvataIl != null) {
+            throw new ConflittoException("La graduatoria " + id + " è già approvata (provvedimento " + provvedimentoNumero + ")");
+        }
+        this.provvedimentoNumero = numero;
+        this.provvedimentoData = data;
+        this.pubblicazione = dove;
+        this.pubblicataIl = quando;
+        this.approvataDa = operatore;
+        this.approvataIl = adesso;
+    }
+
+    void sollecita(Instant adesso) {
+        this.sollecitataIl = adesso;
     }
 
     public Long getId() { return id; }
@@ -39,4 +72,12 @@ public class Graduatoria {
     public Comune getComune() { return comune; }
     public Stato getStato() { return stato; }
     public Instant getGenerataIl() { return generataIl; }
+    public Instant getScadenzaApprovazione() { return scadenzaApprovazione; }
+    public String getProvvedimentoNumero() { return provvedimentoNumero; }
+    public LocalDate getProvvedimentoData() { return provvedimentoData; }
+    public Pubblicazione getPubblicazione() { return pubblicazione; }
+    public LocalDate getPubblicataIl() { return pubblicataIl; }
+    public String getApprovataDa() { return approvataDa; }
+    public Instant getApprovataIl() { return approvataIl; }
+    public Instant getSollecitataIl() { return sollecitataIl; }
 }

@@ -68,9 +68,10 @@ public class GraduatoriaService {
     private final UtenteCorrente utente;
     private final Clock clock;
     private final CriterioFinale criterioFinale;
+    private final GraduatoriaProcesso processo;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
-                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock,
+                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -79,6 +80,45 @@ public class GraduatoriaService {
         this.utente = utente;
         this.clock = clock;
         this.criterioFinale = criterioFinale;
+        this.processo = processo;
+    }
+
+    /** Recorded when the ente's operator completes «Approva graduatoria provvisoria». */
+    @Transactional
+    public void approva(long graduatoriaId, String numero, LocalDate data, Graduatoria.Pubblicazione dove, LocalDate quando,
+                        String operatore) {
+        List<String> errori = new ArrayList<>();
+        LocalDate oggi = LocalDate.now(clock);
+        if (numero == null || numero.isBlank()) {
+            errori.add("il numero del provvedimento è obbligatorio");
+        }
+        if (data == null || data.isAfter(oggi)) {
+            errori.add("la data del provvedimento è obbligatoria e non può essere futura");
+        }
+        if (dove == null) {
+            errori.add("indicare dove è stata pubblicata (albo pretorio, sito dell'ente)");
+        }
+        if (quando == null || quando.isAfter(oggi) || (data != null && quando.isBefore(data))) {
+            errori.add("la data di pubblicazione è obbligatoria, non futura e non anteriore al provvedimento");
+        }
+        if (!errori.isEmpty()) {
+            throw new IllegalArgumentException("Approvazione non registrata: " + String.join("; ", errori));
+        }
+        Graduatoria graduatoria = graduatorie.findById(graduatoriaId)
+                .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
+        graduatoria.approva(numero.strip(), data, dove, quando, operatore, Instant.now(clock));
+    }
+
+    /** The 5-day deadline passed without approval: recorded for the supervisors' list. */
+    @Transactional
+    public void sollecita(long graduatoriaId) {
+        graduatorie.findById(graduatoriaId).orElseThrow().sollecita(Instant.now(clock));
+    }
+
+    @Transactional(readOnly = true)
+    public Graduatoria perProcesso(long graduatoriaId) {
+        return graduatorie.findById(graduatoriaId)
+                .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
     }
 
     /** Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result). */
@@ -104,15 +144,18 @@ public class GraduatoriaService {
         Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
         boolean riserve = avviso.getVersioneRegole().riserveCategorie();
         MessageDigest risultato = sha256();
+        List<Long> generate = new ArrayList<>();
         for (Map.Entry<Chiave, List<DomandaInGraduatoria>> gruppo : perEnteEComune.entrySet()) {
             Chiave chiave = gruppo.getKey();
             List<DomandaInGraduatoria> ordinate = gruppo.getValue().stream().sorted(ordine).toList();
             Map<BigDecimal, Long> perIsbar = ordinate.stream()
                     .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
             Long graduatoriaId = jdbc.queryForObject("""
-                    insert into graduatoria (avviso_id, ente_id, comune_id, stato, generata_il)
-                    values (?, ?, ?, 'PROVVISORIA', ?) returning id""", Long.class,
-                    avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso));
+                    insert into graduatoria (avviso_id, ente_id, comune_id, stato, generata_il, scadenza_approvazione)
+                    values (?, ?, ?, 'PROVVISORIA', ?, ?) returning id""", Long.class,
+                    avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso),
+                    Timestamp.from(avviso.getChiusura().plus(Graduatoria.TERMINE_APPROVAZIONE)));
+            generate.add(graduatoriaId);
             List<Object[]> righe = new ArrayList<>(ordinate.size());
             for (int i = 0; i < ordinate.size(); i++) {
                 DomandaInGraduatoria d = ordinate.get(i);
@@ -140,6 +183,8 @@ public class GraduatoriaService {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole().name(), criterioFinale.name(),
                 generazione.digestInput(), generazione.digestRisultato(), generazione.numeroDomande(),
                 generazione.numeroGraduatorie(), (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso));
+        // one approval process per graduatoria: the ente's «Approva graduatoria provvisoria» with its 5-day deadline
+        generate.forEach(processo::avvia);
         LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms", avvisoId, generazione.numeroGraduatorie(),
                 generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000);
         return Optional.of(generazione);

@@ -1,6 +1,7 @@
 package it.piattaformacasa.graduatoria.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,14 @@ import it.piattaformacasa.graduatoria.GraduatoriaService;
 class GraduatorieController {
 
     record GraduatoriaDto(long id, long avvisoId, long enteId, String ente, String comune, String codiceIstatComune,
-                          Graduatoria.Stato stato, Instant generataIl) {
+                          Graduatoria.Stato stato, Instant generataIl, Instant scadenzaApprovazione, String provvedimentoNumero,
+                          LocalDate provvedimentoData, Graduatoria.Pubblicazione pubblicazione, LocalDate pubblicataIl,
+                          String approvataDa, Instant approvataIl, Instant sollecitataIl) {
         static GraduatoriaDto di(Graduatoria g) {
             return new GraduatoriaDto(g.getId(), g.getAvviso().getId(), g.getEnte().getId(), g.getEnte().getRagioneSociale(),
-                    g.getComune().getNome(), g.getComune().getCodiceIstat(), g.getStato(), g.getGenerataIl());
+                    g.getComune().getNome(), g.getComune().getCodiceIstat(), g.getStato(), g.getGenerataIl(),
+                    g.getScadenzaApprovazione(), g.getProvvedimentoNumero(), g.getProvvedimentoData(), g.getPubblicazione(),
+                    g.getPubblicataIl(), g.getApprovataDa(), g.getApprovataIl(), g.getSollecitataIl());
         }
     }
 

@@ -1,0 +1,24 @@
+package it.piattaformacasa.graduatoria.process;
+
+/** Names shared by processes/graduatoria.bpmn, forms/approva-graduatoria.form and the Java side. */
+public final class GraduatoriaBpmn {
+
+    public static final String PROCESS_ID = "graduatoria";
+    public static final String TASK_APPROVA = "UserTask_ApprovaGraduatoriaProvvisoria";
+    public static final String TIMER_SCADENZA_APPROVAZIONE = "Timer_ScadenzaApprovazione";
+    public static final String SERVICE_SOLLECITA = "ServiceTask_SollecitaApprovazione";
+    public static final String SERVICE_REGISTRA_APPROVAZIONE = "ServiceTask_RegistraApprovazione";
+    public static final String END_APPROVATA = "EndEvent_GraduatoriaApprovata";
+    public static final String END_SOLLECITO = "EndEvent_SollecitoInviato";
+
+    public static final String VAR_GRADUATORIA_ID = "graduatoriaId";
+    /** Form fields of «Approva graduatoria provvisoria». */
+    public static final String VAR_NUMERO_PROVVEDIMENTO = "numeroProvvedimento";
+    public static final String VAR_DATA_PROVVEDIMENTO = "dataProvvedimento";
+    public static final String VAR_PUBBLICAZIONE = "pubblicazione";
+    public static final String VAR_DATA_PUBBLICAZIONE = "dataPubblicazione";
+    public static final String VAR_COMPLETATA_DA = "completataDa";
+
+    private GraduatoriaBpmn() {
+    }
+}

@@ -1,0 +1,34 @@
+package it.piattaformacasa.graduatoria.process;
+
+import static it.piattaformacasa.graduatoria.process.GraduatoriaBpmn.VAR_GRADUATORIA_ID;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.common.sicurezza.Gruppi;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+/** What processes/graduatoria.bpmn reads from the graduatoria: its deadline and the ente's group. */
+@Component("graduatoriaEspressioni")
+public class GraduatoriaEspressioni {
+
+    private final GraduatoriaService graduatorie;
+
+    GraduatoriaEspressioni(GraduatoriaService graduatorie) {
+        this.graduatorie = graduatorie;
+    }
+
+    public Date scadenzaApprovazione(DelegateExecution execution) {
+        return Date.from(graduatorie.perProcesso(id(execution)).getScadenzaApprovazione());
+    }
+
+    public String gruppoGestioneAvviso(DelegateExecution execution) {
+        return Gruppi.gestioneAvviso(graduatorie.perProcesso(id(execution)).getEnte().getCodiceFiscale());
+    }
+
+    static long id(DelegateExecution execution) {
+        return ((Number) execution.getVariable(VAR_GRADUATORIA_ID)).longValue();
+    }
+}

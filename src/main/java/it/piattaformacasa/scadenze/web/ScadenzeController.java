@@ -1,0 +1,31 @@
+package it.piattaformacasa.scadenze.web;
+
+import java.util.List;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.scadenze.Scadenza;
+import it.piattaformacasa.scadenze.ScadenzeService;
+
+@RestController
+@Tag(name = "Scadenze", description = "Termini di legge scaduti, segnalati o in scadenza (supervisori)")
+class ScadenzeController {
+
+    private final ScadenzeService scadenze;
+
+    ScadenzeController(ScadenzeService scadenze) {
+        this.scadenze = scadenze;
+    }
+
+    @GetMapping("/api/scadenze")
+    @PreAuthorize("hasAnyRole('SUPERVISORE', 'AMMINISTRATORE')")
+    @Operation(summary = "Attività aperte con termine scaduto, segnalate ai supervisori o in scadenza entro «giorni» giorni")
+    List<Scadenza> elenco(@RequestParam(defaultValue = "2") int giorni) {
+        return scadenze.scaduteOInScadenza(giorni);
+    }
+}
