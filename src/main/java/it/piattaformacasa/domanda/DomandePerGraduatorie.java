@@ -18,9 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DomandePerGraduatorie {
 
+    /** Published scores, or working scores (after rettifiche) where present. */
     private static final String QUERY = """
-            select d.id, d.isbar, d.residente_comune_dal, d.residente_lombardia_dal, d.punti_familiare, d.punti_abitativo,
-                   d.punti_economico, d.presentata_il, d.indigente, d.codice_istat_residenza,
+            select d.id, %1$s as isbar, d.residente_comune_dal, d.residente_lombardia_dal, %2$s as punti_familiare,
+                   %3$s as punti_abitativo, %4$s as punti_economico, d.presentata_il, d.indigente, d.codice_istat_residenza,
                    jsonb_array_length(d.categorie) > 0 as membro_categorie,
                    da.alloggio_id, da.preferenza, a.ente_id, a.comune_id, c.codice_istat
               from domanda d
@@ -36,19 +37,36 @@ public class DomandePerGraduatorie {
         this.jdbc = jdbc;
     }
 
+    private static final String PUBBLICATI = QUERY.formatted("d.isbar", "d.punti_familiare", "d.punti_abitativo",
+            "d.punti_economico");
+    private static final String DI_LAVORO = QUERY.formatted("coalesce(d.isbar_lavoro, d.isbar)",
+            "coalesce(d.punti_familiare_lavoro, d.punti_familiare)", "coalesce(d.punti_abitativo_lavoro, d.punti_abitativo)",
+            "coalesce(d.punti_economico_lavoro, d.punti_economico)");
+
+    /** With the published scores: the graduatorie provvisorie. */
     @Transactional(readOnly = true)
     public List<DomandaInGraduatoria> di(long avvisoId) {
+        return leggi(PUBBLICATI, avvisoId);
+    }
+
+    /** With the working scores (rettifiche accepted): the graduatoria definitiva. */
+    @Transactional(readOnly = true)
+    public List<DomandaInGraduatoria> diLavoro(long avvisoId) {
+        return leggi(DI_LAVORO, avvisoId);
+    }
+
+    private List<DomandaInGraduatoria> leggi(String query, long avvisoId) {
         Map<Long, DomandaInGraduatoria> domande = new LinkedHashMap<>();
-        jdbc.query(QUERY, rs -> {
+        jdbc.query(query, rs -> {
             long id = rs.getLong("id");
-            DomandaInGraduatoria domanda = domande.computeIfAbsent(id, k -> leggi(rs));
+            DomandaInGraduatoria domanda = domande.computeIfAbsent(id, k -> riga(rs));
             domanda.alloggi().add(new DomandaInGraduatoria.AlloggioScelto(rs.getLong("alloggio_id"), rs.getLong("ente_id"),
                     rs.getLong("comune_id"), rs.getString("codice_istat"), rs.getInt("preferenza")));
         }, avvisoId);
         return new ArrayList<>(domande.values());
     }
 
-    private static DomandaInGraduatoria leggi(ResultSet rs) {
+    private static DomandaInGraduatoria riga(ResultSet rs) {
         try {
             return new DomandaInGraduatoria(rs.getLong("id"), rs.getBigDecimal("isbar"),
                     rs.getObject("residente_comune_dal", java.time.LocalDate.class),

@@ -3,6 +3,7 @@ package it.piattaformacasa.graduatoria;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 
 import it.piattaformacasa.anagrafe.Comune;
 import it.piattaformacasa.anagrafe.EnteProprietario;
@@ -25,6 +26,10 @@ public class Graduatoria {
 
     /** Comuni and ALER approve the provisional graduatoria within five days of chiusura (art. 12, seed 000). */
     public static final Duration TERMINE_APPROVAZIONE = Duration.ofDays(5);
+    /** Citizens ask for a rettifica per invalidità civile within 15 days of publication. */
+    public static final Period FINESTRA_RETTIFICHE = Period.ofDays(15);
+    /** The definitive graduatoria is published within the following 5 days. */
+    public static final Duration TERMINE_PUBBLICAZIONE_DEFINITIVA = Duration.ofDays(5);
 
     @Id
     private Long id;
@@ -46,6 +51,12 @@ public class Graduatoria {
     private String approvataDa;
     private Instant approvataIl;
     private Instant sollecitataIl;
+    private Instant definitivaIl;
+    private String definitivaDa;
+    private Instant scadenzaPubblicazioneDefinitiva;
+    private LocalDate definitivaPubblicataIl;
+    @Enumerated(EnumType.STRING)
+    private Pubblicazione pubblicazioneDefinitiva;
 
     protected Graduatoria() {
     }
@@ -60,6 +71,24 @@ public class Graduatoria {
         this.pubblicataIl = quando;
         this.approvataDa = operatore;
         this.approvataIl = adesso;
+    }
+
+    void rendiDefinitiva(String operatore, Instant adesso) {
+        if (stato != Stato.PROVVISORIA) {
+            throw new ConflittoException("La graduatoria " + id + " è già " + stato);
+        }
+        this.stato = Stato.DEFINITIVA;
+        this.definitivaDa = operatore;
+        this.definitivaIl = adesso;
+        this.scadenzaPubblicazioneDefinitiva = adesso.plus(TERMINE_PUBBLICAZIONE_DEFINITIVA);
+    }
+
+    void pubblicaDefinitiva(Pubblicazione dove, LocalDate quando) {
+        if (stato != Stato.DEFINITIVA) {
+            throw new ConflittoException("La graduatoria " + id + " non è ancora definitiva");
+        }
+        this.pubblicazioneDefinitiva = dove;
+        this.definitivaPubblicataIl = quando;
     }
 
     void sollecita(Instant adesso) {
@@ -80,4 +109,9 @@ public class Graduatoria {
     public String getApprovataDa() { return approvataDa; }
     public Instant getApprovataIl() { return approvataIl; }
     public Instant getSollecitataIl() { return sollecitataIl; }
+    public Instant getDefinitivaIl() { return definitivaIl; }
+    public String getDefinitivaDa() { return definitivaDa; }
+    public Instant getScadenzaPubblicazioneDefinitiva() { return scadenzaPubblicazioneDefinitiva; }
+    public LocalDate getDefinitivaPubblicataIl() { return definitivaPubblicataIl; }
+    public Pubblicazione getPubblicazioneDefinitiva() { return pubblicazioneDefinitiva; }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.HashSet;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -148,33 +149,13 @@ public class GraduatoriaService {
         for (Map.Entry<Chiave, List<DomandaInGraduatoria>> gruppo : perEnteEComune.entrySet()) {
             Chiave chiave = gruppo.getKey();
             List<DomandaInGraduatoria> ordinate = gruppo.getValue().stream().sorted(ordine).toList();
-            Map<BigDecimal, Long> perIsbar = ordinate.stream()
-                    .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
             Long graduatoriaId = jdbc.queryForObject("""
                     insert into graduatoria (avviso_id, ente_id, comune_id, stato, generata_il, scadenza_approvazione)
                     values (?, ?, ?, 'PROVVISORIA', ?, ?) returning id""", Long.class,
                     avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso),
                     Timestamp.from(avviso.getChiusura().plus(Graduatoria.TERMINE_APPROVAZIONE)));
             generate.add(graduatoriaId);
-            List<Object[]> righe = new ArrayList<>(ordinate.size());
-            for (int i = 0; i < ordinate.size(); i++) {
-                DomandaInGraduatoria d = ordinate.get(i);
-                String alloggi = d.alloggi().stream()
-                        .filter(a -> a.enteId() == chiave.enteId() && a.comuneId() == chiave.comuneId())
-                        .sorted(Comparator.comparingInt(AlloggioScelto::preferenza))
-                        .map(a -> Long.toString(a.alloggioId())).collect(Collectors.joining(",", "[", "]"));
-                boolean priorita = d.indigente() && chiave.codiceIstat().equals(d.codiceIstatResidenza());
-                boolean parimerito = perIsbar.get(d.isbar().stripTrailingZeros()) > 1;
-                righe.add(new Object[] {graduatoriaId, i + 1, d.id(), d.isbar(), d.indigente(), priorita,
-                        riserve && d.membroCategorie(), parimerito, d.residenteComuneDal(), d.residenteLombardiaDal(),
-                        d.puntiFamiliare(), d.puntiAbitativo(), d.puntiEconomico(), alloggi});
-                aggiorna(risultato, chiave.enteId() + "|" + chiave.comuneId() + "|" + (i + 1) + "|" + d.id() + "\n");
-            }
-            jdbc.batchUpdate("""
-                    insert into graduatoria_riga (graduatoria_id, posizione, domanda_id, isbar, indigente, priorita, riserva,
-                        parimerito, residente_comune_dal, residente_lombardia_dal, punti_familiare, punti_abitativo,
-                        punti_economico, alloggi)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", righe);
+            scriviRighe(graduatoriaId, chiave, ordinate, riserve, risultato);
         }
         Generazione generazione = new Generazione(tutte.size(), perEnteEComune.size(), digestInput(tutte), esadecimale(risultato));
         jdbc.update("""
@@ -188,6 +169,82 @@ public class GraduatoriaService {
         LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms", avvisoId, generazione.numeroGraduatorie(),
                 generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000);
         return Optional.of(generazione);
+    }
+
+    /** Writes the ranked rows of one graduatoria (batched) and feeds the result digest. */
+    private void scriviRighe(long graduatoriaId, Chiave chiave, List<DomandaInGraduatoria> ordinate, boolean riserve,
+                             MessageDigest risultato) {
+        Map<BigDecimal, Long> perIsbar = ordinate.stream()
+                .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
+        List<Object[]> righe = new ArrayList<>(ordinate.size());
+        for (int i = 0; i < ordinate.size(); i++) {
+            DomandaInGraduatoria d = ordinate.get(i);
+            String alloggi = d.alloggi().stream()
+                    .filter(a -> a.enteId() == chiave.enteId() && a.comuneId() == chiave.comuneId())
+                    .sorted(Comparator.comparingInt(AlloggioScelto::preferenza))
+                    .map(a -> Long.toString(a.alloggioId())).collect(Collectors.joining(",", "[", "]"));
+            boolean priorita = d.indigente() && chiave.codiceIstat().equals(d.codiceIstatResidenza());
+            boolean parimerito = perIsbar.get(d.isbar().stripTrailingZeros()) > 1;
+            righe.add(new Object[] {graduatoriaId, i + 1, d.id(), d.isbar(), d.indigente(), priorita,
+                    riserve && d.membroCategorie(), parimerito, d.residenteComuneDal(), d.residenteLombardiaDal(),
+                    d.puntiFamiliare(), d.puntiAbitativo(), d.puntiEconomico(), alloggi});
+            aggiorna(risultato, chiave.enteId() + "|" + chiave.comuneId() + "|" + (i + 1) + "|" + d.id() + "\n");
+        }
+        jdbc.batchUpdate("""
+                insert into graduatoria_riga (graduatoria_id, posizione, domanda_id, isbar, indigente, priorita, riserva,
+                    parimerito, residente_comune_dal, residente_lombardia_dal, punti_familiare, punti_abitativo,
+                    punti_economico, alloggi)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", righe);
+    }
+
+    /**
+     * PROVVISORIA → DEFINITIVA, only after the 15-day rettifica window from publication (art. 12, seed 000): the same
+     * domande re-ranked on their working scores, so accepted rettifiche show only here.
+     */
+    @Transactional
+    public void rendiDefinitiva(long graduatoriaId, String operatore) {
+        long inizio = System.nanoTime();
+        Graduatoria graduatoria = perProcesso(graduatoriaId);
+        LocalDate oggi = LocalDate.now(clock);
+        if (graduatoria.getPubblicataIl() == null) {
+            throw new ConflittoException("La graduatoria " + graduatoriaId + " non è ancora approvata e pubblicata");
+        }
+        LocalDate possibileDal = graduatoria.getPubblicataIl().plus(Graduatoria.FINESTRA_RETTIFICHE);
+        if (oggi.isBefore(possibileDal)) {
+            throw new ConflittoException("La graduatoria può diventare definitiva dal " + possibileDal
+                    + ": fino ad allora si ricevono le richieste di rettifica per invalidità civile");
+        }
+        Set<Long> inGraduatoria = new HashSet<>(jdbc.queryForList(
+                "select domanda_id from graduatoria_riga where graduatoria_id = ?", Long.class, graduatoriaId));
+        Avviso avviso = graduatoria.getAvviso();
+        List<DomandaInGraduatoria> ordinate = domande.diLavoro(avviso.getId()).stream()
+                .filter(d -> inGraduatoria.contains(d.id()))
+                .sorted(OrdinamentoGraduatoria.art12(criterioFinale)).toList();
+        jdbc.update("delete from graduatoria_riga where graduatoria_id = ?", graduatoriaId);
+        MessageDigest risultato = sha256();
+        scriviRighe(graduatoriaId, new Chiave(graduatoria.getEnte().getId(), graduatoria.getComune().getId(),
+                graduatoria.getComune().getCodiceIstat()), ordinate, avviso.getVersioneRegole().riserveCategorie(), risultato);
+        Instant adesso = Instant.now(clock);
+        graduatoria.rendiDefinitiva(operatore, adesso);
+        jdbc.update("""
+                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
+                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il, tipo, graduatoria_id)
+                values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole().name(),
+                criterioFinale.name(), digestInput(ordinate), esadecimale(risultato), ordinate.size(),
+                (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso), graduatoriaId);
+    }
+
+    /** The definitive graduatoria was published (within 5 days of becoming definitive). */
+    @Transactional
+    public void registraPubblicazioneDefinitiva(long graduatoriaId, Graduatoria.Pubblicazione dove, LocalDate quando) {
+        Graduatoria graduatoria = perProcesso(graduatoriaId);
+        LocalDate oggi = LocalDate.now(clock);
+        if (dove == null || quando == null || quando.isAfter(oggi)
+                || quando.isBefore(LocalDate.ofInstant(graduatoria.getDefinitivaIl(), clock.getZone()))) {
+            throw new IllegalArgumentException("Pubblicazione non registrata: indicare dove e quando, non prima che la "
+                    + "graduatoria sia diventata definitiva e non in una data futura");
+        }
+        graduatoria.pubblicaDefinitiva(dove, quando);
     }
 
     /** Digest of everything the ranking depends on, independent of the order the rows were read in. */

@@ -5,6 +5,7 @@ import static it.piattaformacasa.graduatoria.process.GraduatoriaBpmn.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,6 +60,10 @@ class ApprovazioneGraduatoriaTest {
     AlloggioRepository alloggi;
     @Autowired
     GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
     ClientHttp http;
     long avviso;
     Instant chiusura;
@@ -115,9 +121,11 @@ class ApprovazioneGraduatoriaTest {
         assertThat(errata.body()).contains("non anteriore al provvedimento");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
-        ClientHttp.Risposta ok = completa(task, "2026/145", LocalDate.now().minusDays(1), "SITO_ENTE", LocalDate.now());
+        // registered late: approved 21 days ago, published 20 days ago (so the rettifica window is already over)
+        ClientHttp.Risposta ok = completa(task, "2026/145", LocalDate.now().minusDays(21), "SITO_ENTE", LocalDate.now().minusDays(20));
         assertThat(ok.status()).as(ok.body()).isEqualTo(204);
-        assertThat(istanza).hasPassed(SERVICE_REGISTRA_APPROVAZIONE, END_APPROVATA).hasNotPassed(SERVICE_SOLLECITA).isEnded();
+        assertThat(istanza).hasPassed(SERVICE_REGISTRA_APPROVAZIONE).hasNotPassed(SERVICE_SOLLECITA)
+                .isWaitingAt(TIMER_FINE_FINESTRA_RETTIFICHE);
         JsonNode letta = http.get("/api/graduatorie/" + diAler.getId(), ALER_ISTRUTTORIA).json().get("graduatoria");
         assertThat(letta.get("provvedimentoNumero").asText()).isEqualTo("2026/145");
         assertThat(letta.get("pubblicazione").asText()).isEqualTo("SITO_ENTE");
@@ -154,7 +162,55 @@ class ApprovazioneGraduatoriaTest {
         // the ente can still approve, late
         http.post("/engine-rest/task/" + task.getId() + "/claim", CAPOFILA, "{\"userId\":\"capofila\"}");
         assertThat(completa(task, "DET-88", LocalDate.now(), "ENTRAMBI", LocalDate.now()).status()).isEqualTo(204);
-        assertThat(istanza).hasPassed(END_APPROVATA).isEnded();
+        assertThat(istanza).hasPassed(SERVICE_REGISTRA_APPROVAZIONE).isWaitingAt(TIMER_FINE_FINESTRA_RETTIFICHE);
+
+        // published today: the graduatoria cannot become definitive before 15 days, neither by the process nor directly
+        Job finestra = managementService.createJobQuery().processInstanceId(istanza.getId())
+                .activityId(TIMER_FINE_FINESTRA_RETTIFICHE).singleResult();
+        assertThat(finestra.getDuedate().toInstant()).isAfter(Instant.now().plus(java.time.Duration.ofDays(14)));
+        assertThat(taskService.createTaskQuery().processInstanceId(istanza.getId()).taskDefinitionKey(TASK_RENDI_DEFINITIVA).count()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> graduatorieService.rendiDefinitiva(diVarese.getId(), "capofila"))
+                .hasMessageContaining("può diventare definitiva dal " + LocalDate.now().plusDays(15));
+    }
+
+    @Test
+    @Order(4)
+    void dopoQuindiciGiorniLEnteLaRendeDefinitivaConIPunteggiDiLavoroELaPubblica() {
+        Graduatoria diAler = graduatoriaDi("ALER");
+        ProcessInstance istanza = istanza(diAler.getId());
+        long domanda = jdbc.queryForObject("select domanda_id from graduatoria_riga where graduatoria_id = ?", Long.class, diAler.getId());
+        // an accepted rettifica per invalidità civile changed the working score only
+        jdbc.update("update domanda set isbar_lavoro = isbar + 4, punti_familiare_lavoro = punti_familiare + 4 where id = ?", domanda);
+        BigDecimal pubblicato = jdbc.queryForObject("select isbar from graduatoria_riga where graduatoria_id = ?", BigDecimal.class, diAler.getId());
+
+        Job finestra = managementService.createJobQuery().processInstanceId(istanza.getId())
+                .activityId(TIMER_FINE_FINESTRA_RETTIFICHE).singleResult();
+        managementService.executeJob(finestra.getId());
+        assertThat(istanza).isWaitingAt(TASK_RENDI_DEFINITIVA);
+        Task rendi = taskService.createTaskQuery().processInstanceId(istanza.getId()).singleResult();
+        http.post("/engine-rest/task/" + rendi.getId() + "/claim", ALER_AVVISO, "{\"userId\":\"aler.avviso\"}");
+        assertThat(http.post("/engine-rest/task/" + rendi.getId() + "/complete", ALER_AVVISO,
+                "{\"variables\":{\"confermaDefinitiva\":{\"value\":true,\"type\":\"Boolean\"}}}").status()).isEqualTo(204);
+
+        assertThat(istanza).hasPassed(SERVICE_RENDI_DEFINITIVA).isWaitingAt(TASK_PUBBLICA_DEFINITIVA);
+        JsonNode letta = http.get("/api/graduatorie/" + diAler.getId(), ALER_AVVISO).json();
+        assertThat(letta.get("graduatoria").get("stato").asText()).isEqualTo("DEFINITIVA");
+        assertThat(letta.get("righe").get(0).get("isbar").decimalValue()).isEqualByComparingTo(pubblicato.add(new BigDecimal(4)));
+        assertThat(jdbc.queryForObject("select count(*) from generazione_graduatorie where graduatoria_id = ? and tipo = 'DEFINITIVA'",
+                Integer.class, diAler.getId())).isEqualTo(1);
+        Task pubblica = taskService.createTaskQuery().processInstanceId(istanza.getId()).singleResult();
+        Instant definitivaIl = Instant.parse(letta.get("graduatoria").get("definitivaIl").asText());
+        // the engine keeps due dates to the millisecond, PostgreSQL to the microsecond
+        assertThat(pubblica.getDueDate().toInstant()).isEqualTo(definitivaIl.plus(Graduatoria.TERMINE_PUBBLICAZIONE_DEFINITIVA)
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+
+        http.post("/engine-rest/task/" + pubblica.getId() + "/claim", ALER_AVVISO, "{\"userId\":\"aler.avviso\"}");
+        assertThat(http.post("/engine-rest/task/" + pubblica.getId() + "/complete", ALER_AVVISO, "{\"variables\":{"
+                + "\"pubblicazioneDefinitiva\":{\"value\":\"ENTRAMBI\"},\"dataPubblicazioneDefinitiva\":{\"value\":\""
+                + LocalDate.now() + "\"}}}").status()).isEqualTo(204);
+        assertThat(istanza).hasPassed(SERVICE_REGISTRA_PUBBLICAZIONE, END_DEFINITIVA_PUBBLICATA).isEnded();
+        assertThat(http.get("/api/graduatorie/" + diAler.getId(), ALER_AVVISO).json().get("graduatoria")
+                .get("pubblicazioneDefinitiva").asText()).isEqualTo("ENTRAMBI");
     }
 
     private ClientHttp.Risposta completa(Task task, String numero, LocalDate data, String pubblicazione, LocalDate pubblicataIl) {

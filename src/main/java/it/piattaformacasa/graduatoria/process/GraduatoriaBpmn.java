@@ -8,7 +8,12 @@ public final class GraduatoriaBpmn {
     public static final String TIMER_SCADENZA_APPROVAZIONE = "Timer_ScadenzaApprovazione";
     public static final String SERVICE_SOLLECITA = "ServiceTask_SollecitaApprovazione";
     public static final String SERVICE_REGISTRA_APPROVAZIONE = "ServiceTask_RegistraApprovazione";
-    public static final String END_APPROVATA = "EndEvent_GraduatoriaApprovata";
+    public static final String TIMER_FINE_FINESTRA_RETTIFICHE = "Timer_FineFinestraRettifiche";
+    public static final String TASK_RENDI_DEFINITIVA = "UserTask_RendiDefinitiva";
+    public static final String SERVICE_RENDI_DEFINITIVA = "ServiceTask_RendiDefinitiva";
+    public static final String TASK_PUBBLICA_DEFINITIVA = "UserTask_PubblicaGraduatoriaDefinitiva";
+    public static final String SERVICE_REGISTRA_PUBBLICAZIONE = "ServiceTask_RegistraPubblicazioneDefinitiva";
+    public static final String END_DEFINITIVA_PUBBLICATA = "EndEvent_GraduatoriaDefinitivaPubblicata";
     public static final String END_SOLLECITO = "EndEvent_SollecitoInviato";
 
     public static final String VAR_GRADUATORIA_ID = "graduatoriaId";
@@ -18,6 +23,9 @@ public final class GraduatoriaBpmn {
     public static final String VAR_PUBBLICAZIONE = "pubblicazione";
     public static final String VAR_DATA_PUBBLICAZIONE = "dataPubblicazione";
     public static final String VAR_COMPLETATA_DA = "completataDa";
+    /** Form fields of «Pubblica graduatoria definitiva». */
+    public static final String VAR_PUBBLICAZIONE_DEFINITIVA = "pubblicazioneDefinitiva";
+    public static final String VAR_DATA_PUBBLICAZIONE_DEFINITIVA = "dataPubblicazioneDefinitiva";
 
     private GraduatoriaBpmn() {
     }

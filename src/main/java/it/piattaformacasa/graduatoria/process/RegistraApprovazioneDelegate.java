@@ -31,7 +31,7 @@ class RegistraApprovazioneDelegate implements JavaDelegate {
     }
 
     /** Camunda Forms send dates as ISO strings ("2026-12-01"). */
-    private static LocalDate data(DelegateExecution execution, String variabile) {
+    static LocalDate data(DelegateExecution execution, String variabile) {
         Object valore = execution.getVariable(variabile);
         return valore == null || valore.toString().isBlank() ? null : LocalDate.parse(valore.toString().substring(0, 10));
     }

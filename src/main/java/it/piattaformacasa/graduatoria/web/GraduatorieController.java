@@ -20,12 +20,15 @@ class GraduatorieController {
     record GraduatoriaDto(long id, long avvisoId, long enteId, String ente, String comune, String codiceIstatComune,
                           Graduatoria.Stato stato, Instant generataIl, Instant scadenzaApprovazione, String provvedimentoNumero,
                           LocalDate provvedimentoData, Graduatoria.Pubblicazione pubblicazione, LocalDate pubblicataIl,
-                          String approvataDa, Instant approvataIl, Instant sollecitataIl) {
+                          String approvataDa, Instant approvataIl, Instant sollecitataIl, Instant definitivaIl,
+                          Instant scadenzaPubblicazioneDefinitiva, Graduatoria.Pubblicazione pubblicazioneDefinitiva,
+                          LocalDate definitivaPubblicataIl) {
         static GraduatoriaDto di(Graduatoria g) {
             return new GraduatoriaDto(g.getId(), g.getAvviso().getId(), g.getEnte().getId(), g.getEnte().getRagioneSociale(),
                     g.getComune().getNome(), g.getComune().getCodiceIstat(), g.getStato(), g.getGenerataIl(),
                     g.getScadenzaApprovazione(), g.getProvvedimentoNumero(), g.getProvvedimentoData(), g.getPubblicazione(),
-                    g.getPubblicataIl(), g.getApprovataDa(), g.getApprovataIl(), g.getSollecitataIl());
+                    g.getPubblicataIl(), g.getApprovataDa(), g.getApprovataIl(), g.getSollecitataIl(), g.getDefinitivaIl(),
+                    g.getScadenzaPubblicazioneDefinitiva(), g.getPubblicazioneDefinitiva(), g.getDefinitivaPubblicataIl());
         }
     }
 
