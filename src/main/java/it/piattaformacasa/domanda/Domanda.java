@@ -68,6 +68,12 @@ public class Domanda {
     private Punteggio puntiResidenzaRegione;
     private Punteggio puntiResidenzaComune;
     private Punteggio isbar;
+    private Punteggio puntiFamiliareLavoro;
+    private Punteggio puntiAbitativoLavoro;
+    private Punteggio puntiEconomicoLavoro;
+    private Punteggio puntiResidenzaRegioneLavoro;
+    private Punteggio puntiResidenzaComuneLavoro;
+    private Punteggio isbarLavoro;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<RegolaApplicata> spiegazione;
     @JdbcTypeCode(SqlTypes.JSON)
@@ -121,6 +127,19 @@ public class Domanda {
         this.presentataDa = presentataDa;
         this.alloggiScelti.addAll(dati.alloggi());
     }
+
+    /** A rettifica changes the working score only; the published provisional score stays as it was. */
+    void aggiornaPunteggioDiLavoro(PunteggioIsbar punteggio) {
+        this.puntiFamiliareLavoro = punteggio.familiare();
+        this.puntiAbitativoLavoro = punteggio.abitativo();
+        this.puntiEconomicoLavoro = punteggio.economico();
+        this.puntiResidenzaRegioneLavoro = punteggio.residenzaRegione();
+        this.puntiResidenzaComuneLavoro = punteggio.residenzaComune();
+        this.isbarLavoro = punteggio.totale();
+    }
+
+    /** The score the definitive graduatoria uses: the working one if a rettifica changed it. */
+    public Punteggio getIsbarDiLavoro() { return isbarLavoro != null ? isbarLavoro : isbar; }
 
     public Long getId() { return id; }
     public Avviso getAvviso() { return avviso; }

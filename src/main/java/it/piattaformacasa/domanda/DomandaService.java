@@ -36,6 +36,7 @@ import it.piattaformacasa.common.GiaEsistenteException;
 import it.piattaformacasa.common.Importo;
 import it.piattaformacasa.common.NonAmmissibileException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.Punteggio;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.regole.CalcoloIsbar;
 import it.piattaformacasa.regole.DatiIsbar;
@@ -283,6 +284,48 @@ public class DomandaService {
             componente.setDisoccupato(c.disoccupato());
         }
         return nucleo;
+    }
+
+    /**
+     * Rettifica per invalidità civile accepted: the member's invalidity data change and ISBAR is recomputed by DMN as
+     * of the submission date; only the working scores change, the published ones stay (seed 000). Returns the new
+     * working ISBAR.
+     */
+    @Transactional
+    public Punteggio rettificaInvalidita(long domandaId, String codiceFiscaleComponente, int percentuale,
+                                        boolean accompagnamento, boolean handicapGrave) {
+        Domanda domanda = domande.findById(domandaId).orElseThrow(() -> new NonTrovatoException("Domanda " + domandaId + " non trovata"));
+        Componente componente = domanda.getNucleo().getComponenti().stream()
+                .filter(c -> c.getCodiceFiscale().valore().equals(codiceFiscaleComponente)).findFirst()
+                .orElseThrow(() -> DatiNonValidiException.campo("codiceFiscaleComponente",
+                        "non è un componente del nucleo della domanda " + domandaId));
+        componente.aggiornaInvalidita(percentuale, accompagnamento, handicapGrave);
+        Avviso avviso = domanda.getAvviso();
+        LocalDate presentazione = LocalDate.ofInstant(domanda.getPresentataIl(), FUSO);
+        Map<Long, Alloggio> alloggiInAvviso = new HashMap<>();
+        avvisi.alloggiDi(avviso.getId()).forEach(a -> alloggiInAvviso.put(a.getAlloggio().getId(), a.getAlloggio()));
+        List<Alloggio> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(comeDichiarata(domanda), scelti, avviso, presentazione));
+        domanda.aggiornaPunteggioDiLavoro(punteggio);
+        return punteggio.totale();
+    }
+
+    @Transactional(readOnly = true)
+    public boolean haComponente(long domandaId, String codiceFiscale) {
+        return domande.findById(domandaId).map(d -> d.getNucleo().getComponenti().stream()
+                .anyMatch(c -> c.getCodiceFiscale().valore().equals(codiceFiscale))).orElse(false);
+    }
+
+    /** The stored domanda as the declaration it came from (with the members' current invalidity data). */
+    private static DatiDomanda comeDichiarata(Domanda d) {
+        List<DatiDomanda.Componente> nucleo = d.getNucleo().getComponenti().stream()
+                .map(c -> new DatiDomanda.Componente(c.getCodiceFiscale().valore(), c.getNome(), c.getCognome(),
+                        c.getDataNascita(), c.getRelazione(), c.getPercentualeInvalidita(), c.isIndennitaAccompagnamento(),
+                        c.isHandicapGrave(), c.isDisoccupato()))
+                .toList();
+        return new DatiDomanda(nucleo, d.getCodiceIstatResidenza(), d.getResidenteLombardiaDal(), d.getResidenteComuneDal(),
+                d.isLavoroInLombardia(), d.getIsee(), null, null, d.getPatrimonio(), false, false, d.getCondizioni(),
+                d.getAlloggiScelti());
     }
 
     /** Visible to supervisors and administrators, to whoever submitted it, and to the enti of the chosen alloggi. */

@@ -206,6 +206,12 @@ public class GraduatoriaService {
         long inizio = System.nanoTime();
         Graduatoria graduatoria = perProcesso(graduatoriaId);
         LocalDate oggi = LocalDate.now(clock);
+        Integer inAttesa = jdbc.queryForObject("select count(*) from rettifica_invalidita where graduatoria_id = ? and stato = 'RICHIESTA'",
+                Integer.class, graduatoriaId);
+        if (inAttesa != null && inAttesa > 0) {
+            throw new ConflittoException("Ci sono " + inAttesa + " richieste di rettifica per invalidità civile da decidere: "
+                    + "la graduatoria diventa definitiva dopo la loro decisione");
+        }
         if (graduatoria.getPubblicataIl() == null) {
             throw new ConflittoException("La graduatoria " + graduatoriaId + " non è ancora approvata e pubblicata");
         }

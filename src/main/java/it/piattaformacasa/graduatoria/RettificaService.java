@@ -1,0 +1,130 @@
+package it.piattaformacasa.graduatoria;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.GiaEsistenteException;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.DomandaService;
+
+/**
+ * Rettifica del punteggio per invalidità civile (seed 000, art. 12): registered by the ente within 15 days of the
+ * provisional graduatoria's publication, decided within 15 days of the request (silence means acceptance).
+ */
+@Service
+public class RettificaService {
+
+    public record Richiesta(long domandaId, String codiceFiscaleComponente, int percentualeInvalidita,
+                            boolean indennitaAccompagnamento, boolean handicapGrave) {
+    }
+
+    /** The ente decides within 15 days of the request; after that the request is accepted as made. */
+    public static final int GIORNI_PER_DECIDERE = 15;
+
+    private final RettificaInvaliditaRepository rettifiche;
+    private final GraduatoriaService graduatorie;
+    private final DomandaService domande;
+    private final RettificaProcesso processo;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+
+    RettificaService(RettificaInvaliditaRepository rettifiche, GraduatoriaService graduatorie, DomandaService domande,
+                     RettificaProcesso processo, UtenteCorrente utente, Clock clock) {
+        this.rettifiche = rettifiche;
+        this.graduatorie = graduatorie;
+        this.domande = domande;
+        this.processo = processo;
+        this.utente = utente;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public RettificaInvalidita registra(long graduatoriaId, Richiesta richiesta) {
+        Graduatoria graduatoria = graduatorie.graduatoria(graduatoriaId);
+        if (!utente.entiAbilitati().contains(graduatoria.getEnte().getId())) {
+            throw new AccessoNegatoException("Le richieste di rettifica si registrano presso l'ente: solo gli operatori di "
+                    + graduatoria.getEnte().getRagioneSociale() + " possono registrarle");
+        }
+        if (graduatoria.getPubblicataIl() == null) {
+            throw new ConflittoException("La graduatoria provvisoria " + graduatoriaId + " non è ancora pubblicata");
+        }
+        LocalDate oggi = LocalDate.now(clock);
+        LocalDate ultimoGiorno = graduatoria.getPubblicataIl().plus(Graduatoria.FINESTRA_RETTIFICHE);
+        if (oggi.isAfter(ultimoGiorno)) {
+            throw new ConflittoException("Richiesta fuori termine: la rettifica per invalidità civile si chiede entro 15 giorni "
+                    + "dalla pubblicazione della graduatoria provvisoria (ultimo giorno " + ultimoGiorno + ")");
+        }
+        GraduatoriaService.Riga riga = graduatorie.righe(graduatoriaId).stream()
+                .filter(r -> r.domandaId() == richiesta.domandaId()).findFirst()
+                .orElseThrow(() -> DatiNonValidiException.campo("domandaId",
+                        "la domanda " + richiesta.domandaId() + " non è in questa graduatoria"));
+        String componente = richiesta.codiceFiscaleComponente().strip().toUpperCase(Locale.ROOT);
+        if (!domande.haComponente(richiesta.domandaId(), componente)) {
+            throw DatiNonValidiException.campo("codiceFiscaleComponente",
+                    "non è un componente del nucleo della domanda " + richiesta.domandaId());
+        }
+        if (rettifiche.existsByEnteIdAndDomandaId(graduatoria.getEnte().getId(), richiesta.domandaId())) {
+            throw new GiaEsistenteException("Per la domanda " + richiesta.domandaId() + " c'è già una richiesta di rettifica presso "
+                    + graduatoria.getEnte().getRagioneSociale(), richiesta.domandaId());
+        }
+        RettificaInvalidita rettifica = rettifiche.save(new RettificaInvalidita(graduatoriaId, graduatoria.getEnte().getId(),
+                richiesta.domandaId(), componente,
+                richiesta.percentualeInvalidita(), richiesta.indennitaAccompagnamento(), richiesta.handicapGrave(), oggi,
+                utente.username(), riga.isbar()));
+        processo.avvia(rettifica, graduatoria.getEnte().getCodiceFiscale().valore());
+        return rettifica;
+    }
+
+    /** The ente's decision; an accepted request may correct the percentage the citizen asked for. */
+    @Transactional
+    public RettificaInvalidita decidi(long rettificaId, boolean accolta, Integer percentualeAccolta, String note, String operatore) {
+        RettificaInvalidita rettifica = rettifica(rettificaId);
+        if (!accolta) {
+            if (note == null || note.isBlank()) {
+                throw new IllegalArgumentException("Una rettifica respinta richiede la motivazione nelle note");
+            }
+            rettifica.decidi(RettificaInvalidita.Stato.RESPINTA, operatore, note, null, Instant.now(clock));
+            return rettifica;
+        }
+        int percentuale = percentualeAccolta != null ? percentualeAccolta : rettifica.getPercentualeRichiesta();
+        return accogli(rettifica, percentuale, RettificaInvalidita.Stato.ACCOLTA, operatore, note);
+    }
+
+    /** Nobody decided within 15 days: the request is accepted as it was made. */
+    @Transactional
+    public RettificaInvalidita accogliPerSilenzio(long rettificaId) {
+        RettificaInvalidita rettifica = rettifica(rettificaId);
+        return accogli(rettifica, rettifica.getPercentualeRichiesta(), RettificaInvalidita.Stato.ACCOLTA_SILENZIO_ASSENSO,
+                "sistema", "Accolta per silenzio-assenso: nessuna decisione entro " + GIORNI_PER_DECIDERE + " giorni");
+    }
+
+    private RettificaInvalidita accogli(RettificaInvalidita rettifica, int percentuale, RettificaInvalidita.Stato esito,
+                                        String operatore, String note) {
+        BigDecimal isbarDopo = domande.rettificaInvalidita(rettifica.getDomandaId(), rettifica.getComponenteCf(), percentuale,
+                rettifica.isAccompagnamentoRichiesto(), rettifica.isHandicapGraveRichiesto()).valore();
+        rettifica.decidi(esito, operatore, note, isbarDopo, Instant.now(clock));
+        return rettifica;
+    }
+
+    @Transactional(readOnly = true)
+    public RettificaInvalidita rettifica(long id) {
+        return rettifiche.findById(id).orElseThrow(() -> new NonTrovatoException("Rettifica " + id + " non trovata"));
+    }
+
+    @Transactional(readOnly = true)
+    public List<RettificaInvalidita> diGraduatoria(long graduatoriaId) {
+        graduatorie.graduatoria(graduatoriaId);
+        return rettifiche.findByGraduatoriaIdOrderById(graduatoriaId);
+    }
+}
