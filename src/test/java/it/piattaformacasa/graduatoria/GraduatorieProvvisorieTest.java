@@ -185,6 +185,48 @@ class GraduatorieProvvisorieTest {
     }
 
     @Test
+    void laGraduatoriaSiScaricaInExcelNelFormatoDellaPiattaformaEInCsv() throws Exception {
+        long id = graduatoria(ALER_AVVISO, "ALER", "Varese").get("graduatoria").get("id").asLong();
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                http.richiesta("/api/graduatorie/" + id + "/esportazione?formato=xlsx", ALER_AVVISO).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(".xlsx"));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook =
+                     new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            org.apache.poi.ss.usermodel.Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).startsWith("ALER Varese");
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo(Long.toString(avviso));
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Varese");
+            org.apache.poi.ss.usermodel.Row titoli = sheet.getRow(5);
+            List<String> intestazioni = new ArrayList<>();
+            titoli.forEach(c -> intestazioni.add(c.getStringCellValue()));
+            assertThat(intestazioni).startsWith("POSIZIONE", "ID DOMANDA", "PUNTEGGIO ISBAR", "ALLOGGIO 1")
+                    .contains("RISERVA", "PARIMERITO", "PERIODO DI RESIDENZA SUL TERRITORIO COMUNALE");
+            org.apache.poi.ss.usermodel.Row prima = sheet.getRow(6);
+            JsonNode righe = graduatoria(ALER_AVVISO, "ALER", "Varese").get("righe");
+            assertThat((long) prima.getCell(1).getNumericCellValue()).isEqualTo(domande.get("rota"));
+            assertThat(BigDecimal.valueOf(prima.getCell(2).getNumericCellValue()))
+                    .isEqualByComparingTo(righe.get(0).get("isbar").decimalValue());
+            assertThat(prima.getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.000");
+            assertThat((long) prima.getCell(3).getNumericCellValue()).isEqualTo(alerVareseA.getId());
+            assertThat(prima.getCell(intestazioni.indexOf("CONDIZIONE DI INDIGENZA")).getStringCellValue()).isEqualTo("SI");
+            assertThat(prima.getCell(intestazioni.indexOf("PERIODO DI RESIDENZA SUL TERRITORIO COMUNALE")).getStringCellValue())
+                    .isEqualTo("10 anni +");
+            assertThat(sheet.getRow(9).getCell(intestazioni.indexOf("RISERVA")).getStringCellValue()).isEqualTo("X");
+            assertThat(sheet.getLastRowNum()).isEqualTo(9);
+        }
+
+        ClientHttp.Risposta csv = http.get("/api/graduatorie/" + id + "/esportazione?formato=csv", ALER_AVVISO);
+        assertThat(csv.status()).isEqualTo(200);
+        List<String> linee = csv.body().lines().toList();
+        assertThat(linee.get(5)).startsWith("POSIZIONE;ID DOMANDA;PUNTEGGIO ISBAR;ALLOGGIO 1");
+        assertThat(linee.get(6)).startsWith("1;" + domande.get("rota") + ";").matches("1;\\d+;\\d+,\\d{3};.*");
+        assertThat(http.get("/api/graduatorie/" + id + "/esportazione?formato=csv", CAPOFILA).status()).isEqualTo(403);
+        assertThat(http.get("/api/graduatorie/" + id + "/esportazione?formato=pdf", ALER_AVVISO).status()).isEqualTo(400);
+    }
+
+    @Test
     void ilPunteggioInGraduatoriaEQuelloDellaDomanda() {
         JsonNode domanda = http.get("/api/domande/" + domande.get("villa"), SUPERVISORE).json();
         JsonNode riga = graduatoria(SUPERVISORE, "ALER", "Varese").get("righe").get(1);

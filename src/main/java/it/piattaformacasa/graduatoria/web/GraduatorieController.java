@@ -1,15 +1,21 @@
 package it.piattaformacasa.graduatoria.web;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.graduatoria.EsportazioneGraduatoria;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
 
@@ -36,9 +42,31 @@ class GraduatorieController {
     }
 
     private final GraduatoriaService graduatorie;
+    private final EsportazioneGraduatoria esportazione;
 
-    GraduatorieController(GraduatoriaService graduatorie) {
+    GraduatorieController(GraduatoriaService graduatorie, EsportazioneGraduatoria esportazione) {
         this.graduatorie = graduatorie;
+        this.esportazione = esportazione;
+    }
+
+    @GetMapping("/api/graduatorie/{id}/esportazione")
+    @Operation(summary = "Scarica la graduatoria nel formato della piattaforma regionale: formato=xlsx (predefinito) o csv")
+    ResponseEntity<byte[]> esporta(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String formato) {
+        Graduatoria graduatoria = graduatorie.graduatoria(id);
+        List<GraduatoriaService.Riga> righe = graduatorie.righe(id);
+        String nome = "graduatoria-" + graduatoria.getStato().name().toLowerCase() + "-avviso-" + graduatoria.getAvviso().getId()
+                + "-" + graduatoria.getEnte().getCodiceFiscale().valore() + "-" + graduatoria.getComune().getCodiceIstat();
+        return switch (formato) {
+            case "xlsx" -> ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + nome + ".xlsx\"")
+                    .body(esportazione.xlsx(graduatoria, righe));
+            case "csv" -> ResponseEntity.ok()
+                    .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + nome + ".csv\"")
+                    .body(("\uFEFF" + esportazione.csv(graduatoria, righe)).getBytes(StandardCharsets.UTF_8));
+            default -> throw new IllegalArgumentException("formato: xlsx oppure csv");
+        };
     }
 
     @GetMapping("/api/avvisi/{avvisoId}/graduatorie")
