@@ -1,11 +1,15 @@
 package it.piattaformacasa.domanda;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -31,6 +35,11 @@ public class DomandePerGraduatorie {
              where d.avviso_id = ?
              order by d.id, da.preferenza""";
 
+    /** A row of the operators' «tutte le domande» list. */
+    public record DomandaInElenco(long id, String richiedente, BigDecimal isbar, BigDecimal isbarDiLavoro,
+                                  boolean indigente, String stato, Instant presentataIl) {
+    }
+
     private final JdbcTemplate jdbc;
 
     DomandePerGraduatorie(JdbcTemplate jdbc) {
@@ -55,6 +64,38 @@ public class DomandePerGraduatorie {
         return leggi(DI_LAVORO, avvisoId);
     }
 
+    /**
+     * The domande of an avviso, highest ISBAR first: all of them, or (for an operator) those that chose an alloggio of
+     * one of the given enti; optionally just one by id.
+     */
+    @Transactional(readOnly = true)
+    public List<DomandaInElenco> elenco(long avvisoId, Set<Long> enti, boolean tutte, Long id, int pagina, int dimensione) {
+        if (!tutte && enti.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                select d.id, d.richiedente_cf, d.isbar, coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.stato,
+                       d.presentata_il
+                  from domanda d
+                 where d.avviso_id = ?""");
+        List<Object> parametri = new ArrayList<>(List.of(avvisoId));
+        if (!tutte) {
+            sql.append(" and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
+                    + " where da.domanda_id = d.id and a.ente_id = any (?))");
+            parametri.add(enti.toArray(new Long[0]));
+        }
+        if (id != null) {
+            sql.append(" and d.id = ?");
+            parametri.add(id);
+        }
+        sql.append(" order by d.isbar desc, d.id limit ? offset ?");
+        parametri.add(dimensione);
+        parametri.add((long) pagina * dimensione);
+        return jdbc.query(sql.toString(), (rs, n) -> new DomandaInElenco(rs.getLong("id"), rs.getString("richiedente_cf"),
+                rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"), rs.getBoolean("indigente"), rs.getString("stato"),
+                rs.getTimestamp("presentata_il").toInstant()), parametri.toArray());
+    }
+
     private List<DomandaInGraduatoria> leggi(String query, long avvisoId) {
         Map<Long, DomandaInGraduatoria> domande = new LinkedHashMap<>();
         jdbc.query(query, rs -> {
@@ -69,8 +110,8 @@ public class DomandePerGraduatorie {
     private static DomandaInGraduatoria riga(ResultSet rs) {
         try {
             return new DomandaInGraduatoria(rs.getLong("id"), rs.getBigDecimal("isbar"),
-                    rs.getObject("residente_comune_dal", java.time.LocalDate.class),
-                    rs.getObject("residente_lombardia_dal", java.time.LocalDate.class),
+                    rs.getObject("residente_comune_dal", LocalDate.class),
+                    rs.getObject("residente_lombardia_dal", LocalDate.class),
                     rs.getBigDecimal("punti_familiare"), rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"),
                     rs.getTimestamp("presentata_il").toInstant(), rs.getBoolean("indigente"),
                     rs.getString("codice_istat_residenza"), rs.getBoolean("membro_categorie"), new ArrayList<>());

@@ -227,6 +227,20 @@ class GraduatorieProvvisorieTest {
     }
 
     @Test
+    void lElencoDelleDomandeMostraAOgniEnteQuelleCheLoRiguardanoEFiltraPerId() {
+        JsonNode perAler = http.get("/api/avvisi/" + avviso + "/domande", ALER_ISTRUTTORIA).json();
+        assertThat(perAler.findValuesAsText("id")).containsExactly(domande.get("rota").toString(), domande.get("villa").toString(),
+                domande.get("riva").toString(), domande.get("greco").toString());
+        JsonNode perComune = http.get("/api/avvisi/" + avviso + "/domande", VARESE_ISTRUTTORIA).json();
+        assertThat(perComune.findValuesAsText("id")).containsExactly(domande.get("rota").toString());
+        assertThat(http.get("/api/avvisi/" + avviso + "/domande", MALNATE).json()).isEmpty();
+        JsonNode perId = http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), ALER_AVVISO).json();
+        assertThat(perId).hasSize(1);
+        assertThat(perId.get(0).get("richiedente").asText()).isEqualTo("RVIPLA82C03L682J");
+        assertThat(http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), VARESE_ISTRUTTORIA).json()).isEmpty();
+    }
+
+    @Test
     void ilPunteggioInGraduatoriaEQuelloDellaDomanda() {
         JsonNode domanda = http.get("/api/domande/" + domande.get("villa"), SUPERVISORE).json();
         JsonNode riga = graduatoria(SUPERVISORE, "ALER", "Varese").get("righe").get(1);

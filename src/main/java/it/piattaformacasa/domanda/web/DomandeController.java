@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,6 +24,8 @@ import it.piattaformacasa.common.Importo;
 import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.regole.RegolaApplicata;
 import it.piattaformacasa.regole.VersioneRegole;
 import jakarta.validation.Valid;
@@ -92,9 +95,25 @@ class DomandeController {
     }
 
     private final DomandaService domande;
+    private final DomandePerGraduatorie elenchi;
+    private final UtenteCorrente utente;
 
-    DomandeController(DomandaService domande) {
+    DomandeController(DomandaService domande, DomandePerGraduatorie elenchi, UtenteCorrente utente) {
         this.domande = domande;
+        this.elenchi = elenchi;
+        this.utente = utente;
+    }
+
+    @GetMapping("/api/avvisi/{avvisoId}/domande")
+    @Operation(summary = "«Tutte le domande» dell'avviso visibili all'operatore (quelle che hanno scelto alloggi dei suoi enti), "
+            + "per ISBAR decrescente; filtro per ID")
+    List<DomandePerGraduatorie.DomandaInElenco> elenco(@PathVariable long avvisoId, @RequestParam(required = false) Long id,
+                                                       @RequestParam(defaultValue = "0") int pagina,
+                                                       @RequestParam(defaultValue = "50") int dimensione) {
+        if (pagina < 0 || dimensione < 1 || dimensione > 500) {
+            throw new IllegalArgumentException("pagina ≥ 0 e dimensione tra 1 e 500");
+        }
+        return elenchi.elenco(avvisoId, utente.entiAbilitati(), utente.vedeTuttiGliEnti(), id, pagina, dimensione);
     }
 
     @PostMapping("/api/avvisi/{avvisoId}/domande")
