@@ -171,30 +171,73 @@ public class GraduatoriaService {
         return Optional.of(generazione);
     }
 
-    /** Writes the ranked rows of one graduatoria (batched) and feeds the result digest. */
+    /**
+     * Writes the ranked rows of one graduatoria and feeds the result digest: one statement per graduatoria, the rows
+     * passed as column arrays and expanded by {@code unnest} (one round trip instead of one per row).
+     */
     private void scriviRighe(long graduatoriaId, Chiave chiave, List<DomandaInGraduatoria> ordinate, boolean riserve,
                              MessageDigest risultato) {
         Map<BigDecimal, Long> perIsbar = ordinate.stream()
                 .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
-        List<Object[]> righe = new ArrayList<>(ordinate.size());
-        for (int i = 0; i < ordinate.size(); i++) {
+        int n = ordinate.size();
+        Integer[] posizioni = new Integer[n];
+        Long[] domandeIds = new Long[n];
+        BigDecimal[] isbar = new BigDecimal[n];
+        Boolean[] indigenti = new Boolean[n];
+        Boolean[] priorita = new Boolean[n];
+        Boolean[] riserva = new Boolean[n];
+        Boolean[] parimerito = new Boolean[n];
+        java.sql.Date[] comuneDal = new java.sql.Date[n];
+        java.sql.Date[] lombardiaDal = new java.sql.Date[n];
+        BigDecimal[] familiare = new BigDecimal[n];
+        BigDecimal[] abitativo = new BigDecimal[n];
+        BigDecimal[] economico = new BigDecimal[n];
+        String[] alloggi = new String[n];
+        for (int i = 0; i < n; i++) {
             DomandaInGraduatoria d = ordinate.get(i);
-            String alloggi = d.alloggi().stream()
+            posizioni[i] = i + 1;
+            domandeIds[i] = d.id();
+            isbar[i] = d.isbar();
+            indigenti[i] = d.indigente();
+            priorita[i] = d.indigente() && chiave.codiceIstat().equals(d.codiceIstatResidenza());
+            riserva[i] = riserve && d.membroCategorie();
+            parimerito[i] = perIsbar.get(d.isbar().stripTrailingZeros()) > 1;
+            comuneDal[i] = d.residenteComuneDal() == null ? null : java.sql.Date.valueOf(d.residenteComuneDal());
+            lombardiaDal[i] = d.residenteLombardiaDal() == null ? null : java.sql.Date.valueOf(d.residenteLombardiaDal());
+            familiare[i] = d.puntiFamiliare();
+            abitativo[i] = d.puntiAbitativo();
+            economico[i] = d.puntiEconomico();
+            alloggi[i] = d.alloggi().stream()
                     .filter(a -> a.enteId() == chiave.enteId() && a.comuneId() == chiave.comuneId())
                     .sorted(Comparator.comparingInt(AlloggioScelto::preferenza))
                     .map(a -> Long.toString(a.alloggioId())).collect(Collectors.joining(",", "[", "]"));
-            boolean priorita = d.indigente() && chiave.codiceIstat().equals(d.codiceIstatResidenza());
-            boolean parimerito = perIsbar.get(d.isbar().stripTrailingZeros()) > 1;
-            righe.add(new Object[] {graduatoriaId, i + 1, d.id(), d.isbar(), d.indigente(), priorita,
-                    riserve && d.membroCategorie(), parimerito, d.residenteComuneDal(), d.residenteLombardiaDal(),
-                    d.puntiFamiliare(), d.puntiAbitativo(), d.puntiEconomico(), alloggi});
             aggiorna(risultato, chiave.enteId() + "|" + chiave.comuneId() + "|" + (i + 1) + "|" + d.id() + "\n");
         }
-        jdbc.batchUpdate("""
-                insert into graduatoria_riga (graduatoria_id, posizione, domanda_id, isbar, indigente, priorita, riserva,
-                    parimerito, residente_comune_dal, residente_lombardia_dal, punti_familiare, punti_abitativo,
-                    punti_economico, alloggi)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""", righe);
+        jdbc.update(connection -> {
+            var ps = connection.prepareStatement("""
+                    insert into graduatoria_riga (graduatoria_id, posizione, domanda_id, isbar, indigente, priorita, riserva,
+                        parimerito, residente_comune_dal, residente_lombardia_dal, punti_familiare, punti_abitativo,
+                        punti_economico, alloggi)
+                    select ?, t.pos, t.dom, t.isbar, t.ind, t.pri, t.ris, t.par, t.cd, t.ld, t.fam, t.abi, t.eco, t.alg::jsonb
+                      from unnest(?::integer[], ?::bigint[], ?::numeric[], ?::boolean[], ?::boolean[], ?::boolean[], ?::boolean[],
+                                  ?::date[], ?::date[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[])
+                           as t(pos, dom, isbar, ind, pri, ris, par, cd, ld, fam, abi, eco, alg)""");
+            ps.setLong(1, graduatoriaId);
+            ps.setArray(2, connection.createArrayOf("integer", posizioni));
+            ps.setArray(3, connection.createArrayOf("bigint", domandeIds));
+            ps.setArray(4, connection.createArrayOf("numeric", isbar));
+            ps.setArray(5, connection.createArrayOf("boolean", indigenti));
+            ps.setArray(6, connection.createArrayOf("boolean", priorita));
+            ps.setArray(7, connection.createArrayOf("boolean", riserva));
+            ps.setArray(8, connection.createArrayOf("boolean", parimerito));
+            ps.setArray(9, connection.createArrayOf("date", comuneDal));
+            ps.setArray(10, connection.createArrayOf("date", lombardiaDal));
+            ps.setArray(11, connection.createArrayOf("numeric", familiare));
+            ps.setArray(12, connection.createArrayOf("numeric", abitativo));
+            ps.setArray(13, connection.createArrayOf("numeric", economico));
+            ps.setArray(14, connection.createArrayOf("text", alloggi));
+            return ps;
+        });
     }
 
     /**
