@@ -72,6 +72,7 @@ class RettificaInvaliditaTest {
     JdbcTemplate jdbc;
     ClientHttp http;
     Map<String, Long> domande = new HashMap<>();
+    long avviso;
     long diAler;
     long diVarese;
 
@@ -81,7 +82,7 @@ class RettificaInvaliditaTest {
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
         Alloggio aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 1).get(0);
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
-        long avviso = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
+        avviso = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
         presenta(avviso, "A", "RTOMRC80A15L682D", CONIUGE_DI_A, "2500", aler.getId() + "," + varese.getId());
         presenta(avviso, "B", "BRMLCU85D12L682R", CONIUGE_DI_B, "9000", Long.toString(aler.getId()));
         presenta(avviso, "C", RICHIEDENTE_C, null, "12000", Long.toString(aler.getId()));
@@ -156,9 +157,23 @@ class RettificaInvaliditaTest {
         assertThat(task.getDueDate().toInstant()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(16)
                 .atStartOfDay(ZoneId.of("Europe/Rome")).toInstant());
 
+        String inLavorazione = "/api/avvisi/" + avviso + "/domande/in-lavorazione";
+        JsonNode daPrendere = http.get(inLavorazione + "?id=" + domande.get("B"), ALER_ISTRUTTORIA).json();
+        assertThat(daPrendere).hasSize(1);
+        assertThat(daPrendere.get(0).get("lavorazione").asText()).isEqualTo("RETTIFICA_INVALIDITA");
+        assertThat(daPrendere.get(0).get("lavorazioneId").asLong()).isEqualTo(richiesta.get("id").asLong());
+        assertThat(daPrendere.get(0).get("scadenza").asText()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(15).toString());
+        assertThat(daPrendere.get(0).get("semaforo").asText()).isEqualTo("VERDE");
+        assertThat(daPrendere.get(0).get("inCaricoA").isNull()).as("nobody has taken it yet").isTrue();
+        assertThat(http.get(inLavorazione, CAPOFILA).json()).as("the Comune di Varese has no work on it").isEmpty();
+        assertThat(http.get(inLavorazione, SUPERVISORE).json()).extracting(n -> n.get("domandaId").asLong())
+                .contains(domande.get("B"));
+
         http.post("/engine-rest/task/" + task.getId() + "/claim", ALER_ISTRUTTORIA, "{\"userId\":\"aler.istruttoria\"}");
+        assertThat(http.get(inLavorazione, ALER_AVVISO).json().get(0).get("inCaricoA").asText()).isEqualTo(ALER_ISTRUTTORIA);
         assertThat(http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_ISTRUTTORIA,
                 "{\"variables\":{\"esito\":{\"value\":\"ACCOLTA\"}}}").status()).isEqualTo(204);
+        assertThat(http.get(inLavorazione + "?id=" + domande.get("B"), ALER_ISTRUTTORIA).json()).as("decided: no longer open").isEmpty();
 
         assertThat(istanza).hasPassed(SERVICE_REGISTRA_DECISIONE, END_DECISA).isEnded();
         JsonNode decisa = http.get("/api/graduatorie/" + diAler + "/rettifiche", ALER_AVVISO).json().get(0);

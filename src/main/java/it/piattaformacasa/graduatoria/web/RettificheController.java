@@ -11,10 +11,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.graduatoria.DomandeInLavorazione;
 import it.piattaformacasa.graduatoria.RettificaInvalidita;
 import it.piattaformacasa.graduatoria.RettificaService;
 import jakarta.validation.Valid;
@@ -24,7 +26,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
 @RestController
-@Tag(name = "Rettifiche", description = "Rettifica del punteggio per invalidità civile")
+@Tag(name = "Rettifiche", description = "Rettifica del punteggio per invalidità civile e domande in lavorazione")
 class RettificheController {
 
     record RichiestaBody(@NotNull(message = "la domanda è obbligatoria") Long domandaId,
@@ -45,9 +47,19 @@ class RettificheController {
     }
 
     private final RettificaService rettifiche;
+    private final DomandeInLavorazione inLavorazione;
 
-    RettificheController(RettificaService rettifiche) {
+    RettificheController(RettificaService rettifiche, DomandeInLavorazione inLavorazione) {
         this.rettifiche = rettifiche;
+        this.inLavorazione = inLavorazione;
+    }
+
+    @GetMapping("/api/avvisi/{avvisoId}/domande/in-lavorazione")
+    @Operation(summary = "«In lavorazione»: le domande dell'avviso con una lavorazione aperta presso gli enti dell'operatore "
+            + "(oggi le rettifiche per invalidità da decidere), con chi le ha prese in carico, scadenza e semaforo; filtro per ID")
+    List<DomandeInLavorazione.DomandaInLavorazione> inLavorazione(@PathVariable long avvisoId,
+                                                                  @RequestParam(required = false) Long id) {
+        return inLavorazione.elenco(avvisoId, id);
     }
 
     @PostMapping("/api/graduatorie/{id}/rettifiche")
