@@ -50,8 +50,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
         try {
             Files.createDirectories(dataDirectory);
-            if (!properties.clean()) {
-                stopOrphanedPostmaster(dataDirectory);
+            stopOrphanedPostmaster(dataDirectory);
+            if (properties.clean() && !inUsoDaUnAltraIstanza(dataDirectory)) {
+                // zonky wipes a clean directory when it closes; a JVM killed before that leaves it behind, and initdb
+                // refuses a non-empty directory
+                svuota(dataDirectory);
             }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -94,6 +97,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             statement.execute("create database \"" + database.replace("\"", "") + "\" encoding 'UTF8'");
         } catch (SQLException e) {
             throw new IllegalStateException("Impossibile creare il database " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void svuota(Path dataDirectory) throws IOException {
+        try (var contenuto = Files.walk(dataDirectory)) {
+            for (Path p : contenuto.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dataDirectory)) {
+                    Files.delete(p);
+                }
+            }
         }
     }
 

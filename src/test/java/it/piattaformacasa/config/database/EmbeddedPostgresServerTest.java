@@ -18,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import it.piattaformacasa.IntegrationTest;
 
-/** Recovery after a kill -9: an orphaned postmaster is stopped, a live instance's one never is. */
+/**
+ * Recovery after a kill -9: an orphaned postmaster is stopped, a live instance's one never is, and a clean (test)
+ * start also works on the directory a killed run left behind.
+ */
 @IntegrationTest
 class EmbeddedPostgresServerTest {
 
@@ -52,6 +55,26 @@ class EmbeddedPostgresServerTest {
 
         assertThat(ProcessHandle.of(orfano).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(dati.resolve("postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void unAvvioPulitoRiparteSuUnaCartellaLasciataDaUnaJvmUccisa(@TempDir Path cartella) throws Exception {
+        Path bin = binariDi(pidDi(properties.dataDirectory().toAbsolutePath().normalize()));
+        Path dati = cartella.resolve("pulita");
+        esegui(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dati.toString(), "-E", "UTF-8"));
+        esegui(List.of(bin.resolve("pg_ctl").toString(), "-D", dati.toString(), "-o", "-p " + portaLibera(),
+                "-l", cartella.resolve("pg.log").toString(), "-w", "start"));
+        long orfano = pidDi(dati);
+
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(dati, 0, "prova", true));
+        try (var connessione = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
+             var risultato = connessione.createStatement().executeQuery("select current_database()")) {
+            assertThat(risultato.next()).isTrue();
+            assertThat(risultato.getString(1)).isEqualTo("prova");
+        } finally {
+            server.close();
+        }
+        assertThat(ProcessHandle.of(orfano).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     }
 
     private static int portaLibera() throws IOException {
