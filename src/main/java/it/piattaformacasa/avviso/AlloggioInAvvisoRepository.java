@@ -1,5 +1,6 @@
 package it.piattaformacasa.avviso;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,4 +15,7 @@ public interface AlloggioInAvvisoRepository extends JpaRepository<AlloggioInAvvi
 
     @EntityGraph(attributePaths = {"alloggio", "alloggio.ente", "alloggio.comune"})
     List<AlloggioInAvviso> findByAvvisoIdOrderById(Long avvisoId);
+
+    @EntityGraph(attributePaths = {"alloggio", "alloggio.comune"})
+    List<AlloggioInAvviso> findByAvvisoIdAndAlloggioIdIn(Long avvisoId, Collection<Long> alloggi);
 }

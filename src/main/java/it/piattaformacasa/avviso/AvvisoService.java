@@ -9,8 +9,11 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -215,6 +218,21 @@ public class AvvisoService {
     public List<AlloggioInAvviso> alloggiDi(long avvisoId) {
         avviso(avvisoId);
         return alloggiInAvviso.findByAvvisoIdOrderById(avvisoId);
+    }
+
+    /**
+     * Those of the given alloggi that are in the avviso, by id, with their comune: what a domanda needs, without
+     * reading every alloggio of the avviso at each submission.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Alloggio> alloggiInAvviso(long avvisoId, Collection<Long> alloggi) {
+        if (alloggi.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Alloggio> trovati = new HashMap<>();
+        alloggiInAvviso.findByAvvisoIdAndAlloggioIdIn(avvisoId, alloggi)
+                .forEach(a -> trovati.put(a.getAlloggio().getId(), a.getAlloggio()));
+        return trovati;
     }
 
     /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */

@@ -8,7 +8,6 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.Componente;
 import it.piattaformacasa.anagrafe.NucleoFamiliare;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
-import it.piattaformacasa.avviso.AlloggioInAvviso;
 import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
@@ -91,10 +89,7 @@ public class DomandaService {
             throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
         }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
-        Map<Long, Alloggio> alloggiInAvviso = new HashMap<>();
-        for (AlloggioInAvviso a : avvisi.alloggiDi(avvisoId)) {
-            alloggiInAvviso.put(a.getAlloggio().getId(), a.getAlloggio());
-        }
+        Map<Long, Alloggio> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
         CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
         domande.findByAvvisoIdAndRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
             throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente.getId()
@@ -302,8 +297,7 @@ public class DomandaService {
         componente.aggiornaInvalidita(percentuale, accompagnamento, handicapGrave);
         Avviso avviso = domanda.getAvviso();
         LocalDate presentazione = LocalDate.ofInstant(domanda.getPresentataIl(), FUSO);
-        Map<Long, Alloggio> alloggiInAvviso = new HashMap<>();
-        avvisi.alloggiDi(avviso.getId()).forEach(a -> alloggiInAvviso.put(a.getAlloggio().getId(), a.getAlloggio()));
+        Map<Long, Alloggio> alloggiInAvviso = avvisi.alloggiInAvviso(avviso.getId(), domanda.getAlloggiScelti());
         List<Alloggio> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar(comeDichiarata(domanda), scelti, avviso, presentazione));
         domanda.aggiornaPunteggioDiLavoro(punteggio);
