@@ -1,9 +1,12 @@
 package it.piattaformacasa.operatori;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -27,24 +30,38 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
 
     private final IdentitaPort identita;
     private final OperatoreRepository operatori;
+    private final MemoriaAccessi memoria;
 
-    OperatoriAuthenticationProvider(IdentitaPort identita, OperatoreRepository operatori) {
+    OperatoriAuthenticationProvider(IdentitaPort identita, OperatoreRepository operatori,
+                                    @Value("${piattaforma.sicurezza.memoria-accessi:PT30S}") Duration memoria) {
         this.identita = identita;
         this.operatori = operatori;
+        this.memoria = new MemoriaAccessi(memoria);
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || credentials == null || !identita.verificaPassword(username, credentials.toString())) {
+        if (username == null || credentials == null) {
+            throw new BadCredentialsException("Credenziali non valide");
+        }
+        String password = credentials.toString();
+        Optional<List<GrantedAuthority>> ricordate = memoria.cerca(username, password);
+        if (ricordate.isPresent()) {
+            return UsernamePasswordAuthenticationToken.authenticated(username, null, ricordate.get());
+        }
+        if (!identita.verificaPassword(username, password)) {
+            memoria.dimentica(username);
             throw new BadCredentialsException("Credenziali non valide");
         }
         // users created in Camunda Admin (the first administrator) have no operatore row
         operatori.findByUsername(username).filter(o -> !o.isAttivo()).ifPresent(o -> {
             throw new DisabledException("Operatore disabilitato");
         });
-        return UsernamePasswordAuthenticationToken.authenticated(username, null, autorita(identita.gruppiDi(username)));
+        List<GrantedAuthority> autorita = autorita(identita.gruppiDi(username));
+        memoria.ricorda(username, password, autorita);
+        return UsernamePasswordAuthenticationToken.authenticated(username, null, autorita);
     }
 
     static List<GrantedAuthority> autorita(Set<String> gruppi) {
