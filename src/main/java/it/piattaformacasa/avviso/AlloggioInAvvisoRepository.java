@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface AlloggioInAvvisoRepository extends JpaRepository<AlloggioInAvviso, Long> {
 
@@ -16,6 +18,7 @@ public interface AlloggioInAvvisoRepository extends JpaRepository<AlloggioInAvvi
     @EntityGraph(attributePaths = {"alloggio", "alloggio.ente", "alloggio.comune"})
     List<AlloggioInAvviso> findByAvvisoIdOrderById(Long avvisoId);
 
-    @EntityGraph(attributePaths = {"alloggio", "alloggio.comune"})
-    List<AlloggioInAvviso> findByAvvisoIdAndAlloggioIdIn(Long avvisoId, Collection<Long> alloggi);
+    @Query("select a from AlloggioInAvviso a join fetch a.alloggio al join fetch al.comune "
+            + "where a.avviso.id = :avviso and al.id in :alloggi")
+    List<AlloggioInAvviso> conComuneTra(@Param("avviso") Long avvisoId, @Param("alloggi") Collection<Long> alloggi);
 }

@@ -206,7 +206,7 @@ public class AvvisoService {
 
     @Transactional(readOnly = true)
     public Avviso avviso(long id) {
-        return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+        return avvisi.conAmbito(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
     }
 
     @Transactional(readOnly = true)
@@ -230,7 +230,7 @@ public class AvvisoService {
             return Map.of();
         }
         Map<Long, Alloggio> trovati = new HashMap<>();
-        alloggiInAvviso.findByAvvisoIdAndAlloggioIdIn(avvisoId, alloggi)
+        alloggiInAvviso.conComuneTra(avvisoId, alloggi)
                 .forEach(a -> trovati.put(a.getAlloggio().getId(), a.getAlloggio()));
         return trovati;
     }

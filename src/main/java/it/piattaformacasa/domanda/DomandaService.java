@@ -91,9 +91,9 @@ public class DomandaService {
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
         Map<Long, Alloggio> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
         CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
-        domande.findByAvvisoIdAndRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
-            throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente.getId()
-                    + " per questo avviso: se ne può presentare una sola", esistente.getId());
+        domande.idDelRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
+            throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente
+                    + " per questo avviso: se ne può presentare una sola", esistente);
         });
         List<Alloggio> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
         EsitoRequisiti esito = verificaRequisiti(dati, scelti, oggi);
