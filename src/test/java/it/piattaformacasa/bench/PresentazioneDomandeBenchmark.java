@@ -1,0 +1,186 @@
+package it.piattaformacasa.bench;
+
+import static it.piattaformacasa.DemoUtenti.ALER_AVVISO;
+import static it.piattaformacasa.DemoUtenti.CAPOFILA;
+import static it.piattaformacasa.DemoUtenti.CF_ALER;
+import static it.piattaformacasa.DemoUtenti.CF_COMUNE_VARESE;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.CodiceFiscale;
+
+/**
+ * Domande submitted through the REST API (HTTP Basic, JSON, validation, requisiti and ISBAR by KIE, one transaction
+ * each) by concurrent clients for a fixed time (default 60 s, 8 clients): throughput and latency percentiles. Every
+ * response must be 201; anything else is counted and reported. Run with {@code ./mvnw -Pbench verify}; the client
+ * and the server share this machine's cores.
+ */
+@IntegrationTest
+class PresentazioneDomandeBenchmark {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggiRepository;
+
+    @Test
+    void domandePresentateViaRestPerSessantaSecondi() throws Exception {
+        int secondi = Integer.getInteger("bench.secondi", 60);
+        int client = Integer.getInteger("bench.client", 8);
+        ClientHttp http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggiRepository);
+        List<Alloggio> aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
+        List<Alloggio> varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1);
+        long[] offerti = {aler.get(0).getId(), aler.get(1).getId(), varese.get(0).getId()};
+        long avviso = scenario.aperto(List.of(aler.get(0), aler.get(1), varese.get(0)), List.of(ALER_AVVISO, ALER_AVVISO, CAPOFILA));
+
+        HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        String autorizzazione = "Basic " + java.util.Base64.getEncoder().encodeToString((CAPOFILA + ":demo").getBytes());
+        AtomicInteger progressivo = new AtomicInteger();
+        // warm-up (the JIT compilers alone take a core for the first ~20 s on this 2-core machine), then the run
+        esegui(client, Integer.getInteger("bench.riscaldamento", 20), httpClient, http, avviso, autorizzazione, progressivo, offerti);
+        Esito esito = esegui(client, secondi, httpClient, http, avviso, autorizzazione, progressivo, offerti);
+
+        long[] latenze = esito.latenzeNs();
+        Arrays.sort(latenze);
+        String risultato = String.format(Locale.ROOT, """
+                Domande presentate via REST (POST /api/avvisi/{id}/domande, HTTP Basic) — %d client per %d s
+                  risposte 201: %d, altre: %s
+                  throughput: %.0f domande/s
+                  latenza p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
+                """, client, secondi, esito.create(), esito.altre(), esito.create() / esito.secondi(),
+                percentile(latenze, 50), percentile(latenze, 95), percentile(latenze, 99),
+                latenze.length == 0 ? 0 : latenze[latenze.length - 1] / 1e6);
+        System.out.println(risultato);
+        Path file = Path.of("target", "bench", "domande-rest.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, risultato);
+    }
+
+    private record Esito(int create, Map<Integer, Integer> altre, long[] latenzeNs, double secondi) {
+    }
+
+    private static Esito esegui(int client, int secondi, HttpClient httpClient, ClientHttp http, long avviso,
+                                String autorizzazione, AtomicInteger progressivo, long[] offerti) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(client);
+        long inizio = System.nanoTime();
+        long fine = inizio + secondi * 1_000_000_000L;
+        List<Future<List<long[]>>> risultati = new ArrayList<>();
+        for (int c = 0; c < client; c++) {
+            risultati.add(pool.submit(() -> {
+                List<long[]> misure = new ArrayList<>(); // {status, nanoseconds}
+                while (System.nanoTime() < fine) {
+                    int i = progressivo.incrementAndGet();
+                    HttpRequest richiesta = HttpRequest.newBuilder(http.uri("/api/avvisi/" + avviso + "/domande"))
+                            .header("Authorization", autorizzazione).header("Content-Type", "application/json")
+                            .header("Accept", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(domanda(i, offerti))).build();
+                    long t = System.nanoTime();
+                    HttpResponse<String> risposta = httpClient.send(richiesta, HttpResponse.BodyHandlers.ofString());
+                    misure.add(new long[] {risposta.statusCode(), System.nanoTime() - t});
+                }
+                return misure;
+            }));
+        }
+        int create = 0;
+        Map<Integer, Integer> altre = new TreeMap<>();
+        List<Long> latenze = new ArrayList<>();
+        for (Future<List<long[]>> f : risultati) {
+            for (long[] m : f.get()) {
+                if (m[0] == 201) {
+                    create++;
+                } else {
+                    altre.merge((int) m[0], 1, Integer::sum);
+                }
+                latenze.add(m[1]);
+            }
+        }
+        double durata = (System.nanoTime() - inizio) / 1e9;
+        pool.shutdown();
+        return new Esito(create, altre, latenze.stream().mapToLong(Long::longValue).toArray(), durata);
+    }
+
+    private static double percentile(long[] ordinate, int p) {
+        if (ordinate.length == 0) {
+            return 0;
+        }
+        return ordinate[Math.min(ordinate.length - 1, (int) Math.ceil(p / 100.0 * ordinate.length) - 1)] / 1e6;
+    }
+
+    /** A different, valid household for every i: two adults, sometimes a child, spread ISEE, residence and conditions. */
+    static String domanda(int i, long[] offerti) {
+        SplittableRandom caso = new SplittableRandom(i);
+        int isee = 1_000 + caso.nextInt(15_000);
+        int anniLombardia = 5 + caso.nextInt(35);
+        String lombardiaDal = (2026 - anniLombardia) + "-03-01";
+        String comuneDal = (2026 - caso.nextInt(anniLombardia + 1)) + "-03-01";
+        StringBuilder nucleo = new StringBuilder()
+                .append(componente(codiceFiscale(i, 0, "80A01"), "1980-01-01", "RICHIEDENTE", caso.nextInt(10) == 0 ? 74 : 0))
+                .append(',').append(componente(codiceFiscale(i, 1, "82A41"), "1982-01-01", "CONIUGE", 0));
+        if (caso.nextBoolean()) {
+            nucleo.append(',').append(componente(codiceFiscale(i, 2, "15A01"), "2015-01-01", "FIGLIO", 0));
+        }
+        String alloggi = caso.nextBoolean() ? offerti[i % 3] + "" : offerti[i % 3] + "," + offerti[(i + 1) % 3];
+        return """
+                {"nucleo":[%s],"residenza":{"codiceIstatComune":"012133","residenteLombardiaDal":"%s","residenteComuneDal":"%s"},
+                 "lavoroInLombardia":true,"isee":{"valore":%d.00,"protocolloDsu":"INPS-ISEE-2026-%08d-00","dataDsu":"2026-02-10"},
+                 "patrimonio":5000.00,"titolareAlloggioAdeguato":false,"attestazioneServiziSociali":false,
+                 "condizioni":{"sovraffollamento":%s,"coabitazione":%s},"alloggi":[%s]}"""
+                .formatted(nucleo, lombardiaDal, comuneDal, isee, i, caso.nextInt(4) == 0, caso.nextInt(6) == 0, alloggi);
+    }
+
+    private static String componente(String cf, String nascita, String relazione, int invalidita) {
+        return """
+                {"codiceFiscale":"%s","nome":"Nome","cognome":"Sintetico","dataNascita":"%s","relazione":"%s","percentualeInvalidita":%d}"""
+                .formatted(cf, nascita, relazione, invalidita);
+    }
+
+    /** A valid personal codice fiscale, different for every (i, member): six letters from the number, birth date (women +40), Varese, check. */
+    static String codiceFiscale(int i, int componente, String nascita) {
+        long n = (long) i * 3 + componente;
+        StringBuilder lettere = new StringBuilder();
+        for (int k = 0; k < 6; k++) {
+            lettere.append((char) ('A' + n % 26));
+            n /= 26;
+        }
+        String senzaControllo = lettere + nascita + "L682";
+        for (char c = 'A'; c <= 'Z'; c++) {
+            if (CodiceFiscale.isValid(senzaControllo + c)) {
+                return senzaControllo + c;
+            }
+        }
+        throw new IllegalStateException("nessun carattere di controllo per " + senzaControllo);
+    }
+}
