@@ -41,14 +41,8 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void unPostmasterOrfanoVieneArrestatoPrimaDiRipartire(@TempDir Path cartella) throws Exception {
-        // the same binaries zonky extracted for the test server
-        Path bin = binariDi(pidDi(properties.dataDirectory().toAbsolutePath().normalize()));
         Path dati = cartella.resolve("orfano");
-        esegui(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dati.toString(), "-E", "UTF-8"));
-        // started by pg_ctl like zonky does, then «forgotten»: nobody holds the data directory's lock
-        esegui(List.of(bin.resolve("pg_ctl").toString(), "-D", dati.toString(), "-o", "-p " + portaLibera(),
-                "-l", cartella.resolve("pg.log").toString(), "-w", "start"));
-        long orfano = pidDi(dati);
+        long orfano = avviaOrfano(cartella, dati);
         assertThat(ProcessHandle.of(orfano).map(ProcessHandle::isAlive)).contains(true);
 
         EmbeddedPostgresServer.stopOrphanedPostmaster(dati);
@@ -59,12 +53,8 @@ class EmbeddedPostgresServerTest {
 
     @Test
     void unAvvioPulitoRiparteSuUnaCartellaLasciataDaUnaJvmUccisa(@TempDir Path cartella) throws Exception {
-        Path bin = binariDi(pidDi(properties.dataDirectory().toAbsolutePath().normalize()));
         Path dati = cartella.resolve("pulita");
-        esegui(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dati.toString(), "-E", "UTF-8"));
-        esegui(List.of(bin.resolve("pg_ctl").toString(), "-D", dati.toString(), "-o", "-p " + portaLibera(),
-                "-l", cartella.resolve("pg.log").toString(), "-w", "start"));
-        long orfano = pidDi(dati);
+        long orfano = avviaOrfano(cartella, dati);
 
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(new EmbeddedPostgresProperties(dati, 0, "prova", true));
         try (var connessione = java.sql.DriverManager.getConnection(server.jdbcUrl(), server.username(), "");
@@ -75,6 +65,16 @@ class EmbeddedPostgresServerTest {
             server.close();
         }
         assertThat(ProcessHandle.of(orfano).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    /** A postgres on {@code dati} started by pg_ctl like zonky does, then «forgotten»: nobody holds the directory's lock. */
+    private long avviaOrfano(Path cartella, Path dati) throws Exception {
+        // the same binaries zonky extracted for the test server
+        Path bin = binariDi(pidDi(properties.dataDirectory().toAbsolutePath().normalize()));
+        esegui(List.of(bin.resolve("initdb").toString(), "-A", "trust", "-U", "postgres", "-D", dati.toString(), "-E", "UTF-8"));
+        esegui(List.of(bin.resolve("pg_ctl").toString(), "-D", dati.toString(), "-o", "-p " + portaLibera(),
+                "-l", cartella.resolve("pg.log").toString(), "-w", "start"));
+        return pidDi(dati);
     }
 
     private static int portaLibera() throws IOException {
