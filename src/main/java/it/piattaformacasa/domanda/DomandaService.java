@@ -19,11 +19,11 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.Componente;
 import it.piattaformacasa.anagrafe.NucleoFamiliare;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
 import it.piattaformacasa.avviso.Avviso;
+import it.piattaformacasa.avviso.AvvisoService.AlloggioOfferto;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.common.CodiceFiscale;
@@ -89,13 +89,13 @@ public class DomandaService {
             throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
         }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
-        Map<Long, Alloggio> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
+        Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
         CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
         domande.idDelRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
             throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente
                     + " per questo avviso: se ne può presentare una sola", esistente);
         });
-        List<Alloggio> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
+        List<AlloggioOfferto> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
         EsitoRequisiti esito = verificaRequisiti(dati, scelti, oggi);
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar);
@@ -181,12 +181,12 @@ public class DomandaService {
     }
 
     /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
-    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, List<Alloggio> scelti, LocalDate oggi) {
+    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, List<AlloggioOfferto> scelti, LocalDate oggi) {
         int maggiorenni = (int) dati.nucleo().stream().filter(c -> eta(c, oggi) >= 18).count();
         if (maggiorenni == 0) {
             throw DatiNonValidiException.campo("nucleo", "il nucleo deve avere almeno un componente maggiorenne");
         }
-        BigDecimal superficie = scelti.stream().map(Alloggio::getSuperficieUtile).max(Comparator.naturalOrder())
+        BigDecimal superficie = scelti.stream().map(AlloggioOfferto::superficieUtile).max(Comparator.naturalOrder())
                 .orElse(BigDecimal.ONE);
         EsitoRequisiti esito = requisiti.valuta(new DatiRequisiti(dati.isee().valore(), dati.attestazioneServiziSociali(),
                 attestazioneIndigenzaRichiesta, maggiorenni, superficie, dati.nucleo().size()));
@@ -212,14 +212,14 @@ public class DomandaService {
         return esito;
     }
 
-    private DatiIsbar datiIsbar(DatiDomanda dati, List<Alloggio> scelti, Avviso avviso, LocalDate oggi) {
+    private DatiIsbar datiIsbar(DatiDomanda dati, List<AlloggioOfferto> scelti, Avviso avviso, LocalDate oggi) {
         List<DatiDomanda.Componente> nucleo = dati.nucleo();
         DatiDomanda.Componente piuInvalido = nucleo.stream()
                 .max(Comparator.comparingInt(DatiDomanda.Componente::percentualeInvalidita)).orElseThrow();
         long adulti = nucleo.stream().filter(c -> eta(c, oggi) >= 18).count();
         long minori = nucleo.size() - adulti;
         return new DatiIsbar(anni(dati.residenteLombardiaDal(), oggi), anni(dati.residenteComuneDal(), oggi),
-                scelti.stream().anyMatch(a -> a.getComune().getCodiceIstat().equals(dati.codiceIstatResidenza())),
+                scelti.stream().anyMatch(a -> a.codiceIstatComune().equals(dati.codiceIstatResidenza())),
                 anziani(nucleo, oggi, avviso.getVersioneRegole().riserveCategorie()),
                 piuInvalido.percentualeInvalidita(), piuInvalido.indennitaAccompagnamento(),
                 nucleo.stream().anyMatch(DatiDomanda.Componente::handicapGrave),
@@ -297,8 +297,8 @@ public class DomandaService {
         componente.aggiornaInvalidita(percentuale, accompagnamento, handicapGrave);
         Avviso avviso = domanda.getAvviso();
         LocalDate presentazione = LocalDate.ofInstant(domanda.getPresentataIl(), FUSO);
-        Map<Long, Alloggio> alloggiInAvviso = avvisi.alloggiInAvviso(avviso.getId(), domanda.getAlloggiScelti());
-        List<Alloggio> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
+        Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(avviso.getId(), domanda.getAlloggiScelti());
+        List<AlloggioOfferto> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar(comeDichiarata(domanda), scelti, avviso, presentazione));
         domanda.aggiornaPunteggioDiLavoro(punteggio);
         return punteggio.totale();
