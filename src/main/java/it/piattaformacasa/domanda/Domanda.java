@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import it.piattaformacasa.anagrafe.NucleoFamiliare;
@@ -74,7 +76,10 @@ public class Domanda {
     private Punteggio puntiResidenzaRegioneLavoro;
     private Punteggio puntiResidenzaComuneLavoro;
     private Punteggio isbarLavoro;
+    // written once: its rule inputs (KIE's BigDecimal) would read back from JSON as Integer, so a copy-and-compare
+    // dirty check saw a change at every flush and issued an UPDATE (and a version bump) after each insert
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     private List<RegolaApplicata> spiegazione;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> categorie = new ArrayList<>();

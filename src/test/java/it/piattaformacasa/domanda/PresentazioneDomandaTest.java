@@ -49,6 +49,8 @@ class PresentazioneDomandaTest {
     AlloggioRepository alloggiRepository;
     @Autowired
     DomandaRepository domande;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     ClientHttp http;
     ScenarioAvviso scenario;
     long avviso;
@@ -122,6 +124,8 @@ class PresentazioneDomandaTest {
         long id = domanda.get("id").asLong();
         Domanda salvata = domande.findById(id).orElseThrow();
         assertThat(salvata.getIsbar().valore()).isEqualByComparingTo(domanda.get("isbar").decimalValue());
+        assertThat(jdbc.queryForObject("select version from domanda where id = ?", Integer.class, id))
+                .as("inserted once, never rewritten by a spurious dirty check").isZero();
         assertThat(http.get("/api/domande/" + id, ALER_ISTRUTTORIA).status()).as("ALER owns a chosen unit").isEqualTo(200);
         assertThat(http.get("/api/domande/" + id, MALNATE).status()).as("Malnate owns none").isEqualTo(404);
     }
