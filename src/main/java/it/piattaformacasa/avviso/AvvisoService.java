@@ -211,6 +211,15 @@ public class AvvisoService {
         };
     }
 
+    /**
+     * The avviso alone, for work inside the caller's transaction (a domanda's submission): no ambito, which
+     * {@link #avviso(long)} fetches for callers that map it after the transaction.
+     */
+    @Transactional(readOnly = true)
+    public Avviso avvisoSenzaAmbito(long id) {
+        return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+    }
+
     @Transactional(readOnly = true)
     public Avviso avviso(long id) {
         return avvisi.conAmbito(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));

@@ -78,7 +78,7 @@ public class DomandaService {
 
     @Transactional
     public Presentazione presenta(long avvisoId, DatiDomanda dati, String idempotencyKey) {
-        Avviso avviso = avvisi.avviso(avvisoId);
+        Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
         if (idempotencyKey != null) {
             Optional<Domanda> ripetuta = domande.findByAvvisoIdAndIdempotencyKey(avvisoId, idempotencyKey);
             if (ripetuta.isPresent()) {
