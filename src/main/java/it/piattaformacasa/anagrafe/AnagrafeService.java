@@ -106,6 +106,11 @@ public class AnagrafeService {
                 .orElseThrow(() -> new NonTrovatoException("Alloggio " + id + " non trovato"));
     }
 
+    public Comune comune(String codiceIstat) {
+        return comuni.findByCodiceIstat(codiceIstat)
+                .orElseThrow(() -> new NonTrovatoException("Comune con codice ISTAT " + codiceIstat + " non trovato"));
+    }
+
     /** The ente, if the caller may see its stock; otherwise 404 as if it did not exist. */
     public EnteProprietario enteVisibile(long enteId) {
         if (!utente.puoVedereEnte(enteId)) {

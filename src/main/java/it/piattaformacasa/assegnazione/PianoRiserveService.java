@@ -1,0 +1,193 @@
+package it.piattaformacasa.assegnazione;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.Comune;
+import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.TipoEnte;
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.regole.DatiRiserve;
+import it.piattaformacasa.regole.RiserveAssegnazione;
+
+/**
+ * The reserves of an ente for a year, per comune: the quotas the annual plan sets (art. 4 co. 3 r.r. 4/2017) and the
+ * units they reserve, computed by {@code rules/riserve.dmn}. Set by the ente's Gestione Avviso operators (the annual
+ * plan will feed it later); read by the ente's operators and by supervisors.
+ */
+@Service
+public class PianoRiserveService {
+
+    /** Art. 14 categories an ente may reserve units for (lett. a, b, c, e; lett. f is set per comune). */
+    public static final Set<String> CATEGORIE = Set.of("ANZIANI", "FAMIGLIE_NUOVA_FORMAZIONE", "NUCLEI_MONOPARENTALI",
+            "DISABILI", "ALTRA_CATEGORIA");
+
+    public record Impostazione(int alloggiDisponibili, BigDecimal sogliaIndigentiComune, BigDecimal percentualeCategorie,
+                               List<String> categorie, BigDecimal percentualeForzePolizia,
+                               BigDecimal percentualePoliziaLocale) {
+    }
+
+    public record QuoteAnnuali(long enteId, String codiceIstatComune, String comune, int anno, Impostazione impostazione,
+                               RiserveAssegnazione.Riserve riserve, Instant aggiornatoIl, String aggiornatoDa) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final AnagrafeService anagrafe;
+    private final RiserveAssegnazione regole;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+
+    PianoRiserveService(JdbcTemplate jdbc, AnagrafeService anagrafe, RiserveAssegnazione regole, UtenteCorrente utente,
+                        Clock clock) {
+        this.jdbc = jdbc;
+        this.anagrafe = anagrafe;
+        this.regole = regole;
+        this.utente = utente;
+        this.clock = clock;
+    }
+
+    /** Creates or replaces the setting of one ente, comune and year; every invalid field is reported at once. */
+    @Transactional
+    public QuoteAnnuali imposta(long enteId, int anno, String codiceIstatComune, Impostazione dati) {
+        EnteProprietario ente = anagrafe.enteVisibile(enteId);
+        if (!utente.entiGestioneAvviso().contains(enteId)) {
+            throw new AccessoNegatoException("Le riserve dell'anno le imposta l'ente: solo gli operatori di "
+                    + ente.getRagioneSociale() + " con la gestione avviso possono farlo");
+        }
+        Comune comune = anagrafe.comune(codiceIstatComune);
+        List<String> categorie = dati.categorie() == null ? List.of() : List.copyOf(dati.categorie());
+        DatiRiserve datiRiserve = valida(anno, ente, comune, dati, categorie);
+        RiserveAssegnazione.Riserve riserve = regole.calcola(datiRiserve);
+        Instant adesso = Instant.now(clock);
+        jdbc.update("""
+                insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, soglia_indigenti_comune,
+                    percentuale_categorie, categorie, percentuale_forze_polizia, percentuale_polizia_locale, aggiornato_il,
+                    aggiornato_da)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                on conflict (ente_id, comune_id, anno) do update set alloggi_disponibili = excluded.alloggi_disponibili,
+                    soglia_indigenti_comune = excluded.soglia_indigenti_comune,
+                    percentuale_categorie = excluded.percentuale_categorie, categorie = excluded.categorie,
+                    percentuale_forze_polizia = excluded.percentuale_forze_polizia,
+                    percentuale_polizia_locale = excluded.percentuale_polizia_locale,
+                    aggiornato_il = excluded.aggiornato_il, aggiornato_da = excluded.aggiornato_da""",
+                enteId, comune.getId(), anno, dati.alloggiDisponibili(), datiRiserve.percentualeIndigentiComune(),
+                datiRiserve.percentualeCategorie(), json(categorie), datiRiserve.percentualeForzePolizia(),
+                datiRiserve.percentualePoliziaLocale(), Timestamp.from(adesso), utente.username());
+        return new QuoteAnnuali(enteId, comune.getCodiceIstat(), comune.getNome(), anno,
+                new Impostazione(dati.alloggiDisponibili(), datiRiserve.percentualeIndigentiComune(),
+                        datiRiserve.percentualeCategorie(), categorie, datiRiserve.percentualeForzePolizia(),
+                        datiRiserve.percentualePoliziaLocale()), riserve, adesso, utente.username());
+    }
+
+    /** The ente's settings for a year, one per comune, with the reserved units; 404 for an ente the caller can't see. */
+    @Transactional(readOnly = true)
+    public List<QuoteAnnuali> diAnno(long enteId, int anno) {
+        EnteProprietario ente = anagrafe.enteVisibile(enteId);
+        return jdbc.query("""
+                select c.codice_istat, c.nome, c.id as comune_id, p.alloggi_disponibili, p.soglia_indigenti_comune,
+                       p.percentuale_categorie, p.categorie, p.percentuale_forze_polizia, p.percentuale_polizia_locale,
+                       p.aggiornato_il, p.aggiornato_da
+                  from piano_riserve p join comune c on c.id = p.comune_id
+                 where p.ente_id = ? and p.anno = ?
+                 order by c.nome""", (rs, n) -> {
+            Impostazione impostazione = new Impostazione(rs.getInt("alloggi_disponibili"),
+                    rs.getBigDecimal("soglia_indigenti_comune"), rs.getBigDecimal("percentuale_categorie"),
+                    categorie(rs.getString("categorie")), rs.getBigDecimal("percentuale_forze_polizia"),
+                    rs.getBigDecimal("percentuale_polizia_locale"));
+            boolean delComune = alloggiDelComune(ente, rs.getLong("comune_id"));
+            RiserveAssegnazione.Riserve riserve = regole.calcola(new DatiRiserve(impostazione.alloggiDisponibili(),
+                    delComune, impostazione.sogliaIndigentiComune(), false, impostazione.percentualeCategorie(),
+                    impostazione.percentualeForzePolizia(), impostazione.percentualePoliziaLocale()));
+            return new QuoteAnnuali(enteId, rs.getString("codice_istat"), rs.getString("nome"), anno, impostazione, riserve,
+                    rs.getTimestamp("aggiornato_il").toInstant(), rs.getString("aggiornato_da"));
+        }, enteId, anno);
+    }
+
+    private static DatiRiserve valida(int anno, EnteProprietario ente, Comune comune, Impostazione dati,
+                                      List<String> categorie) {
+        List<Errore> errori = new ArrayList<>();
+        if (anno < 2017 || anno > 2100) {
+            errori.add(new Errore("anno", "anno non valido (dal 2017)"));
+        }
+        if (dati.alloggiDisponibili() < 0) {
+            errori.add(new Errore("alloggiDisponibili", "non può essere negativo"));
+        }
+        percentuale(errori, "sogliaIndigentiComune", dati.sogliaIndigentiComune(), 100);
+        percentuale(errori, "percentualeCategorie", dati.percentualeCategorie(), 20);
+        percentuale(errori, "percentualeForzePolizia", dati.percentualeForzePolizia(), 20);
+        percentuale(errori, "percentualePoliziaLocale", dati.percentualePoliziaLocale(), 20);
+        if (valore(dati.percentualeForzePolizia()).add(valore(dati.percentualePoliziaLocale())).compareTo(BigDecimal.valueOf(20)) > 0) {
+            errori.add(new Errore("percentualePoliziaLocale", "con la riserva per le Forze di Polizia non può superare il 20 % "
+                    + "(art. 4 co. 3 lett. d bis)"));
+        }
+        for (int i = 0; i < categorie.size(); i++) {
+            if (!CATEGORIE.contains(categorie.get(i))) {
+                errori.add(new Errore("categorie[" + i + "]", "categoria sconosciuta (ammesse: " + CATEGORIE + ")"));
+            }
+        }
+        if (valore(dati.percentualeCategorie()).signum() > 0 && categorie.isEmpty()) {
+            errori.add(new Errore("categorie", "indicare le categorie dell'art. 14 a cui vanno gli alloggi riservati"));
+        }
+        boolean delComune = alloggiDelComune(ente, comune.getId());
+        if (valore(dati.sogliaIndigentiComune()).signum() > 0 && !delComune) {
+            errori.add(new Errore("sogliaIndigentiComune", "solo un comune, per i propri alloggi, può fissare una soglia "
+                    + "indigenti oltre il 20 % (art. 13 co. 3)"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        return new DatiRiserve(dati.alloggiDisponibili(), delComune, dati.sogliaIndigentiComune(), false,
+                dati.percentualeCategorie(), dati.percentualeForzePolizia(), dati.percentualePoliziaLocale());
+    }
+
+    private static boolean alloggiDelComune(EnteProprietario ente, long comuneId) {
+        return ente.getTipo() == TipoEnte.COMUNE && ente.getComune() != null && ente.getComune().getId() == comuneId;
+    }
+
+    private static void percentuale(List<Errore> errori, String campo, BigDecimal valore, int massimo) {
+        if (valore(valore).signum() < 0 || valore(valore).compareTo(BigDecimal.valueOf(massimo)) > 0) {
+            errori.add(new Errore(campo, "deve essere tra 0 e " + massimo + " %"));
+        } else if (valore(valore).scale() > 2) {
+            errori.add(new Errore(campo, "al più due decimali"));
+        }
+    }
+
+    private static BigDecimal valore(BigDecimal valore) {
+        return valore == null ? BigDecimal.ZERO : valore;
+    }
+
+    private static String json(List<String> categorie) {
+        try {
+            return JSON.writeValueAsString(categorie);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> categorie(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("categorie illeggibili: " + json, e);
+        }
+    }
+}

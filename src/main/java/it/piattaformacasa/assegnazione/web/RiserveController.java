@@ -1,0 +1,49 @@
+package it.piattaformacasa.assegnazione.web;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.assegnazione.PianoRiserveService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+@RestController
+@Tag(name = "Riserve", description = "Alloggi dell'anno riservati a indigenti, categorie dell'art. 14 e forze dell'ordine")
+class RiserveController {
+
+    record ImpostazioneBody(@NotNull(message = "gli alloggi disponibili nell'anno sono obbligatori") Integer alloggiDisponibili,
+                            BigDecimal sogliaIndigentiComune, BigDecimal percentualeCategorie, List<String> categorie,
+                            BigDecimal percentualeForzePolizia, BigDecimal percentualePoliziaLocale) {
+    }
+
+    private final PianoRiserveService piani;
+
+    RiserveController(PianoRiserveService piani) {
+        this.piani = piani;
+    }
+
+    @PutMapping("/api/enti/{enteId}/riserve/{anno}/{codiceIstatComune}")
+    @Operation(summary = "Imposta per l'anno e il comune gli alloggi disponibili e le quote del piano annuale; risponde con "
+            + "gli alloggi riservati (indigenti per eccesso, categorie da 0,5 per eccesso, forze dell'ordine per eccesso)")
+    PianoRiserveService.QuoteAnnuali imposta(@PathVariable long enteId, @PathVariable int anno,
+                                             @PathVariable String codiceIstatComune,
+                                             @Valid @RequestBody ImpostazioneBody body) {
+        return piani.imposta(enteId, anno, codiceIstatComune, new PianoRiserveService.Impostazione(body.alloggiDisponibili(),
+                body.sogliaIndigentiComune(), body.percentualeCategorie(), body.categorie(), body.percentualeForzePolizia(),
+                body.percentualePoliziaLocale()));
+    }
+
+    @GetMapping("/api/enti/{enteId}/riserve/{anno}")
+    @Operation(summary = "Le riserve dell'ente per l'anno, comune per comune, con gli alloggi riservati")
+    List<PianoRiserveService.QuoteAnnuali> diAnno(@PathVariable long enteId, @PathVariable int anno) {
+        return piani.diAnno(enteId, anno);
+    }
+}
