@@ -183,7 +183,8 @@ public class PianoRiserveService {
         }
     }
 
-    private static List<String> categorie(String json) {
+    /** A jsonb list of art. 14 categories as Java strings. */
+    static List<String> categorie(String json) {
         try {
             return JSON.readValue(json, new TypeReference<List<String>>() { });
         } catch (JsonProcessingException e) {

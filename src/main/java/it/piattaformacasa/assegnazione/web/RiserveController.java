@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.assegnazione.OrdineAssegnazioneService;
 import it.piattaformacasa.assegnazione.PianoRiserveService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,18 @@ class RiserveController {
     }
 
     private final PianoRiserveService piani;
+    private final OrdineAssegnazioneService ordini;
 
-    RiserveController(PianoRiserveService piani) {
+    RiserveController(PianoRiserveService piani, OrdineAssegnazioneService ordini) {
         this.piani = piani;
+        this.ordini = ordini;
+    }
+
+    @GetMapping("/api/graduatorie/{id}/ordine-assegnazione")
+    @Operation(summary = "Chi viene dopo (art. 15): l'ordine in cui l'ente propone gli alloggi dalla graduatoria definitiva, "
+            + "con il gruppo di precedenza e la regola che lo decide e le riserve dell'anno")
+    OrdineAssegnazioneService.OrdineAssegnazione ordine(@PathVariable long id) {
+        return ordini.ordine(id);
     }
 
     @PutMapping("/api/enti/{enteId}/riserve/{anno}/{codiceIstatComune}")

@@ -1,0 +1,149 @@
+package it.piattaformacasa.assegnazione;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+/**
+ * Art. 15 order on a real definitive graduatoria of the Comune di Varese: with 10 units in the year (2 for indigenti,
+ * 1 for the chosen category at 10 %), two indigent residents come first, then the non-indigent household of the
+ * chosen category, then everybody else (including the indigent non-resident, the indigent reserve being used up).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OrdineAssegnazioneTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+    private static final String VARESE = "012133";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
+    ClientHttp http;
+    Map<String, Long> domande = new HashMap<>();
+    long graduatoria;
+    int statoSeProvvisoria;
+    int statoSenzaRiserve;
+
+    @BeforeAll
+    void graduatoriaDefinitivaConRiserve() {
+        http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
+        long avviso = scenario.aperto(List.of(varese), List.of(CAPOFILA));
+        String malnate = jdbc.queryForObject("select codice_istat from comune where nome = 'Malnate'", String.class);
+        presenta(avviso, varese, "B", "BRMLCU85D12L682R", VARESE, "2500", true, "coabitazione");
+        presenta(avviso, varese, "E", "RTOMRC80A15L682D", VARESE, "2000", true, "sovraffollamento");
+        presenta(avviso, varese, "A", "GRCLSE95R50L682N", malnate, "2800", true, "coabitazione");
+        presenta(avviso, varese, "C", "SLATRS50B41L682V", VARESE, "9000", false, "famigliaNuovaFormazione");
+        presenta(avviso, varese, "D", "MNTSRA88P43L682V", VARESE, "12000", false, "coabitazione");
+        scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        Graduatoria g = graduatorie.findByAvvisoIdOrderById(avviso).get(0);
+        graduatoria = g.getId();
+        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
+        graduatorieService.approva(graduatoria, "PROV-" + graduatoria, pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
+        statoSeProvvisoria = http.get(ordine(), VARESE_ISTRUTTORIA).status();
+        graduatorieService.rendiDefinitiva(graduatoria, "test");
+        assertThat(riserveDellAnno()).as("nothing else sets the Comune di Varese's reserves for this year").isFalse();
+        statoSenzaRiserve = http.get(ordine(), VARESE_ISTRUTTORIA).status();
+        ClientHttp.Risposta piano = http.invia(http.richiesta("/api/enti/" + g.getEnte().getId() + "/riserve/"
+                        + LocalDate.now(ROMA).getYear() + "/" + VARESE, CAPOFILA).header("Content-Type", "application/json")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"alloggiDisponibili":10,"percentualeCategorie":10,"categorie":["FAMIGLIE_NUOVA_FORMAZIONE"]}"""))
+                .build());
+        assertThat(piano.status()).as(piano.body()).isEqualTo(200);
+    }
+
+    private boolean riserveDellAnno() {
+        return jdbc.queryForObject("select count(*) from piano_riserve p join comune c on c.id = p.comune_id "
+                + "where c.codice_istat = ? and p.anno = ?", Integer.class, VARESE, LocalDate.now(ROMA).getYear()) > 0;
+    }
+
+    private String ordine() {
+        return "/api/graduatorie/" + graduatoria + "/ordine-assegnazione";
+    }
+
+    private void presenta(long avviso, Alloggio alloggio, String chi, String cf, String residenza, String isee,
+                          boolean attestazione, String condizione) {
+        String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
+                + "\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+                + "\"residenza\":{\"codiceIstatComune\":\"" + residenza + "\",\"residenteLombardiaDal\":\"2000-01-01\","
+                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":" + isee
+                + ",\"protocolloDsu\":\"INPS-ORD-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
+                + "\"attestazioneServiziSociali\":" + attestazione + ",\"condizioni\":{\"" + condizione + "\":true},"
+                + "\"alloggi\":[" + alloggio.getId() + "]}";
+        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        domande.put(chi, risposta.json().get("id").asLong());
+    }
+
+    @Test
+    void indigentiResidentiPoiCategoriaRiservataPoiGraduatoriaGenerale() {
+        JsonNode risposta = http.get(ordine(), VARESE_ISTRUTTORIA).json();
+
+        assertThat(risposta.get("riserve").get("indigenti").asInt()).isEqualTo(2);
+        assertThat(risposta.get("riserve").get("categorie").asInt()).isEqualTo(1);
+        JsonNode ordine = risposta.get("ordine");
+        assertThat(ordine).extracting(p -> p.get("gruppo").asInt()).containsExactly(1, 1, 3, 4, 4);
+        assertThat(List.of(id(ordine, 0), id(ordine, 1))).containsExactlyInAnyOrder(domande.get("B"), domande.get("E"));
+        assertThat(id(ordine, 2)).isEqualTo(domande.get("C"));
+        assertThat(List.of(id(ordine, 3), id(ordine, 4))).containsExactlyInAnyOrder(domande.get("A"), domande.get("D"));
+        // within a group, the graduatoria position decides
+        assertThat(ordine.get(0).get("posizione").asInt()).isLessThan(ordine.get(1).get("posizione").asInt());
+        assertThat(ordine.get(3).get("posizione").asInt()).isLessThan(ordine.get(4).get("posizione").asInt());
+        assertThat(ordine.get(2).get("motivo").asText()).contains("art. 15 co. 1 ter");
+        JsonNode indigenteNonResidente = ordine.get(3).get("domandaId").asLong() == domande.get("A") ? ordine.get(3) : ordine.get(4);
+        assertThat(indigenteNonResidente.get("motivo").asText()).contains("riserva indigenti è esaurita");
+    }
+
+    @Test
+    void soloSuGraduatoriaDefinitivaConLeRiserveDellAnnoESoloPerLEnte() {
+        assertThat(statoSeProvvisoria).isEqualTo(409);
+        assertThat(statoSenzaRiserve).as("no reserves set for the year yet").isEqualTo(409);
+        assertThat(http.get(ordine(), ALER_ISTRUTTORIA).status()).isEqualTo(403);
+        assertThat(http.get(ordine(), SUPERVISORE).status()).isEqualTo(200);
+    }
+
+    private static long id(JsonNode ordine, int i) {
+        return ordine.get(i).get("domandaId").asLong();
+    }
+}
