@@ -56,6 +56,11 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
         return enti(a -> a.getTipo() == TipoAbilitazione.GESTIONE_AVVISO);
     }
 
+    @Override
+    public Set<Long> entiIstruttoria() {
+        return enti(a -> a.getTipo() == TipoAbilitazione.ISTRUTTORIA_DOMANDE);
+    }
+
     private Set<Long> enti(Predicate<Abilitazione> filtro) {
         String username = username();
         if (username == null) {

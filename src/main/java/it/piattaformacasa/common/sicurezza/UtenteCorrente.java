@@ -19,6 +19,9 @@ public interface UtenteCorrente {
     /** Ids of the enti the operator holds «Gestione Avviso» for (seed 002). */
     Set<Long> entiGestioneAvviso();
 
+    /** Ids of the enti the operator holds «Istruttoria domande» for (seed 002). */
+    Set<Long> entiIstruttoria();
+
     default boolean puoVedereEnte(long enteId) {
         return vedeTuttiGliEnti() || entiAbilitati().contains(enteId);
     }

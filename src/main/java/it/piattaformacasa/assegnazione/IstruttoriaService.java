@@ -1,0 +1,247 @@
+package it.piattaformacasa.assegnazione;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+/**
+ * Istruttoria of a domanda by an ente (seed 000 «ISTRUTTORIE», art. 15): an operator with Istruttoria domande of the
+ * ente starts it on a domanda of its DEFINITIVA graduatoria («prendi in carico» → «avvia istruttoria»); «Verifica
+ * istruttoria» ends it as admissible with the alloggio assigned, or not admissible with reasons. Several enti may
+ * instruct the same domanda at once; the first assignment wins and closes the others.
+ */
+@Service
+public class IstruttoriaService {
+
+    public enum Stato { IN_CORSO, ASSEGNATA, NON_AMMISSIBILE, CHIUSA_ASSEGNATA_ALTROVE }
+
+    public enum Esito { AMMISSIBILE, NON_AMMISSIBILE }
+
+    public record Istruttoria(long id, long graduatoriaId, long enteId, String ente, long domandaId, Stato stato,
+                              Instant avviataIl, String avviataDa, Instant chiusaIl, String chiusaDa, String note,
+                              Long alloggioId) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final GraduatoriaService graduatorie;
+    private final DomandaService domande;
+    private final IstruttoriaProcesso processo;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+
+    IstruttoriaService(JdbcTemplate jdbc, GraduatoriaService graduatorie, DomandaService domande, IstruttoriaProcesso processo,
+                       UtenteCorrente utente, Clock clock) {
+        this.jdbc = jdbc;
+        this.graduatorie = graduatorie;
+        this.domande = domande;
+        this.processo = processo;
+        this.utente = utente;
+        this.clock = clock;
+    }
+
+    /** «Avvia istruttoria»: the task «Verifica istruttoria» is created already in charge of the caller. */
+    @Transactional
+    public Istruttoria avvia(long graduatoriaId, long domandaId) {
+        Graduatoria graduatoria = graduatorie.graduatoria(graduatoriaId);
+        long enteId = graduatoria.getEnte().getId();
+        if (!utente.entiIstruttoria().contains(enteId)) {
+            throw new AccessoNegatoException("L'istruttoria la avviano gli operatori di " + graduatoria.getEnte().getRagioneSociale()
+                    + " abilitati all'istruttoria delle domande");
+        }
+        if (graduatoria.getStato() != Graduatoria.Stato.DEFINITIVA) {
+            throw new ConflittoException("L'istruttoria si avvia sulla graduatoria definitiva: la graduatoria " + graduatoriaId
+                    + " è " + graduatoria.getStato());
+        }
+        Integer inGraduatoria = jdbc.queryForObject("select count(*) from graduatoria_riga where graduatoria_id = ? and domanda_id = ?",
+                Integer.class, graduatoriaId, domandaId);
+        if (inGraduatoria == null || inGraduatoria == 0) {
+            throw DatiNonValidiException.campo("domandaId", "la domanda " + domandaId + " non è in questa graduatoria");
+        }
+        assegnazioneDi(domandaId).ifPresent(ente -> {
+            throw new ConflittoException("Il nucleo della domanda " + domandaId + " ha già un alloggio assegnato da " + ente
+                    + ": l'istruttoria non è più possibile");
+        });
+        Instant adesso = Instant.now(clock);
+        long id;
+        try {
+            id = jdbc.queryForObject("""
+                    insert into istruttoria (graduatoria_id, ente_id, domanda_id, stato, avviata_il, avviata_da)
+                    values (?, ?, ?, 'IN_CORSO', ?, ?) returning id""", Long.class,
+                    graduatoriaId, enteId, domandaId, Timestamp.from(adesso), utente.username());
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflittoException("La domanda " + domandaId + " è già in istruttoria presso "
+                    + graduatoria.getEnte().getRagioneSociale());
+        }
+        processo.avvia(id, graduatoria.getEnte().getCodiceFiscale().valore(), utente.username());
+        return istruttoria(id);
+    }
+
+    /** «Verifica istruttoria» from the API: completes the engine task, whose step records the outcome. */
+    @Transactional
+    public Istruttoria verifica(long istruttoriaId, Esito esito, Long alloggioId, String note) {
+        bloccaNucleo(istruttoriaId);
+        Istruttoria istruttoria = istruttoria(istruttoriaId);
+        if (!utente.entiIstruttoria().contains(istruttoria.enteId())) {
+            throw new AccessoNegatoException("L'istruttoria " + istruttoriaId + " è di " + istruttoria.ente()
+                    + ": solo i suoi operatori abilitati all'istruttoria possono verificarla");
+        }
+        if (istruttoria.stato() != Stato.IN_CORSO) {
+            throw conclusa(istruttoria);
+        }
+        Map<String, Object> campi = new HashMap<>();
+        campi.put("esito", esito == null ? null : esito.name());
+        campi.put("alloggioId", alloggioId);
+        campi.put("note", note);
+        processo.completaVerifica(istruttoriaId, utente.username(), campi);
+        return istruttoria(istruttoriaId);
+    }
+
+    /**
+     * The outcome, from the process step after «Verifica istruttoria» (same transaction as the task's completion, so
+     * a refusal rolls the completion back). Admissible: the alloggio must be one the nucleo chose among this ente's
+     * units in the graduatoria's comune; the unique keys of {@code assegnazione} let only one ente assign a nucleo.
+     */
+    @Transactional
+    public void registraVerifica(long istruttoriaId, String esito, Long alloggioId, String note, String operatore) {
+        bloccaNucleo(istruttoriaId);
+        Istruttoria istruttoria = caricata(istruttoriaId);
+        if (istruttoria.stato() != Stato.IN_CORSO) {
+            throw conclusa(istruttoria);
+        }
+        Instant adesso = Instant.now(clock);
+        if (Esito.NON_AMMISSIBILE.name().equals(esito)) {
+            if (note == null || note.isBlank()) {
+                throw DatiNonValidiException.campo("note", "indicare perché la domanda non è ammissibile");
+            }
+            chiudi(istruttoriaId, Stato.NON_AMMISSIBILE, adesso, operatore, note, null);
+            return;
+        }
+        if (!Esito.AMMISSIBILE.name().equals(esito)) {
+            throw DatiNonValidiException.campo("esito", "AMMISSIBILE o NON_AMMISSIBILE");
+        }
+        if (alloggioId == null) {
+            throw DatiNonValidiException.campo("alloggioId", "indicare l'alloggio da assegnare");
+        }
+        Integer scelto = jdbc.queryForObject("""
+                select count(*) from domanda_alloggio da
+                  join alloggio a on a.id = da.alloggio_id
+                  join graduatoria g on g.id = ?
+                 where da.domanda_id = ? and da.alloggio_id = ? and a.ente_id = g.ente_id and a.comune_id = g.comune_id""",
+                Integer.class, istruttoria.graduatoriaId(), istruttoria.domandaId(), alloggioId);
+        if (scelto == null || scelto == 0) {
+            throw DatiNonValidiException.campo("alloggioId", "l'alloggio " + alloggioId + " non è tra quelli che il nucleo "
+                    + "ha chiesto a " + istruttoria.ente() + " in questo comune");
+        }
+        try {
+            jdbc.update("""
+                    insert into assegnazione (avviso_id, domanda_id, alloggio_id, ente_id, istruttoria_id, assegnata_il, assegnata_da)
+                    select d.avviso_id, d.id, ?, ?, ?, ?, ? from domanda d where d.id = ?""",
+                    alloggioId, istruttoria.enteId(), istruttoriaId, Timestamp.from(adesso), operatore, istruttoria.domandaId());
+        } catch (DataIntegrityViolationException e) {
+            // the transaction is aborted: the message comes from the violated key, not from another query
+            throw new ConflittoException(String.valueOf(e.getMessage()).contains("assegnazione_domanda_id_key")
+                    ? "Il nucleo della domanda " + istruttoria.domandaId() + " ha già ricevuto un alloggio da un altro ente"
+                    : "L'alloggio " + alloggioId + " è già assegnato a un altro nucleo in questo avviso");
+        }
+        chiudi(istruttoriaId, Stato.ASSEGNATA, adesso, operatore, note, alloggioId);
+        // the other enti's istruttorie of this nucleo end by themselves
+        for (Long altra : jdbc.queryForList("select id from istruttoria where domanda_id = ? and stato = 'IN_CORSO' and id <> ?",
+                Long.class, istruttoria.domandaId(), istruttoriaId)) {
+            chiudi(altra, Stato.CHIUSA_ASSEGNATA_ALTROVE, adesso, "sistema",
+                    "Nucleo assegnatario di un alloggio di " + istruttoria.ente(), null);
+            processo.chiudiPerAssegnazioneAltrove(altra);
+        }
+    }
+
+    /**
+     * Verifications of the same nucleo run one at a time, whichever ente and path (API or Tasklist): the domanda's row
+     * is locked until commit, so the second one reads the first one's outcome (its istruttoria closed) instead of
+     * racing it. One lock, always taken first: no deadlock.
+     */
+    private void bloccaNucleo(long istruttoriaId) {
+        List<Long> domanda = jdbc.queryForList("select d.id from domanda d join istruttoria i on i.domanda_id = d.id "
+                + "where i.id = ? for update of d", Long.class, istruttoriaId);
+        if (domanda.isEmpty()) {
+            throw new NonTrovatoException("Istruttoria " + istruttoriaId + " non trovata");
+        }
+    }
+
+    private ConflittoException conclusa(Istruttoria istruttoria) {
+        if (istruttoria.stato() == Stato.CHIUSA_ASSEGNATA_ALTROVE) {
+            return new ConflittoException("Il nucleo della domanda " + istruttoria.domandaId() + " ha già ricevuto un alloggio da "
+                    + assegnazioneDi(istruttoria.domandaId()).orElse("un altro ente") + ": l'istruttoria " + istruttoria.id()
+                    + " si è chiusa");
+        }
+        return new ConflittoException("L'istruttoria " + istruttoria.id() + " è conclusa (" + istruttoria.stato() + ")");
+    }
+
+    /** Which enti have instructed or are instructing the domanda: every ente sees who holds it. */
+    @Transactional(readOnly = true)
+    public List<Istruttoria> diDomanda(long domandaId) {
+        domande.domanda(domandaId); // 404 for an operator of an ente the domanda did not choose
+        return jdbc.query(SELEZIONE + " where i.domanda_id = ? order by i.id", (rs, n) -> riga(rs), domandaId);
+    }
+
+    /** 404 for an operator of another ente. */
+    @Transactional(readOnly = true)
+    public Istruttoria istruttoria(long id) {
+        Istruttoria istruttoria = caricata(id);
+        if (!utente.puoVedereEnte(istruttoria.enteId())) {
+            throw new NonTrovatoException("Istruttoria " + id + " non trovata");
+        }
+        return istruttoria;
+    }
+
+    /** Without the caller's visibility: the process step may run for a Tasklist user outside the API's security. */
+    private Istruttoria caricata(long id) {
+        try {
+            return jdbc.queryForObject(SELEZIONE + " where i.id = ?", (rs, n) -> riga(rs), id);
+        } catch (EmptyResultDataAccessException e) {
+            throw new NonTrovatoException("Istruttoria " + id + " non trovata");
+        }
+    }
+
+    private static final String SELEZIONE = """
+            select i.id, i.graduatoria_id, i.ente_id, e.ragione_sociale, i.domanda_id, i.stato, i.avviata_il, i.avviata_da,
+                   i.chiusa_il, i.chiusa_da, i.note, i.alloggio_id
+              from istruttoria i join ente_proprietario e on e.id = i.ente_id""";
+
+    private static Istruttoria riga(ResultSet rs) throws SQLException {
+        Timestamp chiusa = rs.getTimestamp("chiusa_il");
+        return new Istruttoria(rs.getLong("id"), rs.getLong("graduatoria_id"), rs.getLong("ente_id"),
+                rs.getString("ragione_sociale"), rs.getLong("domanda_id"), Stato.valueOf(rs.getString("stato")),
+                rs.getTimestamp("avviata_il").toInstant(), rs.getString("avviata_da"), chiusa == null ? null : chiusa.toInstant(),
+                rs.getString("chiusa_da"), rs.getString("note"), (Long) rs.getObject("alloggio_id"));
+    }
+
+    private void chiudi(long id, Stato stato, Instant quando, String chi, String note, Long alloggioId) {
+        jdbc.update("update istruttoria set stato = ?, chiusa_il = ?, chiusa_da = ?, note = ?, alloggio_id = ? where id = ?",
+                stato.name(), Timestamp.from(quando), chi, note, alloggioId, id);
+    }
+
+    private Optional<String> assegnazioneDi(long domandaId) {
+        return jdbc.query("select e.ragione_sociale from assegnazione a join ente_proprietario e on e.id = a.ente_id "
+                + "where a.domanda_id = ?", (rs, n) -> rs.getString(1), domandaId).stream().findFirst();
+    }
+}

@@ -1,0 +1,24 @@
+package it.piattaformacasa.assegnazione.process;
+
+/** Names shared by processes/istruttoria.bpmn, forms/verifica-istruttoria.form and the Java side. */
+public final class IstruttoriaBpmn {
+
+    public static final String PROCESS_ID = "istruttoria";
+    public static final String TASK_VERIFICA = "UserTask_VerificaIstruttoria";
+    public static final String MESSAGE_ASSEGNATO_ALTROVE = "Message_NucleoAssegnatoAltrove";
+    public static final String EVENTO_ASSEGNATO_ALTROVE = "Event_NucleoAssegnatoAltrove";
+    public static final String SERVICE_REGISTRA_VERIFICA = "ServiceTask_RegistraVerifica";
+    public static final String END_CONCLUSA = "EndEvent_IstruttoriaConclusa";
+    public static final String END_ASSEGNATO_ALTROVE = "EndEvent_AssegnatoAltrove";
+
+    public static final String VAR_ISTRUTTORIA_ID = "istruttoriaId";
+    public static final String VAR_GRUPPO_CANDIDATO = "gruppoCandidato";
+    /** Form fields. */
+    public static final String VAR_ESITO = "esito";
+    public static final String VAR_ALLOGGIO_ID = "alloggioId";
+    public static final String VAR_NOTE = "note";
+    public static final String VAR_COMPLETATA_DA = "completataDa";
+
+    private IstruttoriaBpmn() {
+    }
+}

@@ -1,0 +1,256 @@
+package it.piattaformacasa.assegnazione;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static it.piattaformacasa.assegnazione.process.IstruttoriaBpmn.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+/**
+ * processes/istruttoria.bpmn through the API: ALER and the Comune di Varese instruct the same domande in parallel;
+ * the first assignment closes the other ente's istruttoria; not admissible needs reasons; two enti assigning the same
+ * nucleo at the same moment: exactly one wins, the other gets 409.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IstruttoriaTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
+    ClientHttp http;
+    Map<String, Long> domande = new HashMap<>();
+    List<Alloggio> diAler;
+    List<Alloggio> diVarese;
+    long graduatoriaAler;
+    long graduatoriaVarese;
+    Map<String, Long> istruttorie = new HashMap<>();
+
+    @BeforeAll
+    void graduatorieDefinitive() {
+        http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        diAler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
+        diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 2);
+        long avviso = scenario.aperto(List.of(diAler.get(0), diAler.get(1), diVarese.get(0), diVarese.get(1)),
+                List.of(ALER_AVVISO, ALER_AVVISO, CAPOFILA, CAPOFILA));
+        presenta(avviso, "X", "BRMLCU85D12L682R", diAler.get(0).getId() + "," + diVarese.get(0).getId());
+        presenta(avviso, "Y", "RTOMRC80A15L682D", Long.toString(diVarese.get(0).getId()));
+        presenta(avviso, "Z", "GRCLSE95R50L682N", diAler.get(1).getId() + "," + diVarese.get(1).getId());
+        scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
+        for (Graduatoria g : graduatorie.findByAvvisoIdOrderById(avviso)) {
+            graduatorieService.approva(g.getId(), "PROV-" + g.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
+            graduatorieService.rendiDefinitiva(g.getId(), "test");
+            if (g.getEnte().getRagioneSociale().startsWith("ALER")) {
+                graduatoriaAler = g.getId();
+            } else {
+                graduatoriaVarese = g.getId();
+            }
+        }
+    }
+
+    private void presenta(long avviso, String chi, String cf, String alloggiScelti) {
+        String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
+                + "\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\","
+                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":8000"
+                + ",\"protocolloDsu\":\"INPS-IST-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
+                + "\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggiScelti + "]}";
+        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        domande.put(chi, risposta.json().get("id").asLong());
+    }
+
+    private ClientHttp.Risposta avvia(String utente, long graduatoria, String domanda) {
+        return http.post("/api/graduatorie/" + graduatoria + "/istruttorie", utente, "{\"domandaId\":" + domande.get(domanda) + "}");
+    }
+
+    private ClientHttp.Risposta verifica(String utente, long istruttoria, String esito, Long alloggio, String note) {
+        return http.post("/api/istruttorie/" + istruttoria + "/verifica", utente, "{\"esito\":\"" + esito + "\""
+                + (alloggio == null ? "" : ",\"alloggioId\":" + alloggio) + (note == null ? "" : ",\"note\":\"" + note + "\"") + "}");
+    }
+
+    private String stato(long istruttoria) {
+        return jdbc.queryForObject("select stato from istruttoria where id = ?", String.class, istruttoria);
+    }
+
+    private HistoricProcessInstance processo(long istruttoria) {
+        return processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(istruttoria)).singleResult();
+    }
+
+    @BeforeEach
+    void assertions() {
+        BpmnAwareTests.init(processEngine);
+    }
+
+    @Test
+    @Order(1)
+    void dueEntiIstruisconoLaStessaDomandaEOgnunoVedeChiLaHa() {
+        ClientHttp.Risposta aler = avvia(ALER_ISTRUTTORIA, graduatoriaAler, "X");
+        assertThat(aler.status()).as(aler.body()).isEqualTo(201);
+        istruttorie.put("X-ALER", aler.json().get("id").asLong());
+        ClientHttp.Risposta varese = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "X");
+        assertThat(varese.status()).as(varese.body()).isEqualTo(201);
+        istruttorie.put("X-VARESE", varese.json().get("id").asLong());
+
+        Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(Long.toString(istruttorie.get("X-ALER"))).singleResult();
+        assertThat(task.getName()).isEqualTo("Verifica istruttoria");
+        assertThat(task.getAssignee()).as("«prendi in carico»: already the operator's").isEqualTo(ALER_ISTRUTTORIA);
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .contains("ente-" + CF_ALER + "-istruttoria");
+        JsonNode chiLaHa = http.get("/api/domande/" + domande.get("X") + "/istruttorie", VARESE_ISTRUTTORIA).json();
+        assertThat(chiLaHa).extracting(i -> i.get("ente").asText()).hasSize(2)
+                .anySatisfy(e -> assertThat(e).startsWith("ALER")).anySatisfy(e -> assertThat(e).contains("Varese"));
+
+        assertThat(avvia(ALER_ISTRUTTORIA, graduatoriaAler, "X").status()).as("already in istruttoria at ALER").isEqualTo(409);
+        assertThat(avvia(CAPOFILA, graduatoriaVarese, "Y").status()).as("gestione avviso is not istruttoria").isEqualTo(403);
+        ClientHttp.Risposta fuori = avvia(ALER_ISTRUTTORIA, graduatoriaAler, "Y");
+        assertThat(fuori.status()).as("Y did not choose ALER").isEqualTo(400);
+        assertThat(fuori.json().get("errori").get(0).get("campo").asText()).isEqualTo("domandaId");
+    }
+
+    @Test
+    @Order(2)
+    void lAssegnazioneDiUnEnteChiudeLIstruttoriaDellAltro() {
+        long aler = istruttorie.get("X-ALER");
+        ClientHttp.Risposta altrui = verifica(ALER_ISTRUTTORIA, aler, "AMMISSIBILE", diVarese.get(0).getId(), null);
+        assertThat(altrui.status()).as("a unit of the Comune").isEqualTo(400);
+        assertThat(altrui.json().get("errori").get(0).get("campo").asText()).isEqualTo("alloggioId");
+        assertThat(stato(aler)).as("rolled back with the task completion").isEqualTo("IN_CORSO");
+        assertThat(taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(Long.toString(aler)).count()).isOne();
+
+        ClientHttp.Risposta assegnata = verifica(ALER_ISTRUTTORIA, aler, "AMMISSIBILE", diAler.get(0).getId(), null);
+
+        assertThat(assegnata.status()).as(assegnata.body()).isEqualTo(200);
+        assertThat(assegnata.json().get("stato").asText()).isEqualTo("ASSEGNATA");
+        assertThat(jdbc.queryForObject("select alloggio_id from assegnazione where domanda_id = ?", Long.class, domande.get("X")))
+                .isEqualTo(diAler.get(0).getId());
+        assertThat(processo(aler).getEndActivityId()).isEqualTo(END_CONCLUSA);
+        long varese = istruttorie.get("X-VARESE");
+        assertThat(stato(varese)).isEqualTo("CHIUSA_ASSEGNATA_ALTROVE");
+        assertThat(processo(varese).getEndActivityId()).as("ended by itself").isEqualTo(END_ASSEGNATO_ALTROVE);
+        ClientHttp.Risposta ancora = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "X");
+        assertThat(ancora.status()).isEqualTo(409);
+        assertThat(ancora.json().get("detail").asText()).contains("già un alloggio assegnato", "ALER");
+    }
+
+    @Test
+    @Order(3)
+    void nonAmmissibileSoloConLeMotivazioni() {
+        long id = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "Y").json().get("id").asLong();
+
+        ClientHttp.Risposta senzaNote = verifica(VARESE_ISTRUTTORIA, id, "NON_AMMISSIBILE", null, null);
+        assertThat(senzaNote.status()).isEqualTo(400);
+        assertThat(senzaNote.json().get("errori").get(0).get("campo").asText()).isEqualTo("note");
+        assertThat(verifica(ALER_ISTRUTTORIA, id, "NON_AMMISSIBILE", null, "x").status()).as("another ente's").isEqualTo(404);
+
+        // the same outcome from Tasklist: the form's fields complete the engine task
+        Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(Long.toString(id))
+                .singleResult();
+        assertThat(http.post("/engine-rest/task/" + task.getId() + "/complete", VARESE_ISTRUTTORIA,
+                "{\"variables\":{\"esito\":{\"value\":\"NON_AMMISSIBILE\"},\"note\":{\"value\":\"ISEE non confermato\"}}}")
+                .status()).isEqualTo(204);
+        JsonNode esclusa = http.get("/api/istruttorie/" + id, VARESE_ISTRUTTORIA).json();
+        assertThat(esclusa.get("stato").asText()).isEqualTo("NON_AMMISSIBILE");
+        assertThat(esclusa.get("note").asText()).isEqualTo("ISEE non confermato");
+        assertThat(esclusa.get("chiusaDa").asText()).isEqualTo(VARESE_ISTRUTTORIA);
+        assertThat(processo(id).getEndActivityId()).isEqualTo(END_CONCLUSA);
+        assertThat(verifica(VARESE_ISTRUTTORIA, id, "NON_AMMISSIBILE", null, "di nuovo").status()).isEqualTo(409);
+    }
+
+    @Test
+    @Order(4)
+    void dueEntiCheAssegnanoLoStessoNucleoInsiemeUnoSoloVince() throws Exception {
+        long aler = avvia(ALER_ISTRUTTORIA, graduatoriaAler, "Z").json().get("id").asLong();
+        long varese = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "Z").json().get("id").asLong();
+        CountDownLatch via = new CountDownLatch(1);
+        ExecutorService due = Executors.newFixedThreadPool(2);
+        List<Future<ClientHttp.Risposta>> risposte = new ArrayList<>();
+        risposte.add(due.submit(() -> {
+            via.await();
+            return verifica(ALER_ISTRUTTORIA, aler, "AMMISSIBILE", diAler.get(1).getId(), null);
+        }));
+        risposte.add(due.submit(() -> {
+            via.await();
+            return verifica(VARESE_ISTRUTTORIA, varese, "AMMISSIBILE", diVarese.get(1).getId(), null);
+        }));
+        via.countDown();
+        List<Integer> stati = new ArrayList<>();
+        for (Future<ClientHttp.Risposta> r : risposte) {
+            stati.add(r.get().status());
+        }
+        due.shutdown();
+
+        assertThat(stati).containsExactlyInAnyOrder(200, 409);
+        ClientHttp.Risposta perdente = risposte.get(stati.indexOf(409)).get();
+        assertThat(perdente.json().get("detail").asText()).contains("domanda " + domande.get("Z"));
+        assertThat(jdbc.queryForObject("select count(*) from assegnazione where domanda_id = ?", Integer.class, domande.get("Z")))
+                .isOne();
+        assertThat(List.of(stato(aler), stato(varese))).containsExactlyInAnyOrder("ASSEGNATA", "CHIUSA_ASSEGNATA_ALTROVE");
+        assertThat(taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKeyIn(
+                Long.toString(aler), Long.toString(varese)).count()).isZero();
+    }
+}
