@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -23,15 +25,24 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 @Component
 public class DomandeInLavorazione {
 
-    public enum Lavorazione { RETTIFICA_INVALIDITA }
+    public enum Lavorazione { RETTIFICA_INVALIDITA, ISTRUTTORIA }
 
-    /** VERDE more than 3 days left, GIALLO 0–3 days, ROSSO past the deadline. */
+    /** VERDE more than 3 days left (or no legal deadline), GIALLO 0–3 days, ROSSO past the deadline. */
     public enum Semaforo { VERDE, GIALLO, ROSSO }
 
     public record DomandaInLavorazione(long domandaId, String richiedente, BigDecimal isbar, BigDecimal isbarDiLavoro,
                                        Lavorazione lavorazione, long lavorazioneId, long graduatoriaId, long enteId,
-                                       String ente, LocalDate apertaIl, LocalDate scadenza, long giorniRimasti,
+                                       String ente, LocalDate apertaIl, LocalDate scadenza, Long giorniRimasti,
                                        Semaforo semaforo, String inCaricoA) {
+
+        /** Work without a legal deadline (the istruttoria): always VERDE. */
+        public static DomandaInLavorazione senzaScadenza(long domandaId, String richiedente, BigDecimal isbar,
+                                                         BigDecimal isbarDiLavoro, Lavorazione lavorazione, long lavorazioneId,
+                                                         long graduatoriaId, long enteId, String ente, LocalDate apertaIl,
+                                                         String inCaricoA) {
+            return new DomandaInLavorazione(domandaId, richiedente, isbar, isbarDiLavoro, lavorazione, lavorazioneId,
+                    graduatoriaId, enteId, ente, apertaIl, null, null, Semaforo.VERDE, inCaricoA);
+        }
     }
 
     private static final int GIORNI_PREAVVISO = 3;
@@ -40,12 +51,15 @@ public class DomandeInLavorazione {
     private final RettificaProcesso processo;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final List<LavorazioniAperte> altre;
 
-    DomandeInLavorazione(JdbcTemplate jdbc, RettificaProcesso processo, UtenteCorrente utente, Clock clock) {
+    DomandeInLavorazione(JdbcTemplate jdbc, RettificaProcesso processo, UtenteCorrente utente, Clock clock,
+                         List<LavorazioniAperte> altre) {
         this.jdbc = jdbc;
         this.processo = processo;
         this.utente = utente;
         this.clock = clock;
+        this.altre = altre;
     }
 
     /** Oldest first; an operator sees only the work of its own enti, supervisors see all; optionally one domanda. */
@@ -55,6 +69,15 @@ public class DomandeInLavorazione {
         if (!tutti && utente.entiAbilitati().isEmpty()) {
             return List.of();
         }
+        Set<Long> enti = tutti ? null : utente.entiAbilitati();
+        List<DomandaInLavorazione> elenco = new ArrayList<>(rettifiche(avvisoId, enti, domandaId));
+        altre.forEach(fonte -> elenco.addAll(fonte.aperte(avvisoId, enti, domandaId)));
+        elenco.sort(Comparator.comparing(DomandaInLavorazione::apertaIl).thenComparing(DomandaInLavorazione::lavorazioneId));
+        return elenco;
+    }
+
+    private List<DomandaInLavorazione> rettifiche(long avvisoId, Set<Long> enti, Long domandaId) {
+        boolean tutti = enti == null;
         StringBuilder sql = new StringBuilder("""
                 select r.id, r.domanda_id, d.richiedente_cf, d.isbar, coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro,
                        r.graduatoria_id, r.ente_id, e.ragione_sociale, r.richiesta_il
@@ -66,7 +89,7 @@ public class DomandeInLavorazione {
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
         if (!tutti) {
             sql.append(" and r.ente_id = any (?)");
-            parametri.add(utente.entiAbilitati().toArray(new Long[0]));
+            parametri.add(enti.toArray(new Long[0]));
         }
         if (domandaId != null) {
             sql.append(" and r.domanda_id = ?");

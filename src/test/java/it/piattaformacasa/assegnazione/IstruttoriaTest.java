@@ -82,6 +82,7 @@ class IstruttoriaTest {
     Map<String, Long> domande = new HashMap<>();
     List<Alloggio> diAler;
     List<Alloggio> diVarese;
+    long avviso;
     long graduatoriaAler;
     long graduatoriaVarese;
     Map<String, Long> istruttorie = new HashMap<>();
@@ -92,7 +93,7 @@ class IstruttoriaTest {
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
         diAler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
         diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 2);
-        long avviso = scenario.aperto(List.of(diAler.get(0), diAler.get(1), diVarese.get(0), diVarese.get(1)),
+        avviso = scenario.aperto(List.of(diAler.get(0), diAler.get(1), diVarese.get(0), diVarese.get(1)),
                 List.of(ALER_AVVISO, ALER_AVVISO, CAPOFILA, CAPOFILA));
         presenta(avviso, "X", "BRMLCU85D12L682R", diAler.get(0).getId() + "," + diVarese.get(0).getId());
         presenta(avviso, "Y", "RTOMRC80A15L682D", Long.toString(diVarese.get(0).getId()));
@@ -165,6 +166,16 @@ class IstruttoriaTest {
         assertThat(chiLaHa).extracting(i -> i.get("ente").asText()).hasSize(2)
                 .anySatisfy(e -> assertThat(e).startsWith("ALER")).anySatisfy(e -> assertThat(e).contains("Varese"));
 
+        JsonNode inLavorazione = http.get("/api/avvisi/" + avviso + "/domande/in-lavorazione?id=" + domande.get("X"),
+                ALER_ISTRUTTORIA).json();
+        assertThat(inLavorazione).as("ALER sees its own work only").singleElement().satisfies(l -> {
+            assertThat(l.get("lavorazione").asText()).isEqualTo("ISTRUTTORIA");
+            assertThat(l.get("inCaricoA").asText()).isEqualTo(ALER_ISTRUTTORIA);
+            assertThat(l.get("semaforo").asText()).isEqualTo("VERDE");
+        });
+        assertThat(http.get("/api/avvisi/" + avviso + "/domande/in-lavorazione", SUPERVISORE).json())
+                .filteredOn(l -> l.get("domandaId").asLong() == domande.get("X")).hasSize(2);
+
         assertThat(avvia(ALER_ISTRUTTORIA, graduatoriaAler, "X").status()).as("already in istruttoria at ALER").isEqualTo(409);
         assertThat(avvia(CAPOFILA, graduatoriaVarese, "Y").status()).as("gestione avviso is not istruttoria").isEqualTo(403);
         ClientHttp.Risposta fuori = avvia(ALER_ISTRUTTORIA, graduatoriaAler, "Y");
@@ -192,6 +203,8 @@ class IstruttoriaTest {
         long varese = istruttorie.get("X-VARESE");
         assertThat(stato(varese)).isEqualTo("CHIUSA_ASSEGNATA_ALTROVE");
         assertThat(processo(varese).getEndActivityId()).as("ended by itself").isEqualTo(END_ASSEGNATO_ALTROVE);
+        assertThat(http.get("/api/avvisi/" + avviso + "/domande/in-lavorazione?id=" + domande.get("X"), SUPERVISORE).json())
+                .as("no longer in lavorazione anywhere").isEmpty();
         ClientHttp.Risposta ancora = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "X");
         assertThat(ancora.status()).isEqualTo(409);
         assertThat(ancora.json().get("detail").asText()).contains("già un alloggio assegnato", "ALER");
