@@ -1,5 +1,6 @@
 package it.piattaformacasa.assegnazione;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -28,19 +29,21 @@ import it.piattaformacasa.graduatoria.GraduatoriaService;
 /**
  * Istruttoria of a domanda by an ente (seed 000 «ISTRUTTORIE», art. 15): an operator with Istruttoria domande of the
  * ente starts it on a domanda of its DEFINITIVA graduatoria («prendi in carico» → «avvia istruttoria»); «Verifica
- * istruttoria» ends it as admissible with the alloggio assigned, or not admissible with reasons. Several enti may
+ * istruttoria» ends it as admissible with the alloggio assigned, with corrected data and a recomputed score that can
+ * only go down (the domanda can be taken again), or not admissible with reasons (excluded at this ente). Several enti may
  * instruct the same domanda at once; the first assignment wins and closes the others.
  */
 @Service
 public class IstruttoriaService {
 
-    public enum Stato { IN_CORSO, ASSEGNATA, NON_AMMISSIBILE, CHIUSA_ASSEGNATA_ALTROVE }
+    public enum Stato { IN_CORSO, ASSEGNATA, NON_AMMISSIBILE, RICALCOLATA, CHIUSA_ASSEGNATA_ALTROVE }
 
-    public enum Esito { AMMISSIBILE, NON_AMMISSIBILE }
+    /** The three outcomes of «Verifica istruttoria» (seed 000). */
+    public enum Esito { AMMISSIBILE, RICALCOLO, NON_AMMISSIBILE }
 
     public record Istruttoria(long id, long graduatoriaId, long enteId, String ente, long domandaId, Stato stato,
                               Instant avviataIl, String avviataDa, Instant chiusaIl, String chiusaDa, String note,
-                              Long alloggioId) {
+                              Long alloggioId, BigDecimal isbarPrima, BigDecimal isbarDopo) {
     }
 
     private final JdbcTemplate jdbc;
@@ -82,6 +85,12 @@ public class IstruttoriaService {
             throw new ConflittoException("Il nucleo della domanda " + domandaId + " ha già un alloggio assegnato da " + ente
                     + ": l'istruttoria non è più possibile");
         });
+        Integer esclusa = jdbc.queryForObject("select count(*) from istruttoria where domanda_id = ? and ente_id = ? "
+                + "and stato = 'NON_AMMISSIBILE'", Integer.class, domandaId, enteId);
+        if (esclusa != null && esclusa > 0) {
+            throw new ConflittoException("La domanda " + domandaId + " è stata dichiarata non ammissibile da "
+                    + graduatoria.getEnte().getRagioneSociale() + ": l'alloggio non le è assegnabile presso questo ente");
+        }
         Instant adesso = Instant.now(clock);
         long id;
         try {
@@ -99,7 +108,7 @@ public class IstruttoriaService {
 
     /** «Verifica istruttoria» from the API: completes the engine task, whose step records the outcome. */
     @Transactional
-    public Istruttoria verifica(long istruttoriaId, Esito esito, Long alloggioId, String note) {
+    public Istruttoria verifica(long istruttoriaId, Esito esito, Long alloggioId, String note, DomandaService.Correzione correzione) {
         bloccaNucleo(istruttoriaId);
         Istruttoria istruttoria = istruttoria(istruttoriaId);
         if (!utente.entiIstruttoria().contains(istruttoria.enteId())) {
@@ -113,6 +122,15 @@ public class IstruttoriaService {
         campi.put("esito", esito == null ? null : esito.name());
         campi.put("alloggioId", alloggioId);
         campi.put("note", note);
+        if (correzione != null) {
+            campi.put("iseeCorretto", correzione.isee() == null ? null : correzione.isee().valore());
+            campi.put("condizioniCorrette", correzione.condizioni() == null ? null : String.join(",",
+                    correzione.condizioni().entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).sorted().toList()));
+            campi.put("residenteLombardiaDalCorretto", correzione.residenteLombardiaDal() == null ? null
+                    : correzione.residenteLombardiaDal().toString());
+            campi.put("residenteComuneDalCorretto", correzione.residenteComuneDal() == null ? null
+                    : correzione.residenteComuneDal().toString());
+        }
         processo.completaVerifica(istruttoriaId, utente.username(), campi);
         return istruttoria(istruttoriaId);
     }
@@ -123,7 +141,8 @@ public class IstruttoriaService {
      * units in the graduatoria's comune; the unique keys of {@code assegnazione} let only one ente assign a nucleo.
      */
     @Transactional
-    public void registraVerifica(long istruttoriaId, String esito, Long alloggioId, String note, String operatore) {
+    public void registraVerifica(long istruttoriaId, String esito, Long alloggioId, String note,
+                                 DomandaService.Correzione correzione, String operatore) {
         bloccaNucleo(istruttoriaId);
         Istruttoria istruttoria = caricata(istruttoriaId);
         if (istruttoria.stato() != Stato.IN_CORSO) {
@@ -137,8 +156,19 @@ public class IstruttoriaService {
             chiudi(istruttoriaId, Stato.NON_AMMISSIBILE, adesso, operatore, note, null);
             return;
         }
+        if (Esito.RICALCOLO.name().equals(esito)) {
+            if (correzione == null || correzione.isee() == null && correzione.condizioni() == null
+                    && correzione.residenteLombardiaDal() == null && correzione.residenteComuneDal() == null) {
+                throw DatiNonValidiException.campo("correzione", "indicare i dati corretti (ISEE, condizioni, residenza)");
+            }
+            DomandaService.Ricalcolo ricalcolo = domande.ricalcolaPerIstruttoria(istruttoria.domandaId(), correzione);
+            chiudi(istruttoriaId, Stato.RICALCOLATA, adesso, operatore, note, null);
+            jdbc.update("update istruttoria set isbar_prima = ?, isbar_dopo = ? where id = ?", ricalcolo.prima().valore(),
+                    ricalcolo.dopo().valore(), istruttoriaId);
+            return;
+        }
         if (!Esito.AMMISSIBILE.name().equals(esito)) {
-            throw DatiNonValidiException.campo("esito", "AMMISSIBILE o NON_AMMISSIBILE");
+            throw DatiNonValidiException.campo("esito", "AMMISSIBILE, RICALCOLO o NON_AMMISSIBILE");
         }
         if (alloggioId == null) {
             throw DatiNonValidiException.campo("alloggioId", "indicare l'alloggio da assegnare");
@@ -224,7 +254,7 @@ public class IstruttoriaService {
 
     private static final String SELEZIONE = """
             select i.id, i.graduatoria_id, i.ente_id, e.ragione_sociale, i.domanda_id, i.stato, i.avviata_il, i.avviata_da,
-                   i.chiusa_il, i.chiusa_da, i.note, i.alloggio_id
+                   i.chiusa_il, i.chiusa_da, i.note, i.alloggio_id, i.isbar_prima, i.isbar_dopo
               from istruttoria i join ente_proprietario e on e.id = i.ente_id""";
 
     private static Istruttoria riga(ResultSet rs) throws SQLException {
@@ -232,7 +262,8 @@ public class IstruttoriaService {
         return new Istruttoria(rs.getLong("id"), rs.getLong("graduatoria_id"), rs.getLong("ente_id"),
                 rs.getString("ragione_sociale"), rs.getLong("domanda_id"), Stato.valueOf(rs.getString("stato")),
                 rs.getTimestamp("avviata_il").toInstant(), rs.getString("avviata_da"), chiusa == null ? null : chiusa.toInstant(),
-                rs.getString("chiusa_da"), rs.getString("note"), (Long) rs.getObject("alloggio_id"));
+                rs.getString("chiusa_da"), rs.getString("note"), (Long) rs.getObject("alloggio_id"),
+                rs.getBigDecimal("isbar_prima"), rs.getBigDecimal("isbar_dopo"));
     }
 
     private void chiudi(long id, Stato stato, Instant quando, String chi, String note, Long alloggioId) {

@@ -143,6 +143,22 @@ public class Domanda {
         this.isbarLavoro = punteggio.totale();
     }
 
+    /** Data corrected in istruttoria (null = unchanged); the caller recomputes the working score. */
+    void correggi(Importo isee, Map<String, Boolean> condizioni, LocalDate residenteLombardiaDal, LocalDate residenteComuneDal) {
+        if (isee != null) {
+            this.isee = isee;
+        }
+        if (condizioni != null) {
+            this.condizioni = Map.copyOf(condizioni);
+        }
+        if (residenteLombardiaDal != null) {
+            this.residenteLombardiaDal = residenteLombardiaDal;
+        }
+        if (residenteComuneDal != null) {
+            this.residenteComuneDal = residenteComuneDal;
+        }
+    }
+
     /** The score the definitive graduatoria uses: the working one if a rettifica changed it. */
     public Punteggio getIsbarDiLavoro() { return isbarLavoro != null ? isbarLavoro : isbar; }
 

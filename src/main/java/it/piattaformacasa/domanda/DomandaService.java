@@ -304,6 +304,59 @@ public class DomandaService {
         return punteggio.totale();
     }
 
+    /** Data an ente corrects in istruttoria; null fields stay as declared. */
+    public record Correzione(Importo isee, Map<String, Boolean> condizioni, LocalDate residenteLombardiaDal,
+                             LocalDate residenteComuneDal) {
+    }
+
+    public record Ricalcolo(Punteggio prima, Punteggio dopo) {
+    }
+
+    /**
+     * «Conferma ricalcolo» (seed 000): the corrected data are scored again by DMN, as of the submission date. Score and
+     * position can only go down: a correction that would raise the working ISBAR is refused and nothing changes.
+     */
+    @Transactional
+    public Ricalcolo ricalcolaPerIstruttoria(long domandaId, Correzione correzione) {
+        Domanda domanda = domande.findById(domandaId).orElseThrow(() -> new NonTrovatoException("Domanda " + domandaId + " non trovata"));
+        LocalDate presentazione = LocalDate.ofInstant(domanda.getPresentataIl(), FUSO);
+        DatiDomanda dichiarata = comeDichiarata(domanda);
+        DatiDomanda corretta = new DatiDomanda(dichiarata.nucleo(), dichiarata.codiceIstatResidenza(),
+                correzione.residenteLombardiaDal() != null ? correzione.residenteLombardiaDal() : dichiarata.residenteLombardiaDal(),
+                correzione.residenteComuneDal() != null ? correzione.residenteComuneDal() : dichiarata.residenteComuneDal(),
+                dichiarata.lavoroInLombardia(), correzione.isee() != null ? correzione.isee() : dichiarata.isee(), null, null,
+                dichiarata.patrimonio(), false, false,
+                correzione.condizioni() != null ? correzione.condizioni() : dichiarata.condizioni(), dichiarata.alloggi());
+        List<Errore> errori = new ArrayList<>();
+        for (String condizione : corretta.condizioni().keySet()) {
+            if (!DatiDomanda.CONDIZIONI.contains(condizione)) {
+                errori.add(new Errore("condizioni." + condizione, "condizione sconosciuta (ammesse: " + DatiDomanda.CONDIZIONI + ")"));
+            }
+        }
+        if (corretta.residenteComuneDal() != null && corretta.residenteLombardiaDal() != null
+                && corretta.residenteComuneDal().isBefore(corretta.residenteLombardiaDal())) {
+            errori.add(new Errore("residenteComuneDal", "la residenza nel comune non può iniziare prima di quella in Lombardia"));
+        }
+        if (corretta.residenteLombardiaDal() != null && corretta.residenteLombardiaDal().isAfter(presentazione)) {
+            errori.add(new Errore("residenteLombardiaDal", "non può essere dopo la presentazione della domanda"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(domanda.getAvviso().getId(), domanda.getAlloggiScelti());
+        List<AlloggioOfferto> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(corretta, scelti, domanda.getAvviso(), presentazione));
+        Punteggio prima = domanda.getIsbarDiLavoro();
+        if (punteggio.totale().valore().compareTo(prima.valore()) > 0) {
+            throw new ConflittoException("Il ricalcolo porterebbe l'ISBAR della domanda " + domandaId + " da " + prima.toItalian()
+                    + " a " + punteggio.totale().toItalian() + ": in istruttoria punteggio e posizione possono solo scendere");
+        }
+        domanda.correggi(correzione.isee(), correzione.condizioni(), correzione.residenteLombardiaDal(),
+                correzione.residenteComuneDal());
+        domanda.aggiornaPunteggioDiLavoro(punteggio);
+        return new Ricalcolo(prima, punteggio.totale());
+    }
+
     @Transactional(readOnly = true)
     public boolean haComponente(long domandaId, String codiceFiscale) {
         return domande.findById(domandaId).map(d -> d.getNucleo().getComponenti().stream()

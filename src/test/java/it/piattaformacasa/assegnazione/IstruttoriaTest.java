@@ -98,6 +98,7 @@ class IstruttoriaTest {
         presenta(avviso, "X", "BRMLCU85D12L682R", diAler.get(0).getId() + "," + diVarese.get(0).getId());
         presenta(avviso, "Y", "RTOMRC80A15L682D", Long.toString(diVarese.get(0).getId()));
         presenta(avviso, "Z", "GRCLSE95R50L682N", diAler.get(1).getId() + "," + diVarese.get(1).getId());
+        presenta(avviso, "W", "SLATRS50B41L682V", Long.toString(diVarese.get(0).getId()));
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
         LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
@@ -232,10 +233,41 @@ class IstruttoriaTest {
         assertThat(esclusa.get("chiusaDa").asText()).isEqualTo(VARESE_ISTRUTTORIA);
         assertThat(processo(id).getEndActivityId()).isEqualTo(END_CONCLUSA);
         assertThat(verifica(VARESE_ISTRUTTORIA, id, "NON_AMMISSIBILE", null, "di nuovo").status()).isEqualTo(409);
+        ClientHttp.Risposta esclusaQui = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "Y");
+        assertThat(esclusaQui.status()).as("excluded at this ente").isEqualTo(409);
+        assertThat(esclusaQui.json().get("detail").asText()).contains("non ammissibile");
     }
 
     @Test
     @Order(4)
+    void ilRicalcoloPuoSoloAbbassareIlPunteggioEPoiLaDomandaSiRiprende() {
+        long id = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "W").json().get("id").asLong();
+        java.math.BigDecimal prima = jdbc.queryForObject("select coalesce(isbar_lavoro, isbar) from domanda where id = ?",
+                java.math.BigDecimal.class, domande.get("W"));
+
+        ClientHttp.Risposta alzerebbe = http.post("/api/istruttorie/" + id + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"RICALCOLO\",\"correzione\":{\"isee\":2000}}");
+        assertThat(alzerebbe.status()).isEqualTo(409);
+        assertThat(alzerebbe.json().get("detail").asText()).contains("possono solo scendere");
+        assertThat(stato(id)).isEqualTo("IN_CORSO");
+        assertThat(jdbc.queryForObject("select isee from domanda where id = ?", java.math.BigDecimal.class, domande.get("W")))
+                .as("nothing written").isEqualByComparingTo("8000");
+
+        ClientHttp.Risposta ricalcolata = http.post("/api/istruttorie/" + id + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"RICALCOLO\",\"correzione\":{\"isee\":14000,\"condizioni\":{}},\"note\":\"ISEE aggiornato\"}");
+        assertThat(ricalcolata.status()).as(ricalcolata.body()).isEqualTo(200);
+        assertThat(ricalcolata.json().get("stato").asText()).isEqualTo("RICALCOLATA");
+        assertThat(ricalcolata.json().get("isbarPrima").decimalValue()).isEqualByComparingTo(prima);
+        java.math.BigDecimal dopo = ricalcolata.json().get("isbarDopo").decimalValue();
+        assertThat(dopo).isLessThan(prima);
+        assertThat(jdbc.queryForObject("select isbar_lavoro from domanda where id = ?", java.math.BigDecimal.class, domande.get("W")))
+                .isEqualByComparingTo(dopo);
+        assertThat(processo(id).getEndActivityId()).isEqualTo(END_CONCLUSA);
+        assertThat(avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "W").status()).as("taken again later").isEqualTo(201);
+    }
+
+    @Test
+    @Order(5)
     void dueEntiCheAssegnanoLoStessoNucleoInsiemeUnoSoloVince() throws Exception {
         long aler = avvia(ALER_ISTRUTTORIA, graduatoriaAler, "Z").json().get("id").asLong();
         long varese = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "Z").json().get("id").asLong();

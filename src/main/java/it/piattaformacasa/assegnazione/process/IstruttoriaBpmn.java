@@ -17,6 +17,10 @@ public final class IstruttoriaBpmn {
     public static final String VAR_ESITO = "esito";
     public static final String VAR_ALLOGGIO_ID = "alloggioId";
     public static final String VAR_NOTE = "note";
+    public static final String VAR_ISEE_CORRETTO = "iseeCorretto";
+    public static final String VAR_CONDIZIONI_CORRETTE = "condizioniCorrette";
+    public static final String VAR_RESIDENTE_LOMBARDIA_DAL_CORRETTO = "residenteLombardiaDalCorretto";
+    public static final String VAR_RESIDENTE_COMUNE_DAL_CORRETTO = "residenteComuneDalCorretto";
     public static final String VAR_COMPLETATA_DA = "completataDa";
 
     private IstruttoriaBpmn() {

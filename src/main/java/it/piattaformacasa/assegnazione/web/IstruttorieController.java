@@ -1,7 +1,10 @@
 package it.piattaformacasa.assegnazione.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.assegnazione.IstruttoriaService;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.domanda.DomandaService;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -24,8 +30,13 @@ class IstruttorieController {
     record AvvioBody(@NotNull(message = "la domanda è obbligatoria") Long domandaId) {
     }
 
-    record VerificaBody(@NotNull(message = "l'esito è obbligatorio (AMMISSIBILE o NON_AMMISSIBILE)") IstruttoriaService.Esito esito,
-                        Long alloggioId, @Size(max = 2000, message = "al più 2000 caratteri") String note) {
+    record CorrezioneBody(BigDecimal isee, Map<String, Boolean> condizioni, LocalDate residenteLombardiaDal,
+                          LocalDate residenteComuneDal) {
+    }
+
+    record VerificaBody(@NotNull(message = "l'esito è obbligatorio (AMMISSIBILE, RICALCOLO o NON_AMMISSIBILE)")
+                        IstruttoriaService.Esito esito, Long alloggioId,
+                        @Size(max = 2000, message = "al più 2000 caratteri") String note, CorrezioneBody correzione) {
     }
 
     private final IstruttoriaService istruttorie;
@@ -43,10 +54,22 @@ class IstruttorieController {
     }
 
     @PostMapping("/api/istruttorie/{id}/verifica")
-    @Operation(summary = "«Verifica istruttoria»: ammissibile con l'alloggio assegnato (tra quelli chiesti a questo ente) "
-            + "oppure non ammissibile con le motivazioni; la prima assegnazione del nucleo chiude le istruttorie degli altri enti")
+    @Operation(summary = "«Verifica istruttoria»: ammissibile con l'alloggio assegnato (tra quelli chiesti a questo ente); "
+            + "ricalcolo con i dati corretti (l'ISBAR può solo scendere); non ammissibile con le motivazioni. La prima "
+            + "assegnazione del nucleo chiude le istruttorie degli altri enti")
     IstruttoriaService.Istruttoria verifica(@PathVariable long id, @Valid @RequestBody VerificaBody body) {
-        return istruttorie.verifica(id, body.esito(), body.alloggioId(), body.note());
+        CorrezioneBody c = body.correzione();
+        return istruttorie.verifica(id, body.esito(), body.alloggioId(), body.note(), c == null ? null
+                : new DomandaService.Correzione(c.isee() == null ? null : importo(c.isee()), c.condizioni(),
+                        c.residenteLombardiaDal(), c.residenteComuneDal()));
+    }
+
+    private static Importo importo(BigDecimal valore) {
+        try {
+            return Importo.of(valore);
+        } catch (IllegalArgumentException e) {
+            throw DatiNonValidiException.campo("correzione.isee", e.getMessage());
+        }
     }
 
     @GetMapping("/api/istruttorie/{id}")
