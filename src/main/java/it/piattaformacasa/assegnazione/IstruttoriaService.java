@@ -50,12 +50,14 @@ public class IstruttoriaService {
     private final GraduatoriaService graduatorie;
     private final DomandaService domande;
     private final IstruttoriaProcesso processo;
+    private final ContrattoService contratti;
     private final UtenteCorrente utente;
     private final Clock clock;
 
     IstruttoriaService(JdbcTemplate jdbc, GraduatoriaService graduatorie, DomandaService domande, IstruttoriaProcesso processo,
-                       UtenteCorrente utente, Clock clock) {
+                       ContrattoService contratti, UtenteCorrente utente, Clock clock) {
         this.jdbc = jdbc;
+        this.contratti = contratti;
         this.graduatorie = graduatorie;
         this.domande = domande;
         this.processo = processo;
@@ -195,6 +197,8 @@ public class IstruttoriaService {
                     : "L'alloggio " + alloggioId + " è già assegnato a un altro nucleo in questo avviso");
         }
         chiudi(istruttoriaId, Stato.ASSEGNATA, adesso, operatore, note, alloggioId);
+        Long assegnazione = jdbc.queryForObject("select id from assegnazione where istruttoria_id = ?", Long.class, istruttoriaId);
+        contratti.avvia(assegnazione, istruttoria.enteId());
         // the other enti's istruttorie of this nucleo end by themselves
         for (Long altra : jdbc.queryForList("select id from istruttoria where domanda_id = ? and stato = 'IN_CORSO' and id <> ?",
                 Long.class, istruttoria.domandaId(), istruttoriaId)) {
@@ -273,6 +277,6 @@ public class IstruttoriaService {
 
     private Optional<String> assegnazioneDi(long domandaId) {
         return jdbc.query("select e.ragione_sociale from assegnazione a join ente_proprietario e on e.id = a.ente_id "
-                + "where a.domanda_id = ?", (rs, n) -> rs.getString(1), domandaId).stream().findFirst();
+                + "where a.domanda_id = ? and a.stato <> 'RINUNCIATA'", (rs, n) -> rs.getString(1), domandaId).stream().findFirst();
     }
 }

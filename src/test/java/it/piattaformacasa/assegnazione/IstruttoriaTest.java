@@ -43,6 +43,7 @@ import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.assegnazione.process.ContrattoBpmn;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
@@ -91,7 +92,15 @@ class IstruttoriaTest {
     void graduatorieDefinitive() {
         http = new ClientHttp(port);
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
-        diAler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
+        // two ALER units of this test's own: the lease makes one OCCUPATO, and the demo's free units serve other tests
+        diAler = alloggi.findAllById(jdbc.queryForList("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select 'IST-' || i, e.id, c.id, 'Via dell''Istruttoria ' || i, 1, 62, 3, true, false, 'LIBERO'
+                  from generate_series(1, 2) i, ente_proprietario e, comune c
+                 where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, CF_ALER));
+        assertThat(diAler).hasSize(2);
         diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 2);
         avviso = scenario.aperto(List.of(diAler.get(0), diAler.get(1), diVarese.get(0), diVarese.get(1)),
                 List.of(ALER_AVVISO, ALER_AVVISO, CAPOFILA, CAPOFILA));
@@ -297,5 +306,75 @@ class IstruttoriaTest {
         assertThat(List.of(stato(aler), stato(varese))).containsExactlyInAnyOrder("ASSEGNATA", "CHIUSA_ASSEGNATA_ALTROVE");
         assertThat(taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKeyIn(
                 Long.toString(aler), Long.toString(varese)).count()).isZero();
+    }
+
+    private long assegnazioneDi(String domanda) {
+        return jdbc.queryForObject("select id from assegnazione where domanda_id = ? and stato <> 'RINUNCIATA'", Long.class,
+                domande.get(domanda));
+    }
+
+    private ClientHttp.Risposta contratto(String utente, long assegnazione, String body) {
+        return http.post("/api/assegnazioni/" + assegnazione + "/contratto", utente, body);
+    }
+
+    @Test
+    @Order(6)
+    void ilContrattoRendeOccupatoLAlloggioEIlNucleoInquilinoEDopoTrentaGiorniLoVedonoISupervisori() {
+        long assegnazione = assegnazioneDi("X");
+        org.camunda.bpm.engine.runtime.ProcessInstance istanza = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ContrattoBpmn.PROCESS_ID).processInstanceBusinessKey(Long.toString(assegnazione)).singleResult();
+        assertThat(istanza).isWaitingAt(ContrattoBpmn.TASK_CONFERMA);
+        Task task = taskService.createTaskQuery().processInstanceId(istanza.getId()).singleResult();
+        java.time.Instant assegnata = jdbc.queryForObject("select assegnata_il from assegnazione where id = ?",
+                java.sql.Timestamp.class, assegnazione).toInstant();
+        assertThat(task.getDueDate().toInstant()).isCloseTo(assegnata.plus(java.time.Duration.ofDays(30)),
+                org.assertj.core.api.Assertions.within(1, java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId).containsExactly("ente-" + CF_ALER);
+
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza.getId())
+                .activityId(ContrattoBpmn.TIMER_SCADENZA).singleResult().getId());
+        assertThat(istanza).hasPassed(ContrattoBpmn.SERVICE_SEGNALA).isWaitingAt(ContrattoBpmn.TASK_CONFERMA);
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
+                .contains("ente-" + CF_ALER, "supervisori");
+
+        ClientHttp.Risposta incompleto = contratto(ALER_ISTRUTTORIA, assegnazione, "{\"esito\":\"FIRMATO\",\"numero\":\"C-1\"}");
+        assertThat(incompleto.status()).isEqualTo(400);
+        assertThat(incompleto.json().get("errori").findValuesAsText("campo")).contains("dataFirma", "decorrenza", "canoneMensile",
+                "registrazione");
+        assertThat(contratto(VARESE_ISTRUTTORIA, assegnazione, "{\"esito\":\"RINUNCIA\",\"motivoRinuncia\":\"x\"}").status())
+                .as("another ente's").isEqualTo(404);
+
+        ClientHttp.Risposta firmato = contratto(ALER_AVVISO, assegnazione, """
+                {"esito":"FIRMATO","numero":"ALER-2026-0042","firmatoIl":"2026-11-30","decorrenza":"2026-12-01",
+                 "canoneMensile":135.40,"registrazione":"Agenzia Entrate Varese, serie 3T n. 4711"}""");
+        assertThat(firmato.status()).as(firmato.body()).isEqualTo(200);
+        assertThat(firmato.json().get("stato").asText()).isEqualTo("CONTRATTO");
+        assertThat(firmato.json().get("contratto").asText()).isEqualTo("ALER-2026-0042");
+        assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, diAler.get(0).getId()))
+                .isEqualTo("OCCUPATO");
+        assertThat(jdbc.queryForObject("select n.alloggio_id from nucleo_familiare n join domanda d on d.nucleo_id = n.id "
+                + "where d.id = ?", Long.class, domande.get("X"))).as("the nucleo is its tenant").isEqualTo(diAler.get(0).getId());
+        assertThat(istanza).isEnded().hasPassed(ContrattoBpmn.END_REGISTRATO);
+    }
+
+    @Test
+    @Order(7)
+    void laRinunciaDelNucleoConIlMotivoLiberaLAlloggio() {
+        long assegnazione = assegnazioneDi("Z");
+        long alloggio = jdbc.queryForObject("select alloggio_id from assegnazione where id = ?", Long.class, assegnazione);
+
+        ClientHttp.Risposta senzaMotivo = contratto(ALER_ISTRUTTORIA, assegnazione, "{\"esito\":\"RINUNCIA\"}");
+        ClientHttp.Risposta altroEnte = contratto(VARESE_ISTRUTTORIA, assegnazione, "{\"esito\":\"RINUNCIA\"}");
+        assertThat(List.of(senzaMotivo.status(), altroEnte.status())).as("400 from the owner, 404 from the other")
+                .containsExactlyInAnyOrder(400, 404);
+        String chi = senzaMotivo.status() == 400 ? ALER_ISTRUTTORIA : VARESE_ISTRUTTORIA;
+
+        ClientHttp.Risposta rinuncia = contratto(chi, assegnazione, "{\"esito\":\"RINUNCIA\",\"motivoRinuncia\":\"Alloggio al quarto piano senza ascensore\"}");
+        assertThat(rinuncia.status()).as(rinuncia.body()).isEqualTo(200);
+        assertThat(rinuncia.json().get("stato").asText()).isEqualTo("RINUNCIATA");
+        assertThat(rinuncia.json().get("rinunciaMotivo").asText()).contains("ascensore");
+        assertThat(jdbc.queryForObject("select count(*) from assegnazione where alloggio_id = ? and stato <> 'RINUNCIATA'",
+                Integer.class, alloggio)).as("the alloggio can be assigned again").isZero();
+        assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, alloggio)).isEqualTo("LIBERO");
     }
 }

@@ -1,0 +1,170 @@
+package it.piattaformacasa.assegnazione;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+
+/**
+ * After the assignment (seed 000 «CONTRATTI»): «conferma registrazione contratto» records the lease, makes the
+ * alloggio OCCUPATO in the Anagrafe and registers the nucleo as its tenants; or the nucleo refuses the alloggio with a
+ * reason (art. 15 co. 4) and the alloggio is free again in the avviso. Signing and occupation within 30 days (art. 25).
+ */
+@Service
+public class ContrattoService {
+
+    /** Art. 25: signing and occupation within 30 days of the assignment. */
+    public static final Duration TERMINE_CONTRATTO = Duration.ofDays(30);
+
+    public enum Esito { FIRMATO, RINUNCIA }
+
+    public record DatiContratto(String numero, LocalDate firmatoIl, LocalDate decorrenza, BigDecimal canoneMensile,
+                                String registrazione) {
+    }
+
+    public record Assegnazione(long id, long domandaId, long alloggioId, long enteId, String ente, String stato,
+                               Instant assegnataIl, Instant scadenzaContratto, String rinunciaMotivo, String contratto) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ContrattoProcesso processo;
+    private final UtenteCorrente utente;
+    private final Clock clock;
+
+    ContrattoService(JdbcTemplate jdbc, ContrattoProcesso processo, UtenteCorrente utente, Clock clock) {
+        this.jdbc = jdbc;
+        this.processo = processo;
+        this.utente = utente;
+        this.clock = clock;
+    }
+
+    /** Called in the assignment's transaction. */
+    void avvia(long assegnazioneId, long enteId) {
+        Assegnazione assegnazione = caricata(assegnazioneId);
+        String cf = jdbc.queryForObject("select codice_fiscale from ente_proprietario where id = ?", String.class, enteId);
+        processo.avvia(assegnazioneId, cf, assegnazione.scadenzaContratto());
+    }
+
+    /** From the API: completes «Conferma registrazione contratto», whose step records it. */
+    @Transactional
+    public Assegnazione conferma(long assegnazioneId, Esito esito, DatiContratto contratto, String motivoRinuncia) {
+        Assegnazione assegnazione = assegnazione(assegnazioneId);
+        if (!utente.entiAbilitati().contains(assegnazione.enteId())) {
+            throw new AccessoNegatoException("Il contratto lo registra " + assegnazione.ente());
+        }
+        Map<String, Object> campi = new HashMap<>();
+        campi.put("esito", esito == null ? null : esito.name());
+        campi.put("motivoRinuncia", motivoRinuncia);
+        if (contratto != null) {
+            campi.put("numeroContratto", contratto.numero());
+            campi.put("dataFirma", contratto.firmatoIl() == null ? null : contratto.firmatoIl().toString());
+            campi.put("decorrenza", contratto.decorrenza() == null ? null : contratto.decorrenza().toString());
+            campi.put("canoneMensile", contratto.canoneMensile());
+            campi.put("registrazione", contratto.registrazione());
+        }
+        processo.completa(assegnazioneId, utente.username(), campi);
+        return assegnazione(assegnazioneId);
+    }
+
+    /** The outcome, from the process step after the task (same transaction: a refusal of the data rolls it back). */
+    @Transactional
+    public void registra(long assegnazioneId, String esito, DatiContratto contratto, String motivoRinuncia, String operatore) {
+        Assegnazione assegnazione = caricata(assegnazioneId);
+        if (!"ASSEGNATA".equals(assegnazione.stato())) {
+            throw new ConflittoException("L'assegnazione " + assegnazioneId + " è già " + assegnazione.stato());
+        }
+        Instant adesso = Instant.now(clock);
+        if (Esito.RINUNCIA.name().equals(esito)) {
+            if (motivoRinuncia == null || motivoRinuncia.isBlank()) {
+                throw DatiNonValidiException.campo("motivoRinuncia", "indicare il motivo della rinuncia del nucleo");
+            }
+            jdbc.update("update assegnazione set stato = 'RINUNCIATA', rinuncia_motivo = ?, chiusa_il = ?, chiusa_da = ? where id = ?",
+                    motivoRinuncia, Timestamp.from(adesso), operatore, assegnazioneId);
+            return;
+        }
+        if (!Esito.FIRMATO.name().equals(esito)) {
+            throw DatiNonValidiException.campo("esito", "FIRMATO o RINUNCIA");
+        }
+        valida(contratto);
+        jdbc.update("""
+                insert into contratto (assegnazione_id, numero, firmato_il, decorrenza, canone_mensile, registrazione,
+                    registrato_il, registrato_da) values (?, ?, ?, ?, ?, ?, ?, ?)""", assegnazioneId, contratto.numero(),
+                contratto.firmatoIl(), contratto.decorrenza(), contratto.canoneMensile(), contratto.registrazione(),
+                Timestamp.from(adesso), operatore);
+        jdbc.update("update assegnazione set stato = 'CONTRATTO', chiusa_il = ?, chiusa_da = ? where id = ?",
+                Timestamp.from(adesso), operatore, assegnazioneId);
+        // the Anagrafe: the unit is let, the household lives there
+        jdbc.update("update alloggio set stato = 'OCCUPATO' where id = ?", assegnazione.alloggioId());
+        jdbc.update("update nucleo_familiare set alloggio_id = ? where id = (select nucleo_id from domanda where id = ?)",
+                assegnazione.alloggioId(), assegnazione.domandaId());
+    }
+
+    private static void valida(DatiContratto c) {
+        List<Errore> errori = new ArrayList<>();
+        if (c == null || c.numero() == null || c.numero().isBlank()) {
+            errori.add(new Errore("numeroContratto", "obbligatorio"));
+        }
+        if (c == null || c.firmatoIl() == null) {
+            errori.add(new Errore("dataFirma", "obbligatoria"));
+        }
+        if (c == null || c.decorrenza() == null) {
+            errori.add(new Errore("decorrenza", "obbligatoria"));
+        } else if (c.firmatoIl() != null && c.decorrenza().isBefore(c.firmatoIl())) {
+            errori.add(new Errore("decorrenza", "non può precedere la firma"));
+        }
+        if (c == null || c.canoneMensile() == null || c.canoneMensile().signum() < 0) {
+            errori.add(new Errore("canoneMensile", "obbligatorio e non negativo"));
+        }
+        if (c == null || c.registrazione() == null || c.registrazione().isBlank()) {
+            errori.add(new Errore("registrazione", "indicare gli estremi della registrazione"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public Assegnazione assegnazione(long id) {
+        Assegnazione assegnazione = caricata(id);
+        if (!utente.puoVedereEnte(assegnazione.enteId())) {
+            throw new NonTrovatoException("Assegnazione " + id + " non trovata");
+        }
+        return assegnazione;
+    }
+
+    private Assegnazione caricata(long id) {
+        try {
+            return jdbc.queryForObject("""
+                    select a.id, a.domanda_id, a.alloggio_id, a.ente_id, e.ragione_sociale, a.stato, a.assegnata_il,
+                           a.rinuncia_motivo, c.numero
+                      from assegnazione a join ente_proprietario e on e.id = a.ente_id
+                      left join contratto c on c.assegnazione_id = a.id
+                     where a.id = ?""", (rs, n) -> {
+                Instant assegnata = rs.getTimestamp("assegnata_il").toInstant();
+                return new Assegnazione(rs.getLong("id"), rs.getLong("domanda_id"), rs.getLong("alloggio_id"),
+                        rs.getLong("ente_id"), rs.getString("ragione_sociale"), rs.getString("stato"), assegnata,
+                        assegnata.plus(TERMINE_CONTRATTO), rs.getString("rinuncia_motivo"), rs.getString("numero"));
+            }, id);
+        } catch (EmptyResultDataAccessException e) {
+            throw new NonTrovatoException("Assegnazione " + id + " non trovata");
+        }
+    }
+}
