@@ -51,12 +51,14 @@ public class IstruttoriaService {
     private final DomandaService domande;
     private final IstruttoriaProcesso processo;
     private final ContrattoService contratti;
+    private final OrdineAssegnazioneService ordini;
     private final UtenteCorrente utente;
     private final Clock clock;
 
     IstruttoriaService(JdbcTemplate jdbc, GraduatoriaService graduatorie, DomandaService domande, IstruttoriaProcesso processo,
-                       ContrattoService contratti, UtenteCorrente utente, Clock clock) {
+                       ContrattoService contratti, OrdineAssegnazioneService ordini, UtenteCorrente utente, Clock clock) {
         this.jdbc = jdbc;
+        this.ordini = ordini;
         this.contratti = contratti;
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -110,7 +112,8 @@ public class IstruttoriaService {
 
     /** «Verifica istruttoria» from the API: completes the engine task, whose step records the outcome. */
     @Transactional
-    public Istruttoria verifica(long istruttoriaId, Esito esito, Long alloggioId, String note, DomandaService.Correzione correzione) {
+    public Istruttoria verifica(long istruttoriaId, Esito esito, Long alloggioId, String note, String motivoFuoriOrdine,
+                                DomandaService.Correzione correzione) {
         bloccaNucleo(istruttoriaId);
         Istruttoria istruttoria = istruttoria(istruttoriaId);
         if (!utente.entiIstruttoria().contains(istruttoria.enteId())) {
@@ -124,6 +127,7 @@ public class IstruttoriaService {
         campi.put("esito", esito == null ? null : esito.name());
         campi.put("alloggioId", alloggioId);
         campi.put("note", note);
+        campi.put("motivoFuoriOrdine", motivoFuoriOrdine);
         if (correzione != null) {
             campi.put("iseeCorretto", correzione.isee() == null ? null : correzione.isee().valore());
             campi.put("condizioniCorrette", correzione.condizioni() == null ? null : String.join(",",
@@ -143,7 +147,7 @@ public class IstruttoriaService {
      * units in the graduatoria's comune; the unique keys of {@code assegnazione} let only one ente assign a nucleo.
      */
     @Transactional
-    public void registraVerifica(long istruttoriaId, String esito, Long alloggioId, String note,
+    public void registraVerifica(long istruttoriaId, String esito, Long alloggioId, String note, String motivoFuoriOrdine,
                                  DomandaService.Correzione correzione, String operatore) {
         bloccaNucleo(istruttoriaId);
         Istruttoria istruttoria = caricata(istruttoriaId);
@@ -185,11 +189,26 @@ public class IstruttoriaService {
             throw DatiNonValidiException.campo("alloggioId", "l'alloggio " + alloggioId + " non è tra quelli che il nucleo "
                     + "ha chiesto a " + istruttoria.ente() + " in questo comune");
         }
+        // art. 15: the proposed order decides; out of order only with a recorded reason
+        OrdineAssegnazioneService.OrdineAssegnazione ordine = ordini.perAssegnazione(istruttoria.graduatoriaId());
+        OrdineAssegnazioneService.Proposta proposta = ordine.ordine().stream()
+                .filter(p -> p.domandaId() == istruttoria.domandaId()).findFirst()
+                .orElseThrow(() -> new ConflittoException("La domanda " + istruttoria.domandaId() + " non è più in attesa di un "
+                        + "alloggio in questa graduatoria"));
+        OrdineAssegnazioneService.Proposta prossima = ordine.ordine().get(0);
+        boolean inOrdine = prossima.domandaId() == istruttoria.domandaId();
+        if (!inOrdine && (motivoFuoriOrdine == null || motivoFuoriOrdine.isBlank())) {
+            throw DatiNonValidiException.campo("motivoFuoriOrdine", "la domanda non è la prossima nell'ordine dell'art. 15 "
+                    + "(prossima: domanda " + prossima.domandaId() + ", gruppo " + prossima.gruppo() + "): indicare il motivo");
+        }
+        String riserva = proposta.gruppo() <= 2 ? "INDIGENTI" : proposta.gruppo() == 3 ? "CATEGORIE" : null;
         try {
             jdbc.update("""
-                    insert into assegnazione (avviso_id, domanda_id, alloggio_id, ente_id, istruttoria_id, assegnata_il, assegnata_da)
-                    select d.avviso_id, d.id, ?, ?, ?, ?, ? from domanda d where d.id = ?""",
-                    alloggioId, istruttoria.enteId(), istruttoriaId, Timestamp.from(adesso), operatore, istruttoria.domandaId());
+                    insert into assegnazione (avviso_id, domanda_id, alloggio_id, ente_id, istruttoria_id, assegnata_il, assegnata_da,
+                                              gruppo, riserva, fuori_ordine_motivo)
+                    select d.avviso_id, d.id, ?, ?, ?, ?, ?, ?, ?, ? from domanda d where d.id = ?""",
+                    alloggioId, istruttoria.enteId(), istruttoriaId, Timestamp.from(adesso), operatore, proposta.gruppo(), riserva,
+                    inOrdine ? null : motivoFuoriOrdine, istruttoria.domandaId());
         } catch (DataIntegrityViolationException e) {
             // the transaction is aborted: the message comes from the violated key, not from another query
             throw new ConflittoException(String.valueOf(e.getMessage()).contains("assegnazione_domanda_id_key")

@@ -41,8 +41,15 @@ public class OrdineAssegnazioneService {
                            boolean residenteNelComune, boolean categoriaRiservata, int gruppo, String motivo) {
     }
 
+    /**
+     * @param riserve              the year's quotas
+     * @param assegnatiIndigenti   units of the indigent reserve already assigned this year by the ente in the comune
+     * @param assegnatiCategorie   units of the category reserve already assigned
+     * @param ordine               the domande still waiting (not assigned anywhere, not excluded here), in order
+     */
     public record OrdineAssegnazione(long graduatoriaId, int anno, RiserveAssegnazione.Riserve riserve,
-                                     List<String> categorieRiservate, List<Proposta> ordine) {
+                                     int assegnatiIndigenti, int assegnatiCategorie, List<String> categorieRiservate,
+                                     List<Proposta> ordine) {
     }
 
     private record InAttesa(int posizione, long domandaId, BigDecimal isbar, DatiTipo tipo) {
@@ -69,7 +76,16 @@ public class OrdineAssegnazioneService {
 
     @Transactional(readOnly = true)
     public OrdineAssegnazione ordine(long graduatoriaId) {
-        Graduatoria graduatoria = graduatorie.graduatoria(graduatoriaId);
+        return calcola(graduatorie.graduatoria(graduatoriaId));
+    }
+
+    /** For the assignment step, which may run for a Tasklist user outside the API's security. */
+    OrdineAssegnazione perAssegnazione(long graduatoriaId) {
+        return calcola(graduatorie.perProcesso(graduatoriaId));
+    }
+
+    private OrdineAssegnazione calcola(Graduatoria graduatoria) {
+        long graduatoriaId = graduatoria.getId();
         if (graduatoria.getStato() != Graduatoria.Stato.DEFINITIVA) {
             throw new ConflittoException("L'ordine di assegnazione si calcola sulla graduatoria definitiva: la graduatoria "
                     + graduatoriaId + " è " + graduatoria.getStato());
@@ -83,11 +99,17 @@ public class OrdineAssegnazioneService {
                         + ": impostarle (alloggi disponibili e quote del piano annuale) prima di assegnare"));
         Set<String> scelte = Set.copyOf(quote.impostazione().categorie());
 
-        // the definitive graduatoria's order, best first; «riserva» is set only for avvisi that allow category reserves
+        // the definitive graduatoria's order, best first, without the nuclei already assigned (by any ente) and those
+        // excluded here; «riserva» is set only for avvisi that allow category reserves
         List<InAttesa> righe = jdbc.query("""
                 select r.posizione, r.domanda_id, r.isbar, r.indigente, r.priorita, r.riserva, d.categorie
-                  from graduatoria_riga r join domanda d on d.id = r.domanda_id
+                  from graduatoria_riga r
+                  join graduatoria g on g.id = r.graduatoria_id
+                  join domanda d on d.id = r.domanda_id
                  where r.graduatoria_id = ?
+                   and not exists (select 1 from assegnazione a where a.domanda_id = r.domanda_id and a.stato <> 'RINUNCIATA')
+                   and not exists (select 1 from istruttoria i where i.domanda_id = r.domanda_id and i.ente_id = g.ente_id
+                                      and i.stato = 'NON_AMMISSIBILE')
                  order by r.posizione""", (rs, n) -> new InAttesa(rs.getInt("posizione"), rs.getLong("domanda_id"),
                 rs.getBigDecimal("isbar"), new DatiTipo(rs.getBoolean("indigente"), rs.getBoolean("priorita"),
                 rs.getBoolean("riserva") && PianoRiserveService.categorie(rs.getString("categorie")).stream().anyMatch(scelte::contains))),
@@ -96,8 +118,20 @@ public class OrdineAssegnazioneService {
         Map<DatiTipo, Deque<InAttesa>> code = new LinkedHashMap<>();
         righe.forEach(r -> code.computeIfAbsent(r.tipo(), t -> new ArrayDeque<>()).add(r));
         Map<DatiPrecedenza, Precedenza> gruppi = new HashMap<>();
-        int riservaIndigenti = quote.riserve().indigenti();
-        int riservaCategorie = quote.riserve().categorie();
+        Map<String, Integer> usate = new HashMap<>();
+        jdbc.query("""
+                select a.riserva, count(*) from assegnazione a
+                  join istruttoria i on i.id = a.istruttoria_id
+                  join graduatoria g on g.id = i.graduatoria_id
+                 where a.ente_id = ? and g.comune_id = ? and a.stato <> 'RINUNCIATA' and a.riserva is not null
+                   and extract(year from a.assegnata_il at time zone 'Europe/Rome') = ?
+                 group by a.riserva""", rs -> {
+            usate.put(rs.getString(1), rs.getInt(2));
+        }, graduatoria.getEnte().getId(), graduatoria.getComune().getId(), anno);
+        int assegnatiIndigenti = usate.getOrDefault("INDIGENTI", 0);
+        int assegnatiCategorie = usate.getOrDefault("CATEGORIE", 0);
+        int riservaIndigenti = quote.riserve().indigenti() - assegnatiIndigenti;
+        int riservaCategorie = quote.riserve().categorie() - assegnatiCategorie;
         List<Proposta> ordine = new ArrayList<>(righe.size());
         while (ordine.size() < righe.size()) {
             InAttesa scelto = null;
@@ -126,7 +160,7 @@ public class OrdineAssegnazioneService {
             ordine.add(new Proposta(ordine.size() + 1, scelto.posizione(), scelto.domandaId(), scelto.isbar(),
                     scelto.tipo().indigente(), scelto.tipo().residente(), scelto.tipo().categoria(), sua.gruppo(), motivo));
         }
-        return new OrdineAssegnazione(graduatoriaId, anno, quote.riserve(), List.copyOf(quote.impostazione().categorie()),
-                ordine);
+        return new OrdineAssegnazione(graduatoriaId, anno, quote.riserve(), assegnatiIndigenti, assegnatiCategorie,
+                List.copyOf(quote.impostazione().categorie()), ordine);
     }
 }

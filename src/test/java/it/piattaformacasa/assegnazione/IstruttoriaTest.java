@@ -108,6 +108,12 @@ class IstruttoriaTest {
         presenta(avviso, "Y", "RTOMRC80A15L682D", Long.toString(diVarese.get(0).getId()));
         presenta(avviso, "Z", "GRCLSE95R50L682N", diAler.get(1).getId() + "," + diVarese.get(1).getId());
         presenta(avviso, "W", "SLATRS50B41L682V", Long.toString(diVarese.get(0).getId()));
+        // the year's reserves of both enti in Varese: the art. 15 order needs them before any assignment
+        jdbc.update("""
+                insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, aggiornato_il, aggiornato_da)
+                select e.id, c.id, ?, 10, now(), 'test' from ente_proprietario e, comune c
+                 where e.codice_fiscale in (?, ?) and c.codice_istat = '012133'
+                on conflict (ente_id, comune_id, anno) do nothing""", LocalDate.now(ROMA).getYear(), CF_ALER, CF_COMUNE_VARESE);
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
         LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
@@ -141,6 +147,12 @@ class IstruttoriaTest {
     private ClientHttp.Risposta verifica(String utente, long istruttoria, String esito, Long alloggio, String note) {
         return http.post("/api/istruttorie/" + istruttoria + "/verifica", utente, "{\"esito\":\"" + esito + "\""
                 + (alloggio == null ? "" : ",\"alloggioId\":" + alloggio) + (note == null ? "" : ",\"note\":\"" + note + "\"") + "}");
+    }
+
+    /** Z may not be the next in the Comune's order (W scores more): the race is about the nucleo, so both give a reason. */
+    private ClientHttp.Risposta verificaFuoriOrdine(String utente, long istruttoria, long alloggio) {
+        return http.post("/api/istruttorie/" + istruttoria + "/verifica", utente, "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":"
+                + alloggio + ",\"motivoFuoriOrdine\":\"prova di concorrenza\"}");
     }
 
     private String stato(long istruttoria) {
@@ -285,11 +297,11 @@ class IstruttoriaTest {
         List<Future<ClientHttp.Risposta>> risposte = new ArrayList<>();
         risposte.add(due.submit(() -> {
             via.await();
-            return verifica(ALER_ISTRUTTORIA, aler, "AMMISSIBILE", diAler.get(1).getId(), null);
+            return verificaFuoriOrdine(ALER_ISTRUTTORIA, aler, diAler.get(1).getId());
         }));
         risposte.add(due.submit(() -> {
             via.await();
-            return verifica(VARESE_ISTRUTTORIA, varese, "AMMISSIBILE", diVarese.get(1).getId(), null);
+            return verificaFuoriOrdine(VARESE_ISTRUTTORIA, varese, diVarese.get(1).getId());
         }));
         via.countDown();
         List<Integer> stati = new ArrayList<>();

@@ -12,8 +12,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,6 +41,7 @@ import it.piattaformacasa.graduatoria.GraduatoriaService;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OrdineAssegnazioneTest {
 
     private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
@@ -60,6 +64,7 @@ class OrdineAssegnazioneTest {
     ClientHttp http;
     Map<String, Long> domande = new HashMap<>();
     long graduatoria;
+    List<Alloggio> unita;
     int statoSeProvvisoria;
     int statoSenzaRiserve;
 
@@ -67,14 +72,15 @@ class OrdineAssegnazioneTest {
     void graduatoriaDefinitivaConRiserve() {
         http = new ClientHttp(port);
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
-        Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
-        long avviso = scenario.aperto(List.of(varese), List.of(CAPOFILA));
+        List<Alloggio> diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 2);
+        unita = diVarese;
+        long avviso = scenario.aperto(diVarese, List.of(CAPOFILA, CAPOFILA));
         String malnate = jdbc.queryForObject("select codice_istat from comune where nome = 'Malnate'", String.class);
-        presenta(avviso, varese, "B", "BRMLCU85D12L682R", VARESE, "2500", true, "coabitazione");
-        presenta(avviso, varese, "E", "RTOMRC80A15L682D", VARESE, "2000", true, "sovraffollamento");
-        presenta(avviso, varese, "A", "GRCLSE95R50L682N", malnate, "2800", true, "coabitazione");
-        presenta(avviso, varese, "C", "SLATRS50B41L682V", VARESE, "9000", false, "famigliaNuovaFormazione");
-        presenta(avviso, varese, "D", "MNTSRA88P43L682V", VARESE, "12000", false, "coabitazione");
+        presenta(avviso, "B", "BRMLCU85D12L682R", VARESE, "2500", true, "coabitazione");
+        presenta(avviso, "E", "RTOMRC80A15L682D", VARESE, "2000", true, "sovraffollamento");
+        presenta(avviso, "A", "GRCLSE95R50L682N", malnate, "2800", true, "coabitazione");
+        presenta(avviso, "C", "SLATRS50B41L682V", VARESE, "9000", false, "famigliaNuovaFormazione");
+        presenta(avviso, "D", "MNTSRA88P43L682V", VARESE, "12000", false, "coabitazione");
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
         Graduatoria g = graduatorie.findByAvvisoIdOrderById(avviso).get(0);
@@ -83,7 +89,9 @@ class OrdineAssegnazioneTest {
         graduatorieService.approva(graduatoria, "PROV-" + graduatoria, pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
         statoSeProvvisoria = http.get(ordine(), VARESE_ISTRUTTORIA).status();
         graduatorieService.rendiDefinitiva(graduatoria, "test");
-        assertThat(riserveDellAnno()).as("nothing else sets the Comune di Varese's reserves for this year").isFalse();
+        // given no reserves for the year (another test class may have set the Comune's)
+        jdbc.update("delete from piano_riserve where ente_id = ? and anno = ?", g.getEnte().getId(), LocalDate.now(ROMA).getYear());
+        assertThat(riserveDellAnno()).isFalse();
         statoSenzaRiserve = http.get(ordine(), VARESE_ISTRUTTORIA).status();
         ClientHttp.Risposta piano = http.invia(http.richiesta("/api/enti/" + g.getEnte().getId() + "/riserve/"
                         + LocalDate.now(ROMA).getYear() + "/" + VARESE, CAPOFILA).header("Content-Type", "application/json")
@@ -95,14 +103,15 @@ class OrdineAssegnazioneTest {
 
     private boolean riserveDellAnno() {
         return jdbc.queryForObject("select count(*) from piano_riserve p join comune c on c.id = p.comune_id "
-                + "where c.codice_istat = ? and p.anno = ?", Integer.class, VARESE, LocalDate.now(ROMA).getYear()) > 0;
+                + "join ente_proprietario e on e.id = p.ente_id where e.codice_fiscale = ? and c.codice_istat = ? and p.anno = ?",
+                Integer.class, CF_COMUNE_VARESE, VARESE, LocalDate.now(ROMA).getYear()) > 0;
     }
 
     private String ordine() {
         return "/api/graduatorie/" + graduatoria + "/ordine-assegnazione";
     }
 
-    private void presenta(long avviso, Alloggio alloggio, String chi, String cf, String residenza, String isee,
+    private void presenta(long avviso, String chi, String cf, String residenza, String isee,
                           boolean attestazione, String condizione) {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
@@ -110,13 +119,14 @@ class OrdineAssegnazioneTest {
                 + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":" + isee
                 + ",\"protocolloDsu\":\"INPS-ORD-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"attestazioneServiziSociali\":" + attestazione + ",\"condizioni\":{\"" + condizione + "\":true},"
-                + "\"alloggi\":[" + alloggio.getId() + "]}";
+                + "\"alloggi\":[" + unita.get(0).getId() + "," + unita.get(1).getId() + "]}";
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         domande.put(chi, risposta.json().get("id").asLong());
     }
 
     @Test
+    @Order(1)
     void indigentiResidentiPoiCategoriaRiservataPoiGraduatoriaGenerale() {
         JsonNode risposta = http.get(ordine(), VARESE_ISTRUTTORIA).json();
 
@@ -136,11 +146,47 @@ class OrdineAssegnazioneTest {
     }
 
     @Test
+    @Order(2)
     void soloSuGraduatoriaDefinitivaConLeRiserveDellAnnoESoloPerLEnte() {
         assertThat(statoSeProvvisoria).isEqualTo(409);
         assertThat(statoSenzaRiserve).as("no reserves set for the year yet").isEqualTo(409);
         assertThat(http.get(ordine(), ALER_ISTRUTTORIA).status()).isEqualTo(403);
         assertThat(http.get(ordine(), SUPERVISORE).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void fuoriOrdineSoloConUnMotivoELeRiserveScendonoConLeAssegnazioni() {
+        long prossima = id(http.get(ordine(), VARESE_ISTRUTTORIA).json().get("ordine"), 0);
+        long fuori = http.post("/api/graduatorie/" + graduatoria + "/istruttorie", VARESE_ISTRUTTORIA,
+                "{\"domandaId\":" + domande.get("D") + "}").json().get("id").asLong();
+
+        ClientHttp.Risposta senzaMotivo = http.post("/api/istruttorie/" + fuori + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + unita.get(0).getId() + "}");
+        assertThat(senzaMotivo.status()).isEqualTo(400);
+        assertThat(senzaMotivo.json().get("errori").get(0).get("campo").asText()).isEqualTo("motivoFuoriOrdine");
+        assertThat(senzaMotivo.json().get("errori").get(0).get("messaggio").asText()).contains("prossima: domanda " + prossima);
+
+        assertThat(http.post("/api/istruttorie/" + fuori + "/verifica", VARESE_ISTRUTTORIA, "{\"esito\":\"AMMISSIBILE\","
+                + "\"alloggioId\":" + unita.get(0).getId() + ",\"motivoFuoriOrdine\":\"Alloggio al piano terra per un "
+                + "componente con difficoltà motorie\"}").status()).isEqualTo(200);
+        assertThat(jdbc.queryForMap("select gruppo, riserva, fuori_ordine_motivo from assegnazione where domanda_id = ?",
+                domande.get("D"))).containsEntry("gruppo", 4).containsEntry("riserva", null)
+                .hasEntrySatisfying("fuori_ordine_motivo", m -> assertThat(m.toString()).contains("piano terra"));
+
+        long inOrdine = http.post("/api/graduatorie/" + graduatoria + "/istruttorie", VARESE_ISTRUTTORIA,
+                "{\"domandaId\":" + prossima + "}").json().get("id").asLong();
+        assertThat(http.post("/api/istruttorie/" + inOrdine + "/verifica", VARESE_ISTRUTTORIA, "{\"esito\":\"AMMISSIBILE\","
+                + "\"alloggioId\":" + unita.get(1).getId() + "}").status()).as("the next one needs no reason").isEqualTo(200);
+        assertThat(jdbc.queryForObject("select riserva from assegnazione where domanda_id = ?", String.class, prossima))
+                .isEqualTo("INDIGENTI");
+
+        JsonNode dopo = http.get(ordine(), VARESE_ISTRUTTORIA).json();
+        assertThat(dopo.get("assegnatiIndigenti").asInt()).isEqualTo(1);
+        assertThat(dopo.get("assegnatiCategorie").asInt()).isZero();
+        assertThat(dopo.get("ordine")).extracting(p -> p.get("domandaId").asLong()).hasSize(3)
+                .doesNotContain(prossima, domande.get("D"));
+        assertThat(dopo.get("ordine").get(0).get("gruppo").asInt()).as("one unit of the indigent reserve left").isEqualTo(1);
     }
 
     private static long id(JsonNode ordine, int i) {

@@ -17,6 +17,7 @@ public final class IstruttoriaBpmn {
     public static final String VAR_ESITO = "esito";
     public static final String VAR_ALLOGGIO_ID = "alloggioId";
     public static final String VAR_NOTE = "note";
+    public static final String VAR_MOTIVO_FUORI_ORDINE = "motivoFuoriOrdine";
     public static final String VAR_ISEE_CORRETTO = "iseeCorretto";
     public static final String VAR_CONDIZIONI_CORRETTE = "condizioniCorrette";
     public static final String VAR_RESIDENTE_LOMBARDIA_DAL_CORRETTO = "residenteLombardiaDalCorretto";

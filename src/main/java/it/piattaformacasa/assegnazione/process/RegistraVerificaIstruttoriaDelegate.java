@@ -33,7 +33,8 @@ class RegistraVerificaIstruttoriaDelegate implements JavaDelegate {
         Object alloggio = execution.getVariable(VAR_ALLOGGIO_ID);
         istruttorie.registraVerifica(((Number) execution.getVariable(VAR_ISTRUTTORIA_ID)).longValue(),
                 (String) execution.getVariable(VAR_ESITO), alloggio instanceof Number n ? n.longValue() : null,
-                (String) execution.getVariable(VAR_NOTE), correzione(execution), (String) execution.getVariable(VAR_COMPLETATA_DA));
+                (String) execution.getVariable(VAR_NOTE), (String) execution.getVariable(VAR_MOTIVO_FUORI_ORDINE),
+                correzione(execution), (String) execution.getVariable(VAR_COMPLETATA_DA));
     }
 
     /** The corrected data from the form (or the API): ISEE, the conditions that hold, residence dates. */

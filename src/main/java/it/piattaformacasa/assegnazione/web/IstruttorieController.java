@@ -36,7 +36,8 @@ class IstruttorieController {
 
     record VerificaBody(@NotNull(message = "l'esito è obbligatorio (AMMISSIBILE, RICALCOLO o NON_AMMISSIBILE)")
                         IstruttoriaService.Esito esito, Long alloggioId,
-                        @Size(max = 2000, message = "al più 2000 caratteri") String note, CorrezioneBody correzione) {
+                        @Size(max = 2000, message = "al più 2000 caratteri") String note,
+                        @Size(max = 2000, message = "al più 2000 caratteri") String motivoFuoriOrdine, CorrezioneBody correzione) {
     }
 
     private final IstruttoriaService istruttorie;
@@ -59,7 +60,7 @@ class IstruttorieController {
             + "assegnazione del nucleo chiude le istruttorie degli altri enti")
     IstruttoriaService.Istruttoria verifica(@PathVariable long id, @Valid @RequestBody VerificaBody body) {
         CorrezioneBody c = body.correzione();
-        return istruttorie.verifica(id, body.esito(), body.alloggioId(), body.note(), c == null ? null
+        return istruttorie.verifica(id, body.esito(), body.alloggioId(), body.note(), body.motivoFuoriOrdine(), c == null ? null
                 : new DomandaService.Correzione(c.isee() == null ? null : importo(c.isee()), c.condizioni(),
                         c.residenteLombardiaDal(), c.residenteComuneDal()));
     }
