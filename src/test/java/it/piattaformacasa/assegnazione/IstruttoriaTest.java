@@ -371,6 +371,46 @@ class IstruttoriaTest {
 
     @Test
     @Order(7)
+    void dueOperatoriCheLaPrendonoInCaricoInsiemeUnoSoloLaOttiene() throws Exception {
+        long assegnazione = assegnazioneDi("Z");
+        boolean aler = jdbc.queryForObject("select e.codice_fiscale from assegnazione a join ente_proprietario e "
+                + "on e.id = a.ente_id where a.id = ?", String.class, assegnazione).equals(CF_ALER);
+        List<String> operatori = aler ? List.of(ALER_AVVISO, ALER_ISTRUTTORIA) : List.of(CAPOFILA, VARESE_ISTRUTTORIA);
+        String task = taskService.createTaskQuery().processDefinitionKey(ContrattoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(assegnazione)).singleResult().getId();
+        String prendi = "/api/attivita/" + task + "/prendi-in-carico";
+        assertThat(http.post(prendi, aler ? CAPOFILA : ALER_AVVISO, "{}").status()).as("not a candidate").isEqualTo(404);
+
+        CountDownLatch via = new CountDownLatch(1);
+        ExecutorService due = Executors.newFixedThreadPool(2);
+        List<Future<ClientHttp.Risposta>> risposte = new ArrayList<>();
+        for (String operatore : operatori) {
+            risposte.add(due.submit(() -> {
+                via.await();
+                return http.post(prendi, operatore, "{}");
+            }));
+        }
+        via.countDown();
+        List<Integer> stati = new ArrayList<>();
+        for (Future<ClientHttp.Risposta> r : risposte) {
+            stati.add(r.get().status());
+        }
+        due.shutdown();
+
+        assertThat(stati).containsExactlyInAnyOrder(204, 409);
+        String vincitore = operatori.get(stati.indexOf(204));
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(vincitore);
+        assertThat(risposte.get(stati.indexOf(409)).get().json().get("detail").asText())
+                .contains("Conferma registrazione contratto");
+        assertThat(http.post(prendi, vincitore, "{}").status()).as("taking it again changes nothing").isEqualTo(204);
+        assertThat(http.post("/api/attivita/" + task + "/rilascia", operatori.get(stati.indexOf(409)), "{}").status())
+                .as("only who holds it releases it").isEqualTo(409);
+        assertThat(http.post("/api/attivita/" + task + "/rilascia", vincitore, "{}").status()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    @Order(8)
     void laRinunciaDelNucleoConIlMotivoLiberaLAlloggio() {
         long assegnazione = assegnazioneDi("Z");
         long alloggio = jdbc.queryForObject("select alloggio_id from assegnazione where id = ?", Long.class, assegnazione);
