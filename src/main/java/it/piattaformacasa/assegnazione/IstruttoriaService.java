@@ -76,7 +76,7 @@ public class IstruttoriaService {
             throw new AccessoNegatoException("L'istruttoria la avviano gli operatori di " + graduatoria.getEnte().getRagioneSociale()
                     + " abilitati all'istruttoria delle domande");
         }
-        if (graduatoria.getStato() != Graduatoria.Stato.DEFINITIVA) {
+        if (!graduatoria.assegnabile()) {
             throw new ConflittoException("L'istruttoria si avvia sulla graduatoria definitiva: la graduatoria " + graduatoriaId
                     + " è " + graduatoria.getStato());
         }
@@ -179,15 +179,25 @@ public class IstruttoriaService {
         if (alloggioId == null) {
             throw DatiNonValidiException.campo("alloggioId", "indicare l'alloggio da assegnare");
         }
-        Integer scelto = jdbc.queryForObject("""
+        // first round: one of the alloggi the nucleo asked of this ente in this comune; ripescaggio: any alloggio of
+        // this ente in the comune that is in the avviso (published or freed after a sgombero)
+        boolean ripescaggio = graduatorie.perProcesso(istruttoria.graduatoriaId()).getStato() == Graduatoria.Stato.RIPESCAGGIO;
+        Integer ammesso = jdbc.queryForObject(ripescaggio ? """
+                select count(*) from alloggio_in_avviso aa
+                  join alloggio a on a.id = aa.alloggio_id
+                  join graduatoria g on g.id = ? and g.avviso_id = aa.avviso_id
+                  join domanda d on d.id = ?
+                 where aa.alloggio_id = ? and a.ente_id = g.ente_id and a.comune_id = g.comune_id""" : """
                 select count(*) from domanda_alloggio da
                   join alloggio a on a.id = da.alloggio_id
                   join graduatoria g on g.id = ?
                  where da.domanda_id = ? and da.alloggio_id = ? and a.ente_id = g.ente_id and a.comune_id = g.comune_id""",
                 Integer.class, istruttoria.graduatoriaId(), istruttoria.domandaId(), alloggioId);
-        if (scelto == null || scelto == 0) {
-            throw DatiNonValidiException.campo("alloggioId", "l'alloggio " + alloggioId + " non è tra quelli che il nucleo "
-                    + "ha chiesto a " + istruttoria.ente() + " in questo comune");
+        if (ammesso == null || ammesso == 0) {
+            throw DatiNonValidiException.campo("alloggioId", ripescaggio
+                    ? "l'alloggio " + alloggioId + " non è un alloggio di " + istruttoria.ente() + " in questo avviso e comune"
+                    : "l'alloggio " + alloggioId + " non è tra quelli che il nucleo ha chiesto a " + istruttoria.ente()
+                            + " in questo comune");
         }
         // art. 15: the proposed order decides; out of order only with a recorded reason
         OrdineAssegnazioneService.OrdineAssegnazione ordine = ordini.perAssegnazione(istruttoria.graduatoriaId());

@@ -86,7 +86,7 @@ public class OrdineAssegnazioneService {
 
     private OrdineAssegnazione calcola(Graduatoria graduatoria) {
         long graduatoriaId = graduatoria.getId();
-        if (graduatoria.getStato() != Graduatoria.Stato.DEFINITIVA) {
+        if (!graduatoria.assegnabile()) {
             throw new ConflittoException("L'ordine di assegnazione si calcola sulla graduatoria definitiva: la graduatoria "
                     + graduatoriaId + " è " + graduatoria.getStato());
         }

@@ -259,6 +259,45 @@ public class AvvisoService {
         return trovati;
     }
 
+    /**
+     * An alloggio freed after a sgombero, made available to the avviso's ripescaggio through the alloggi area: not
+     * published in the avviso (seed 000 «alloggi liberi»). Free in the Anagrafe, of that ente and comune, not already in
+     * the avviso.
+     */
+    @Transactional
+    public void aggiungiAlloggioLibero(long avvisoId, long alloggioId, long enteId, long comuneId, String tipologiaRiscaldamento,
+                                       BigDecimal speseAnnueUtenze) {
+        Map<String, Object> alloggio = jdbc.queryForList("select ente_id, comune_id, stato from alloggio where id = ?", alloggioId)
+                .stream().findFirst().orElseThrow(() -> DatiNonValidiException.campo("alloggioId", "alloggio " + alloggioId
+                        + " non trovato"));
+        if (((Number) alloggio.get("ente_id")).longValue() != enteId || ((Number) alloggio.get("comune_id")).longValue() != comuneId) {
+            throw DatiNonValidiException.campo("alloggioId", "l'alloggio " + alloggioId + " non è dell'ente in questo comune");
+        }
+        if (!StatoAlloggio.LIBERO.name().equals(alloggio.get("stato"))) {
+            throw DatiNonValidiException.campo("alloggioId", "l'alloggio " + alloggioId + " non è libero nell'Anagrafe ("
+                    + alloggio.get("stato") + ")");
+        }
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (tipologiaRiscaldamento == null || tipologiaRiscaldamento.isBlank()) {
+            errori.add(new DatiNonValidiException.Errore("tipologiaRiscaldamento", "obbligatoria"));
+        }
+        if (speseAnnueUtenze == null || speseAnnueUtenze.signum() < 0) {
+            errori.add(new DatiNonValidiException.Errore("speseAnnueUtenze", "obbligatorie e non negative"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        int inseriti = jdbc.update("""
+                insert into alloggio_in_avviso (avviso_id, alloggio_id, tipologia, stato_in_avviso, tipologia_riscaldamento,
+                    spese_annue_utenze, inserito_da, inserito_il, pubblicato_in_avviso)
+                values (?, ?, 'IMMEDIATAMENTE_ASSEGNABILE', 'LIBERO', ?, ?, ?, ?, false)
+                on conflict (avviso_id, alloggio_id) do nothing""", avvisoId, alloggioId, tipologiaRiscaldamento,
+                speseAnnueUtenze, utente.username(), java.sql.Timestamp.from(Instant.now(clock)));
+        if (inseriti == 0) {
+            throw new ConflittoException("L'alloggio " + alloggioId + " è già in questo avviso");
+        }
+    }
+
     /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */
     @Transactional(readOnly = true)
     public List<EnteProprietario> entiDellAmbito(long avvisoId) {

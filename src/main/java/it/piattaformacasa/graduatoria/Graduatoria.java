@@ -20,7 +20,7 @@ import jakarta.persistence.ManyToOne;
 @Entity
 public class Graduatoria {
 
-    public enum Stato { PROVVISORIA, DEFINITIVA }
+    public enum Stato { PROVVISORIA, DEFINITIVA, RIPESCAGGIO }
 
     public enum Pubblicazione { ALBO_PRETORIO, SITO_ENTE, ENTRAMBI }
 
@@ -41,6 +41,8 @@ public class Graduatoria {
     private Comune comune;
     @Enumerated(EnumType.STRING)
     private Stato stato;
+    private Instant ripescaggioIl;
+    private String ripescaggioDa;
     private Instant generataIl;
     private Instant scadenzaApprovazione;
     private String provvedimentoNumero;
@@ -91,6 +93,21 @@ public class Graduatoria {
         this.definitivaPubblicataIl = quando;
     }
 
+    /** After the first round of assignments: the leftover and freed alloggi go to the households still waiting. */
+    void avviaRipescaggio(String operatore, Instant adesso) {
+        if (stato != Stato.DEFINITIVA) {
+            throw new ConflittoException("Il ripescaggio parte da una graduatoria definitiva: la graduatoria " + id + " è " + stato);
+        }
+        this.stato = Stato.RIPESCAGGIO;
+        this.ripescaggioDa = operatore;
+        this.ripescaggioIl = adesso;
+    }
+
+    /** DEFINITIVA or RIPESCAGGIO: the graduatoria from which alloggi are assigned. */
+    public boolean assegnabile() {
+        return stato == Stato.DEFINITIVA || stato == Stato.RIPESCAGGIO;
+    }
+
     void sollecita(Instant adesso) {
         this.sollecitataIl = adesso;
     }
@@ -100,6 +117,8 @@ public class Graduatoria {
     public EnteProprietario getEnte() { return ente; }
     public Comune getComune() { return comune; }
     public Stato getStato() { return stato; }
+    public Instant getRipescaggioIl() { return ripescaggioIl; }
+    public String getRipescaggioDa() { return ripescaggioDa; }
     public Instant getGenerataIl() { return generataIl; }
     public Instant getScadenzaApprovazione() { return scadenzaApprovazione; }
     public String getProvvedimentoNumero() { return provvedimentoNumero; }

@@ -296,6 +296,18 @@ public class GraduatoriaService {
         graduatoria.pubblicaDefinitiva(dove, quando);
     }
 
+    /** DEFINITIVA → RIPESCAGGIO, by the ente's Gestione Avviso operators (seed 000). */
+    @Transactional
+    public Graduatoria avviaRipescaggio(long graduatoriaId) {
+        Graduatoria graduatoria = graduatoria(graduatoriaId);
+        if (!utente.entiGestioneAvviso().contains(graduatoria.getEnte().getId())) {
+            throw new AccessoNegatoException("Il ripescaggio lo avviano gli operatori di " + graduatoria.getEnte().getRagioneSociale()
+                    + " con la gestione avviso");
+        }
+        graduatoria.avviaRipescaggio(utente.username(), Instant.now(clock));
+        return graduatoria;
+    }
+
     /** Digest of everything the ranking depends on, independent of the order the rows were read in. */
     private static String digestInput(List<DomandaInGraduatoria> tutte) {
         MessageDigest digest = sha256();

@@ -429,4 +429,44 @@ class IstruttoriaTest {
                 Integer.class, alloggio)).as("the alloggio can be assigned again").isZero();
         assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, alloggio)).isEqualTo("LIBERO");
     }
+
+    @Test
+    @Order(9)
+    void nelRipescaggioSiAssegnaAncheUnAlloggioLiberatoDopoUnoSgombero() {
+        long w = jdbc.queryForObject("select id from istruttoria where domanda_id = ? and stato = 'IN_CORSO'", Long.class,
+                domande.get("W"));
+        long liberato = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select 'SGOMBERO-1', e.id, c.id, 'Via dello Sgombero 1', 0, 55, 2, false, false, 'LIBERO'
+                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, CF_COMUNE_VARESE);
+        String alloggiLiberi = "/api/graduatorie/" + graduatoriaVarese + "/alloggi-liberi";
+        String body = "{\"alloggioId\":" + liberato + ",\"tipologiaRiscaldamento\":\"Autonomo a gas\",\"speseAnnueUtenze\":900}";
+        assertThat(http.post(alloggiLiberi, CAPOFILA, body).status()).as("only in ripescaggio").isEqualTo(409);
+
+        String ripescaggio = "/api/graduatorie/" + graduatoriaVarese + "/ripescaggio";
+        assertThat(http.post(ripescaggio, VARESE_ISTRUTTORIA, "{}").status()).as("gestione avviso only").isEqualTo(403);
+        ClientHttp.Risposta avviato = http.post(ripescaggio, CAPOFILA, "{}");
+        assertThat(avviato.status()).as(avviato.body()).isEqualTo(200);
+        assertThat(avviato.json().get("stato").asText()).isEqualTo("RIPESCAGGIO");
+        assertThat(http.post(ripescaggio, CAPOFILA, "{}").status()).as("already").isEqualTo(409);
+
+        ClientHttp.Risposta incompleto = http.post(alloggiLiberi, CAPOFILA, "{\"alloggioId\":" + liberato + "}");
+        assertThat(incompleto.status()).isEqualTo(400);
+        assertThat(incompleto.json().get("errori").findValuesAsText("campo")).contains("tipologiaRiscaldamento", "speseAnnueUtenze");
+        assertThat(http.post(alloggiLiberi, CAPOFILA, body).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("select pubblicato_in_avviso from alloggio_in_avviso where alloggio_id = ?", Boolean.class,
+                liberato)).as("not published in the avviso").isFalse();
+        assertThat(http.post(alloggiLiberi, CAPOFILA, body).status()).as("already in the avviso").isEqualTo(409);
+
+        ClientHttp.Risposta diAltroEnte = http.post("/api/istruttorie/" + w + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + diAler.get(1).getId() + ",\"motivoFuoriOrdine\":\"r\"}");
+        assertThat(diAltroEnte.status()).isEqualTo(400);
+        ClientHttp.Risposta assegnato = http.post("/api/istruttorie/" + w + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + liberato + ",\"motivoFuoriOrdine\":\"ripescaggio\"}");
+        assertThat(assegnato.status()).as("a unit W never chose, in ripescaggio: " + assegnato.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select alloggio_id from assegnazione where domanda_id = ? and stato <> 'RINUNCIATA'",
+                Long.class, domande.get("W"))).isEqualTo(liberato);
+    }
 }
