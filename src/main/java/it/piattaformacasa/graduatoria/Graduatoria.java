@@ -20,7 +20,7 @@ import jakarta.persistence.ManyToOne;
 @Entity
 public class Graduatoria {
 
-    public enum Stato { PROVVISORIA, DEFINITIVA, RIPESCAGGIO }
+    public enum Stato { PROVVISORIA, DEFINITIVA, RIPESCAGGIO, CHIUSA }
 
     public enum Pubblicazione { ALBO_PRETORIO, SITO_ENTE, ENTRAMBI }
 

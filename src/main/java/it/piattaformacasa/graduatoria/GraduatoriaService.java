@@ -281,6 +281,18 @@ public class GraduatoriaService {
                 values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole().name(),
                 criterioFinale.name(), digestInput(ordinate), esadecimale(risultato), ordinate.size(),
                 (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso), graduatoriaId);
+        // art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the ambito stop scrolling
+        int chiuse = jdbc.update("""
+                update graduatoria g set stato = 'CHIUSA', chiusa_il = ?, chiusa_da_graduatoria = ?
+                  from avviso a, avviso nuovo
+                 where a.id = g.avviso_id and nuovo.id = ? and a.ambito_id = nuovo.ambito_id and a.id <> nuovo.id
+                   and (a.chiusura, a.id) < (nuovo.chiusura, nuovo.id) and g.ente_id = ? and g.comune_id = ?
+                   and g.stato in ('DEFINITIVA', 'RIPESCAGGIO')""", Timestamp.from(adesso), graduatoriaId, avviso.getId(),
+                graduatoria.getEnte().getId(), graduatoria.getComune().getId());
+        if (chiuse > 0) {
+            LOG.info("Graduatoria {} definitiva: {} graduatorie precedenti dello stesso ente e comune chiuse (art. 15 co. 4 bis)",
+                    graduatoriaId, chiuse);
+        }
     }
 
     /** The definitive graduatoria was published (within 5 days of becoming definitive). */

@@ -469,4 +469,30 @@ class IstruttoriaTest {
         assertThat(jdbc.queryForObject("select alloggio_id from assegnazione where domanda_id = ? and stato <> 'RINUNCIATA'",
                 Long.class, domande.get("W"))).isEqualTo(liberato);
     }
+
+    @Test
+    @Order(10)
+    void laGraduatoriaScorreFinoAllaDefinitivaDelProssimoAvvisoPoiSiChiude() {
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
+        long prossimo = scenario.aperto(List.of(varese), List.of(CAPOFILA));
+        presenta(prossimo, "V", "MNTSRA88P43L682V", Long.toString(varese.getId()));
+        scenario.eseguiTimer(prossimo, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(prossimo, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        Graduatoria nuova = graduatorie.findByAvvisoIdOrderById(prossimo).get(0);
+        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
+        graduatorieService.approva(nuova.getId(), "PROV-" + nuova.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
+        assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoriaVarese))
+                .as("still scrolling while the next one is provisional").isEqualTo("RIPESCAGGIO");
+
+        graduatorieService.rendiDefinitiva(nuova.getId(), "test");
+
+        assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoriaVarese)).isEqualTo("CHIUSA");
+        assertThat(jdbc.queryForObject("select chiusa_da_graduatoria from graduatoria where id = ?", Long.class, graduatoriaVarese))
+                .isEqualTo(nuova.getId());
+        assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoriaAler))
+                .as("another ente's graduatoria is not touched").isEqualTo("DEFINITIVA");
+        assertThat(http.get("/api/graduatorie/" + graduatoriaVarese + "/ordine-assegnazione", VARESE_ISTRUTTORIA).status())
+                .isEqualTo(409);
+    }
 }
