@@ -495,4 +495,51 @@ class IstruttoriaTest {
         assertThat(http.get("/api/graduatorie/" + graduatoriaVarese + "/ordine-assegnazione", VARESE_ISTRUTTORIA).status())
                 .isEqualTo(409);
     }
+
+    @Test
+    @Order(11)
+    void iReportDellAvvisoMostranoStatoDelleDomandeEDegliAlloggi() throws Exception {
+        String base = "/api/avvisi/" + avviso + "/report/";
+        JsonNode domandeTutte = http.get(base + "domande-in-avviso", SUPERVISORE).json();
+        assertThat(domandeTutte.get("colonne").get(5).asText()).isEqualTo("Stato domanda");
+        Map<Long, JsonNode> perId = new HashMap<>();
+        domandeTutte.get("righe").forEach(r -> perId.put(r.get(0).asLong(), r));
+        assertThat(perId.get(domande.get("X")).get(5).asText()).isEqualTo("CONTRATTO FIRMATO");
+        assertThat(perId.get(domande.get("X")).get(8).asText()).startsWith("ALER");
+        assertThat(perId.get(domande.get("Y")).get(5).asText()).isEqualTo("NON AMMISSIBILE PRESSO UN ENTE");
+        assertThat(perId.get(domande.get("W")).get(5).asText()).isEqualTo("ASSEGNATARIA");
+        assertThat(perId.get(domande.get("W")).get(7).asText()).isEqualTo("SGOMBERO-1");
+        assertThat(perId.get(domande.get("Z")).get(5).asText()).as("refused: waiting again").isEqualTo("IN GRADUATORIA");
+
+        assertThat(http.get(base + "domande-in-avviso", ALER_ISTRUTTORIA).json().get("righe"))
+                .extracting(r -> r.get(0).asLong()).as("ALER sees the domande that chose its units")
+                .containsExactlyInAnyOrder(domande.get("X"), domande.get("Z"));
+
+        JsonNode alloggiInAvviso = http.get(base + "alloggi-in-avviso", CAPOFILA).json().get("righe");
+        assertThat(alloggiInAvviso).anySatisfy(r -> {
+            assertThat(r.get(1).asText()).isEqualTo("SGOMBERO-1");
+            assertThat(r.get(6).asText()).isEqualTo("Liberato dopo sgombero");
+            assertThat(r.get(8).asLong()).isEqualTo(domande.get("W"));
+        });
+        assertThat(alloggiInAvviso).allSatisfy(r -> assertThat(r.get(2).asText()).contains("Varese").doesNotStartWith("ALER"));
+
+        assertThat(http.get(base + "domande-non-assegnatarie", SUPERVISORE).json().get("righe"))
+                .extracting(r -> r.get(0).asLong()).containsExactlyInAnyOrder(domande.get("Y"), domande.get("Z"));
+
+        java.net.http.HttpResponse<byte[]> xlsx = java.net.http.HttpClient.newHttpClient().send(
+                http.richiesta(base + "domande-in-avviso?formato=xlsx", SUPERVISORE).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var foglio = workbook.getSheetAt(0);
+            assertThat(foglio.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ID domanda");
+            assertThat(foglio.getLastRowNum()).as("one row per domanda").isEqualTo(domandeTutte.get("righe").size());
+            assertThat(foglio.getRow(1).getCell(5).getStringCellValue()).isNotBlank();
+        }
+        String csv = http.get(base + "domande-non-assegnatarie?formato=csv", SUPERVISORE).body();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("ID domanda;Richiedente;ISBAR;Indigenza;Componenti;Componenti con disabilità");
+        assertThat(csv.lines().count()).isEqualTo(3);
+        assertThat(http.get(base + "sconosciuto", SUPERVISORE).status()).isEqualTo(400);
+        assertThat(http.get("/api/avvisi/" + avviso + "/report/domande-in-avviso?formato=pdf", SUPERVISORE).status()).isEqualTo(400);
+    }
 }

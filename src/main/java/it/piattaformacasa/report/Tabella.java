@@ -1,0 +1,80 @@
+package it.piattaformacasa.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import it.piattaformacasa.common.ItalianFormats;
+
+/** A report as a table: Italian column titles and rows of plain values; written as JSON, .xlsx or CSV. */
+public record Tabella(String titolo, List<String> colonne, List<List<Object>> righe) {
+
+    public byte[] xlsx() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet foglio = workbook.createSheet(titolo.length() > 31 ? titolo.substring(0, 31) : titolo);
+            CellStyle intestazione = workbook.createCellStyle();
+            Font grassetto = workbook.createFont();
+            grassetto.setBold(true);
+            intestazione.setFont(grassetto);
+            Row titoli = foglio.createRow(0);
+            for (int c = 0; c < colonne.size(); c++) {
+                titoli.createCell(c).setCellValue(colonne.get(c));
+                titoli.getCell(c).setCellStyle(intestazione);
+            }
+            for (int r = 0; r < righe.size(); r++) {
+                Row riga = foglio.createRow(r + 1);
+                List<Object> valori = righe.get(r);
+                for (int c = 0; c < valori.size(); c++) {
+                    Object v = valori.get(c);
+                    if (v instanceof Number n) {
+                        riga.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        riga.createCell(c).setCellValue(testo(v));
+                    }
+                }
+            }
+            for (int c = 0; c < colonne.size(); c++) {
+                foglio.autoSizeColumn(c);
+            }
+            foglio.createFreezePane(0, 1);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Semicolons and Italian decimals, as spreadsheets configured for Italy expect. */
+    public byte[] csv() {
+        StringBuilder csv = new StringBuilder();
+        csv.append(colonne.stream().map(Tabella::campo).collect(Collectors.joining(";"))).append("\r\n");
+        for (List<Object> riga : righe) {
+            csv.append(riga.stream().map(v -> v == null ? "" : campo(testo(v))).collect(Collectors.joining(";"))).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String testo(Object v) {
+        if (v instanceof BigDecimal b) {
+            return ItalianFormats.decimale(b, Math.max(0, b.scale()));
+        }
+        if (v instanceof Boolean b) {
+            return b ? "Sì" : "No";
+        }
+        return v.toString();
+    }
+
+    private static String campo(String v) {
+        return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+}

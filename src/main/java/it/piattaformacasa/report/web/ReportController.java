@@ -1,0 +1,50 @@
+package it.piattaformacasa.report.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.report.ReportService;
+import it.piattaformacasa.report.Tabella;
+
+@RestController
+@Tag(name = "Report", description = "Report dell'avviso: domande, alloggi, domande non assegnatarie")
+class ReportController {
+
+    private final ReportService report;
+
+    ReportController(ReportService report) {
+        this.report = report;
+    }
+
+    @GetMapping("/api/avvisi/{avvisoId}/report/{nome}")
+    @Operation(summary = "Report dell'avviso (domande-in-avviso, alloggi-in-avviso, domande-non-assegnatarie) in JSON, "
+            + "come .xlsx (formato=xlsx) o CSV (formato=csv)")
+    ResponseEntity<?> report(@PathVariable long avvisoId, @PathVariable String nome,
+                             @RequestParam(defaultValue = "json") String formato) {
+        ReportService.Report quale;
+        try {
+            quale = ReportService.Report.valueOf(nome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("report sconosciuto: " + nome + " (domande-in-avviso, alloggi-in-avviso, "
+                    + "domande-non-assegnatarie)");
+        }
+        Tabella tabella = report.report(avvisoId, quale);
+        String file = nome + "-avviso-" + avvisoId;
+        return switch (formato) {
+            case "json" -> ResponseEntity.ok(tabella);
+            case "xlsx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(tabella.xlsx());
+            case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
+                    .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(tabella.csv());
+            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
+        };
+    }
+}
