@@ -122,6 +122,44 @@ public class PianoRiserveService {
         }, enteId, anno);
     }
 
+    /** One line of the «stato delle assegnazioni (articolo 14)»: reserved vs assigned, live. */
+    public record StatoRiserva(String comune, String riserva, int riservati, int assegnati) {
+    }
+
+    /**
+     * «Stato delle assegnazioni (articolo 14)» (seed 000) for the ente's year: per comune, the indigent reserve and the
+     * category reserve against the units already assigned from them, then the assigned members of each chosen category.
+     */
+    @Transactional(readOnly = true)
+    public List<StatoRiserva> statoAssegnazioni(long enteId, int anno) {
+        List<StatoRiserva> stato = new ArrayList<>();
+        for (QuoteAnnuali quote : diAnno(enteId, anno)) {
+            List<java.util.Map<String, Object>> assegnate = jdbc.queryForList("""
+                    select a.riserva, d.categorie::text as categorie from assegnazione a
+                      join istruttoria i on i.id = a.istruttoria_id
+                      join graduatoria g on g.id = i.graduatoria_id
+                      join comune c on c.id = g.comune_id
+                      join domanda d on d.id = a.domanda_id
+                     where a.ente_id = ? and c.codice_istat = ? and a.stato <> 'RINUNCIATA'
+                       and extract(year from a.assegnata_il at time zone 'Europe/Rome') = ?""",
+                    enteId, quote.codiceIstatComune(), anno);
+            long indigenti = assegnate.stream().filter(a -> "INDIGENTI".equals(a.get("riserva"))).count();
+            List<java.util.Map<String, Object>> categorie = assegnate.stream()
+                    .filter(a -> "CATEGORIE".equals(a.get("riserva"))).toList();
+            stato.add(new StatoRiserva(quote.comune(), "Indigenti (art. 13 co. 3)", quote.riserve().indigenti(), (int) indigenti));
+            stato.add(new StatoRiserva(quote.comune(), "Categorie dell'art. 14 (art. 15 co. 1 ter)", quote.riserve().categorie(),
+                    categorie.size()));
+            for (String categoria : quote.impostazione().categorie()) {
+                int membri = (int) categorie.stream().filter(a -> categorie(a.get("categorie").toString()).contains(categoria)).count();
+                stato.add(new StatoRiserva(quote.comune(), "  di cui " + categoria, quote.riserve().categorie(), membri));
+            }
+            stato.add(new StatoRiserva(quote.comune(), "Forze di Polizia, VVF, Forze Armate (art. 7 bis)",
+                    quote.riserve().forzePolizia(), 0));
+            stato.add(new StatoRiserva(quote.comune(), "Polizia Locale (art. 7 ter)", quote.riserve().poliziaLocale(), 0));
+        }
+        return stato;
+    }
+
     private static DatiRiserve valida(int anno, EnteProprietario ente, Comune comune, Impostazione dati,
                                       List<String> categorie) {
         List<Errore> errori = new ArrayList<>();

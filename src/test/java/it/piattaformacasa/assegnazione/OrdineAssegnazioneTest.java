@@ -187,6 +187,13 @@ class OrdineAssegnazioneTest {
         assertThat(dopo.get("ordine")).extracting(p -> p.get("domandaId").asLong()).hasSize(3)
                 .doesNotContain(prossima, domande.get("D"));
         assertThat(dopo.get("ordine").get(0).get("gruppo").asInt()).as("one unit of the indigent reserve left").isEqualTo(1);
+
+        long ente = jdbc.queryForObject("select ente_id from graduatoria where id = ?", Long.class, graduatoria);
+        JsonNode stato = http.get("/api/enti/" + ente + "/riserve/" + LocalDate.now(ROMA).getYear() + "/stato-assegnazioni",
+                CAPOFILA).json();
+        assertThat(stato).extracting(r -> r.get("riserva").asText() + " " + r.get("riservati").asInt() + "/" + r.get("assegnati").asInt())
+                .contains("Indigenti (art. 13 co. 3) 2/1", "Categorie dell'art. 14 (art. 15 co. 1 ter) 1/0",
+                        "  di cui FAMIGLIE_NUOVA_FORMAZIONE 1/0");
     }
 
     private static long id(JsonNode ordine, int i) {

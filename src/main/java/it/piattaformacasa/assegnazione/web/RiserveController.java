@@ -33,6 +33,13 @@ class RiserveController {
         this.ordini = ordini;
     }
 
+    @GetMapping("/api/enti/{enteId}/riserve/{anno}/stato-assegnazioni")
+    @Operation(summary = "«Stato delle assegnazioni (articolo 14)»: per comune, alloggi riservati e assegnati per indigenti, "
+            + "categorie (e per ciascuna categoria scelta) e forze dell'ordine")
+    List<PianoRiserveService.StatoRiserva> statoAssegnazioni(@PathVariable long enteId, @PathVariable int anno) {
+        return piani.statoAssegnazioni(enteId, anno);
+    }
+
     @GetMapping("/api/graduatorie/{id}/ordine-assegnazione")
     @Operation(summary = "Chi viene dopo (art. 15): l'ordine in cui l'ente propone gli alloggi dalla graduatoria definitiva, "
             + "con il gruppo di precedenza e la regola che lo decide e le riserve dell'anno")
