@@ -43,15 +43,24 @@ public final class ScenarioAvviso {
 
     /** An avviso in SELEZIONE_ALLOGGI. */
     public long predisposto() {
+        return predisposto("ORDINARIO");
+    }
+
+    /** An avviso of the given type (ORDINARIO, DISABILITA_GRAVE, FORZE_POLIZIA) in SELEZIONE_ALLOGGI. */
+    public long predisposto(String tipo) {
         ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"Avviso di prova\","
-                + "\"tipo\":\"ORDINARIO\",\"apertura\":\"" + lavorativo(5, 10) + "\",\"chiusura\":\"" + lavorativo(40, 12) + "\"}");
+                + "\"tipo\":\"" + tipo + "\",\"apertura\":\"" + lavorativo(5, 10) + "\",\"chiusura\":\"" + lavorativo(40, 12) + "\"}");
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         return risposta.json().get("id").asLong();
     }
 
     /** Adds the alloggi (as the operator of their ente), then fires the end of selection and the apertura. */
     public long aperto(List<Alloggio> offerti, List<String> operatori) {
-        long avviso = predisposto();
+        return aperto("ORDINARIO", offerti, operatori);
+    }
+
+    public long aperto(String tipo, List<Alloggio> offerti, List<String> operatori) {
+        long avviso = predisposto(tipo);
         for (int i = 0; i < offerti.size(); i++) {
             ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/alloggi", operatori.get(i),
                     "{\"alloggioId\":" + offerti.get(i).getId() + ",\"tipologia\":\"ASSEGNABILE_ENTRO_CHIUSURA\","

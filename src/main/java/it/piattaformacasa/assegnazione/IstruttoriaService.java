@@ -212,6 +212,19 @@ public class IstruttoriaService {
                     + "(prossima: domanda " + prossima.domandaId() + ", gruppo " + prossima.gruppo() + "): indicare il motivo");
         }
         String riserva = proposta.gruppo() <= 2 ? "INDIGENTI" : proposta.gruppo() == 3 ? "CATEGORIE" : null;
+        Map<String, Object> forze = jdbc.queryForMap("select a.tipo, d.corpo_appartenenza from domanda d "
+                + "join avviso a on a.id = d.avviso_id where d.id = ?", istruttoria.domandaId());
+        if ("FORZE_POLIZIA".equals(forze.get("tipo"))) {
+            // art. 7 bis / 7 ter: the dedicated avviso's units count against the police quotas, up to the quota
+            boolean locale = "POLIZIA_LOCALE".equals(forze.get("corpo_appartenenza"));
+            riserva = locale ? "POLIZIA_LOCALE" : "FORZE_POLIZIA";
+            int quota = locale ? ordine.riserve().poliziaLocale() : ordine.riserve().forzePolizia();
+            int usate = locale ? ordine.assegnatiPoliziaLocale() : ordine.assegnatiForzePolizia();
+            if (usate >= quota) {
+                throw new ConflittoException("La quota dell'anno per " + (locale ? "la Polizia Locale (art. 7 ter)"
+                        : "le Forze di Polizia, VVF e Forze Armate (art. 7 bis)") + " è esaurita: " + usate + " su " + quota);
+            }
+        }
         try {
             jdbc.update("""
                     insert into assegnazione (avviso_id, domanda_id, alloggio_id, ente_id, istruttoria_id, assegnata_il, assegnata_da,

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
@@ -48,8 +49,8 @@ public class OrdineAssegnazioneService {
      * @param ordine               the domande still waiting (not assigned anywhere, not excluded here), in order
      */
     public record OrdineAssegnazione(long graduatoriaId, int anno, RiserveAssegnazione.Riserve riserve,
-                                     int assegnatiIndigenti, int assegnatiCategorie, List<String> categorieRiservate,
-                                     List<Proposta> ordine) {
+                                     int assegnatiIndigenti, int assegnatiCategorie, int assegnatiForzePolizia,
+                                     int assegnatiPoliziaLocale, List<String> categorieRiservate, List<Proposta> ordine) {
     }
 
     private record InAttesa(int posizione, long domandaId, BigDecimal isbar, DatiTipo tipo) {
@@ -130,8 +131,10 @@ public class OrdineAssegnazioneService {
         }, graduatoria.getEnte().getId(), graduatoria.getComune().getId(), anno);
         int assegnatiIndigenti = usate.getOrDefault("INDIGENTI", 0);
         int assegnatiCategorie = usate.getOrDefault("CATEGORIE", 0);
-        int riservaIndigenti = quote.riserve().indigenti() - assegnatiIndigenti;
-        int riservaCategorie = quote.riserve().categorie() - assegnatiCategorie;
+        // the avviso dedicated to the forces has its own quota (art. 7 bis / 7 ter): no indigent or category reserve there
+        boolean forze = graduatoria.getAvviso().getTipo() == TipoAvviso.FORZE_POLIZIA;
+        int riservaIndigenti = forze ? 0 : quote.riserve().indigenti() - assegnatiIndigenti;
+        int riservaCategorie = forze ? 0 : quote.riserve().categorie() - assegnatiCategorie;
         List<Proposta> ordine = new ArrayList<>(righe.size());
         while (ordine.size() < righe.size()) {
             InAttesa scelto = null;
@@ -161,6 +164,7 @@ public class OrdineAssegnazioneService {
                     scelto.tipo().indigente(), scelto.tipo().residente(), scelto.tipo().categoria(), sua.gruppo(), motivo));
         }
         return new OrdineAssegnazione(graduatoriaId, anno, quote.riserve(), assegnatiIndigenti, assegnatiCategorie,
+                usate.getOrDefault("FORZE_POLIZIA", 0), usate.getOrDefault("POLIZIA_LOCALE", 0),
                 List.copyOf(quote.impostazione().categorie()), ordine);
     }
 }

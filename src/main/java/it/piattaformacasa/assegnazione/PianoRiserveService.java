@@ -154,8 +154,9 @@ public class PianoRiserveService {
                 stato.add(new StatoRiserva(quote.comune(), "  di cui " + categoria, quote.riserve().categorie(), membri));
             }
             stato.add(new StatoRiserva(quote.comune(), "Forze di Polizia, VVF, Forze Armate (art. 7 bis)",
-                    quote.riserve().forzePolizia(), 0));
-            stato.add(new StatoRiserva(quote.comune(), "Polizia Locale (art. 7 ter)", quote.riserve().poliziaLocale(), 0));
+                    quote.riserve().forzePolizia(), (int) assegnate.stream().filter(a -> "FORZE_POLIZIA".equals(a.get("riserva"))).count()));
+            stato.add(new StatoRiserva(quote.comune(), "Polizia Locale (art. 7 ter)", quote.riserve().poliziaLocale(),
+                    (int) assegnate.stream().filter(a -> "POLIZIA_LOCALE".equals(a.get("riserva"))).count()));
         }
         return stato;
     }

@@ -89,6 +89,8 @@ public class Domanda {
     private Instant presentataIl;
     private String presentataDa;
     @Enumerated(EnumType.STRING)
+    private CorpoAppartenenza corpoAppartenenza;
+    @Enumerated(EnumType.STRING)
     private Stato stato = Stato.PRESENTATA;
     @ElementCollection
     @CollectionTable(name = "domanda_alloggio", joinColumns = @JoinColumn(name = "domanda_id"))
@@ -158,6 +160,13 @@ public class Domanda {
             this.residenteComuneDal = residenteComuneDal;
         }
     }
+
+    /** Only in the avvisi dedicated to the forces (art. 7 bis / 7 ter). */
+    void appartieneA(CorpoAppartenenza corpo) {
+        this.corpoAppartenenza = corpo;
+    }
+
+    public CorpoAppartenenza getCorpoAppartenenza() { return corpoAppartenenza; }
 
     /** The score the definitive graduatoria uses: the working one if a rettifica changed it. */
     public Punteggio getIsbarDiLavoro() { return isbarLavoro != null ? isbarLavoro : isbar; }

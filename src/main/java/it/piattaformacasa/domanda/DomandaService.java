@@ -26,6 +26,7 @@ import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.avviso.AvvisoService.AlloggioOfferto;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
+import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -63,10 +64,13 @@ public class DomandaService {
     private final UtenteCorrente utente;
     private final Clock clock;
     private final boolean attestazioneIndigenzaRichiesta;
+    private final ListaPrefetturaService listaPrefettura;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
-                   @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta) {
+                   @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
+                   ListaPrefetturaService listaPrefettura) {
+        this.listaPrefettura = listaPrefettura;
         this.domande = domande;
         this.avvisi = avvisi;
         this.requisiti = requisiti;
@@ -78,6 +82,15 @@ public class DomandaService {
 
     @Transactional
     public Presentazione presenta(long avvisoId, DatiDomanda dati, String idempotencyKey) {
+        return presenta(avvisoId, dati, null, idempotencyKey);
+    }
+
+    /**
+     * @param corpo required in the avvisi for the forces (art. 7 bis / 7 ter), where the richiedente must be on the
+     *              Prefettura's list of one of the caller's enti for the year with that corpo; refused elsewhere
+     */
+    @Transactional
+    public Presentazione presenta(long avvisoId, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey) {
         Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
         if (idempotencyKey != null) {
             Optional<Domanda> ripetuta = domande.findByAvvisoIdAndIdempotencyKey(avvisoId, idempotencyKey);
@@ -91,6 +104,7 @@ public class DomandaService {
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
         Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
         CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
+        verificaForze(avviso, richiedente, corpo);
         domande.idDelRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
             throw new GiaEsistenteException("Il richiedente ha già presentato la domanda " + esistente
                     + " per questo avviso: se ne può presentare una sola", esistente);
@@ -101,11 +115,33 @@ public class DomandaService {
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar);
         Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
                 categorie(datiIsbar), idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
+        domanda.appartieneA(corpo);
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
         } catch (DataIntegrityViolationException concorrente) {
             // the same richiedente or key, committed by a concurrent request after our checks
             throw new ConflittoException("Una domanda dello stesso richiedente per questo avviso è appena stata presentata");
+        }
+    }
+
+    /** Art. 7 bis / 7 ter: the dedicated avviso takes only people the Prefettura listed, with their corpo. */
+    private void verificaForze(Avviso avviso, CodiceFiscale richiedente, CorpoAppartenenza corpo) {
+        if (avviso.getTipo() != TipoAvviso.FORZE_POLIZIA) {
+            if (corpo != null) {
+                throw DatiNonValidiException.campo("corpoAppartenenza", "si indica solo negli avvisi per le Forze di Polizia");
+            }
+            return;
+        }
+        if (corpo == null) {
+            throw DatiNonValidiException.campo("corpoAppartenenza", "obbligatorio negli avvisi per le Forze di Polizia");
+        }
+        int anno = LocalDate.ofInstant(avviso.getApertura(), FUSO).getYear();
+        CorpoAppartenenza inLista = listaPrefettura.corpoInLista(richiedente.valore(), anno,
+                utente.vedeTuttiGliEnti() ? null : utente.entiAbilitati()).orElseThrow(() -> new NonAmmissibileException(
+                "Domanda non ammissibile in questo avviso", List.of("Il richiedente non è nella lista della Prefettura " + anno
+                        + " di uno degli enti dell'operatore (art. 7 bis / 7 ter)")));
+        if (inLista != corpo) {
+            throw DatiNonValidiException.campo("corpoAppartenenza", "la Prefettura lo indica come " + inLista);
         }
     }
 

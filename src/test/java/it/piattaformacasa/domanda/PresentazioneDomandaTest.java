@@ -206,7 +206,9 @@ class PresentazioneDomandaTest {
                     comp(d, 0).put("dataNascita", "2012-01-01");
                     comp(d, 1).put("dataNascita", "2013-01-01");
                 }),
-                errata("nome mancante", 400, "nucleo[1].nome", d -> comp(d, 1).remove("nome")));
+                errata("nome mancante", 400, "nucleo[1].nome", d -> comp(d, 1).remove("nome")),
+                errata("corpo di appartenenza in un avviso ordinario", 400, "corpoAppartenenza",
+                        d -> d.put("corpoAppartenenza", "POLIZIA_LOCALE")));
     }
 
     @ParameterizedTest(name = "{0}")

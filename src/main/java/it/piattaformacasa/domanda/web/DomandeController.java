@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
 import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.domanda.CorpoAppartenenza;
 import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
@@ -78,7 +79,8 @@ class DomandeController {
             boolean titolareAlloggioAdeguato,
             boolean attestazioneServiziSociali,
             Map<String, Boolean> condizioni,
-            @NotEmpty(message = "indicare almeno un alloggio") List<@NotNull(message = "alloggio mancante") Long> alloggi) {
+            @NotEmpty(message = "indicare almeno un alloggio") List<@NotNull(message = "alloggio mancante") Long> alloggi,
+            CorpoAppartenenza corpoAppartenenza) {
     }
 
     record DomandaDto(long id, long avvisoId, String richiedente, Instant presentataIl, VersioneRegole versioneRegole,
@@ -133,7 +135,7 @@ class DomandeController {
         if (chiave != null && chiave.length() > 100) {
             throw new IllegalArgumentException("Idempotency-Key: al massimo 100 caratteri");
         }
-        DomandaService.Presentazione presentazione = domande.presenta(avvisoId, dati, chiave);
+        DomandaService.Presentazione presentazione = domande.presenta(avvisoId, dati, body.corpoAppartenenza(), chiave);
         Domanda domanda = presentazione.domanda();
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/domande/" + domanda.getId()))
                 .body(DomandaDto.di(domanda));
