@@ -100,8 +100,9 @@ public class OrdineAssegnazioneService {
                         + ": impostarle (alloggi disponibili e quote del piano annuale) prima di assegnare"));
         Set<String> scelte = Set.copyOf(quote.impostazione().categorie());
 
-        // the definitive graduatoria's order, best first, without the nuclei already assigned (by any ente) and those
-        // excluded here; «riserva» is set only for avvisi that allow category reserves
+        // the definitive graduatoria's order, best first, without the nuclei already assigned (by any ente), those
+        // excluded here and those that refused this ente's alloggio; «riserva» is set only for avvisi that allow
+        // category reserves
         List<InAttesa> righe = jdbc.query("""
                 select r.posizione, r.domanda_id, r.isbar, r.indigente, r.priorita, r.riserva, d.categorie
                   from graduatoria_riga r
@@ -111,6 +112,9 @@ public class OrdineAssegnazioneService {
                    and not exists (select 1 from assegnazione a where a.domanda_id = r.domanda_id and a.stato <> 'RINUNCIATA')
                    and not exists (select 1 from istruttoria i where i.domanda_id = r.domanda_id and i.ente_id = g.ente_id
                                       and i.stato = 'NON_AMMISSIBILE')
+                   -- art. 15 co. 4: a nucleo that refused this ente's alloggio is passed over, the ente moves down the list
+                   and not exists (select 1 from assegnazione a where a.domanda_id = r.domanda_id and a.ente_id = g.ente_id
+                                      and a.stato = 'RINUNCIATA')
                  order by r.posizione""", (rs, n) -> new InAttesa(rs.getInt("posizione"), rs.getLong("domanda_id"),
                 rs.getBigDecimal("isbar"), new DatiTipo(rs.getBoolean("indigente"), rs.getBoolean("priorita"),
                 rs.getBoolean("riserva") && PianoRiserveService.categorie(rs.getString("categorie")).stream().anyMatch(scelte::contains))),

@@ -52,66 +52,102 @@ public class ReportService {
              (cast(? as bigint[]) is null or exists (select 1 from domanda_alloggio da join alloggio al on al.id = da.alloggio_id
                                        where da.domanda_id = d.id and al.ente_id = any (cast(? as bigint[]))))""";
 
+    private static final String NOME_COGNOME = """
+            (select c.nome from componente c where c.nucleo_id = d.nucleo_id and c.relazione = 'RICHIEDENTE') as nome,
+            (select c.cognome from componente c where c.nucleo_id = d.nucleo_id and c.relazione = 'RICHIEDENTE') as cognome""";
+
+    /** Seed 000 layout: applicant, score, indigence, residence, up to five alloggi, then the state of the work on it. */
     private Tabella domandeInAvviso(long avvisoId, Long[] enti) {
         List<List<Object>> righe = jdbc.query("""
-                select d.id, d.richiedente_cf, d.isbar, coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente,
+                select d.id,""" + NOME_COGNOME + """
+                       , coalesce(d.isbar_lavoro, d.isbar) as isbar, d.indigente,
+                       (select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza) as comune_residenza,
+                       (select array_agg(al2.codice_ui order by da.preferenza) from domanda_alloggio da
+                          join alloggio al2 on al2.id = da.alloggio_id where da.domanda_id = d.id) as alloggi,
                        case when a.id is not null and a.stato = 'CONTRATTO' then 'CONTRATTO FIRMATO'
                             when a.id is not null then 'ASSEGNATARIA'
                             when exists (select 1 from istruttoria i where i.domanda_id = d.id and i.stato = 'IN_CORSO') then 'IN ISTRUTTORIA'
+                            when exists (select 1 from assegnazione r where r.domanda_id = d.id and r.stato = 'RINUNCIATA')
+                                 then 'RINUNCIA ALL''ALLOGGIO'
                             when exists (select 1 from istruttoria i where i.domanda_id = d.id and i.stato = 'NON_AMMISSIBILE')
                                  then 'NON AMMISSIBILE PRESSO UN ENTE'
-                            else 'IN GRADUATORIA' end as stato,
+                            else 'PRESENTATA' end as stato,
                        (select string_agg(e.ragione_sociale, ', ' order by e.ragione_sociale) from istruttoria i
                           join ente_proprietario e on e.id = i.ente_id where i.domanda_id = d.id and i.stato = 'IN_CORSO') as in_carico,
                        al.codice_ui as alloggio_assegnato, ea.ragione_sociale as ente_assegnatario,
                        exists (select 1 from graduatoria_riga r join graduatoria g on g.id = r.graduatoria_id
                                 where r.domanda_id = d.id and g.avviso_id = d.avviso_id and r.parimerito) as parimerito,
-                       d.residente_comune_dal, d.residente_lombardia_dal, coalesce(d.punti_familiare_lavoro, d.punti_familiare),
-                       coalesce(d.punti_abitativo_lavoro, d.punti_abitativo), coalesce(d.punti_economico_lavoro, d.punti_economico)
+                       case when d.residente_comune_dal is null then null
+                            when age(d.presentata_il::date, d.residente_comune_dal) >= interval '10 years' then '10 anni +'
+                            when age(d.presentata_il::date, d.residente_comune_dal) >= interval '7 years' then '7 – 10 anni'
+                            when age(d.presentata_il::date, d.residente_comune_dal) >= interval '5 years' then '5 – 7 anni'
+                            else 'meno di 5 anni' end as residenza_comune,
+                       case when d.residente_lombardia_dal is null then null
+                            when age(d.presentata_il::date, d.residente_lombardia_dal) >= interval '15 years' then '15 anni +'
+                            when age(d.presentata_il::date, d.residente_lombardia_dal) >= interval '10 years' then '10 – 15 anni'
+                            when age(d.presentata_il::date, d.residente_lombardia_dal) >= interval '5 years' then '5 – 10 anni'
+                            else 'meno di 5 anni' end as residenza_regione,
+                       coalesce(d.punti_familiare_lavoro, d.punti_familiare), coalesce(d.punti_abitativo_lavoro, d.punti_abitativo),
+                       coalesce(d.punti_economico_lavoro, d.punti_economico)
                   from domanda d
                   left join assegnazione a on a.domanda_id = d.id and a.stato <> 'RINUNCIATA'
                   left join alloggio al on al.id = a.alloggio_id
                   left join ente_proprietario ea on ea.id = a.ente_id
                  where d.avviso_id = ? and""" + DOMANDE_VISIBILI + """
-                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> riga(rs, 15),
-                avvisoId, enti, enti);
-        return new Tabella("Domande in avviso", List.of("ID domanda", "Richiedente", "ISBAR pubblicato", "ISBAR di lavoro",
-                "Indigenza", "Stato domanda", "Ente presa in carico", "Alloggio assegnato", "Ente assegnatario", "Parimerito",
-                "Residente nel comune dal", "Residente in Lombardia dal", "Punti familiari", "Punti abitativi",
-                "Punti economici"), righe);
+                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> {
+            List<Object> valori = new ArrayList<>();
+            for (int c = 1; c <= 6; c++) {
+                valori.add(rs.getObject(c));
+            }
+            java.sql.Array alloggi = rs.getArray("alloggi");
+            Object[] codici = alloggi == null ? new Object[0] : (Object[]) alloggi.getArray();
+            for (int i = 0; i < 5; i++) {
+                valori.add(i < codici.length ? codici[i] : null);
+            }
+            for (int c = 8; c <= 17; c++) {
+                valori.add(rs.getObject(c));
+            }
+            return valori;
+        }, avvisoId, enti, enti);
+        return new Tabella("Domande in avviso", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",
+                "Condizione di indigenza", "Comune di residenza", "Alloggio 1", "Alloggio 2", "Alloggio 3", "Alloggio 4",
+                "Alloggio 5", "Stato della domanda", "Ente presa in carico", "Alloggio assegnato", "Ente assegnatario",
+                "Parimerito", "Periodo di residenza sul territorio comunale", "Periodo di residenza sul territorio regionale",
+                "Punteggio della condizione di disagio familiare", "Punteggio della condizione di disagio abitativo",
+                "Punteggio della condizione di disagio economico"), righe);
     }
 
+    /** Seed 000 «stato degli alloggi»: published in the avviso or made available after a sgombero, assigned to whom. */
     private Tabella alloggiInAvviso(long avvisoId, Long[] enti) {
         List<List<Object>> righe = jdbc.query("""
-                select al.id, al.codice_ui, e.ragione_sociale, c.nome, al.indirizzo, aa.tipologia,
-                       case when aa.pubblicato_in_avviso then 'Pubblicato in avviso' else 'Liberato dopo sgombero' end,
-                       case when a.stato = 'CONTRATTO' then 'CONTRATTO FIRMATO' when a.id is not null then 'ASSEGNATO'
-                            else aa.stato_in_avviso end,
-                       a.domanda_id
+                select al.id, al.codice_ui, e.ragione_sociale, c.nome, al.indirizzo, al.superficie_utile, al.vani, al.piano,
+                       aa.tipologia, aa.pubblicato_in_avviso, a.id is not null, a.domanda_id
                   from alloggio_in_avviso aa
                   join alloggio al on al.id = aa.alloggio_id
                   join ente_proprietario e on e.id = al.ente_id
                   join comune c on c.id = al.comune_id
                   left join assegnazione a on a.avviso_id = aa.avviso_id and a.alloggio_id = al.id and a.stato <> 'RINUNCIATA'
                  where aa.avviso_id = ? and (cast(? as bigint[]) is null or al.ente_id = any (cast(? as bigint[])))
-                 order by e.ragione_sociale, c.nome, al.codice_ui""", (rs, n) -> riga(rs, 9), avvisoId, enti, enti);
-        return new Tabella("Alloggi in avviso", List.of("ID alloggio", "Codice UI", "Ente proprietario", "Comune", "Indirizzo",
-                "Tipologia", "Provenienza", "Stato", "ID domanda assegnataria"), righe);
+                 order by e.ragione_sociale, c.nome, al.codice_ui""", (rs, n) -> riga(rs, 12), avvisoId, enti, enti);
+        return new Tabella("Stato degli alloggi", List.of("ID alloggio", "Codice UI", "Ente proprietario", "Comune", "Indirizzo",
+                "Superficie utile (m²)", "Vani", "Piano", "Tipologia", "Alloggio pubblicato in avviso", "Alloggio assegnato",
+                "ID domanda"), righe);
     }
 
     private Tabella domandeNonAssegnatarie(long avvisoId, Long[] enti) {
         List<List<Object>> righe = jdbc.query("""
-                select d.id, d.richiedente_cf, coalesce(d.isbar_lavoro, d.isbar), d.indigente,
+                select d.id,""" + NOME_COGNOME + """
+                       , coalesce(d.isbar_lavoro, d.isbar), d.indigente,
                        (select count(*) from componente c where c.nucleo_id = d.nucleo_id),
-                       (select count(*) from componente c where c.nucleo_id = d.nucleo_id
-                           and (c.percentuale_invalidita >= 66 or c.handicap_grave))
+                       exists (select 1 from componente c where c.nucleo_id = d.nucleo_id
+                                  and (c.percentuale_invalidita >= 66 or c.handicap_grave))
                   from domanda d
                  where d.avviso_id = ?
                    and not exists (select 1 from assegnazione a where a.domanda_id = d.id and a.stato <> 'RINUNCIATA')
                    and""" + DOMANDE_VISIBILI + """
-                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> riga(rs, 6), avvisoId, enti, enti);
-        return new Tabella("Domande non assegnatarie", List.of("ID domanda", "Richiedente", "ISBAR", "Indigenza",
-                "Componenti", "Componenti con disabilità"), righe);
+                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> riga(rs, 7), avvisoId, enti, enti);
+        return new Tabella("Domande non assegnatarie", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",
+                "Condizione di indigenza", "Numero dei componenti", "Presenza di componenti disabili"), righe);
     }
 
     private static List<Object> riga(java.sql.ResultSet rs, int colonne) throws java.sql.SQLException {

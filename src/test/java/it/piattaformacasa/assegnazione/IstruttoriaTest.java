@@ -325,6 +325,15 @@ class IstruttoriaTest {
                 domande.get(domanda));
     }
 
+    private static int colonna(JsonNode tabella, String nome) {
+        for (int i = 0; i < tabella.get("colonne").size(); i++) {
+            if (tabella.get("colonne").get(i).asText().equals(nome)) {
+                return i;
+            }
+        }
+        throw new AssertionError("colonna " + nome + " assente");
+    }
+
     private ClientHttp.Risposta contratto(String utente, long assegnazione, String body) {
         return http.post("/api/assegnazioni/" + assegnazione + "/contratto", utente, body);
     }
@@ -428,6 +437,11 @@ class IstruttoriaTest {
         assertThat(jdbc.queryForObject("select count(*) from assegnazione where alloggio_id = ? and stato <> 'RINUNCIATA'",
                 Integer.class, alloggio)).as("the alloggio can be assigned again").isZero();
         assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, alloggio)).isEqualTo("LIBERO");
+        long graduatoriaDellEnte = jdbc.queryForObject("select i.graduatoria_id from assegnazione a join istruttoria i "
+                + "on i.id = a.istruttoria_id where a.id = ?", Long.class, assegnazione);
+        assertThat(http.get("/api/graduatorie/" + graduatoriaDellEnte + "/ordine-assegnazione", SUPERVISORE).json().get("ordine"))
+                .extracting(p -> p.get("domandaId").asLong()).as("art. 15 co. 4: the ente moves down the list")
+                .doesNotContain(domande.get("Z"));
     }
 
     @Test
@@ -501,15 +515,22 @@ class IstruttoriaTest {
     void iReportDellAvvisoMostranoStatoDelleDomandeEDegliAlloggi() throws Exception {
         String base = "/api/avvisi/" + avviso + "/report/";
         JsonNode domandeTutte = http.get(base + "domande-in-avviso", SUPERVISORE).json();
-        assertThat(domandeTutte.get("colonne").get(5).asText()).isEqualTo("Stato domanda");
+        int stato = colonna(domandeTutte, "Stato della domanda");
         Map<Long, JsonNode> perId = new HashMap<>();
         domandeTutte.get("righe").forEach(r -> perId.put(r.get(0).asLong(), r));
-        assertThat(perId.get(domande.get("X")).get(5).asText()).isEqualTo("CONTRATTO FIRMATO");
-        assertThat(perId.get(domande.get("X")).get(8).asText()).startsWith("ALER");
-        assertThat(perId.get(domande.get("Y")).get(5).asText()).isEqualTo("NON AMMISSIBILE PRESSO UN ENTE");
-        assertThat(perId.get(domande.get("W")).get(5).asText()).isEqualTo("ASSEGNATARIA");
-        assertThat(perId.get(domande.get("W")).get(7).asText()).isEqualTo("SGOMBERO-1");
-        assertThat(perId.get(domande.get("Z")).get(5).asText()).as("refused: waiting again").isEqualTo("IN GRADUATORIA");
+        JsonNode x = perId.get(domande.get("X"));
+        assertThat(x.get(stato).asText()).isEqualTo("CONTRATTO FIRMATO");
+        assertThat(x.get(colonna(domandeTutte, "Ente assegnatario")).asText()).startsWith("ALER");
+        assertThat(x.get(colonna(domandeTutte, "Nome")).asText()).isEqualTo("N");
+        assertThat(x.get(colonna(domandeTutte, "Cognome")).asText()).isEqualTo("X");
+        assertThat(x.get(colonna(domandeTutte, "Comune di residenza")).asText()).isEqualTo("Varese");
+        assertThat(x.get(colonna(domandeTutte, "Alloggio 1")).asText()).isEqualTo("IST-1");
+        assertThat(x.get(colonna(domandeTutte, "Alloggio 3")).isNull()).isTrue();
+        assertThat(x.get(colonna(domandeTutte, "Periodo di residenza sul territorio regionale")).asText()).isEqualTo("15 anni +");
+        assertThat(perId.get(domande.get("Y")).get(stato).asText()).isEqualTo("NON AMMISSIBILE PRESSO UN ENTE");
+        assertThat(perId.get(domande.get("W")).get(stato).asText()).isEqualTo("ASSEGNATARIA");
+        assertThat(perId.get(domande.get("W")).get(colonna(domandeTutte, "Alloggio assegnato")).asText()).isEqualTo("SGOMBERO-1");
+        assertThat(perId.get(domande.get("Z")).get(stato).asText()).isEqualTo("RINUNCIA ALL'ALLOGGIO");
 
         assertThat(http.get(base + "domande-in-avviso", ALER_ISTRUTTORIA).json().get("righe"))
                 .extracting(r -> r.get(0).asLong()).as("ALER sees the domande that chose its units")
@@ -518,8 +539,9 @@ class IstruttoriaTest {
         JsonNode alloggiInAvviso = http.get(base + "alloggi-in-avviso", CAPOFILA).json().get("righe");
         assertThat(alloggiInAvviso).anySatisfy(r -> {
             assertThat(r.get(1).asText()).isEqualTo("SGOMBERO-1");
-            assertThat(r.get(6).asText()).isEqualTo("Liberato dopo sgombero");
-            assertThat(r.get(8).asLong()).isEqualTo(domande.get("W"));
+            assertThat(r.get(9).asBoolean()).as("not published in the avviso").isFalse();
+            assertThat(r.get(10).asBoolean()).isTrue();
+            assertThat(r.get(11).asLong()).isEqualTo(domande.get("W"));
         });
         assertThat(alloggiInAvviso).allSatisfy(r -> assertThat(r.get(2).asText()).contains("Varese").doesNotStartWith("ALER"));
 
@@ -537,7 +559,8 @@ class IstruttoriaTest {
             assertThat(foglio.getRow(1).getCell(5).getStringCellValue()).isNotBlank();
         }
         String csv = http.get(base + "domande-non-assegnatarie?formato=csv", SUPERVISORE).body();
-        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("ID domanda;Richiedente;ISBAR;Indigenza;Componenti;Componenti con disabilità");
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("ID domanda;Nome;Cognome;Punteggio ISBAR;Condizione di indigenza;"
+                + "Numero dei componenti;Presenza di componenti disabili");
         assertThat(csv.lines().count()).isEqualTo(3);
         assertThat(http.get(base + "sconosciuto", SUPERVISORE).status()).isEqualTo(400);
         assertThat(http.get("/api/avvisi/" + avviso + "/report/domande-in-avviso?formato=pdf", SUPERVISORE).status()).isEqualTo(400);

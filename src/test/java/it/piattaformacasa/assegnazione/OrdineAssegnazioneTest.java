@@ -194,6 +194,10 @@ class OrdineAssegnazioneTest {
         assertThat(stato).extracting(r -> r.get("riserva").asText() + " " + r.get("riservati").asInt() + "/" + r.get("assegnati").asInt())
                 .contains("Indigenti (art. 13 co. 3) 2/1", "Categorie dell'art. 14 (art. 15 co. 1 ter) 1/0",
                         "  di cui FAMIGLIE_NUOVA_FORMAZIONE 1/0");
+        String csv = http.get("/api/enti/" + ente + "/riserve/" + LocalDate.now(ROMA).getYear() + "/stato-assegnazioni?formato=csv",
+                CAPOFILA).body();
+        assertThat(csv.lines()).first().isEqualTo("Comune;Riserva;Alloggi riservati;Alloggi assegnati nell'anno");
+        assertThat(csv.lines()).contains("Varese;Indigenti (art. 13 co. 3);2;1");
     }
 
     private static long id(JsonNode ordine, int i) {

@@ -3,16 +3,21 @@ package it.piattaformacasa.assegnazione.web;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.assegnazione.OrdineAssegnazioneService;
 import it.piattaformacasa.assegnazione.PianoRiserveService;
+import it.piattaformacasa.report.Tabella;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -36,8 +41,24 @@ class RiserveController {
     @GetMapping("/api/enti/{enteId}/riserve/{anno}/stato-assegnazioni")
     @Operation(summary = "«Stato delle assegnazioni (articolo 14)»: per comune, alloggi riservati e assegnati per indigenti, "
             + "categorie (e per ciascuna categoria scelta) e forze dell'ordine")
-    List<PianoRiserveService.StatoRiserva> statoAssegnazioni(@PathVariable long enteId, @PathVariable int anno) {
-        return piani.statoAssegnazioni(enteId, anno);
+    ResponseEntity<?> statoAssegnazioni(@PathVariable long enteId, @PathVariable int anno,
+                                        @RequestParam(defaultValue = "json") String formato) {
+        List<PianoRiserveService.StatoRiserva> stato = piani.statoAssegnazioni(enteId, anno);
+        if ("json".equals(formato)) {
+            return ResponseEntity.ok(stato);
+        }
+        Tabella tabella = new Tabella("Stato delle assegnazioni", List.of("Comune", "Riserva", "Alloggi riservati",
+                "Alloggi assegnati nell'anno"), stato.stream().map(r -> List.<Object>of(r.comune(), r.riserva(), r.riservati(),
+                r.assegnati())).toList());
+        String file = "stato-assegnazioni-" + enteId + "-" + anno;
+        return switch (formato) {
+            case "xlsx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .body(tabella.xlsx());
+            case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
+                    .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(tabella.csv());
+            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
+        };
     }
 
     @GetMapping("/api/graduatorie/{id}/ordine-assegnazione")
