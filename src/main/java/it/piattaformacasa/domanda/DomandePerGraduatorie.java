@@ -37,13 +37,16 @@ public class DomandePerGraduatorie {
 
     /** A row of the operators' «tutte le domande» list. */
     public record DomandaInElenco(long id, String richiedente, BigDecimal isbar, BigDecimal isbarDiLavoro,
-                                  boolean indigente, String stato, Instant presentataIl) {
+                                  boolean indigente, String stato, Instant presentataIl,
+                                  StatiDiLavorazione.Stato lavorazione, String semaforo) {
     }
 
     private final JdbcTemplate jdbc;
+    private final List<StatiDiLavorazione> lavorazioni;
 
-    DomandePerGraduatorie(JdbcTemplate jdbc) {
+    DomandePerGraduatorie(JdbcTemplate jdbc, List<StatiDiLavorazione> lavorazioni) {
         this.jdbc = jdbc;
+        this.lavorazioni = lavorazioni;
     }
 
     private static final String PUBBLICATI = QUERY.formatted("d.isbar", "d.punti_familiare", "d.punti_abitativo",
@@ -91,9 +94,17 @@ public class DomandePerGraduatorie {
         sql.append(" order by d.isbar desc, d.id limit ? offset ?");
         parametri.add(dimensione);
         parametri.add((long) pagina * dimensione);
-        return jdbc.query(sql.toString(), (rs, n) -> new DomandaInElenco(rs.getLong("id"), rs.getString("richiedente_cf"),
-                rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"), rs.getBoolean("indigente"), rs.getString("stato"),
-                rs.getTimestamp("presentata_il").toInstant()), parametri.toArray());
+        List<DomandaInElenco> elenco = jdbc.query(sql.toString(), (rs, n) -> new DomandaInElenco(rs.getLong("id"),
+                rs.getString("richiedente_cf"), rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"),
+                rs.getBoolean("indigente"), rs.getString("stato"), rs.getTimestamp("presentata_il").toInstant(), null, null),
+                parametri.toArray());
+        Map<Long, StatiDiLavorazione.Stato> stati = new java.util.HashMap<>();
+        lavorazioni.forEach(l -> stati.putAll(l.di(elenco.stream().map(DomandaInElenco::id).toList())));
+        return elenco.stream().map(d -> {
+            StatiDiLavorazione.Stato stato = stati.getOrDefault(d.id(), StatiDiLavorazione.Stato.PRESENTATA);
+            return new DomandaInElenco(d.id(), d.richiedente(), d.isbar(), d.isbarDiLavoro(), d.indigente(), d.stato(),
+                    d.presentataIl(), stato, stato.semaforo());
+        }).toList();
     }
 
     private List<DomandaInGraduatoria> leggi(String query, long avvisoId) {

@@ -188,6 +188,9 @@ class IstruttoriaTest {
         assertThat(chiLaHa).extracting(i -> i.get("ente").asText()).hasSize(2)
                 .anySatisfy(e -> assertThat(e).startsWith("ALER")).anySatisfy(e -> assertThat(e).contains("Varese"));
 
+        JsonNode tutte = http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("X"), ALER_ISTRUTTORIA).json();
+        assertThat(tutte.get(0).get("lavorazione").asText()).isEqualTo("IN_LAVORAZIONE");
+        assertThat(tutte.get(0).get("semaforo").asText()).isEqualTo("GIALLO");
         JsonNode inLavorazione = http.get("/api/avvisi/" + avviso + "/domande/in-lavorazione?id=" + domande.get("X"),
                 ALER_ISTRUTTORIA).json();
         assertThat(inLavorazione).as("ALER sees its own work only").singleElement().satisfies(l -> {
@@ -531,6 +534,11 @@ class IstruttoriaTest {
         assertThat(perId.get(domande.get("W")).get(stato).asText()).isEqualTo("ASSEGNATARIA");
         assertThat(perId.get(domande.get("W")).get(colonna(domandeTutte, "Alloggio assegnato")).asText()).isEqualTo("SGOMBERO-1");
         assertThat(perId.get(domande.get("Z")).get(stato).asText()).isEqualTo("RINUNCIA ALL'ALLOGGIO");
+        JsonNode tutte = http.get("/api/avvisi/" + avviso + "/domande", SUPERVISORE).json();
+        Map<Long, String> semafori = new HashMap<>();
+        tutte.forEach(d -> semafori.put(d.get("id").asLong(), d.get("semaforo").asText()));
+        assertThat(semafori).containsEntry(domande.get("X"), "VERDE").containsEntry(domande.get("Y"), "ROSSO")
+                .containsEntry(domande.get("Z"), "ROSSO");
 
         assertThat(http.get(base + "domande-in-avviso", ALER_ISTRUTTORIA).json().get("righe"))
                 .extracting(r -> r.get(0).asLong()).as("ALER sees the domande that chose its units")
