@@ -108,6 +108,7 @@ class IstruttoriaTest {
         presenta(avviso, "Y", "RTOMRC80A15L682D", Long.toString(diVarese.get(0).getId()));
         presenta(avviso, "Z", "GRCLSE95R50L682N", diAler.get(1).getId() + "," + diVarese.get(1).getId());
         presenta(avviso, "W", "SLATRS50B41L682V", Long.toString(diVarese.get(0).getId()));
+        presenta(avviso, "V2", "MNTSRA88P43L682V", Long.toString(diVarese.get(0).getId()));
         // the year's reserves of both enti in Varese: the art. 15 order needs them before any assignment
         jdbc.update("""
                 insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, aggiornato_il, aggiornato_da)
@@ -485,6 +486,17 @@ class IstruttoriaTest {
         assertThat(assegnato.status()).as("a unit W never chose, in ripescaggio: " + assegnato.body()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select alloggio_id from assegnazione where domanda_id = ? and stato <> 'RINUNCIATA'",
                 Long.class, domande.get("W"))).isEqualTo(liberato);
+
+        // the other kind: a leftover unit published in the avviso, which V2 never chose
+        long rimasto = diVarese.get(1).getId();
+        assertThat(jdbc.queryForObject("select count(*) from assegnazione where alloggio_id = ? and stato <> 'RINUNCIATA'",
+                Integer.class, rimasto)).as("left over after the first round").isZero();
+        long v2 = avvia(VARESE_ISTRUTTORIA, graduatoriaVarese, "V2").json().get("id").asLong();
+        ClientHttp.Risposta rimastoAssegnato = http.post("/api/istruttorie/" + v2 + "/verifica", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + rimasto + ",\"motivoFuoriOrdine\":\"ripescaggio\"}");
+        assertThat(rimastoAssegnato.status()).as(rimastoAssegnato.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select alloggio_id from assegnazione where domanda_id = ? and stato <> 'RINUNCIATA'",
+                Long.class, domande.get("V2"))).isEqualTo(rimasto);
     }
 
     @Test
