@@ -3,8 +3,6 @@ package it.piattaformacasa.assegnazione.web;
 import java.math.BigDecimal;
 import java.util.List;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.assegnazione.OrdineAssegnazioneService;
 import it.piattaformacasa.assegnazione.PianoRiserveService;
 import it.piattaformacasa.report.Tabella;
+import it.piattaformacasa.report.web.Scaricamento;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -44,21 +43,10 @@ class RiserveController {
     ResponseEntity<?> statoAssegnazioni(@PathVariable long enteId, @PathVariable int anno,
                                         @RequestParam(defaultValue = "json") String formato) {
         List<PianoRiserveService.StatoRiserva> stato = piani.statoAssegnazioni(enteId, anno);
-        if ("json".equals(formato)) {
-            return ResponseEntity.ok(stato);
-        }
         Tabella tabella = new Tabella("Stato delle assegnazioni", List.of("Comune", "Riserva", "Alloggi riservati",
                 "Alloggi assegnati nell'anno"), stato.stream().map(r -> List.<Object>of(r.comune(), r.riserva(), r.riservati(),
                 r.assegnati())).toList());
-        String file = "stato-assegnazioni-" + enteId + "-" + anno;
-        return switch (formato) {
-            case "xlsx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(tabella.xlsx());
-            case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
-                    .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(tabella.csv());
-            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
-        };
+        return Scaricamento.di(tabella, stato, formato, "stato-assegnazioni-" + enteId + "-" + anno);
     }
 
     @GetMapping("/api/graduatorie/{id}/ordine-assegnazione")

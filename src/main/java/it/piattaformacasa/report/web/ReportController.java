@@ -1,7 +1,5 @@
 package it.piattaformacasa.report.web;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,15 +34,6 @@ class ReportController {
                     + "domande-non-assegnatarie)");
         }
         Tabella tabella = report.report(avvisoId, quale);
-        String file = nome + "-avviso-" + avvisoId;
-        return switch (formato) {
-            case "json" -> ResponseEntity.ok(tabella);
-            case "xlsx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
-                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                    .body(tabella.xlsx());
-            case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
-                    .contentType(MediaType.parseMediaType("text/csv; charset=UTF-8")).body(tabella.csv());
-            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
-        };
+        return Scaricamento.di(tabella, tabella, formato, nome + "-avviso-" + avvisoId);
     }
 }

@@ -1,0 +1,29 @@
+package it.piattaformacasa.report.web;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import it.piattaformacasa.report.Tabella;
+
+/** A table as the caller asked for it: JSON, or a download as .xlsx or CSV. */
+public final class Scaricamento {
+
+    private static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv; charset=UTF-8");
+
+    private Scaricamento() {
+    }
+
+    /** @param json what to answer for {@code formato=json} (the table itself or a richer object) */
+    public static ResponseEntity<?> di(Tabella tabella, Object json, String formato, String file) {
+        return switch (formato) {
+            case "json" -> ResponseEntity.ok(json);
+            case "xlsx" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".xlsx\"")
+                    .contentType(XLSX).body(tabella.xlsx());
+            case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
+                    .contentType(CSV).body(tabella.csv());
+            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
+        };
+    }
+}
