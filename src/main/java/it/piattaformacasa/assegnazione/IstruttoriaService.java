@@ -199,6 +199,12 @@ public class IstruttoriaService {
                     : "l'alloggio " + alloggioId + " non è tra quelli che il nucleo ha chiesto a " + istruttoria.ente()
                             + " in questo comune");
         }
+        // the reserves are counted and used up under the lock of the ente's year in that comune (always after the
+        // nucleo's lock): two assignments of different nuclei cannot both take the last unit of a quota
+        jdbc.queryForList("""
+                select p.id from piano_riserve p join graduatoria g on g.ente_id = p.ente_id and g.comune_id = p.comune_id
+                 where g.id = ? and p.anno = extract(year from now() at time zone 'Europe/Rome') for update of p""",
+                Long.class, istruttoria.graduatoriaId());
         // art. 15: the proposed order decides; out of order only with a recorded reason
         OrdineAssegnazioneService.OrdineAssegnazione ordine = ordini.perAssegnazione(istruttoria.graduatoriaId());
         OrdineAssegnazioneService.Proposta proposta = ordine.ordine().stream()
