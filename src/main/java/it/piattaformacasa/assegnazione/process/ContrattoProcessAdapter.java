@@ -4,7 +4,6 @@ import static it.piattaformacasa.assegnazione.process.ContrattoBpmn.*;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.assegnazione.ContrattoProcesso;
 import it.piattaformacasa.common.CodiceFiscale;
-import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 
 @Component
@@ -44,17 +42,7 @@ class ContrattoProcessAdapter implements ContrattoProcesso {
     public void completa(long assegnazioneId, String operatore, Map<String, Object> campi) {
         Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).taskDefinitionKey(TASK_CONFERMA)
                 .processInstanceBusinessKey(Long.toString(assegnazioneId)).singleResult();
-        if (task == null) {
-            throw new ConflittoException("L'assegnazione " + assegnazioneId + " non ha un contratto da registrare");
-        }
-        if (task.getAssignee() != null && !task.getAssignee().equals(operatore)) {
-            throw new ConflittoException("La registrazione del contratto è in carico a " + task.getAssignee());
-        }
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), operatore);
-        }
-        Map<String, Object> variabili = new HashMap<>(campi);
-        variabili.put(VAR_COMPLETATA_DA, operatore);
-        taskService.complete(task.getId(), variabili);
+        CompletamentoDaApi.completa(taskService, task, "La registrazione del contratto dell'assegnazione " + assegnazioneId,
+                operatore, campi);
     }
 }

@@ -2,7 +2,6 @@ package it.piattaformacasa.assegnazione.process;
 
 import static it.piattaformacasa.assegnazione.process.IstruttoriaBpmn.*;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -45,22 +44,7 @@ class IstruttoriaProcessAdapter implements IstruttoriaProcesso {
     public void completaVerifica(long istruttoriaId, String operatore, Map<String, Object> campi) {
         Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).taskDefinitionKey(TASK_VERIFICA)
                 .processInstanceBusinessKey(Long.toString(istruttoriaId)).singleResult();
-        if (task == null) {
-            throw new ConflittoException("L'istruttoria " + istruttoriaId + " non ha una verifica aperta");
-        }
-        if (task.getAssignee() != null && !task.getAssignee().equals(operatore)) {
-            throw new ConflittoException("L'istruttoria " + istruttoriaId + " è in carico a " + task.getAssignee());
-        }
-        if (task.getAssignee() == null) {
-            taskService.claim(task.getId(), operatore); // «prendi in carico»
-        }
-        Map<String, Object> variabili = new HashMap<>(campi);
-        variabili.put(VAR_COMPLETATA_DA, operatore);
-        try {
-            taskService.complete(task.getId(), variabili);
-        } catch (OptimisticLockingException e) {
-            throw new ConflittoException("L'istruttoria " + istruttoriaId + " è stata chiusa o modificata nello stesso momento");
-        }
+        CompletamentoDaApi.completa(taskService, task, "L'istruttoria " + istruttoriaId, operatore, campi);
     }
 
     @Override
