@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -22,6 +23,9 @@ import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
 import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
 
 /** Builds avvisi in a given state through the real API and the avviso process, firing its timers by name. */
 public final class ScenarioAvviso {
@@ -70,6 +74,25 @@ public final class ScenarioAvviso {
         eseguiTimer(avviso, AvvisoBpmn.TIMER_FINE_SELEZIONE);
         eseguiTimer(avviso, AvvisoBpmn.TIMER_APERTURA);
         return avviso;
+    }
+
+    /**
+     * Closes the avviso, generates its graduatorie and approves them as published 20 days ago (the rettifica window is
+     * over); with {@code definitive} also makes them DEFINITIVA.
+     */
+    public List<Graduatoria> graduatorieApprovate(long avviso, GraduatoriaRepository graduatorie, GraduatoriaService servizio,
+                                                  boolean definitive) {
+        eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
+        eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
+        List<Graduatoria> generate = graduatorie.findByAvvisoIdOrderById(avviso);
+        for (Graduatoria g : generate) {
+            servizio.approva(g.getId(), "PROV-" + g.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
+            if (definitive) {
+                servizio.rendiDefinitiva(g.getId(), "test");
+            }
+        }
+        return generate;
     }
 
     public void eseguiTimer(long avviso, String timer) {

@@ -24,7 +24,6 @@ import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
-import it.piattaformacasa.avviso.process.AvvisoBpmn;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
@@ -110,12 +109,7 @@ class ForzeDiPoliziaTest {
         assertThat(jdbc.queryForObject("select corpo_appartenenza from domanda where id = ?", String.class, domande.get(VIGILE)))
                 .isEqualTo("POLIZIA_LOCALE");
 
-        scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
-        scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
-        long graduatoria = graduatorie.findByAvvisoIdOrderById(avviso).get(0).getId();
-        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
-        graduatorieService.approva(graduatoria, "PROV-" + graduatoria, pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
-        graduatorieService.rendiDefinitiva(graduatoria, "test");
+        long graduatoria = scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, true).get(0).getId();
         int annoCorrente = LocalDate.now(ROMA).getYear();
         jdbc.update("""
                 insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, percentuale_forze_polizia,

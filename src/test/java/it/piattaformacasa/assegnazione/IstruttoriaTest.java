@@ -44,7 +44,6 @@ import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.assegnazione.process.ContrattoBpmn;
-import it.piattaformacasa.avviso.process.AvvisoBpmn;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
@@ -115,12 +114,7 @@ class IstruttoriaTest {
                 select e.id, c.id, ?, 10, now(), 'test' from ente_proprietario e, comune c
                  where e.codice_fiscale in (?, ?) and c.codice_istat = '012133'
                 on conflict (ente_id, comune_id, anno) do nothing""", LocalDate.now(ROMA).getYear(), CF_ALER, CF_COMUNE_VARESE);
-        scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
-        scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
-        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
-        for (Graduatoria g : graduatorie.findByAvvisoIdOrderById(avviso)) {
-            graduatorieService.approva(g.getId(), "PROV-" + g.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
-            graduatorieService.rendiDefinitiva(g.getId(), "test");
+        for (Graduatoria g : scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, true)) {
             if (g.getEnte().getRagioneSociale().startsWith("ALER")) {
                 graduatoriaAler = g.getId();
             } else {
@@ -506,11 +500,7 @@ class IstruttoriaTest {
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
         long prossimo = scenario.aperto(List.of(varese), List.of(CAPOFILA));
         presenta(prossimo, "V", "MNTSRA88P43L682V", Long.toString(varese.getId()));
-        scenario.eseguiTimer(prossimo, AvvisoBpmn.TIMER_CHIUSURA);
-        scenario.eseguiTimer(prossimo, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
-        Graduatoria nuova = graduatorie.findByAvvisoIdOrderById(prossimo).get(0);
-        LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
-        graduatorieService.approva(nuova.getId(), "PROV-" + nuova.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
+        Graduatoria nuova = scenario.graduatorieApprovate(prossimo, graduatorie, graduatorieService, false).get(0);
         assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoriaVarese))
                 .as("still scrolling while the next one is provisional").isEqualTo("RIPESCAGGIO");
 
