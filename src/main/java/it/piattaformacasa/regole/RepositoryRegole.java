@@ -1,0 +1,123 @@
+package it.piattaformacasa.regole;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.common.NonTrovatoException;
+
+/**
+ * The rule sets with their versions, in the database. The files of {@code rules/} are the baseline: at every start
+ * each file is imported if its content is new (same content, nothing happens), as the next PUBLISHED version of its
+ * set; a changed file never overwrites a version. Sets are named after their file («isbar» for rules/isbar.dmn).
+ */
+@Service
+public class RepositoryRegole {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RepositoryRegole.class);
+
+    public enum Stato { DRAFT, VALIDATED, PUBLISHED, RETIRED }
+
+    public record Versione(String nome, int versione, Stato stato, LocalDate validoDal, String autore, String approvatore,
+                           String motivo, String checksum, Instant creataIl) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final String posizione;
+
+    RepositoryRegole(JdbcTemplate jdbc, Clock clock,
+                     @Value("${piattaforma.regole.posizione:classpath*:rules/**/*.dmn}") String posizione) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.posizione = posizione;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void importaBaseline() {
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources(posizione)) {
+                try (InputStream in = file.getInputStream()) {
+                    String nome = file.getFilename() == null ? "regole" : file.getFilename().replaceFirst("\\.dmn$", "");
+                    importa(nome, new String(in.readAllBytes(), StandardCharsets.UTF_8), "baseline",
+                            "File rules/" + file.getFilename() + " del rilascio");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stores the source as the next PUBLISHED version of the set unless the same content is already there.
+     *
+     * @return the version holding this content
+     */
+    @Transactional
+    public int importa(String nome, String sorgente, String autore, String motivo) {
+        String checksum = checksum(sorgente);
+        List<Integer> esistente = jdbc.queryForList("select versione from regola_versione where nome = ? and checksum = ?",
+                Integer.class, nome, checksum);
+        if (!esistente.isEmpty()) {
+            return esistente.get(0);
+        }
+        // one import at a time per set: the next version number is taken under the lock of the set's rows
+        jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
+        Integer ultima = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
+        int versione = ultima == null ? 1 : ultima + 1;
+        Instant adesso = Instant.now(clock);
+        // the first baseline holds since the rules it encodes; a later file change holds from the day it is imported
+        LocalDate validoDal = versione == 1 ? LocalDate.of(2017, 8, 1) : LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Rome")));
+        jdbc.update("""
+                insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
+                values (?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, autore, motivo, checksum, sorgente,
+                Timestamp.from(adesso));
+        LOG.info("Regole «{}»: importata la versione {} ({})", nome, versione, motivo);
+        return versione;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Versione> versioni() {
+        return jdbc.query("""
+                select nome, versione, stato, valido_dal, autore, approvatore, motivo, checksum, creata_il
+                  from regola_versione order by nome, versione""", (rs, n) -> new Versione(rs.getString("nome"),
+                rs.getInt("versione"), Stato.valueOf(rs.getString("stato")), rs.getObject("valido_dal", LocalDate.class),
+                rs.getString("autore"), rs.getString("approvatore"), rs.getString("motivo"), rs.getString("checksum"),
+                rs.getTimestamp("creata_il").toInstant()));
+    }
+
+    @Transactional(readOnly = true)
+    public String sorgente(String nome, int versione) {
+        return jdbc.queryForList("select sorgente from regola_versione where nome = ? and versione = ?", String.class, nome, versione)
+                .stream().findFirst().orElseThrow(() -> new NonTrovatoException("Regole «" + nome + "» versione " + versione
+                        + " non trovate"));
+    }
+
+    static String checksum(String sorgente) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sorgente.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
