@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -24,7 +25,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.regole.kie.KieDmnRuntime;
 
 /**
  * The rule sets with their versions, in the database. The files of {@code rules/} are the baseline: at every start
@@ -45,10 +50,12 @@ public class RepositoryRegole {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String posizione;
+    private final UtenteCorrente utente;
 
-    RepositoryRegole(JdbcTemplate jdbc, Clock clock,
+    RepositoryRegole(JdbcTemplate jdbc, Clock clock, UtenteCorrente utente,
                      @Value("${piattaforma.regole.posizione:classpath*:rules/**/*.dmn}") String posizione) {
         this.jdbc = jdbc;
+        this.utente = utente;
         this.clock = clock;
         this.posizione = posizione;
     }
@@ -94,6 +101,51 @@ public class RepositoryRegole {
                 Timestamp.from(adesso));
         LOG.info("Regole «{}»: importata la versione {} ({})", nome, versione, motivo);
         return versione;
+    }
+
+    /**
+     * An analyst's upload: normalized for KIE, validated as the runtime would, stored as the next VALIDATED version of
+     * the set. Invalid files are refused with every problem (decision, rule, reason) and nothing is stored.
+     */
+    @Transactional
+    public Versione carica(String nome, byte[] dmn, String motivo, LocalDate validoDal) {
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (!nome.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            errori.add(new DatiNonValidiException.Errore("nome", "minuscole, cifre e trattini, come i file di rules/"));
+        }
+        if (motivo == null || motivo.isBlank()) {
+            errori.add(new DatiNonValidiException.Errore("motivo", "indicare il motivo della modifica"));
+        }
+        if (validoDal == null) {
+            errori.add(new DatiNonValidiException.Errore("validoDal", "indicare da quando vale"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        String normalizzato;
+        try {
+            normalizzato = NormalizzazioneDmn.normalizza(nome, dmn);
+        } catch (IllegalArgumentException e) {
+            throw DatiNonValidiException.campo("dmn", e.getMessage());
+        }
+        List<String> problemi = KieDmnRuntime.problemi(nome + ".dmn", normalizzato.getBytes(StandardCharsets.UTF_8));
+        if (!problemi.isEmpty()) {
+            throw new DatiNonValidiException(problemi.stream().map(p -> new DatiNonValidiException.Errore("dmn", p)).toList());
+        }
+        String checksum = checksum(normalizzato);
+        Integer uguale = jdbc.queryForList("select versione from regola_versione where nome = ? and checksum = ?", Integer.class,
+                nome, checksum).stream().findFirst().orElse(null);
+        if (uguale != null) {
+            throw new ConflittoException("Il contenuto è identico alla versione " + uguale + " di «" + nome + "»");
+        }
+        jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
+        Integer ultima = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
+        int versione = ultima == null ? 1 : ultima + 1;
+        jdbc.update("""
+                insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
+                values (?, ?, 'VALIDATED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, utente.username(), motivo.strip(),
+                checksum, normalizzato, Timestamp.from(Instant.now(clock)));
+        return versioni().stream().filter(v -> v.nome().equals(nome) && v.versione() == versione).findFirst().orElseThrow();
     }
 
     @Transactional(readOnly = true)

@@ -31,8 +31,9 @@ class RepositoryRegoleTest {
     void ilBaselineEImportatoUnaVoltaEUnFileCambiatoDiventaUnaNuovaVersione() {
         assertThat(repository.versioni()).filteredOn(v -> v.versione() == 1).extracting(RepositoryRegole.Versione::nome)
                 .contains("isbar", "requisiti-economici", "riserve", "precedenza-assegnazione");
-        assertThat(repository.versioni()).filteredOn(v -> v.versione() == 1)
-                .allSatisfy(v -> {
+        assertThat(repository.versioni()).filteredOn(v -> v.versione() == 1 && java.util.Set.of("isbar", "requisiti-economici",
+                        "riserve", "precedenza-assegnazione").contains(v.nome()))
+                .hasSize(4).allSatisfy(v -> {
                     assertThat(v.stato()).isEqualTo(RepositoryRegole.Stato.PUBLISHED);
                     assertThat(v.autore()).isEqualTo("baseline");
                     assertThat(v.checksum()).hasSize(64);
@@ -62,5 +63,35 @@ class RepositoryRegoleTest {
         assertThat(sorgente.status()).isEqualTo(200);
         assertThat(sorgente.body()).contains("<definitions", "Riserva indigenti");
         assertThat(http.get("/api/regole/riserve/versioni/99", ANALISTA).status()).isEqualTo(404);
+    }
+
+    private ClientHttp.Risposta carica(ClientHttp http, String utente, String nome, String query, byte[] dmn) {
+        return http.invia(http.richiesta("/api/regole/" + nome + query, utente).header("Content-Type", "application/xml")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(dmn)).build());
+    }
+
+    @Test
+    void unAnalistaCaricaUnFileDelModelerNormalizzatoEValidato() throws Exception {
+        ClientHttp http = new ClientHttp(port);
+        byte[] modeler = NormalizzazioneDmnTest.fileDelModeler();
+        String query = "?motivo=Nuova%20soglia%20di%20prova&validoDal=2027-01-01";
+
+        assertThat(carica(http, ALER_AVVISO, "soglia-prova", query, modeler).status()).isEqualTo(403);
+        ClientHttp.Risposta senzaMotivo = carica(http, ANALISTA, "soglia-prova", "?validoDal=2027-01-01", modeler);
+        assertThat(senzaMotivo.status()).isEqualTo(400);
+        assertThat(senzaMotivo.json().get("errori").findValuesAsText("campo")).contains("motivo");
+        ClientHttp.Risposta rotto = carica(http, ANALISTA, "soglia-prova", query, new String(modeler, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("&lt;= 16000", "&lt;= 16000 +").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(rotto.status()).isEqualTo(400);
+        assertThat(rotto.json().get("errori").findValuesAsText("messaggio")).anySatisfy(m -> assertThat(m).contains("Soglia di prova"));
+        assertThat(jdbc.queryForObject("select count(*) from regola_versione where nome = 'soglia-prova'", Integer.class)).isZero();
+
+        ClientHttp.Risposta caricata = carica(http, ANALISTA, "soglia-prova", query, modeler);
+        assertThat(caricata.status()).as(caricata.body()).isEqualTo(201);
+        assertThat(caricata.json().get("stato").asText()).isEqualTo("VALIDATED");
+        assertThat(caricata.json().get("autore").asText()).isEqualTo(ANALISTA);
+        assertThat(caricata.json().get("validoDal").asText()).isEqualTo("2027-01-01");
+        assertThat(repository.sorgente("soglia-prova", 1)).contains("https://piattaformacasa.it/dmn/soglia-prova");
+        assertThat(carica(http, ANALISTA, "soglia-prova", query, modeler).status()).as("same content again").isEqualTo(409);
     }
 }

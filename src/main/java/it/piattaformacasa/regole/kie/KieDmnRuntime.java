@@ -78,6 +78,21 @@ public class KieDmnRuntime {
         return new EsitoDmn(nomeModello, decisioni, raccolta.regoleApplicate());
     }
 
+    /**
+     * Validates and compiles one DMN source as the runtime would (schema, model, FEEL, types, decision-table analysis),
+     * without touching the active rule set.
+     *
+     * @return every problem as «file riga N, decisione «nome»: [TIPO] motivo»; empty when the source is usable
+     */
+    public static List<String> problemi(String nome, byte[] dmn) {
+        try {
+            CompilatoreRegole.compila(nome, List.of(new SorgenteDmn(nome, dmn)));
+            return List.of();
+        } catch (RegoleNonValideException e) {
+            return e.problemi();
+        }
+    }
+
     /** Loaded models as «namespace#name», sorted. */
     public List<String> modelli() {
         return attive.get().modelli().keySet().stream().sorted().toList();

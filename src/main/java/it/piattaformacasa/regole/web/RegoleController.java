@@ -1,5 +1,7 @@
 package it.piattaformacasa.regole.web;
 
+import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.http.MediaType;
@@ -7,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,6 +32,22 @@ class RegoleController {
     @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
     List<RepositoryRegole.Versione> versioni() {
         return repository.versioni();
+    }
+
+    @PostMapping(value = "/api/regole/{nome}", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
+            MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(summary = "Carica un DMN (Camunda Modeler o editor KIE) come nuova versione: normalizzato per KIE e validato; "
+            + "gli errori indicano decisione, regola e motivo e nulla viene salvato")
+    @PreAuthorize("hasRole('ANALISTA')")
+    ResponseEntity<RepositoryRegole.Versione> carica(@PathVariable String nome, @RequestParam(required = false) String motivo,
+                                                     @RequestParam(required = false) LocalDate validoDal,
+                                                     jakarta.servlet.http.HttpServletRequest richiesta) throws java.io.IOException {
+        if (richiesta.getContentLengthLong() > it.piattaformacasa.regole.NormalizzazioneDmn.DIMENSIONE_MASSIMA) {
+            return ResponseEntity.status(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE).build();
+        }
+        byte[] dmn = richiesta.getInputStream().readNBytes(it.piattaformacasa.regole.NormalizzazioneDmn.DIMENSIONE_MASSIMA + 1);
+        RepositoryRegole.Versione versione = repository.carica(nome, dmn, motivo, validoDal);
+        return ResponseEntity.created(URI.create("/api/regole/" + nome + "/versioni/" + versione.versione())).body(versione);
     }
 
     @GetMapping("/api/regole/{nome}/versioni/{versione}")
