@@ -93,5 +93,20 @@ class RepositoryRegoleTest {
         assertThat(caricata.json().get("validoDal").asText()).isEqualTo("2027-01-01");
         assertThat(repository.sorgente("soglia-prova", 1)).contains("https://piattaformacasa.it/dmn/soglia-prova");
         assertThat(carica(http, ANALISTA, "soglia-prova", query, modeler).status()).as("same content again").isEqualTo(409);
+
+        // its test cases run on a KIE runtime of their own: one holds, one expects the wrong outcome
+        JsonNode esiti = http.post("/api/regole/soglia-prova/versioni/1/casi", ANALISTA, """
+                [{"descrizione":"ISEE 12.000 ammesso","input":{"isee":12000,"attestazione":false},"atteso":{"Soglia di prova":true}},
+                 {"descrizione":"ISEE 20.000 ammesso (sbagliato)","input":{"isee":20000,"attestazione":false},
+                  "atteso":{"Soglia di prova":true}}]""").json();
+        assertThat(esiti).extracting(e -> e.get("descrizione").asText() + "=" + e.get("superato").asBoolean())
+                .containsExactly("ISEE 12.000 ammesso=true", "ISEE 20.000 ammesso (sbagliato)=false");
+        assertThat(esiti.get(1).get("ottenuto").get("Soglia di prova").asBoolean()).isFalse();
+        assertThat(http.get("/api/regole/soglia-prova/versioni/1/casi", SUPERVISORE).json()).hasSize(2);
+        assertThat(http.post("/api/regole/soglia-prova/versioni/1/casi", SUPERVISORE, "[]").status()).isEqualTo(403);
+        ClientHttp.Risposta senzaAtteso = http.post("/api/regole/soglia-prova/versioni/1/casi", ANALISTA,
+                "[{\"descrizione\":\"vuoto\",\"input\":{}}]");
+        assertThat(senzaAtteso.status()).isEqualTo(400);
+        assertThat(senzaAtteso.json().get("errori").findValuesAsText("campo")).containsExactly("[0].atteso");
     }
 }

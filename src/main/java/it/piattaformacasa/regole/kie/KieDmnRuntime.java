@@ -15,6 +15,7 @@ import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
 import org.kie.dmn.api.core.DMNMessage;
 import org.kie.dmn.api.core.DMNResult;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -41,8 +42,22 @@ public class KieDmnRuntime {
      *                  or {@code file:/percorso/rules/**}{@code /*.dmn}
      * @throws RegoleNonValideException listing file, decision and reason of every error
      */
+    @Autowired
     public KieDmnRuntime(@Value("${piattaforma.regole.posizione:" + POSIZIONE_PREDEFINITA + "}") String posizione) {
         this.attive = new AtomicReference<>(CompilatoreRegole.compila(posizione, leggi(posizione)));
+    }
+
+    private KieDmnRuntime(RegoleAttive regole) {
+        this.attive = new AtomicReference<>(regole);
+    }
+
+    /**
+     * A runtime of its own for one DMN source (a rule-set version under test), validated and compiled as the main one.
+     *
+     * @throws RegoleNonValideException listing every problem
+     */
+    public static KieDmnRuntime di(String nome, byte[] dmn) {
+        return new KieDmnRuntime(CompilatoreRegole.compila(nome, List.of(new SorgenteDmn(nome, dmn))));
     }
 
     /**

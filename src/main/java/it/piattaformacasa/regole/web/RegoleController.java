@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.regole.CasiDiTestRegole;
 import it.piattaformacasa.regole.RepositoryRegole;
 
 @RestController
@@ -22,9 +23,26 @@ import it.piattaformacasa.regole.RepositoryRegole;
 class RegoleController {
 
     private final RepositoryRegole repository;
+    private final CasiDiTestRegole casi;
 
-    RegoleController(RepositoryRegole repository) {
+    RegoleController(RepositoryRegole repository, CasiDiTestRegole casi) {
         this.repository = repository;
+        this.casi = casi;
+    }
+
+    @PostMapping("/api/regole/{nome}/versioni/{versione}/casi")
+    @Operation(summary = "Aggiunge casi di test (input → decisioni attese) alla versione e li esegue tutti")
+    @PreAuthorize("hasRole('ANALISTA')")
+    List<CasiDiTestRegole.Esito> aggiungiCasi(@PathVariable String nome, @PathVariable int versione,
+                                              @org.springframework.web.bind.annotation.RequestBody List<CasiDiTestRegole.Caso> nuovi) {
+        return casi.aggiungi(nome, versione, nuovi);
+    }
+
+    @GetMapping("/api/regole/{nome}/versioni/{versione}/casi")
+    @Operation(summary = "Esegue i casi di test della versione: superati o no, con atteso e ottenuto")
+    @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
+    List<CasiDiTestRegole.Esito> eseguiCasi(@PathVariable String nome, @PathVariable int versione) {
+        return casi.esegui(nome, versione);
     }
 
     @GetMapping("/api/regole")

@@ -1,0 +1,126 @@
+package it.piattaformacasa.regole;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.regole.kie.EsitoDmn;
+import it.piattaformacasa.regole.kie.KieDmnRuntime;
+
+/**
+ * Test cases of a rule-set version (inputs → expected decision outputs), stored with it and run against that
+ * version's DMN on a KIE runtime of its own, never the active one. Numbers compare by value (8 = 8,000).
+ */
+@Service
+public class CasiDiTestRegole {
+
+    public record Caso(String descrizione, Map<String, Object> input, Map<String, Object> atteso) {
+    }
+
+    public record Esito(String descrizione, boolean superato, Map<String, Object> atteso, Map<String, Object> ottenuto,
+                        String errore) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final RepositoryRegole repository;
+
+    CasiDiTestRegole(JdbcTemplate jdbc, RepositoryRegole repository) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+    }
+
+    /** Adds (or replaces, by description) the cases of a version, then runs them all. */
+    @Transactional
+    public List<Esito> aggiungi(String nome, int versione, List<Caso> casi) {
+        repository.sorgente(nome, versione); // 404 for an unknown version
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        for (int i = 0; i < casi.size(); i++) {
+            Caso c = casi.get(i);
+            if (c.descrizione() == null || c.descrizione().isBlank()) {
+                errori.add(new DatiNonValidiException.Errore("[" + i + "].descrizione", "obbligatoria"));
+            }
+            if (c.atteso() == null || c.atteso().isEmpty()) {
+                errori.add(new DatiNonValidiException.Errore("[" + i + "].atteso", "indicare almeno una decisione attesa"));
+            }
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        for (Caso c : casi) {
+            jdbc.update("""
+                    insert into regola_caso_test (nome, versione, descrizione, input, atteso) values (?, ?, ?, ?::jsonb, ?::jsonb)
+                    on conflict (nome, versione, descrizione) do update set input = excluded.input, atteso = excluded.atteso""",
+                    nome, versione, c.descrizione().strip(), json(c.input() == null ? Map.of() : c.input()), json(c.atteso()));
+        }
+        return esegui(nome, versione);
+    }
+
+    /** Runs every case of the version; a case fails when a decision differs from what it expects or the evaluation fails. */
+    @Transactional(readOnly = true)
+    public List<Esito> esegui(String nome, int versione) {
+        List<Caso> casi = jdbc.query("select descrizione, input::text, atteso::text from regola_caso_test "
+                + "where nome = ? and versione = ? order by id", (rs, n) -> new Caso(rs.getString(1), mappa(rs.getString(2)),
+                mappa(rs.getString(3))), nome, versione);
+        if (casi.isEmpty()) {
+            return List.of();
+        }
+        KieDmnRuntime runtime = KieDmnRuntime.di(nome + ".dmn", repository.sorgente(nome, versione).getBytes(StandardCharsets.UTF_8));
+        String[] modello = runtime.modelli().get(0).split("#", 2);
+        List<Esito> esiti = new ArrayList<>();
+        for (Caso caso : casi) {
+            Map<String, Object> input = new LinkedHashMap<>();
+            caso.input().forEach((k, v) -> input.put(k, v instanceof Number n ? new BigDecimal(n.toString()) : v));
+            try {
+                EsitoDmn esito = runtime.valuta(modello[0], modello[1], input);
+                Map<String, Object> ottenuto = new LinkedHashMap<>();
+                boolean superato = true;
+                for (Map.Entry<String, Object> atteso : caso.atteso().entrySet()) {
+                    Object valore = esito.decisioni().get(atteso.getKey());
+                    ottenuto.put(atteso.getKey(), valore);
+                    superato &= uguali(atteso.getValue(), valore);
+                }
+                esiti.add(new Esito(caso.descrizione(), superato, caso.atteso(), ottenuto, null));
+            } catch (RuntimeException e) {
+                esiti.add(new Esito(caso.descrizione(), false, caso.atteso(), Map.of(), e.getMessage()));
+            }
+        }
+        return esiti;
+    }
+
+    private static boolean uguali(Object atteso, Object ottenuto) {
+        if (atteso instanceof Number a && ottenuto instanceof Number o) {
+            return new BigDecimal(a.toString()).compareTo(new BigDecimal(o.toString())) == 0;
+        }
+        return atteso == null ? ottenuto == null : atteso.equals(ottenuto);
+    }
+
+    private static String json(Object valore) {
+        try {
+            return JSON.writeValueAsString(valore);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> mappa(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
