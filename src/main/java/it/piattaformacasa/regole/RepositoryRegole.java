@@ -66,8 +66,15 @@ public class RepositoryRegole {
             for (Resource file : new PathMatchingResourcePatternResolver().getResources(posizione)) {
                 try (InputStream in = file.getInputStream()) {
                     String nome = file.getFilename() == null ? "regole" : file.getFilename().replaceFirst("\\.dmn$", "");
-                    importa(nome, new String(in.readAllBytes(), StandardCharsets.UTF_8), "baseline",
+                    int versione = importa(nome, new String(in.readAllBytes(), StandardCharsets.UTF_8), "baseline",
                             "File rules/" + file.getFilename() + " del rilascio");
+                    // the baseline's own test cases sit next to the file: rules/isbar.casi.json
+                    Resource casi = file.createRelative(nome + ".casi.json");
+                    if (casi.exists()) {
+                        try (InputStream json = casi.getInputStream()) {
+                            salvaCasi(nome, versione, new String(json.readAllBytes(), StandardCharsets.UTF_8));
+                        }
+                    }
                 }
             }
         } catch (IOException e) {
@@ -145,7 +152,22 @@ public class RepositoryRegole {
                 insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
                 values (?, ?, 'VALIDATED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, utente.username(), motivo.strip(),
                 checksum, normalizzato, Timestamp.from(Instant.now(clock)));
+        // a rule set carries its test cases: the new version starts with the previous version's ones
+        jdbc.update("""
+                insert into regola_caso_test (nome, versione, descrizione, input, atteso)
+                select nome, ?, descrizione, input, atteso from regola_caso_test
+                 where nome = ? and versione = (select max(versione) from regola_caso_test where nome = ? and versione < ?)""",
+                versione, nome, nome, versione);
         return versioni().stream().filter(v -> v.nome().equals(nome) && v.versione() == versione).findFirst().orElseThrow();
+    }
+
+    /** Stores test cases given as a JSON array of {descrizione, input, atteso}; existing descriptions stay as they are. */
+    private void salvaCasi(String nome, int versione, String json) {
+        jdbc.update("""
+                insert into regola_caso_test (nome, versione, descrizione, input, atteso)
+                select ?, ?, c->>'descrizione', coalesce(c->'input', '{}'::jsonb), c->'atteso'
+                  from jsonb_array_elements(?::jsonb) c
+                on conflict (nome, versione, descrizione) do nothing""", nome, versione, json);
     }
 
     @Transactional(readOnly = true)

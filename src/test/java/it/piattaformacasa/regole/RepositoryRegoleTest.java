@@ -26,6 +26,16 @@ class RepositoryRegoleTest {
     RepositoryRegole repository;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CasiDiTestRegole casi;
+
+    @Test
+    void iCasiDiTestDelBaselinePassanoTutti() {
+        for (String nome : java.util.List.of("isbar", "requisiti-economici", "riserve", "precedenza-assegnazione")) {
+            assertThat(casi.esegui(nome, 1)).as(nome).isNotEmpty()
+                    .allSatisfy(e -> assertThat(e.superato()).as(e.descrizione() + " → " + e.ottenuto() + " " + e.errore()).isTrue());
+        }
+    }
 
     @Test
     void ilBaselineEImportatoUnaVoltaEUnFileCambiatoDiventaUnaNuovaVersione() {
