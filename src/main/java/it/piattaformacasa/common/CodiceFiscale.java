@@ -101,6 +101,21 @@ public final class CodiceFiscale {
         }
     }
 
+    /**
+     * Completes a code with its check character: 15 characters of a personal code (letter), or the 10 digits of an
+     * ente's (digit).
+     */
+    public static String conControllo(String senzaControllo) {
+        String codice = senzaControllo.trim().toUpperCase(java.util.Locale.ROOT);
+        if (codice.length() == 10 && codice.chars().allMatch(Character::isDigit)) {
+            return codice + cifraDiControllo(codice);
+        }
+        if (codice.length() == 15) {
+            return codice + carattereDiControllo(codice);
+        }
+        throw new IllegalArgumentException("Servono 15 caratteri (persona) o 10 cifre (ente): " + senzaControllo);
+    }
+
     private static String senzaOmocodia(String cifre) {
         StringBuilder sb = new StringBuilder(cifre.length());
         for (char c : cifre.toCharArray()) {

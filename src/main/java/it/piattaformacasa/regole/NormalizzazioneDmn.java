@@ -1,14 +1,10 @@
 package it.piattaformacasa.regole;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
@@ -19,7 +15,8 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
-import org.xml.sax.SAXException;
+
+import it.piattaformacasa.common.XmlSicuro;
 
 /**
  * Makes a DMN file from Camunda Modeler fit for KIE (known facts): the Modeler omits the {@code <variable>} of decisions
@@ -44,7 +41,7 @@ public final class NormalizzazioneDmn {
         if (dmn.length > DIMENSIONE_MASSIMA) {
             throw new IllegalArgumentException("file DMN troppo grande: " + dmn.length + " byte (massimo " + DIMENSIONE_MASSIMA + ")");
         }
-        Document documento = leggi(dmn);
+        Document documento = XmlSicuro.leggi(dmn);
         Element definizioni = documento.getDocumentElement();
         if (!"definitions".equals(definizioni.getLocalName())) {
             throw new IllegalArgumentException("non è un file DMN: l'elemento radice è «" + definizioni.getLocalName() + "»");
@@ -101,27 +98,6 @@ public final class NormalizzazioneDmn {
             }
         }
         return null;
-    }
-
-    private static Document leggi(byte[] dmn) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn));
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("parser XML non configurabile", e);
-        } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException("XML non valido (DOCTYPE ed entità esterne non sono ammessi): " + e.getMessage());
-        }
     }
 
     private static String scrivi(Document documento) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.graduatoria.Graduatoria;
@@ -36,19 +37,9 @@ import it.piattaformacasa.graduatoria.GraduatoriaService;
 class ForzeDiPoliziaTest {
 
     private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
-    private static final String CARABINIERE = conControllo("RSSGNN80A01L682");
-    private static final String VIGILE = conControllo("VRDLGU82C10L682");
-    private static final String FINANZIERE = conControllo("BNCMRC79M14L682");
-
-    /** A codice fiscale with its check character. */
-    private static String conControllo(String quindici) {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            if (it.piattaformacasa.common.CodiceFiscale.isValid(quindici + c)) {
-                return quindici + c;
-            }
-        }
-        throw new IllegalStateException(quindici);
-    }
+    private static final String CARABINIERE = CodiceFiscale.conControllo("RSSGNN80A01L682");
+    private static final String VIGILE = CodiceFiscale.conControllo("VRDLGU82C10L682");
+    private static final String FINANZIERE = CodiceFiscale.conControllo("BNCMRC79M14L682");
 
     @LocalServerPort
     int port;

@@ -82,12 +82,6 @@ public final class GeneratoreAvvisoSintetico {
 
     /** An 11-digit codice fiscale with a valid check digit (CodiceFiscale refuses anything else). */
     static String codiceFiscaleEnte(long base) {
-        String dieci = String.format("%010d", 8_000_000_000L + base % 1_000_000_000L);
-        for (int cifra = 0; cifra <= 9; cifra++) {
-            if (CodiceFiscale.isValid(dieci + cifra)) {
-                return dieci + cifra;
-            }
-        }
-        throw new IllegalStateException("nessuna cifra di controllo per " + dieci);
+        return CodiceFiscale.conControllo(String.format("%010d", 8_000_000_000L + base % 1_000_000_000L));
     }
 }

@@ -184,12 +184,6 @@ class PresentazioneDomandeBenchmark {
             lettere.append((char) ('A' + n % 26));
             n /= 26;
         }
-        String senzaControllo = lettere + nascita + "L682";
-        for (char c = 'A'; c <= 'Z'; c++) {
-            if (CodiceFiscale.isValid(senzaControllo + c)) {
-                return senzaControllo + c;
-            }
-        }
-        throw new IllegalStateException("nessun carattere di controllo per " + senzaControllo);
+        return CodiceFiscale.conControllo(lettere + nascita + "L682");
     }
 }

@@ -155,4 +155,12 @@ class CodiceFiscaleTest {
                 .hasRootCauseInstanceOf(IllegalArgumentException.class)
                 .hasRootCauseMessage("Codice fiscale non valido: carattere di controllo errato (atteso X)");
     }
+
+    @Test
+    void ilCarattereDiControlloCompletaCodiciDiPersoneEDiEnti() {
+        assertThat(CodiceFiscale.conControllo("RSSMRA85T10A562")).isEqualTo("RSSMRA85T10A562S");
+        assertThat(CodiceFiscale.conControllo("0044134012")).isEqualTo("00441340122");
+        assertThatThrownBy(() -> CodiceFiscale.conControllo("RSSMRA"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

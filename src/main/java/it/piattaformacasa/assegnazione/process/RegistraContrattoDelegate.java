@@ -3,7 +3,6 @@ package it.piattaformacasa.assegnazione.process;
 import static it.piattaformacasa.assegnazione.process.ContrattoBpmn.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,7 +28,7 @@ class RegistraContrattoDelegate implements JavaDelegate {
         try {
             Object canone = execution.getVariable(VAR_CANONE);
             dati = new ContrattoService.DatiContratto((String) execution.getVariable(VAR_NUMERO),
-                    data(execution.getVariable(VAR_DATA_FIRMA)), data(execution.getVariable(VAR_DECORRENZA)),
+                    CampiDelForm.data(execution.getVariable(VAR_DATA_FIRMA)), CampiDelForm.data(execution.getVariable(VAR_DECORRENZA)),
                     canone == null ? null : new BigDecimal(canone.toString()), (String) execution.getVariable(VAR_REGISTRAZIONE));
         } catch (NumberFormatException | DateTimeParseException e) {
             throw DatiNonValidiException.campo("contratto", "dati del contratto non validi: " + e.getMessage());
@@ -37,9 +36,5 @@ class RegistraContrattoDelegate implements JavaDelegate {
         contratti.registra(((Number) execution.getVariable(VAR_ASSEGNAZIONE_ID)).longValue(),
                 (String) execution.getVariable(VAR_ESITO), dati, (String) execution.getVariable(VAR_MOTIVO_RINUNCIA),
                 (String) execution.getVariable(VAR_COMPLETATA_DA));
-    }
-
-    private static LocalDate data(Object valore) {
-        return valore == null || valore.toString().isBlank() ? null : LocalDate.parse(valore.toString().substring(0, 10));
     }
 }

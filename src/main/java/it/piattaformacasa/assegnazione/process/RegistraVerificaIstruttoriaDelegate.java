@@ -3,7 +3,6 @@ package it.piattaformacasa.assegnazione.process;
 import static it.piattaformacasa.assegnazione.process.IstruttoriaBpmn.*;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -45,8 +44,8 @@ class RegistraVerificaIstruttoriaDelegate implements JavaDelegate {
             return new DomandaService.Correzione(
                     isee == null ? null : Importo.of(new BigDecimal(isee.toString())),
                     condizioni == null ? null : condizioni(condizioni),
-                    data(execution.getVariable(VAR_RESIDENTE_LOMBARDIA_DAL_CORRETTO)),
-                    data(execution.getVariable(VAR_RESIDENTE_COMUNE_DAL_CORRETTO)));
+                    CampiDelForm.data(execution.getVariable(VAR_RESIDENTE_LOMBARDIA_DAL_CORRETTO)),
+                    CampiDelForm.data(execution.getVariable(VAR_RESIDENTE_COMUNE_DAL_CORRETTO)));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw DatiNonValidiException.campo("correzione", "dati corretti non validi: " + e.getMessage());
         }
@@ -63,9 +62,5 @@ class RegistraVerificaIstruttoriaDelegate implements JavaDelegate {
             }
         }
         return condizioni;
-    }
-
-    private static LocalDate data(Object valore) {
-        return valore == null || valore.toString().isBlank() ? null : LocalDate.parse(valore.toString().substring(0, 10));
     }
 }
