@@ -11,6 +11,7 @@ public final class DemoUtenti {
     public static final String MALNATE = "malnate";
     public static final String SUPERVISORE = "supervisore";
     public static final String ANALISTA = "analista";
+    public static final String ANALISTA_REVISORE = "analista.revisore";
     public static final String ADMIN = "admin";
 
     public static final String CF_COMUNE_VARESE = "00441340122";

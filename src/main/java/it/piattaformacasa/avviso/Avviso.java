@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.common.ConflittoException;
-import it.piattaformacasa.regole.VersioneRegole;
+import it.piattaformacasa.regole.ParametriAvviso;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -36,8 +36,10 @@ public class Avviso {
     private Instant chiusura;
     @Enumerated(EnumType.STRING)
     private StatoAvviso stato;
-    @Enumerated(EnumType.STRING)
-    private VersioneRegole versioneRegole;
+    /** The regulatory step of the rules in force when it was predisposto (rules/parametri-avviso.dmn). */
+    private String versioneRegole;
+    private int massimoAlloggiPerDomanda;
+    private boolean riserveCategorie;
     private Instant predispostoIl;
     private String predispostoDa;
     private String avvertenze;
@@ -47,14 +49,14 @@ public class Avviso {
     protected Avviso() {
     }
 
-    Avviso(Ambito ambito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura, VersioneRegole versioneRegole,
+    Avviso(Ambito ambito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura, ParametriAvviso.Parametri parametri,
            Instant predispostoIl, String predispostoDa, String avvertenze) {
         this.ambito = ambito;
         this.titolo = titolo;
         this.tipo = tipo;
         this.apertura = apertura;
         this.chiusura = chiusura;
-        this.versioneRegole = versioneRegole;
+        regoleDelGiorno(parametri);
         this.predispostoIl = predispostoIl;
         this.predispostoDa = predispostoDa;
         this.avvertenze = avvertenze;
@@ -95,7 +97,16 @@ public class Avviso {
     public Instant getApertura() { return apertura; }
     public Instant getChiusura() { return chiusura; }
     public StatoAvviso getStato() { return stato; }
-    public VersioneRegole getVersioneRegole() { return versioneRegole; }
+    public String getVersioneRegole() { return versioneRegole; }
+    public int getMassimoAlloggiPerDomanda() { return massimoAlloggiPerDomanda; }
+    public boolean isRiserveCategorie() { return riserveCategorie; }
+
+    /** The parameters the rules give for the day it was predisposto; they change only with its binding. */
+    void regoleDelGiorno(ParametriAvviso.Parametri parametri) {
+        this.versioneRegole = parametri.passoNormativo();
+        this.massimoAlloggiPerDomanda = parametri.massimoAlloggiPerDomanda();
+        this.riserveCategorie = parametri.riserveCategorie();
+    }
     public Instant getPredispostoIl() { return predispostoIl; }
     public String getPredispostoDa() { return predispostoDa; }
     public String getAvvertenze() { return avvertenze; }

@@ -30,7 +30,6 @@ import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
-import it.piattaformacasa.regole.VersioneRegole;
 
 /** The avviso from predisposizione to chiusura (seed 000, «COME SI APRE UN AVVISO?»). */
 @Service
@@ -63,9 +62,12 @@ public class AvvisoService {
     public record AlloggioOfferto(long id, BigDecimal superficieUtile, String codiceIstatComune) {
     }
 
+    private final RegoleDellAvviso regole;
+
     AvvisoService(AvvisoRepository avvisi, AlloggioInAvvisoRepository alloggiInAvviso, AnagrafeService anagrafe,
-                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc) {
+                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc, RegoleDellAvviso regole) {
         this.jdbc = jdbc;
+        this.regole = regole;
         this.avvisi = avvisi;
         this.alloggiInAvviso = alloggiInAvviso;
         this.anagrafe = anagrafe;
@@ -91,10 +93,10 @@ public class AvvisoService {
         Instant adesso = Instant.now(clock);
         verificaFinestra(richiesta, adesso);
         List<String> avvertenze = avvertenzeOrari(richiesta);
-        VersioneRegole versione = VersioneRegole.inVigoreIl(adesso.atZone(FUSO).toLocalDate());
         Avviso avviso = avvisi.save(new Avviso(ambito, richiesta.titolo().strip(), richiesta.tipo(), richiesta.apertura(),
-                richiesta.chiusura(), versione, adesso, utente.username(),
+                richiesta.chiusura(), regole.parametriDelGiorno(adesso.atZone(FUSO).toLocalDate()), adesso, utente.username(),
                 avvertenze.isEmpty() ? null : String.join("\n", avvertenze)));
+        regole.vincola(avviso, utente.username());
         processo.avvia(avviso);
         return new AvvisoPredisposto(avviso, avvertenze);
     }

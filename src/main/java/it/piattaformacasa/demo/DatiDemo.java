@@ -96,6 +96,9 @@ final class DatiDemo {
                     List.of(), Set.of(RuoloPiattaforma.SUPERVISORE)),
             new DatiOperatore("analista", "MRNSFN83L12E863L", "Stefano", "Marino", "02 67652",
                     List.of(), Set.of(RuoloPiattaforma.ANALISTA)),
+            // a second analyst: rule changes are approved by someone other than their author (four eyes)
+            new DatiOperatore("analista.revisore", "LMBFNC86M52F205P", "Francesca", "Lombardi", "02 67654",
+                    List.of(), Set.of(RuoloPiattaforma.ANALISTA)),
             new DatiOperatore("admin", "CNTSRA90B68L682N", "Sara", "Conti", "02 67653",
                     List.of(), Set.of(RuoloPiattaforma.AMMINISTRATORE)));
 

@@ -19,7 +19,6 @@ import it.piattaformacasa.common.Importo;
 import it.piattaformacasa.common.Punteggio;
 import it.piattaformacasa.regole.PunteggioIsbar;
 import it.piattaformacasa.regole.RegolaApplicata;
-import it.piattaformacasa.regole.VersioneRegole;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -83,8 +82,10 @@ public class Domanda {
     private List<RegolaApplicata> spiegazione;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> categorie = new ArrayList<>();
-    @Enumerated(EnumType.STRING)
-    private VersioneRegole versioneRegole;
+    private String versioneRegole;
+    /** JSON of {@link InputRegole}; a String so that Hibernate's dirty check compares text, not re-read numbers. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String inputRegole;
     private String idempotencyKey;
     private Instant presentataIl;
     private String presentataDa;
@@ -133,6 +134,28 @@ public class Domanda {
         this.presentataIl = presentataIl;
         this.presentataDa = presentataDa;
         this.alloggiScelti.addAll(dati.alloggi());
+    }
+
+    void valutataCon(String inputRegole) {
+        this.inputRegole = inputRegole;
+    }
+
+    /** What the rules saw at submission; null for domande scored before it was recorded. */
+    public String getInputRegole() { return inputRegole; }
+
+    /**
+     * An audited re-scoring of the avviso under other rule versions, before its graduatorie exist: the submitted
+     * scores, explanation and indigence become those of the new versions.
+     */
+    void rivalutata(PunteggioIsbar punteggio, boolean indigente) {
+        this.puntiFamiliare = punteggio.familiare();
+        this.puntiAbitativo = punteggio.abitativo();
+        this.puntiEconomico = punteggio.economico();
+        this.puntiResidenzaRegione = punteggio.residenzaRegione();
+        this.puntiResidenzaComune = punteggio.residenzaComune();
+        this.isbar = punteggio.totale();
+        this.spiegazione = punteggio.spiegazione();
+        this.indigente = indigente;
     }
 
     /** A rettifica changes the working score only; the published provisional score stays as it was. */
@@ -192,7 +215,7 @@ public class Domanda {
     public List<RegolaApplicata> getSpiegazione() { return spiegazione; }
     /** Art. 14 categories the household belongs to (anziani, famiglie di nuova formazione, monoparentali, disabili). */
     public List<String> getCategorie() { return Collections.unmodifiableList(categorie); }
-    public VersioneRegole getVersioneRegole() { return versioneRegole; }
+    public String getVersioneRegole() { return versioneRegole; }
     public String getIdempotencyKey() { return idempotencyKey; }
     public Instant getPresentataIl() { return presentataIl; }
     public String getPresentataDa() { return presentataDa; }

@@ -42,6 +42,8 @@ import it.piattaformacasa.regole.DatiIsbar;
 import it.piattaformacasa.regole.DatiRequisiti;
 import it.piattaformacasa.regole.EsitoRequisiti;
 import it.piattaformacasa.regole.PunteggioIsbar;
+import it.piattaformacasa.regole.RegoleVincolate;
+import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.regole.RequisitiEconomici;
 
 /**
@@ -65,12 +67,14 @@ public class DomandaService {
     private final Clock clock;
     private final boolean attestazioneIndigenzaRichiesta;
     private final ListaPrefetturaService listaPrefettura;
+    private final RegoleDellAvviso regole;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
-                   ListaPrefetturaService listaPrefettura) {
+                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole) {
         this.listaPrefettura = listaPrefettura;
+        this.regole = regole;
         this.domande = domande;
         this.avvisi = avvisi;
         this.requisiti = requisiti;
@@ -110,12 +114,15 @@ public class DomandaService {
                     + " per questo avviso: se ne può presentare una sola", esistente);
         });
         List<AlloggioOfferto> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
-        EsitoRequisiti esito = verificaRequisiti(dati, scelti, oggi);
+        RegoleVincolate vincolo = regole.vincoloPerNuovaDomanda(avvisoId);
+        DatiRequisiti datiRequisiti = datiRequisiti(dati, scelti, oggi);
+        EsitoRequisiti esito = verificaRequisiti(dati, datiRequisiti, vincolo);
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
-        PunteggioIsbar punteggio = isbar.calcola(datiIsbar);
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar, vincolo);
         Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
                 categorie(datiIsbar), idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
         domanda.appartieneA(corpo);
+        domanda.valutataCon(InputRegole.json(datiIsbar, datiRequisiti));
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
         } catch (DataIntegrityViolationException concorrente) {
@@ -197,7 +204,7 @@ public class DomandaService {
                 errori.add(new Errore("condizioni." + condizione, "condizione sconosciuta (ammesse: " + DatiDomanda.CONDIZIONI + ")"));
             }
         }
-        int massimo = avviso.getVersioneRegole().massimoAlloggiPerDomanda();
+        int massimo = avviso.getMassimoAlloggiPerDomanda();
         if (dati.alloggi().size() > massimo) {
             errori.add(new Errore("alloggi", "al massimo " + massimo + " alloggi per domanda (art. 9 co. 3, regole "
                     + avviso.getVersioneRegole() + ")"));
@@ -216,16 +223,21 @@ public class DomandaService {
         return richiedente;
     }
 
-    /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
-    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, List<AlloggioOfferto> scelti, LocalDate oggi) {
+    private DatiRequisiti datiRequisiti(DatiDomanda dati, List<AlloggioOfferto> scelti, LocalDate oggi) {
         int maggiorenni = (int) dati.nucleo().stream().filter(c -> eta(c, oggi) >= 18).count();
         if (maggiorenni == 0) {
             throw DatiNonValidiException.campo("nucleo", "il nucleo deve avere almeno un componente maggiorenne");
         }
         BigDecimal superficie = scelti.stream().map(AlloggioOfferto::superficieUtile).max(Comparator.naturalOrder())
                 .orElse(BigDecimal.ONE);
-        EsitoRequisiti esito = requisiti.valuta(new DatiRequisiti(dati.isee().valore(), dati.attestazioneServiziSociali(),
-                attestazioneIndigenzaRichiesta, maggiorenni, superficie, dati.nucleo().size()));
+        return new DatiRequisiti(dati.isee().valore(), dati.attestazioneServiziSociali(), attestazioneIndigenzaRichiesta,
+                maggiorenni, superficie, dati.nucleo().size());
+    }
+
+    /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
+    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, DatiRequisiti datiRequisiti, RegoleVincolate vincolo) {
+        int maggiorenni = datiRequisiti.componentiMaggiorenni();
+        EsitoRequisiti esito = requisiti.valuta(datiRequisiti, vincolo);
         List<String> motivi = new ArrayList<>();
         if (dati.residenteLombardiaDal() == null && !dati.lavoroInLombardia()) {
             motivi.add("Residenza o attività lavorativa in Lombardia alla data della domanda (art. 7 co. 1 lett. b)");
@@ -256,7 +268,7 @@ public class DomandaService {
         long minori = nucleo.size() - adulti;
         return new DatiIsbar(anni(dati.residenteLombardiaDal(), oggi), anni(dati.residenteComuneDal(), oggi),
                 scelti.stream().anyMatch(a -> a.codiceIstatComune().equals(dati.codiceIstatResidenza())),
-                anziani(nucleo, oggi, avviso.getVersioneRegole().riserveCategorie()),
+                anziani(nucleo, oggi, avviso.isRiserveCategorie()),
                 piuInvalido.percentualeInvalidita(), piuInvalido.indennitaAccompagnamento(),
                 nucleo.stream().anyMatch(DatiDomanda.Componente::handicapGrave),
                 dati.condizione("famigliaNuovaFormazione"), adulti == 1 && minori > 0,
@@ -335,7 +347,8 @@ public class DomandaService {
         LocalDate presentazione = LocalDate.ofInstant(domanda.getPresentataIl(), FUSO);
         Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(avviso.getId(), domanda.getAlloggiScelti());
         List<AlloggioOfferto> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
-        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(comeDichiarata(domanda), scelti, avviso, presentazione));
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(comeDichiarata(domanda), scelti, avviso, presentazione),
+                regole.vincolo(avviso.getId()));
         domanda.aggiornaPunteggioDiLavoro(punteggio);
         return punteggio.totale();
     }
@@ -381,7 +394,8 @@ public class DomandaService {
         }
         Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(domanda.getAvviso().getId(), domanda.getAlloggiScelti());
         List<AlloggioOfferto> scelti = domanda.getAlloggiScelti().stream().map(alloggiInAvviso::get).toList();
-        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(corretta, scelti, domanda.getAvviso(), presentazione));
+        PunteggioIsbar punteggio = isbar.calcola(datiIsbar(corretta, scelti, domanda.getAvviso(), presentazione),
+                regole.vincolo(domanda.getAvviso().getId()));
         Punteggio prima = domanda.getIsbarDiLavoro();
         if (punteggio.totale().valore().compareTo(prima.valore()) > 0) {
             throw new ConflittoException("Il ricalcolo porterebbe l'ISBAR della domanda " + domandaId + " da " + prima.toItalian()

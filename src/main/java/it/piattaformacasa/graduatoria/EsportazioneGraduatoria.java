@@ -109,8 +109,8 @@ public class EsportazioneGraduatoria {
     }
 
     private static Colonne colonne(Graduatoria g) {
-        int alloggi = g.getAvviso().getVersioneRegole().massimoAlloggiPerDomanda();
-        boolean riserva = g.getAvviso().getVersioneRegole().riserveCategorie();
+        int alloggi = g.getAvviso().getMassimoAlloggiPerDomanda();
+        boolean riserva = g.getAvviso().isRiserveCategorie();
         List<String> intestazioni = new ArrayList<>(List.of("POSIZIONE", "ID DOMANDA", "PUNTEGGIO ISBAR"));
         for (int i = 1; i <= alloggi; i++) {
             intestazioni.add(i == 1 ? "ALLOGGIO 1" : "ALLOGGIO " + i + " (eventuale)");

@@ -143,7 +143,7 @@ public class GraduatoriaService {
             chiavi.forEach(c -> perEnteEComune.computeIfAbsent(c, k -> new ArrayList<>()).add(domanda));
         }
         Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
-        boolean riserve = avviso.getVersioneRegole().riserveCategorie();
+        boolean riserve = avviso.isRiserveCategorie();
         MessageDigest risultato = sha256();
         List<Long> generate = new ArrayList<>();
         for (Map.Entry<Chiave, List<DomandaInGraduatoria>> gruppo : perEnteEComune.entrySet()) {
@@ -161,7 +161,7 @@ public class GraduatoriaService {
         jdbc.update("""
                 insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
                     digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole().name(), criterioFinale.name(),
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole(), criterioFinale.name(),
                 generazione.digestInput(), generazione.digestRisultato(), generazione.numeroDomande(),
                 generazione.numeroGraduatorie(), (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso));
         // one approval process per graduatoria: the ente's «Approva graduatoria provvisoria» with its 5-day deadline
@@ -272,13 +272,13 @@ public class GraduatoriaService {
         jdbc.update("delete from graduatoria_riga where graduatoria_id = ?", graduatoriaId);
         MessageDigest risultato = sha256();
         scriviRighe(graduatoriaId, new Chiave(graduatoria.getEnte().getId(), graduatoria.getComune().getId(),
-                graduatoria.getComune().getCodiceIstat()), ordinate, avviso.getVersioneRegole().riserveCategorie(), risultato);
+                graduatoria.getComune().getCodiceIstat()), ordinate, avviso.isRiserveCategorie(), risultato);
         Instant adesso = Instant.now(clock);
         graduatoria.rendiDefinitiva(operatore, adesso);
         jdbc.update("""
                 insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
                     digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il, tipo, graduatoria_id)
-                values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole().name(),
+                values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole(),
                 criterioFinale.name(), digestInput(ordinate), esadecimale(risultato), ordinate.size(),
                 (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso), graduatoriaId);
         // art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the ambito stop scrolling

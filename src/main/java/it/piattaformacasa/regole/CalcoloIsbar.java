@@ -42,6 +42,13 @@ public class CalcoloIsbar {
      *                                    with more than three decimals
      */
     public PunteggioIsbar calcola(DatiIsbar dati) {
+        return calcola(dati, RegoleVincolate.CORRENTI);
+    }
+
+    /**
+     * As {@link #calcola(DatiIsbar)} with the version of {@code rules/isbar.dmn} the case is bound to.
+     */
+    public PunteggioIsbar calcola(DatiIsbar dati, RegoleVincolate vincolo) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("anniResidenzaLombardia", BigDecimal.valueOf(dati.anniResidenzaLombardia()));
         input.put("anniResidenzaComune", BigDecimal.valueOf(dati.anniResidenzaComune()));
@@ -61,7 +68,7 @@ public class CalcoloIsbar {
         input.put("barriereArchitettoniche", dati.barriereArchitettoniche());
         input.put("isee", dati.isee());
 
-        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, input);
+        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, vincolo.versione(MODELLO), input);
 
         return new PunteggioIsbar(
                 punteggio(esito, DECISIONE_FAMILIARE),

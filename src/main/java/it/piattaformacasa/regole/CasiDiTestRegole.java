@@ -38,7 +38,13 @@ public class CasiDiTestRegole {
     private final JdbcTemplate jdbc;
     private final RepositoryRegole repository;
 
-    CasiDiTestRegole(JdbcTemplate jdbc, RepositoryRegole repository) {
+    private final RegistroRegole registro;
+    private final it.piattaformacasa.common.sicurezza.UtenteCorrente utente;
+
+    CasiDiTestRegole(JdbcTemplate jdbc, RepositoryRegole repository, RegistroRegole registro,
+                     it.piattaformacasa.common.sicurezza.UtenteCorrente utente) {
+        this.registro = registro;
+        this.utente = utente;
         this.jdbc = jdbc;
         this.repository = repository;
     }
@@ -66,6 +72,8 @@ public class CasiDiTestRegole {
                     on conflict (nome, versione, descrizione) do update set input = excluded.input, atteso = excluded.atteso""",
                     nome, versione, c.descrizione().strip(), json(c.input() == null ? Map.of() : c.input()), json(c.atteso()));
         }
+        registro.registra(utente.username(), RegistroRegole.Azione.CASI_DI_TEST, nome, versione, null, null,
+                Map.of("casi", casi.stream().map(Caso::descrizione).toList()));
         return esegui(nome, versione);
     }
 
@@ -102,6 +110,10 @@ public class CasiDiTestRegole {
     }
 
     private static boolean uguali(Object atteso, Object ottenuto) {
+        if (atteso instanceof Map<?, ?> a && ottenuto instanceof Map<?, ?> o) {
+            // a decision with several outputs: every expected output, compared the same way
+            return a.entrySet().stream().allMatch(e -> o.containsKey(e.getKey()) && uguali(e.getValue(), o.get(e.getKey())));
+        }
         if (atteso instanceof Number a && ottenuto instanceof Number o) {
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(o.toString())) == 0;
         }

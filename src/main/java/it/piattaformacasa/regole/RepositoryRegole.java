@@ -13,12 +13,19 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,27 +47,137 @@ import it.piattaformacasa.regole.kie.KieDmnRuntime;
 public class RepositoryRegole {
 
     private static final Logger LOG = LoggerFactory.getLogger(RepositoryRegole.class);
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
 
     public enum Stato { DRAFT, VALIDATED, PUBLISHED, RETIRED }
 
     public record Versione(String nome, int versione, Stato stato, LocalDate validoDal, String autore, String approvatore,
-                           String motivo, String checksum, Instant creataIl) {
+                           String motivo, String checksum, Instant creataIl, String pubblicazioneRichiestaDa,
+                           Instant pubblicataIl) {
     }
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final String posizione;
     private final UtenteCorrente utente;
+    private final KieDmnRuntime runtime;
+    private final RegistroRegole registro;
+    private final org.springframework.context.ApplicationEventPublisher eventi;
+    /** What the active catalogue was built from; another node's publication shows up as a different signature. */
+    private volatile String firmaAttiva = "";
 
-    RepositoryRegole(JdbcTemplate jdbc, Clock clock, UtenteCorrente utente,
+    RepositoryRegole(JdbcTemplate jdbc, Clock clock, UtenteCorrente utente, KieDmnRuntime runtime, RegistroRegole registro,
+                     org.springframework.context.ApplicationEventPublisher eventi,
                      @Value("${piattaforma.regole.posizione:classpath*:rules/**/*.dmn}") String posizione) {
         this.jdbc = jdbc;
         this.utente = utente;
         this.clock = clock;
         this.posizione = posizione;
+        this.runtime = runtime;
+        this.registro = registro;
+        this.eventi = eventi;
+        // versions outside the catalogue (retired but bound to an avviso, drafts under simulation) load on first use
+        runtime.caricaAltreVersioniCon((nome, versione) -> jdbc.query(
+                "select checksum, sorgente from regola_versione where nome = ? and versione = ?",
+                rs -> rs.next() ? new KieDmnRuntime.VersioneDaAttivare(nome, versione, rs.getString(1),
+                        rs.getString(2).getBytes(StandardCharsets.UTF_8), false) : null, nome, versione));
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** The baseline import, then the catalogue of the database's PUBLISHED versions replaces the files' one. */
+    @Bean
+    @Order(0)
+    static ApplicationRunner avvioRegole(RepositoryRegole repository) {
+        return argomenti -> {
+            repository.importaBaseline();
+            repository.allinea();
+        };
+    }
+
+    /**
+     * Builds and activates the catalogue if the PUBLISHED versions (or today's current ones) differ from the active
+     * catalogue's: at start-up, after a publication committed on another node of a cluster, at midnight when a version
+     * with a future effective date comes into force.
+     */
+    @Scheduled(fixedDelayString = "${piattaforma.regole.allineamento:PT30S}", initialDelayString = "${piattaforma.regole.allineamento:PT30S}")
+    public void allinea() {
+        String firma = firma();
+        if (!firma.equals(firmaAttiva)) {
+            runtime.attiva(preparaCatalogo());
+            firmaAttiva = firma;
+            LOG.info("Regole attive: {} (correnti {})", runtime.versioniAttive(), runtime.versioniCorrenti());
+        }
+    }
+
+    private String firma() {
+        return jdbc.queryForObject("""
+                select coalesce(string_agg(nome || ':' || versione || ':' || checksum, ',' order by nome, versione), '')
+                  from regola_versione where stato = 'PUBLISHED'""", String.class) + "|" + inVigoreIl(oggi()).versioni();
+    }
+
+    /**
+     * Compiles the catalogue of the PUBLISHED versions as the database shows them to the current transaction, the
+     * one in force today marked current. Throws, activating nothing, if a version does not compile.
+     */
+    KieDmnRuntime.Catalogo preparaCatalogo() {
+        RegoleVincolate correnti = inVigoreIl(oggi());
+        List<KieDmnRuntime.VersioneDaAttivare> versioni = jdbc.query("""
+                select nome, versione, checksum, sorgente from regola_versione where stato = 'PUBLISHED' order by nome, versione""",
+                (rs, n) -> new KieDmnRuntime.VersioneDaAttivare(rs.getString(1), rs.getInt(2), rs.getString(3),
+                        rs.getString(4).getBytes(StandardCharsets.UTF_8),
+                        Integer.valueOf(rs.getInt(2)).equals(correnti.versione(rs.getString(1)))));
+        return runtime.prepara(versioni);
+    }
+
+    /** Activates the catalogue once the transaction that published the change has committed (never before). */
+    void attivaDopoIlCommit(KieDmnRuntime.Catalogo catalogo) {
+        Runnable attiva = () -> {
+            runtime.attiva(catalogo);
+            firmaAttiva = firma();
+            LOG.info("Regole attive: {} (correnti {})", runtime.versioniAttive(), runtime.versioniCorrenti());
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    attiva.run();
+                }
+            });
+        } else {
+            attiva.run();
+        }
+    }
+
+    /**
+     * The version of each set in force on a day: the PUBLISHED one with the latest effective date not after it.
+     */
+    @Transactional(readOnly = true)
+    public RegoleVincolate inVigoreIl(LocalDate giorno) {
+        Map<String, Integer> versioni = new TreeMap<>();
+        jdbc.query("""
+                select distinct on (nome) nome, versione from regola_versione
+                 where stato = 'PUBLISHED' and valido_dal <= ? order by nome, valido_dal desc, versione desc""",
+                rs -> { versioni.put(rs.getString(1), rs.getInt(2)); }, giorno);
+        return new RegoleVincolate(versioni);
+    }
+
+    private LocalDate oggi() {
+        return LocalDate.now(clock.withZone(ROMA));
+    }
+
+    /**
+     * Makes a version PUBLISHED from a date: the versions of the set published from that date on are superseded
+     * (RETIRED), the earlier ones keep holding for the days before it.
+     */
+    void rendiPubblicata(String nome, int versione, LocalDate validoDal, String approvatore) {
+        jdbc.update("""
+                update regola_versione set stato = 'RETIRED'
+                 where nome = ? and versione <> ? and stato = 'PUBLISHED' and valido_dal >= ?""", nome, versione, validoDal);
+        jdbc.update("""
+                update regola_versione set stato = 'PUBLISHED', valido_dal = ?, approvatore = ?, pubblicata_il = ?
+                 where nome = ? and versione = ?""", validoDal, approvatore, Timestamp.from(Instant.now(clock)), nome, versione);
+    }
+
+    @Transactional
     public void importaBaseline() {
         try {
             for (Resource file : new PathMatchingResourcePatternResolver().getResources(posizione)) {
@@ -101,11 +218,16 @@ public class RepositoryRegole {
         int versione = ultima == null ? 1 : ultima + 1;
         Instant adesso = Instant.now(clock);
         // the first baseline holds since the rules it encodes; a later file change holds from the day it is imported
-        LocalDate validoDal = versione == 1 ? LocalDate.of(2017, 8, 1) : LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Rome")));
+        LocalDate validoDal = versione == 1 ? LocalDate.of(2017, 8, 1) : oggi();
         jdbc.update("""
                 insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
-                values (?, ?, 'PUBLISHED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, autore, motivo, checksum, sorgente,
+                values (?, ?, 'VALIDATED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, autore, motivo, checksum, sorgente,
                 Timestamp.from(adesso));
+        // a release is reviewed as code: its rule files are published without the analysts' four eyes
+        rendiPubblicata(nome, versione, validoDal, autore);
+        registro.registra(autore, RegistroRegole.Azione.IMPORTAZIONE_BASELINE, nome, versione, null, motivo,
+                Map.of("validoDal", validoDal.toString(), "checksum", checksum));
+        eventi.publishEvent(new RegolePubblicate(nome, versione, validoDal, autore));
         LOG.info("Regole «{}»: importata la versione {} ({})", nome, versione, motivo);
         return versione;
     }
@@ -139,6 +261,15 @@ public class RepositoryRegole {
         if (!problemi.isEmpty()) {
             throw new DatiNonValidiException(problemi.stream().map(p -> new DatiNonValidiException.Errore("dmn", p)).toList());
         }
+        String modello = KieDmnRuntime.di(nome + ".dmn", normalizzato.getBytes(StandardCharsets.UTF_8)).modelli().get(0);
+        String precedente = jdbc.query("select sorgente from regola_versione where nome = ? order by versione desc limit 1",
+                rs -> rs.next() ? KieDmnRuntime.di(nome + ".dmn", rs.getString(1).getBytes(StandardCharsets.UTF_8)).modelli().get(0)
+                        : null, nome);
+        if (!modello.endsWith("#" + nome) || precedente != null && !precedente.equals(modello)) {
+            // the ports find a set by namespace and model name: a different one would never be evaluated
+            throw DatiNonValidiException.campo("dmn", "il modello è " + modello + ": per l'insieme «" + nome + "» deve essere "
+                    + (precedente != null ? precedente : "<namespace>#" + nome));
+        }
         String checksum = checksum(normalizzato);
         Integer uguale = jdbc.queryForList("select versione from regola_versione where nome = ? and checksum = ?", Integer.class,
                 nome, checksum).stream().findFirst().orElse(null);
@@ -152,6 +283,8 @@ public class RepositoryRegole {
                 insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
                 values (?, ?, 'VALIDATED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, utente.username(), motivo.strip(),
                 checksum, normalizzato, Timestamp.from(Instant.now(clock)));
+        registro.registra(utente.username(), RegistroRegole.Azione.CARICAMENTO, nome, versione, null, motivo.strip(),
+                Map.of("validoDal", validoDal.toString(), "checksum", checksum));
         // a rule set carries its test cases: the new version starts with the previous version's ones
         jdbc.update("""
                 insert into regola_caso_test (nome, versione, descrizione, input, atteso)
@@ -172,12 +305,23 @@ public class RepositoryRegole {
 
     @Transactional(readOnly = true)
     public List<Versione> versioni() {
-        return jdbc.query("""
-                select nome, versione, stato, valido_dal, autore, approvatore, motivo, checksum, creata_il
-                  from regola_versione order by nome, versione""", (rs, n) -> new Versione(rs.getString("nome"),
-                rs.getInt("versione"), Stato.valueOf(rs.getString("stato")), rs.getObject("valido_dal", LocalDate.class),
-                rs.getString("autore"), rs.getString("approvatore"), rs.getString("motivo"), rs.getString("checksum"),
-                rs.getTimestamp("creata_il").toInstant()));
+        return jdbc.query("select * from regola_versione order by nome, versione", RepositoryRegole::versione);
+    }
+
+    /** @throws NonTrovatoException for an unknown set or version */
+    @Transactional(readOnly = true)
+    public Versione versione(String nome, int versione) {
+        return jdbc.query("select * from regola_versione where nome = ? and versione = ?", RepositoryRegole::versione, nome, versione)
+                .stream().findFirst().orElseThrow(() -> new NonTrovatoException("Regole «" + nome + "» versione " + versione
+                        + " non trovate"));
+    }
+
+    private static Versione versione(java.sql.ResultSet rs, int riga) throws java.sql.SQLException {
+        Timestamp pubblicata = rs.getTimestamp("pubblicata_il");
+        return new Versione(rs.getString("nome"), rs.getInt("versione"), Stato.valueOf(rs.getString("stato")),
+                rs.getObject("valido_dal", LocalDate.class), rs.getString("autore"), rs.getString("approvatore"),
+                rs.getString("motivo"), rs.getString("checksum"), rs.getTimestamp("creata_il").toInstant(),
+                rs.getString("pubblicazione_richiesta_da"), pubblicata == null ? null : pubblicata.toInstant());
     }
 
     @Transactional(readOnly = true)

@@ -36,6 +36,11 @@ public class RequisitiEconomici {
      * @throws ValutazioneRegoleException naming the decision, when any decision fails or yields no value
      */
     public EsitoRequisiti valuta(DatiRequisiti dati) {
+        return valuta(dati, RegoleVincolate.CORRENTI);
+    }
+
+    /** As {@link #valuta(DatiRequisiti)} with the version of {@code rules/requisiti-economici.dmn} the case is bound to. */
+    public EsitoRequisiti valuta(DatiRequisiti dati, RegoleVincolate vincolo) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("isee", dati.isee());
         input.put("attestazioneServiziSociali", dati.attestazioneServiziSociali());
@@ -44,7 +49,7 @@ public class RequisitiEconomici {
         input.put("superficieUtile", dati.superficieUtile());
         input.put("componentiNucleo", BigDecimal.valueOf(dati.componentiNucleo()));
 
-        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, input);
+        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, vincolo.versione(MODELLO), input);
 
         return new EsitoRequisiti(
                 esito.booleano(DECISIONE_REQUISITO_ISEE),

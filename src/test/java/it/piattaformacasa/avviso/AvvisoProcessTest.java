@@ -38,7 +38,6 @@ import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.CodiceFiscale;
-import it.piattaformacasa.regole.VersioneRegole;
 
 /** processes/avviso.bpmn: predisposizione, selezione alloggi, apertura and chiusura, timers fired by name. */
 @IntegrationTest
@@ -73,7 +72,8 @@ class AvvisoProcessTest {
         JsonNode avviso = predisponi(CAPOFILA, lavorativo(5, 10), lavorativo(40, 12)).json();
 
         assertThat(avviso.get("stato").asText()).isEqualTo("SELEZIONE_ALLOGGI");
-        assertThat(avviso.get("versioneRegole").asText()).isEqualTo(VersioneRegole.inVigoreIl(LocalDate.now(ROMA)).name());
+        assertThat(avviso.get("versioneRegole").asText()).isEqualTo("LOMBARDIA_2025_SECONDO_STEP");
+        assertThat(avviso.get("massimoAlloggiPerDomanda").asInt()).isEqualTo(2);
         assertThat(avviso.get("avvertenze")).isEmpty();
         ProcessInstance istanza = istanza(avviso);
         assertThat(istanza).hasPassed(SERVICE_APRI_SELEZIONE).isWaitingAt(TASK_SELEZIONA_ALLOGGI);

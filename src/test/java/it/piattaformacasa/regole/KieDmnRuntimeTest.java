@@ -136,7 +136,7 @@ class KieDmnRuntimeTest {
         assertThatThrownBy(() -> RegoleDiTest.runtime().valuta(NAMESPACE, "inesistente", inputCompleto()))
                 .isInstanceOf(ValutazioneRegoleException.class)
                 .hasMessageContaining("inesistente")
-                .hasMessageContaining("non caricato");
+                .hasMessageContaining("non attivo");
     }
 
     private static Map<String, Object> inputCompleto() {

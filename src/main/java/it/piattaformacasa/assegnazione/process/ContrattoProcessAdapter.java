@@ -1,5 +1,6 @@
 package it.piattaformacasa.assegnazione.process;
 
+import it.piattaformacasa.common.process.CompletamentoDaApi;
 import static it.piattaformacasa.assegnazione.process.ContrattoBpmn.*;
 
 import java.time.Instant;

@@ -22,10 +22,10 @@ import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.avviso.AlloggioInAvviso;
 import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.avviso.TipologiaAlloggioInAvviso;
-import it.piattaformacasa.regole.VersioneRegole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -60,14 +60,14 @@ class AvvisiController {
     }
 
     record AvvisoDto(long id, String ambito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura,
-                     Instant fineSelezioneAlloggi, StatoAvviso stato, VersioneRegole versioneRegole,
+                     Instant fineSelezioneAlloggi, StatoAvviso stato, String versioneRegole,
                      int massimoAlloggiPerDomanda, boolean riserveCategorie, Instant predispostoIl, String predispostoDa,
                      List<String> avvertenze) {
         static AvvisoDto di(Avviso a) {
             List<String> avvertenze = a.getAvvertenze() == null ? List.of() : Arrays.asList(a.getAvvertenze().split("\n"));
             return new AvvisoDto(a.getId(), a.getAmbito().getCodice(), a.getTitolo(), a.getTipo(), a.getApertura(),
                     a.getChiusura(), a.fineSelezioneAlloggi(), a.getStato(), a.getVersioneRegole(),
-                    a.getVersioneRegole().massimoAlloggiPerDomanda(), a.getVersioneRegole().riserveCategorie(),
+                    a.getMassimoAlloggiPerDomanda(), a.isRiserveCategorie(),
                     a.getPredispostoIl(), a.getPredispostoDa(), avvertenze);
         }
     }
@@ -86,9 +86,24 @@ class AvvisiController {
     }
 
     private final AvvisoService avvisi;
+    private final RegoleDellAvviso regole;
 
-    AvvisiController(AvvisoService avvisi) {
+    AvvisiController(AvvisoService avvisi, RegoleDellAvviso regole) {
         this.avvisi = avvisi;
+        this.regole = regole;
+    }
+
+    record RegoleAvvisoDto(long avvisoId, String passoNormativo, int massimoAlloggiPerDomanda, boolean riserveCategorie,
+                           java.util.Map<String, Integer> versioni, boolean congelate) {
+    }
+
+    @GetMapping("/{id}/regole")
+    @Operation(summary = "Le versioni delle regole a cui l'avviso è vincolato (quelle in vigore il giorno della predisposizione) "
+            + "e se il vincolo è congelato: lo è dalla prima domanda")
+    RegoleAvvisoDto regole(@PathVariable long id) {
+        Avviso avviso = avvisi.avviso(id);
+        return new RegoleAvvisoDto(id, avviso.getVersioneRegole(), avviso.getMassimoAlloggiPerDomanda(),
+                avviso.isRiserveCategorie(), regole.vincolo(id).versioni(), regole.congelato(id));
     }
 
     @PostMapping

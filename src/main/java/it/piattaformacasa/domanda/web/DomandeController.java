@@ -28,7 +28,6 @@ import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.regole.RegolaApplicata;
-import it.piattaformacasa.regole.VersioneRegole;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -83,7 +82,7 @@ class DomandeController {
             CorpoAppartenenza corpoAppartenenza) {
     }
 
-    record DomandaDto(long id, long avvisoId, String richiedente, Instant presentataIl, VersioneRegole versioneRegole,
+    record DomandaDto(long id, long avvisoId, String richiedente, Instant presentataIl, String versioneRegole,
                       boolean indigente, BigDecimal isbar, String isbarItaliano, Map<String, BigDecimal> componenti,
                       List<Long> alloggi, List<RegolaApplicata> spiegazione) {
         static DomandaDto di(Domanda d) {

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.kie.dmn.api.core.DMNContext;
 import org.kie.dmn.api.core.DMNDecisionResult;
@@ -27,15 +31,63 @@ import org.springframework.stereotype.Component;
  * one {@code DMNRuntime}; any error stops the application from starting. The {@code rules/} folder is ours
  * only: it is never deployed to Camunda's DMN engine.
  *
- * <p>The active rule set sits in an {@link AtomicReference} to an immutable snapshot, so a later hot swap of
- * rule-set versions is a single reference replacement; each evaluation reads the reference once.
+ * <p>The active rule sets sit in an {@link AtomicReference} to an immutable {@link Catalogo}: every PUBLISHED
+ * version of every model, compiled, and which version is current. Publishing is {@link #prepara} (compile what is
+ * new; a version that does not compile throws and nothing changes) then {@link #attiva} (one reference
+ * replacement). Each evaluation reads the reference once, so an evaluation in flight finishes on the version it
+ * started with and the next one sees the new catalogue; nothing restarts.
  */
 @Component
 public class KieDmnRuntime {
 
     public static final String POSIZIONE_PREDEFINITA = "classpath*:rules/**/*.dmn";
 
-    private final AtomicReference<RegoleAttive> attive;
+    private final AtomicReference<Catalogo> catalogo;
+    /** Versions outside the catalogue (retired but bound to an avviso, drafts under simulation): immutable, so cached. */
+    private final Map<String, RegoleAttive> altreVersioni = new ConcurrentHashMap<>();
+    private volatile BiFunction<String, Integer, VersioneDaAttivare> caricatore = (nome, versione) -> null;
+
+    /**
+     * One version of a rule set to keep compiled.
+     *
+     * @param corrente whether it is the version evaluations without a binding use (the one in force today)
+     */
+    public record VersioneDaAttivare(String nome, int versione, String checksum, byte[] dmn, boolean corrente) {
+    }
+
+    /**
+     * Immutable: model key (namespace#name) → version → compiled set, the current version of each model, and the
+     * compiled sets by checksum so that a new catalogue recompiles only what changed.
+     */
+    public static final class Catalogo {
+        private final Map<String, Map<Integer, RegoleAttive>> versioni;
+        private final Map<String, Integer> correnti;
+        private final Map<String, RegoleAttive> perChecksum;
+
+        private Catalogo(Map<String, Map<Integer, RegoleAttive>> versioni, Map<String, Integer> correnti,
+                         Map<String, RegoleAttive> perChecksum) {
+            this.versioni = Map.copyOf(versioni);
+            this.correnti = Map.copyOf(correnti);
+            this.perChecksum = Map.copyOf(perChecksum);
+        }
+
+        private static Catalogo di(RegoleAttive regole, int versione) {
+            Map<String, Map<Integer, RegoleAttive>> versioni = new HashMap<>();
+            Map<String, Integer> correnti = new HashMap<>();
+            regole.modelli().keySet().forEach(chiave -> {
+                versioni.put(chiave, Map.of(versione, regole));
+                correnti.put(chiave, versione);
+            });
+            return new Catalogo(versioni, correnti, Map.of());
+        }
+
+        /** «namespace#name» → version numbers compiled, for diagnostics. */
+        public Map<String, List<Integer>> versioni() {
+            Map<String, List<Integer>> elenco = new TreeMap<>();
+            versioni.forEach((chiave, perVersione) -> elenco.put(chiave, perVersione.keySet().stream().sorted().toList()));
+            return elenco;
+        }
+    }
 
     /**
      * @param posizione Spring resource pattern of the DMN files, e.g. {@code classpath*:rules/**}{@code /*.dmn}
@@ -44,11 +96,11 @@ public class KieDmnRuntime {
      */
     @Autowired
     public KieDmnRuntime(@Value("${piattaforma.regole.posizione:" + POSIZIONE_PREDEFINITA + "}") String posizione) {
-        this.attive = new AtomicReference<>(CompilatoreRegole.compila(posizione, leggi(posizione)));
+        this.catalogo = new AtomicReference<>(Catalogo.di(CompilatoreRegole.compila(posizione, leggi(posizione)), 0));
     }
 
     private KieDmnRuntime(RegoleAttive regole) {
-        this.attive = new AtomicReference<>(regole);
+        this.catalogo = new AtomicReference<>(Catalogo.di(regole, 0));
     }
 
     /**
@@ -68,12 +120,28 @@ public class KieDmnRuntime {
      *                                    SUCCEEDED or KIE reports an ERROR message
      */
     public EsitoDmn valuta(String namespace, String nomeModello, Map<String, ?> input) {
-        RegoleAttive regole = attive.get(); // one snapshot for the whole evaluation, even across a swap
-        ModelloCaricato modello = regole.modelli().get(ModelloCaricato.chiave(namespace, nomeModello));
-        if (modello == null) {
-            throw new ValutazioneRegoleException(nomeModello, "modello DMN " + namespace + " non caricato (file: "
-                    + regole.sorgenti() + ")");
+        return valuta(namespace, nomeModello, null, input);
+    }
+
+    /**
+     * Evaluates every decision of one version of a model.
+     *
+     * @param versione the version bound to the case (an avviso's); null for the current one
+     * @throws ValutazioneRegoleException when that version is not active, or as {@link #valuta(String, String, Map)}
+     */
+    public EsitoDmn valuta(String namespace, String nomeModello, Integer versione, Map<String, ?> input) {
+        Catalogo attivo = catalogo.get(); // one snapshot for the whole evaluation, even across a swap
+        String chiave = ModelloCaricato.chiave(namespace, nomeModello);
+        Integer numero = versione != null ? versione : attivo.correnti.get(chiave);
+        RegoleAttive regole = numero == null ? null : attivo.versioni.getOrDefault(chiave, Map.of()).get(numero);
+        if (regole == null && numero != null) {
+            regole = altraVersione(chiave, nomeModello, numero);
         }
+        if (regole == null) {
+            throw new ValutazioneRegoleException(nomeModello, "modello DMN " + namespace
+                    + (versione == null ? "" : " versione " + versione) + " non attivo (attivi: " + attivo.versioni() + ")");
+        }
+        ModelloCaricato modello = regole.modelli().get(chiave);
         DMNContext contesto = regole.runtime().newContext();
         input.forEach(contesto::set);
         // per-evaluation collector carried in the context metadata; see AscoltatoreSpiegazioni for why
@@ -108,14 +176,88 @@ public class KieDmnRuntime {
         }
     }
 
-    /** Loaded models as «namespace#name», sorted. */
-    public List<String> modelli() {
-        return attive.get().modelli().keySet().stream().sorted().toList();
+    /**
+     * Compiles a new catalogue without activating it: versions already compiled (same checksum) are reused, the others
+     * validated and compiled as at start-up. Each version must hold exactly one model.
+     *
+     * @throws RegoleNonValideException listing every problem; the active catalogue is untouched
+     */
+    public Catalogo prepara(List<VersioneDaAttivare> versioni) {
+        Catalogo attuale = catalogo.get();
+        Map<String, Map<Integer, RegoleAttive>> perModello = new HashMap<>();
+        Map<String, Integer> correnti = new HashMap<>();
+        Map<String, RegoleAttive> perChecksum = new HashMap<>();
+        List<String> problemi = new ArrayList<>();
+        for (VersioneDaAttivare v : versioni) {
+            RegoleAttive regole = attuale.perChecksum.get(v.checksum());
+            if (regole == null) {
+                try {
+                    regole = CompilatoreRegole.compila(v.nome(), List.of(new SorgenteDmn(v.nome() + ".dmn", v.dmn())));
+                } catch (RegoleNonValideException e) {
+                    e.problemi().forEach(p -> problemi.add(v.nome() + " versione " + v.versione() + ": " + p));
+                    continue;
+                }
+            }
+            if (regole.modelli().size() != 1) {
+                problemi.add(v.nome() + " versione " + v.versione() + ": " + regole.modelli().size() + " modelli invece di uno");
+                continue;
+            }
+            String chiave = regole.modelli().keySet().iterator().next();
+            perChecksum.put(v.checksum(), regole);
+            perModello.computeIfAbsent(chiave, k -> new HashMap<>()).put(v.versione(), regole);
+            if (v.corrente() && correnti.put(chiave, v.versione()) != null) {
+                problemi.add(v.nome() + ": più di una versione corrente");
+            }
+        }
+        if (!problemi.isEmpty()) {
+            throw new RegoleNonValideException("Regole DMN non attivabili", problemi);
+        }
+        return new Catalogo(perModello, correnti, perChecksum);
     }
 
-    /** Files the active rule set was built from. */
+    /**
+     * Where versions outside the catalogue come from: (set name = model name, version) → source, or null if unknown.
+     */
+    public void caricaAltreVersioniCon(BiFunction<String, Integer, VersioneDaAttivare> caricatore) {
+        this.caricatore = caricatore;
+    }
+
+    private RegoleAttive altraVersione(String chiave, String nomeModello, int versione) {
+        return altreVersioni.computeIfAbsent(chiave + "@" + versione, k -> {
+            VersioneDaAttivare sorgente = caricatore.apply(nomeModello, versione);
+            if (sorgente == null) {
+                return null;
+            }
+            RegoleAttive regole = CompilatoreRegole.compila(sorgente.nome(),
+                    List.of(new SorgenteDmn(sorgente.nome() + ".dmn", sorgente.dmn())));
+            return regole.modelli().containsKey(chiave) ? regole : null;
+        });
+    }
+
+    /** Makes a prepared catalogue the active one: a single reference replacement. */
+    public void attiva(Catalogo nuovo) {
+        catalogo.set(nuovo);
+    }
+
+    /** Loaded models as «namespace#name», sorted. */
+    public List<String> modelli() {
+        return catalogo.get().versioni().keySet().stream().toList();
+    }
+
+    /** Files (or rule-set names) the active catalogue was built from. */
     public List<String> sorgenti() {
-        return attive.get().sorgenti();
+        return catalogo.get().versioni.values().stream().flatMap(v -> v.values().stream())
+                .flatMap(r -> r.sorgenti().stream()).distinct().sorted().toList();
+    }
+
+    /** Active models with their compiled versions. */
+    public Map<String, List<Integer>> versioniAttive() {
+        return catalogo.get().versioni();
+    }
+
+    /** The version evaluations without a binding use, by model «namespace#name». */
+    public Map<String, Integer> versioniCorrenti() {
+        return new TreeMap<>(catalogo.get().correnti);
     }
 
     private static void verifica(DMNDecisionResult decisione, DMNResult risultato) {

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.regole.CasiDiTestRegole;
+import it.piattaformacasa.regole.PubblicazioneRegoleService;
+import it.piattaformacasa.regole.RegistroRegole;
 import it.piattaformacasa.regole.RepositoryRegole;
 
 @RestController
@@ -24,10 +26,50 @@ class RegoleController {
 
     private final RepositoryRegole repository;
     private final CasiDiTestRegole casi;
+    private final PubblicazioneRegoleService pubblicazione;
+    private final RegistroRegole registro;
 
-    RegoleController(RepositoryRegole repository, CasiDiTestRegole casi) {
+    RegoleController(RepositoryRegole repository, CasiDiTestRegole casi, PubblicazioneRegoleService pubblicazione,
+                     RegistroRegole registro) {
         this.repository = repository;
         this.casi = casi;
+        this.pubblicazione = pubblicazione;
+        this.registro = registro;
+    }
+
+    @PostMapping("/api/regole/{nome}/versioni/{versione}/pubblicazione")
+    @Operation(summary = "Chiede di pubblicare la versione (o di ripubblicarne una precedente: rollback). I casi di test "
+            + "devono essere tutti superati; un altro analista approva in Tasklist o con /approvazione")
+    @PreAuthorize("hasRole('ANALISTA')")
+    ResponseEntity<RepositoryRegole.Versione> richiediPubblicazione(@PathVariable String nome, @PathVariable int versione,
+                                                                    @RequestParam(required = false) String motivo,
+                                                                    @RequestParam(required = false) LocalDate validoDal) {
+        return ResponseEntity.accepted().body(pubblicazione.richiedi(nome, versione, validoDal, motivo));
+    }
+
+    record Decisione(String esito, String nota) {
+    }
+
+    @PostMapping("/api/regole/{nome}/versioni/{versione}/approvazione")
+    @Operation(summary = "Approva (APPROVATA) o respinge (RESPINTA) la pubblicazione richiesta: mai l'autore né chi l'ha chiesta")
+    @PreAuthorize("hasRole('ANALISTA')")
+    RepositoryRegole.Versione decidi(@PathVariable String nome, @PathVariable int versione,
+                                     @org.springframework.web.bind.annotation.RequestBody Decisione decisione) {
+        return pubblicazione.decidi(nome, versione, decisione.esito(), decisione.nota());
+    }
+
+    @GetMapping("/api/regole/in-vigore")
+    @Operation(summary = "Le versioni in vigore in un giorno (oggi se non indicato): quelle a cui si vincola un avviso predisposto quel giorno")
+    @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
+    java.util.Map<String, Integer> inVigore(@RequestParam(required = false) LocalDate il) {
+        return repository.inVigoreIl(il != null ? il : LocalDate.now(java.time.ZoneId.of("Europe/Rome"))).versioni();
+    }
+
+    @GetMapping("/api/regole/registro")
+    @Operation(summary = "Registro delle modifiche alle regole e delle rivalutazioni: chi, quando, cosa, perché")
+    @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
+    List<RegistroRegole.Voce> registro(@RequestParam(required = false) String nome, @RequestParam(required = false) Long avvisoId) {
+        return registro.voci(nome, avvisoId);
     }
 
     @PostMapping("/api/regole/{nome}/versioni/{versione}/casi")

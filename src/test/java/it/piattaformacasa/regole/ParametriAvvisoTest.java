@@ -1,15 +1,16 @@
 package it.piattaformacasa.regole;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
-class VersioneRegoleTest {
+/** rules/parametri-avviso.dmn on the real KIE runtime: the regulatory step by the day the avviso is predisposto. */
+class ParametriAvvisoTest {
+
+    private final ParametriAvviso parametri = new ParametriAvviso(RegoleDiTest.runtime());
 
     @ParameterizedTest(name = "predisposto il {0} → {1}, al massimo {2} alloggi, riserve art. 14: {3}")
     @CsvSource({
@@ -23,17 +24,13 @@ class VersioneRegoleTest {
             "2025-11-13, LOMBARDIA_2025_SECONDO_STEP, 2, true",
             "2026-11-23, LOMBARDIA_2025_SECONDO_STEP, 2, true"
     })
-    void laVersioneInVigoreDipendeDalGiornoDellaPredisposizione(LocalDate giorno, VersioneRegole attesa, int massimo,
-                                                                boolean riserve) {
-        VersioneRegole versione = VersioneRegole.inVigoreIl(giorno);
-        assertThat(versione).isEqualTo(attesa);
-        assertThat(versione.massimoAlloggiPerDomanda()).isEqualTo(massimo);
-        assertThat(versione.riserveCategorie()).isEqualTo(riserve);
-    }
+    void iParametriDipendonoDalGiornoDellaPredisposizione(LocalDate giorno, String passo, int massimo, boolean riserve) {
+        ParametriAvviso.Parametri risultato = parametri.valuta(giorno, RegoleVincolate.CORRENTI);
 
-    @Test
-    void primaDelleRegoleDel2019NonCiSonoVersioni() {
-        assertThatThrownBy(() -> VersioneRegole.inVigoreIl(LocalDate.of(2018, 1, 1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2019-03-12");
+        assertThat(risultato.passoNormativo()).isEqualTo(passo);
+        assertThat(risultato.massimoAlloggiPerDomanda()).isEqualTo(massimo);
+        assertThat(risultato.riserveCategorie()).isEqualTo(riserve);
+        assertThat(risultato.spiegazione()).singleElement()
+                .satisfies(r -> assertThat(r.descrizione()).contains(massimo == 5 ? "fino a 5 alloggi" : "2 alloggi"));
     }
 }

@@ -1,4 +1,4 @@
-package it.piattaformacasa.assegnazione.process;
+package it.piattaformacasa.common.process;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,7 +14,7 @@ import it.piattaformacasa.common.ConflittoException;
  * carico»), someone else holding it is a conflict, and the form's fields go in with who completed it. The process
  * step after the task records the outcome in the same transaction.
  */
-final class CompletamentoDaApi {
+public final class CompletamentoDaApi {
 
     private CompletamentoDaApi() {
     }
@@ -23,7 +23,7 @@ final class CompletamentoDaApi {
      * @param task     the open task, or null when there is none
      * @param cosa     how the caller names the work in messages («L'istruttoria 12», «La registrazione del contratto»)
      */
-    static void completa(TaskService taskService, Task task, String cosa, String operatore, Map<String, Object> campi) {
+    public static void completa(TaskService taskService, Task task, String cosa, String operatore, Map<String, Object> campi) {
         if (task == null) {
             throw new ConflittoException(cosa + " non ha un'attività aperta");
         }

@@ -1,0 +1,38 @@
+package it.piattaformacasa.regole.process;
+
+import static it.piattaformacasa.regole.process.PubblicazioneRegoleBpmn.*;
+
+import java.time.LocalDate;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.regole.PubblicazioneRegoleService;
+
+/** «Pubblica regole»: the version becomes PUBLISHED; a failing test case ends the process as blocked (BPMN error). */
+@Component("pubblicaRegoleDelegate")
+class PubblicaRegoleDelegate implements JavaDelegate {
+
+    private final PubblicazioneRegoleService pubblicazione;
+
+    PubblicaRegoleDelegate(PubblicazioneRegoleService pubblicazione) {
+        this.pubblicazione = pubblicazione;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String nome = (String) execution.getVariable(VAR_NOME);
+        int versione = ((Number) execution.getVariable(VAR_VERSIONE)).intValue();
+        String approvatore = (String) execution.getVariable(VAR_COMPLETATA_DA);
+        // checked here without an exception: one crossing a transactional boundary would doom the whole transaction
+        java.util.List<String> falliti = pubblicazione.casiNonSuperati(nome, versione);
+        if (!falliti.isEmpty()) {
+            pubblicazione.registraBlocco(nome, versione, approvatore, falliti);
+            throw new BpmnError(ERRORE_CASI_FALLITI, String.join("; ", falliti));
+        }
+        pubblicazione.pubblica(nome, versione, LocalDate.parse((String) execution.getVariable(VAR_VALIDO_DAL)), approvatore,
+                (String) execution.getVariable(VAR_NOTA));
+    }
+}

@@ -1,0 +1,26 @@
+package it.piattaformacasa.regole.process;
+
+import static it.piattaformacasa.regole.process.PubblicazioneRegoleBpmn.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.regole.PubblicazioneRegoleService;
+
+/** «Registra rifiuto»: the version stays as it was; the refusal and its note go to the audit trail. */
+@Component("registraRifiutoRegoleDelegate")
+class RegistraRifiutoRegoleDelegate implements JavaDelegate {
+
+    private final PubblicazioneRegoleService pubblicazione;
+
+    RegistraRifiutoRegoleDelegate(PubblicazioneRegoleService pubblicazione) {
+        this.pubblicazione = pubblicazione;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        pubblicazione.respingi((String) execution.getVariable(VAR_NOME), ((Number) execution.getVariable(VAR_VERSIONE)).intValue(),
+                (String) execution.getVariable(VAR_COMPLETATA_DA), (String) execution.getVariable(VAR_NOTA));
+    }
+}
