@@ -247,4 +247,23 @@ class SpiegazionePunteggioTest {
         assertThat(senzaRegole.get("familiare").get("regole")).isEmpty();
         assertThat(senzaRegole.get("residenzaRegione").get("testo").asText()).contains("residente in Lombardia da 12 anni");
     }
+
+    @Test
+    void ilReportDelleDomandeInAvvisoHaLaSpiegazioneAccantoAiPunti() {
+        JsonNode report = http.get("/api/avvisi/" + avviso + "/report/domande-in-avviso", SUPERVISORE).json();
+        List<String> colonne = new ArrayList<>();
+        report.get("colonne").forEach(c -> colonne.add(c.asText()));
+        int spiegazione = colonne.indexOf("Spiegazione punteggio");
+        assertThat(spiegazione).as("last column, after the component points").isEqualTo(colonne.size() - 1);
+        JsonNode rigaA = null;
+        for (JsonNode r : report.get("righe")) {
+            if (r.get(0).asLong() == domande.get("A")) {
+                rigaA = r;
+            }
+        }
+        assertThat(rigaA).isNotNull();
+        assertThat(rigaA.get(spiegazione).asText()).startsWith("Condizioni familiari: 3,000 punti perché nel nucleo c'è una "
+                + "persona con un'invalidità civile del 70 %").contains("Residenza nel Comune: 8,000 punti", "Nota: Valori provvisori")
+                .doesNotContain("\n");
+    }
 }
