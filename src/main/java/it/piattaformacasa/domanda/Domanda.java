@@ -80,6 +80,10 @@ public class Domanda {
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     private List<RegolaApplicata> spiegazione;
+    // the rules of the working score, replaced as a whole at each rettifica or ricalcolo (same JSON caveat as above)
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    private List<RegolaApplicata> spiegazioneLavoro;
     @JdbcTypeCode(SqlTypes.JSON)
     private List<String> categorie = new ArrayList<>();
     private String versioneRegole;
@@ -166,6 +170,7 @@ public class Domanda {
         this.puntiResidenzaRegioneLavoro = punteggio.residenzaRegione();
         this.puntiResidenzaComuneLavoro = punteggio.residenzaComune();
         this.isbarLavoro = punteggio.totale();
+        this.spiegazioneLavoro = punteggio.spiegazione();
     }
 
     /** Data corrected in istruttoria (null = unchanged); the caller recomputes the working score. */
@@ -213,6 +218,15 @@ public class Domanda {
     public Punteggio getPuntiResidenzaComune() { return puntiResidenzaComune; }
     public Punteggio getIsbar() { return isbar; }
     public List<RegolaApplicata> getSpiegazione() { return spiegazione; }
+    /** Null without a rettifica or ricalcolo, or when the working score predates its stored explanation. */
+    List<RegolaApplicata> getSpiegazioneLavoro() { return spiegazioneLavoro; }
+    Punteggio getPuntiFamiliareLavoro() { return puntiFamiliareLavoro; }
+    Punteggio getPuntiAbitativoLavoro() { return puntiAbitativoLavoro; }
+    Punteggio getPuntiEconomicoLavoro() { return puntiEconomicoLavoro; }
+    Punteggio getPuntiResidenzaRegioneLavoro() { return puntiResidenzaRegioneLavoro; }
+    Punteggio getPuntiResidenzaComuneLavoro() { return puntiResidenzaComuneLavoro; }
+    /** Null until a rettifica or ricalcolo. */
+    Punteggio getIsbarLavoro() { return isbarLavoro; }
     /** Art. 14 categories the household belongs to (anziani, famiglie di nuova formazione, monoparentali, disabili). */
     public List<String> getCategorie() { return Collections.unmodifiableList(categorie); }
     public String getVersioneRegole() { return versioneRegole; }

@@ -2,6 +2,7 @@ package it.piattaformacasa.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -11,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.SpiegazionePunteggio;
+import it.piattaformacasa.domanda.SpiegazionePunteggioService;
 
 /**
  * The avviso's reports (seed 000 «REPORT»): «domande in avviso», «alloggi in avviso / stato degli alloggi» and
@@ -25,11 +28,13 @@ public class ReportService {
     private final JdbcTemplate jdbc;
     private final AvvisoService avvisi;
     private final UtenteCorrente utente;
+    private final SpiegazionePunteggioService spiegazioni;
 
-    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente) {
+    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni) {
         this.jdbc = jdbc;
         this.avvisi = avvisi;
         this.utente = utente;
+        this.spiegazioni = spiegazioni;
     }
 
     @Transactional(readOnly = true)
@@ -56,7 +61,10 @@ public class ReportService {
             (select c.nome from componente c where c.nucleo_id = d.nucleo_id and c.relazione = 'RICHIEDENTE') as nome,
             (select c.cognome from componente c where c.nucleo_id = d.nucleo_id and c.relazione = 'RICHIEDENTE') as cognome""";
 
-    /** Seed 000 layout: applicant, score, indigence, residence, up to five alloggi, then the state of the work on it. */
+    /**
+     * Seed 000 layout: applicant, score, indigence, residence, up to five alloggi, then the state of the work on it;
+     * last, after the component points, the plain explanation of the score the citizen also reads.
+     */
     private Tabella domandeInAvviso(long avvisoId, Long[] enti) {
         List<List<Object>> righe = jdbc.query("""
                 select d.id,""" + NOME_COGNOME + """
@@ -109,12 +117,18 @@ public class ReportService {
             }
             return valori;
         }, avvisoId, enti, enti);
+        Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(righe.stream()
+                .map(r -> ((Number) r.get(0)).longValue()).toList());
+        for (List<Object> riga : righe) {
+            SpiegazionePunteggio spiegazione = spiegate.get(((Number) riga.get(0)).longValue());
+            riga.add(spiegazione == null ? null : spiegazione.testoSuUnaRiga());
+        }
         return new Tabella("Domande in avviso", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",
                 "Condizione di indigenza", "Comune di residenza", "Alloggio 1", "Alloggio 2", "Alloggio 3", "Alloggio 4",
                 "Alloggio 5", "Stato della domanda", "Ente presa in carico", "Alloggio assegnato", "Ente assegnatario",
                 "Parimerito", "Periodo di residenza sul territorio comunale", "Periodo di residenza sul territorio regionale",
                 "Punteggio della condizione di disagio familiare", "Punteggio della condizione di disagio abitativo",
-                "Punteggio della condizione di disagio economico"), righe);
+                "Punteggio della condizione di disagio economico", "Spiegazione punteggio"), righe);
     }
 
     /** Seed 000 «stato degli alloggi»: published in the avviso or made available after a sgombero, assigned to whom. */

@@ -2,12 +2,16 @@ package it.piattaformacasa.domanda.web;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +30,8 @@ import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.SpiegazionePunteggio;
+import it.piattaformacasa.domanda.SpiegazionePunteggioService;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.regole.RegolaApplicata;
 import jakarta.validation.Valid;
@@ -95,14 +101,35 @@ class DomandeController {
         }
     }
 
+    /** The explanation of the current score: the citizen's text, and for the operator the rules behind each line. */
+    record SpiegazioneDto(long domandaId, BigDecimal isbar, String isbarTesto, boolean corretto, BigDecimal isbarPresentato,
+                          List<RigaDto> righe, List<String> note, String testo) {
+        record RigaDto(String componente, String etichetta, BigDecimal punti, String puntiTesto, boolean provvisorio,
+                       String testo, List<RegolaApplicata> regole) {
+        }
+
+        static SpiegazioneDto di(SpiegazionePunteggio s) {
+            return new SpiegazioneDto(s.domandaId(), s.isbar().valore(), s.isbar().toItalian(), s.corretto(),
+                    s.isbarPresentato().valore(), s.righe().stream().map(r -> new RigaDto(r.componente().codice(),
+                            r.componente().etichetta(), r.punti().valore(), r.punti().toItalian(), r.provvisorio(), r.testo(),
+                            r.regole())).toList(),
+                    s.note(), s.testo());
+        }
+    }
+
+    private static final MediaType TESTO = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
     private final DomandaService domande;
     private final DomandePerGraduatorie elenchi;
     private final UtenteCorrente utente;
+    private final SpiegazionePunteggioService spiegazioni;
 
-    DomandeController(DomandaService domande, DomandePerGraduatorie elenchi, UtenteCorrente utente) {
+    DomandeController(DomandaService domande, DomandePerGraduatorie elenchi, UtenteCorrente utente,
+                      SpiegazionePunteggioService spiegazioni) {
         this.domande = domande;
         this.elenchi = elenchi;
         this.utente = utente;
+        this.spiegazioni = spiegazioni;
     }
 
     @GetMapping("/api/avvisi/{avvisoId}/domande")
@@ -144,5 +171,42 @@ class DomandeController {
     @Operation(summary = "Una domanda con l'ISBAR, le sue componenti e le regole applicate")
     DomandaDto domanda(@PathVariable long id) {
         return DomandaDto.di(domande.domanda(id));
+    }
+
+    @GetMapping("/api/domande/{id}/spiegazione")
+    @Operation(summary = "Perché la domanda ha il suo punteggio ISBAR attuale: una frase in italiano per ogni componente "
+            + "e le regole applicate con i loro dati. Con Accept: text/plain oppure formato=testo, solo il testo per il cittadino")
+    ResponseEntity<?> spiegazione(@PathVariable long id, @RequestParam(required = false) String formato,
+                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (formato != null && !formato.equals("testo") && !formato.equals("json")) {
+            throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, testo)");
+        }
+        SpiegazionePunteggio spiegazione = spiegazioni.spiegazione(id);
+        if ("testo".equals(formato) || (formato == null && preferisceTesto(accept))) {
+            return ResponseEntity.ok().contentType(TESTO).body(spiegazione.testo());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(SpiegazioneDto.di(spiegazione));
+    }
+
+    /** Text when the client prefers text/plain to JSON (by quality, then by order); a browser or curl gets JSON. */
+    private static boolean preferisceTesto(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        double testo = 0;
+        double json = 0;
+        try {
+            for (MediaType tipo : MediaType.parseMediaTypes(accept)) {
+                if (!tipo.isWildcardType() && tipo.isCompatibleWith(MediaType.TEXT_PLAIN) && tipo.getQualityValue() > testo) {
+                    testo = tipo.getQualityValue() + (json == 0 ? 1e-9 : 0); // ties go to the one listed first
+                } else if (!tipo.isWildcardType() && tipo.isCompatibleWith(MediaType.APPLICATION_JSON)
+                        && tipo.getQualityValue() > json) {
+                    json = tipo.getQualityValue() + (testo == 0 ? 1e-9 : 0);
+                }
+            }
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+        return testo > json;
     }
 }

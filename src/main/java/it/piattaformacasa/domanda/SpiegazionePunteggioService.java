@@ -1,0 +1,120 @@
+package it.piattaformacasa.domanda;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.common.Punteggio;
+import it.piattaformacasa.regole.RegolaApplicata;
+
+/**
+ * The explanation of a domanda's current ISBAR (issue: «the citizen gets a plain Italian explanation»), built from
+ * what the domanda stored: the points of each component and the rules that fired, with their inputs. Nothing is
+ * evaluated again, so the explanation always matches the published or working score even after the rules change.
+ */
+@Service
+public class SpiegazionePunteggioService {
+
+    static final String NOTA_PROVVISORIA = "valori provvisori (%s): la tabella regionale dei punteggi non è ancora "
+            + "pubblica, quindi potranno cambiare.";
+    static final String NOTA_CORRETTO = "il punteggio è stato corretto dopo la presentazione della domanda (rettifica "
+            + "per invalidità civile o verifica dei requisiti): era %s punti, ora è %s punti. Questa spiegazione "
+            + "riguarda il punteggio attuale.";
+
+    private static final int BLOCCO = 1_000;
+
+    private final DomandaService domande;
+    private final DomandaRepository repository;
+
+    SpiegazionePunteggioService(DomandaService domande, DomandaRepository repository) {
+        this.domande = domande;
+        this.repository = repository;
+    }
+
+    /** For whoever may see the domanda (same rule and same 404 as {@link DomandaService#domanda(long)}). */
+    @Transactional(readOnly = true)
+    public SpiegazionePunteggio spiegazione(long domandaId) {
+        return spiega(domande.domanda(domandaId));
+    }
+
+    /** For a report that already chose the domande its reader may see; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<Long, SpiegazionePunteggio> spiegazioni(Collection<Long> domandaIds) {
+        List<Long> ids = List.copyOf(domandaIds);
+        Map<Long, SpiegazionePunteggio> spiegazioni = new HashMap<>();
+        // in slices: PostgreSQL takes at most 32767 parameters in one statement, an avviso may have 100k domande
+        for (int da = 0; da < ids.size(); da += BLOCCO) {
+            repository.findAllById(ids.subList(da, Math.min(ids.size(), da + BLOCCO)))
+                    .forEach(d -> spiegazioni.put(d.getId(), spiega(d)));
+        }
+        return spiegazioni;
+    }
+
+    static SpiegazionePunteggio spiega(Domanda d) {
+        Map<ComponenteIsbar, Punteggio> presentati = punti(d.getPuntiFamiliare(), d.getPuntiAbitativo(),
+                d.getPuntiEconomico(), d.getPuntiResidenzaRegione(), d.getPuntiResidenzaComune());
+        boolean diLavoro = d.getIsbarLavoro() != null;
+        Map<ComponenteIsbar, Punteggio> attuali = diLavoro
+                ? punti(d.getPuntiFamiliareLavoro(), d.getPuntiAbitativoLavoro(), d.getPuntiEconomicoLavoro(),
+                        d.getPuntiResidenzaRegioneLavoro(), d.getPuntiResidenzaComuneLavoro())
+                : presentati;
+        Punteggio isbar = diLavoro ? d.getIsbarLavoro() : d.getIsbar();
+        boolean corretto = !isbar.equals(d.getIsbar()) || !attuali.equals(presentati);
+        // a working score computed before its rules were stored (V21): the submitted rules still explain the
+        // components that did not change
+        List<RegolaApplicata> regole = diLavoro && d.getSpiegazioneLavoro() != null ? d.getSpiegazioneLavoro() : d.getSpiegazione();
+        boolean regoleDelPunteggioAttuale = !diLavoro || d.getSpiegazioneLavoro() != null;
+
+        List<SpiegazionePunteggio.Riga> righe = new ArrayList<>();
+        List<String> provvisorie = new ArrayList<>();
+        for (ComponenteIsbar componente : ComponenteIsbar.values()) {
+            Punteggio punti = attuali.get(componente);
+            List<RegolaApplicata> sue = regole == null ? List.of()
+                    : regole.stream().filter(r -> r.decisione().equals(componente.decisione())).toList();
+            String testo;
+            if (regoleDelPunteggioAttuale || punti.equals(presentati.get(componente))) {
+                testo = MotiviPunteggio.riga(componente, punti, sue);
+            } else {
+                sue = List.of();
+                testo = componente.etichetta() + ": " + punti.toItalian() + " punti (corretti dopo la presentazione "
+                        + "della domanda; il dettaglio delle regole applicate non è stato registrato).";
+            }
+            boolean provvisorio = sue.stream().anyMatch(MotiviPunteggio::provvisoria);
+            if (provvisorio) {
+                provvisorie.add(componente.etichetta().substring(0, 1).toLowerCase(Locale.ITALIAN)
+                        + componente.etichetta().substring(1));
+            }
+            righe.add(new SpiegazionePunteggio.Riga(componente, punti, testo, provvisorio, sue));
+        }
+        List<String> note = new ArrayList<>();
+        if (!provvisorie.isEmpty()) {
+            note.add(maiuscola(NOTA_PROVVISORIA.formatted(String.join(", ", provvisorie))));
+        }
+        if (corretto) {
+            note.add(maiuscola(NOTA_CORRETTO.formatted(d.getIsbar().toItalian(), isbar.toItalian())));
+        }
+        return new SpiegazionePunteggio(d.getId(), isbar, corretto, d.getIsbar(), righe, note);
+    }
+
+    private static Map<ComponenteIsbar, Punteggio> punti(Punteggio familiare, Punteggio abitativo, Punteggio economico,
+                                                         Punteggio regione, Punteggio comune) {
+        Map<ComponenteIsbar, Punteggio> punti = new EnumMap<>(ComponenteIsbar.class);
+        punti.put(ComponenteIsbar.FAMILIARE, familiare);
+        punti.put(ComponenteIsbar.ABITATIVO, abitativo);
+        punti.put(ComponenteIsbar.ECONOMICO, economico);
+        punti.put(ComponenteIsbar.RESIDENZA_REGIONE, regione);
+        punti.put(ComponenteIsbar.RESIDENZA_COMUNE, comune);
+        return punti;
+    }
+
+    private static String maiuscola(String testo) {
+        return testo.substring(0, 1).toUpperCase(Locale.ITALIAN) + testo.substring(1);
+    }
+}
