@@ -12,6 +12,20 @@ public final class DemoUtenti {
     public static final String SUPERVISORE = "supervisore";
     public static final String ANALISTA = "analista";
     public static final String ANALISTA_REVISORE = "analista.revisore";
+    /** Only for wrong-password tests: Camunda throttles a user after a failed login, so no other test may need it. */
+    public static final String DA_BLOCCARE = "prova.password";
+
+    /** Creates {@link #DA_BLOCCARE} (no groups, password {@link #PASSWORD}) if it is not there yet. */
+    public static String utenteDaBloccare(org.camunda.bpm.engine.IdentityService identita) {
+        if (identita.createUserQuery().userId(DA_BLOCCARE).count() == 0) {
+            org.camunda.bpm.engine.identity.User utente = identita.newUser(DA_BLOCCARE);
+            utente.setFirstName("Prova");
+            utente.setLastName("Password");
+            utente.setPassword(PASSWORD);
+            identita.saveUser(utente);
+        }
+        return DA_BLOCCARE;
+    }
     public static final String ADMIN = "admin";
 
     public static final String CF_COMUNE_VARESE = "00441340122";

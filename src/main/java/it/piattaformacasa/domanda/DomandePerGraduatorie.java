@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,6 +60,15 @@ public class DomandePerGraduatorie {
     @Transactional(readOnly = true)
     public List<DomandaInGraduatoria> di(long avvisoId) {
         return leggi(PUBBLICATI, avvisoId);
+    }
+
+    /** What the rules saw at each domanda's submission (JSON of {@link InputRegole}), by domanda id; none if not recorded. */
+    @Transactional(readOnly = true)
+    public Map<Long, InputRegole> inputRegole(long avvisoId) {
+        Map<Long, InputRegole> input = new HashMap<>();
+        jdbc.query("select id, input_regole::text from domanda where avviso_id = ? and input_regole is not null",
+                rs -> { input.put(rs.getLong(1), InputRegole.da(rs.getString(2))); }, avvisoId);
+        return input;
     }
 
     /** With the working scores (rettifiche accepted): the graduatoria definitiva. */

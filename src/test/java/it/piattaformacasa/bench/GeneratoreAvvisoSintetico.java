@@ -44,9 +44,10 @@ public final class GeneratoreAvvisoSintetico {
         Long primoAlloggio = jdbc.queryForObject("select min(a.id) from alloggio a join comune c on c.id = a.comune_id "
                 + "where c.ambito_id = ?", Long.class, ambito);
         long avviso = jdbc.queryForObject("""
-                insert into avviso (ambito_id, titolo, tipo, apertura, chiusura, stato, versione_regole, predisposto_il, predisposto_da)
+                insert into avviso (ambito_id, titolo, tipo, apertura, chiusura, stato, versione_regole, massimo_alloggi_per_domanda,
+                                    riserve_categorie, predisposto_il, predisposto_da)
                 values (?, 'Avviso sintetico', 'ORDINARIO', now() - interval '40 days', now() - interval '1 day', 'CHIUSO',
-                        'LOMBARDIA_2025_SECONDO_STEP', now() - interval '45 days', 'benchmark') returning id""", Long.class, ambito);
+                        'LOMBARDIA_2025_SECONDO_STEP', 2, true, now() - interval '45 days', 'benchmark') returning id""", Long.class, ambito);
         // points spread like the platform's examples (family 0–9, housing 0–7, economic 0.5–3, residence bands)
         jdbc.update("""
                 with n as (insert into nucleo_familiare (creato_il) select now() from generate_series(1, ?) returning id),
@@ -61,13 +62,25 @@ public final class GeneratoreAvvisoSintetico {
                     residente_comune_dal, lavoro_in_lombardia, isee, protocollo_dsu, data_dsu, patrimonio,
                     attestazione_servizi_sociali, indigente, condizioni, punti_familiare, punti_abitativo, punti_economico,
                     punti_residenza_regione, punti_residenza_comune, isbar, spiegazione, versione_regole, presentata_il,
-                    presentata_da, categorie)
+                    presentata_da, categorie, input_regole)
                 select ?, nucleo, 'B' || lpad(i::text, 15, '0'), lpad((990001 + i %% 20)::text, 6, '0'),
                        date '1990-01-01' + (i * 37 %% 12000)::int, date '2000-01-01' + (i * 53 %% 9000)::int, true,
                        (i * 389 %% 16000)::numeric, 'BENCH-' || i, date '2026-01-15', 0, (i * 389 %% 16000) <= 3000,
                        (i * 389 %% 16000) <= 3000, '{}'::jsonb, fam, abit, econ, reg, com, fam + abit + econ + reg + com, '[]'::jsonb,
                        'LOMBARDIA_2025_SECONDO_STEP', now() - interval '20 days' + (i || ' seconds')::interval, 'benchmark',
-                       case when i %% 5 = 0 then '["ANZIANI"]'::jsonb else '[]'::jsonb end
+                       case when i %% 5 = 0 then '["ANZIANI"]'::jsonb else '[]'::jsonb end,
+                       -- what the rules saw, with the same spreads (what-if simulations evaluate on it)
+                       jsonb_build_object('isbar', jsonb_build_object(
+                           'anniResidenzaLombardia', 5 + i %% 30, 'anniResidenzaComune', i %% 5,
+                           'alloggioSceltoNelComuneDiResidenza', i %% 3 = 0, 'anziani', i %% 5 = 0,
+                           'invaliditaMassima', (array[0, 0, 0, 70, 100])[1 + i %% 5], 'accompagnamento', i %% 11 = 0,
+                           'handicapGrave', i %% 13 = 0, 'famigliaNuovaFormazione', i %% 7 = 0, 'personaSolaConMinori', i %% 9 = 0,
+                           'rilascioAlloggio', i %% 17 = 0, 'alloggioImproprio', i %% 19 = 0, 'coabitazione', i %% 4 = 0,
+                           'sovraffollamento', i %% 6 = 0, 'alloggioAntigienico', i %% 23 = 0,
+                           'barriereArchitettoniche', i %% 29 = 0, 'isee', (i * 389 %% 16000)),
+                         'requisiti-economici', jsonb_build_object('isee', (i * 389 %% 16000),
+                           'attestazioneServiziSociali', (i * 389 %% 16000) <= 3000, 'attestazioneRichiesta', true,
+                           'componentiMaggiorenni', 1 + i %% 3, 'superficieUtile', 40 + i %% 60, 'componentiNucleo', 1 + i %% 3 + i %% 2))
                   from p""".formatted(), domande, avviso);
         // one or two alloggi each, spread over the 200 units of the 10 enti
         jdbc.update("""

@@ -56,10 +56,11 @@ class TasklistTest {
         assertThat(login(CAPOFILA, PASSWORD)).isEqualTo(200);
     }
 
-    /** With ANALISTA: a failed login throttles that user for a few seconds, and other tests log in as CAPOFILA. */
+    /** With a user of its own: a failed login throttles that user for a few seconds. */
     @Test
-    void conUnaPasswordErrataNonSiEntraInTasklist() {
-        assertThat(login(ANALISTA, "sbagliata")).isEqualTo(401);
+    void conUnaPasswordErrataNonSiEntraInTasklist(@org.springframework.beans.factory.annotation.Autowired
+                                                  org.camunda.bpm.engine.IdentityService identita) {
+        assertThat(login(utenteDaBloccare(identita), "sbagliata")).isEqualTo(401);
     }
 
     /** Same calls as the Tasklist login page: fetch the XSRF cookie, then post the form with it. */

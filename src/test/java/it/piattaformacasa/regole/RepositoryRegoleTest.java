@@ -55,11 +55,16 @@ class RepositoryRegoleTest {
 
         String isbar = repository.sorgente("isbar", 1);
         String cambiato = isbar.replace("</definitions>", "<!-- una modifica -->\n</definitions>");
-        assertThat(repository.importa("isbar", cambiato, "baseline", "File cambiato")).isEqualTo(2);
-        assertThat(repository.importa("isbar", cambiato, "baseline", "File cambiato")).as("idempotent").isEqualTo(2);
+        int ultima = repository.versioni().stream().filter(v -> v.nome().equals("isbar"))
+                .mapToInt(RepositoryRegole.Versione::versione).max().orElseThrow();
+        assertThat(repository.importa("isbar", cambiato, "baseline", "File cambiato")).isEqualTo(ultima + 1);
+        assertThat(repository.importa("isbar", cambiato, "baseline", "File cambiato")).as("idempotent").isEqualTo(ultima + 1);
         assertThat(repository.sorgente("isbar", 1)).as("never edited in place").isEqualTo(isbar);
-        assertThat(repository.versioni()).filteredOn(v -> v.nome().equals("isbar") && v.versione() == 2).singleElement()
-                .satisfies(v -> assertThat(v.validoDal()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Rome"))));
+        assertThat(repository.versione("isbar", ultima + 1)).satisfies(v -> {
+            assertThat(v.validoDal()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Rome")));
+            assertThat(v.stato()).as("a release's file is published").isEqualTo(RepositoryRegole.Stato.PUBLISHED);
+        });
+        assertThat(repository.inVigoreIl(LocalDate.now(ZoneId.of("Europe/Rome"))).versione("isbar")).isEqualTo(ultima + 1);
         // left in place: it is the baseline plus a comment, so the scores of other tests do not change
     }
 

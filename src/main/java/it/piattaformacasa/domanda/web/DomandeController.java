@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +31,7 @@ import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.RivalutazioneAvviso;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
@@ -124,8 +126,11 @@ class DomandeController {
     private final UtenteCorrente utente;
     private final SpiegazionePunteggioService spiegazioni;
 
+    private final RivalutazioneAvviso rivalutazione;
+
     DomandeController(DomandaService domande, DomandePerGraduatorie elenchi, UtenteCorrente utente,
-                      SpiegazionePunteggioService spiegazioni) {
+                      SpiegazionePunteggioService spiegazioni, RivalutazioneAvviso rivalutazione) {
+        this.rivalutazione = rivalutazione;
         this.domande = domande;
         this.elenchi = elenchi;
         this.utente = utente;
@@ -165,6 +170,17 @@ class DomandeController {
         Domanda domanda = presentazione.domanda();
         return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/domande/" + domanda.getId()))
                 .body(DomandaDto.di(domanda));
+    }
+
+    record RichiestaRivalutazione(java.util.Map<String, Integer> versioni, String motivo) {
+    }
+
+    @PostMapping("/api/avvisi/{avvisoId}/rivalutazione")
+    @Operation(summary = "Rivalutazione di un avviso in corso con altre versioni pubblicate delle regole: decisione esplicita "
+            + "con motivo, registrata; solo prima delle graduatorie")
+    @PreAuthorize("hasAnyRole('SUPERVISORE', 'AMMINISTRATORE')")
+    RivalutazioneAvviso.Esito rivaluta(@PathVariable long avvisoId, @RequestBody RichiestaRivalutazione richiesta) {
+        return rivalutazione.rivaluta(avvisoId, richiesta.versioni(), richiesta.motivo());
     }
 
     @GetMapping("/api/domande/{id}")

@@ -1,0 +1,167 @@
+package it.piattaformacasa.graduatoria;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import it.piattaformacasa.avviso.RegoleDellAvviso;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.domanda.DomandaInGraduatoria;
+import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.InputRegole;
+import it.piattaformacasa.regole.CalcoloIsbar;
+import it.piattaformacasa.regole.PunteggioIsbar;
+import it.piattaformacasa.regole.RegoleVincolate;
+import it.piattaformacasa.regole.RepositoryRegole;
+import it.piattaformacasa.regole.RequisitiEconomici;
+
+/**
+ * What-if: every domanda of an avviso scored again under another version of ISBAR or of the economic requirements
+ * (typically a draft), on the inputs recorded at submission, and ranked again per ente and comune with the art. 12
+ * order; nothing is written. Compared with the scores and ranking of the avviso's own binding: score changes, position
+ * changes per graduatoria, who enters or leaves the indigenti reserve (art. 13/15). Istruttoria corrections are not
+ * part of it: the comparison is between two rule versions on the same declared data.
+ */
+@Service
+public class SimulazioneRegole {
+
+    /** Rule sets whose change moves scores or reserve membership. */
+    static final Set<String> SIMULABILI = Set.of(CalcoloIsbar.MODELLO, RequisitiEconomici.MODELLO);
+
+    public record Posizione(long enteId, long comuneId, int prima, int dopo) {
+    }
+
+    public record Differenza(long domandaId, BigDecimal isbarPrima, BigDecimal isbarDopo, boolean indigentePrima,
+                             boolean indigenteDopo, List<Posizione> posizioni) {
+    }
+
+    public record Esito(long avvisoId, String nome, int versione, Map<String, Integer> vincoloAvviso, int domande,
+                        int senzaInputRegistrati, int punteggiCambiati, int posizioniCambiate, int entranoInRiserva,
+                        int esconoDallaRiserva, long durataMs, List<Differenza> differenze, boolean differenzeTroncate) {
+    }
+
+    private final DomandePerGraduatorie domande;
+    private final RegoleDellAvviso regole;
+    private final RepositoryRegole repository;
+    private final CalcoloIsbar isbar;
+    private final RequisitiEconomici requisiti;
+    private final CriterioFinale criterioFinale;
+
+    SimulazioneRegole(DomandePerGraduatorie domande, RegoleDellAvviso regole, RepositoryRegole repository, CalcoloIsbar isbar,
+                      RequisitiEconomici requisiti,
+                      @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
+        this.domande = domande;
+        this.regole = regole;
+        this.repository = repository;
+        this.isbar = isbar;
+        this.requisiti = requisiti;
+        this.criterioFinale = criterioFinale;
+    }
+
+    /**
+     * @param limite how many differences to list (the counts are always complete)
+     */
+    @Transactional(readOnly = true)
+    public Esito simula(long avvisoId, String nome, int versione, int limite) {
+        long inizio = System.nanoTime();
+        if (!SIMULABILI.contains(nome)) {
+            throw DatiNonValidiException.campo("nome", "si simulano " + SIMULABILI + ": le altre regole non cambiano punteggi");
+        }
+        repository.versione(nome, versione); // 404 for an unknown version
+        RegoleVincolate vincolo = regole.vincolo(avvisoId);
+        RegoleVincolate simulato = vincolo.con(nome, versione);
+        Map<Long, InputRegole> input = domande.inputRegole(avvisoId);
+        List<DomandaInGraduatoria> prima = domande.di(avvisoId);
+
+        // the evaluations are independent and the KIE runtime is thread-safe: spread over the cores
+        ForkJoinPool pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+        List<DomandaInGraduatoria> dopo;
+        try {
+            dopo = pool.submit(() -> prima.parallelStream().map(d -> rivalutata(d, input.get(d.id()), simulato)).toList()).join();
+        } finally {
+            pool.shutdown();
+        }
+
+        Map<Long, List<Posizione>> posizioni = confronta(prima, dopo);
+        List<Differenza> differenze = new ArrayList<>();
+        int punteggi = 0;
+        int spostate = 0;
+        int entrano = 0;
+        int escono = 0;
+        for (int i = 0; i < prima.size(); i++) {
+            DomandaInGraduatoria p = prima.get(i);
+            DomandaInGraduatoria d = dopo.get(i);
+            List<Posizione> mosse = posizioni.getOrDefault(p.id(), List.of());
+            boolean punteggio = p.isbar().compareTo(d.isbar()) != 0;
+            punteggi += punteggio ? 1 : 0;
+            spostate += mosse.isEmpty() ? 0 : 1;
+            entrano += !p.indigente() && d.indigente() ? 1 : 0;
+            escono += p.indigente() && !d.indigente() ? 1 : 0;
+            if ((punteggio || !mosse.isEmpty() || p.indigente() != d.indigente()) && differenze.size() < limite) {
+                differenze.add(new Differenza(p.id(), p.isbar(), d.isbar(), p.indigente(), d.indigente(), mosse));
+            }
+        }
+        int senzaInput = (int) prima.stream().filter(d -> !input.containsKey(d.id())).count();
+        return new Esito(avvisoId, nome, versione, vincolo.versioni(), prima.size(), senzaInput, punteggi, spostate, entrano,
+                escono, (System.nanoTime() - inizio) / 1_000_000, differenze, punteggi + spostate + entrano + escono > 0
+                && differenze.size() == limite);
+    }
+
+    /** The domanda as the simulated rules would have scored it; unchanged when its inputs were not recorded. */
+    private DomandaInGraduatoria rivalutata(DomandaInGraduatoria d, InputRegole input, RegoleVincolate simulato) {
+        if (input == null) {
+            return d;
+        }
+        PunteggioIsbar p = isbar.calcola(input.isbar(), simulato);
+        boolean indigente = requisiti.valuta(input.requisiti(), simulato).indigente();
+        return new DomandaInGraduatoria(d.id(), p.totale().valore(), d.residenteComuneDal(), d.residenteLombardiaDal(),
+                p.familiare().valore(), p.abitativo().valore(), p.economico().valore(), d.presentataIl(), indigente,
+                d.codiceIstatResidenza(), d.membroCategorie(), d.alloggi());
+    }
+
+    /** Positions per graduatoria (ente, comune) before and after, only where they differ. */
+    private Map<Long, List<Posizione>> confronta(List<DomandaInGraduatoria> prima, List<DomandaInGraduatoria> dopo) {
+        Map<List<Long>, Map<Long, Integer>> posizioniPrima = posizioni(prima);
+        Map<List<Long>, Map<Long, Integer>> posizioniDopo = posizioni(dopo);
+        Map<Long, List<Posizione>> mosse = new HashMap<>();
+        posizioniPrima.forEach((graduatoria, perDomanda) -> perDomanda.forEach((id, p) -> {
+            int d = posizioniDopo.get(graduatoria).get(id);
+            if (p != d) {
+                mosse.computeIfAbsent(id, k -> new ArrayList<>()).add(new Posizione(graduatoria.get(0), graduatoria.get(1), p, d));
+            }
+        }));
+        return mosse;
+    }
+
+    private Map<List<Long>, Map<Long, Integer>> posizioni(List<DomandaInGraduatoria> tutte) {
+        Map<List<Long>, List<DomandaInGraduatoria>> perGraduatoria = new TreeMap<>(Comparator
+                .<List<Long>, Long>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        for (DomandaInGraduatoria domanda : tutte) {
+            Set<List<Long>> chiavi = new LinkedHashSet<>();
+            domanda.alloggi().forEach(a -> chiavi.add(List.of(a.enteId(), a.comuneId())));
+            chiavi.forEach(c -> perGraduatoria.computeIfAbsent(c, k -> new ArrayList<>()).add(domanda));
+        }
+        Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
+        Map<List<Long>, Map<Long, Integer>> posizioni = new HashMap<>();
+        perGraduatoria.forEach((chiave, domande) -> {
+            List<DomandaInGraduatoria> ordinate = domande.stream().sorted(ordine).toList();
+            Map<Long, Integer> perDomanda = new HashMap<>(ordinate.size() * 2);
+            for (int i = 0; i < ordinate.size(); i++) {
+                perDomanda.put(ordinate.get(i).id(), i + 1);
+            }
+            posizioni.put(chiave, perDomanda);
+        });
+        return posizioni;
+    }
+}
