@@ -22,6 +22,8 @@ import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.regole.PrecedenzaAssegnazione;
+import it.piattaformacasa.regole.RegoleVincolate;
+import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.regole.PrecedenzaAssegnazione.DatiPrecedenza;
 import it.piattaformacasa.regole.PrecedenzaAssegnazione.Precedenza;
 import it.piattaformacasa.regole.RiserveAssegnazione;
@@ -63,11 +65,13 @@ public class OrdineAssegnazioneService {
     private final GraduatoriaService graduatorie;
     private final PianoRiserveService piani;
     private final PrecedenzaAssegnazione precedenza;
+    private final RegoleDellAvviso regole;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     OrdineAssegnazioneService(GraduatoriaService graduatorie, PianoRiserveService piani, PrecedenzaAssegnazione precedenza,
-                              JdbcTemplate jdbc, Clock clock) {
+                              JdbcTemplate jdbc, Clock clock, RegoleDellAvviso regole) {
+        this.regole = regole;
         this.graduatorie = graduatorie;
         this.piani = piani;
         this.precedenza = precedenza;
@@ -140,6 +144,7 @@ public class OrdineAssegnazioneService {
         int riservaIndigenti = forze ? 0 : quote.riserve().indigenti() - assegnatiIndigenti;
         int riservaCategorie = forze ? 0 : quote.riserve().categorie() - assegnatiCategorie;
         List<Proposta> ordine = new ArrayList<>(righe.size());
+        RegoleVincolate vincolo = regole.vincolo(graduatoria.getAvviso().getId());
         while (ordine.size() < righe.size()) {
             InAttesa scelto = null;
             Precedenza sua = null;
@@ -150,7 +155,7 @@ public class OrdineAssegnazioneService {
                 }
                 DatiTipo t = coda.getKey();
                 Precedenza p = gruppi.computeIfAbsent(new DatiPrecedenza(t.indigente(), t.residente(), riservaIndigenti > 0,
-                        t.categoria(), riservaCategorie > 0), precedenza::gruppo);
+                        t.categoria(), riservaCategorie > 0), d -> precedenza.gruppo(d, vincolo));
                 if (scelto == null || p.gruppo() < sua.gruppo()
                         || p.gruppo() == sua.gruppo() && primo.posizione() < scelto.posizione()) {
                     scelto = primo;

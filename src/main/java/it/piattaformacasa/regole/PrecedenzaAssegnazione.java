@@ -35,13 +35,18 @@ public class PrecedenzaAssegnazione {
     }
 
     public Precedenza gruppo(DatiPrecedenza dati) {
+        return gruppo(dati, RegoleVincolate.CORRENTI);
+    }
+
+    /** With the version of {@code rules/precedenza-assegnazione.dmn} the graduatoria's avviso is bound to. */
+    public Precedenza gruppo(DatiPrecedenza dati, RegoleVincolate vincolo) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("indigente", dati.indigente());
         input.put("residenteNelComune", dati.residenteNelComune());
         input.put("riservaIndigentiDisponibile", dati.riservaIndigentiDisponibile());
         input.put("membroCategoriaRiservata", dati.membroCategoriaRiservata());
         input.put("riservaCategorieDisponibile", dati.riservaCategorieDisponibile());
-        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, input);
+        EsitoDmn esito = runtime.valuta(NAMESPACE, MODELLO, vincolo.versione(MODELLO), input);
         int gruppo = esito.numero(DECISIONE_GRUPPO).intValueExact();
         if (gruppo < 1 || gruppo > 4) {
             throw new ValutazioneRegoleException(DECISIONE_GRUPPO, "gruppo " + gruppo + " fuori da 1–4");
