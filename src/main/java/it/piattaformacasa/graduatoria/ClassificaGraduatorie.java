@@ -39,6 +39,8 @@ public final class ClassificaGraduatorie {
     private final List<DomandaInGraduatoria> input;
     private final Parametri parametri;
     private final SortedMap<Chiave, List<DomandaInGraduatoria>> graduatorie;
+    private final String digestInput;
+    private final String digestRisultato;
 
     private ClassificaGraduatorie(List<DomandaInGraduatoria> input, Parametri parametri,
                                   Map<Chiave, List<DomandaInGraduatoria>> gruppi) {
@@ -48,6 +50,8 @@ public final class ClassificaGraduatorie {
         SortedMap<Chiave, List<DomandaInGraduatoria>> ordinate = new TreeMap<>();
         gruppi.forEach((chiave, domande) -> ordinate.put(chiave, domande.stream().sorted(ordine).toList()));
         this.graduatorie = Collections.unmodifiableSortedMap(ordinate);
+        this.digestInput = digestInput(input);
+        this.digestRisultato = digestRisultato(this.graduatorie);
     }
 
     /** The graduatorie provvisorie: one per ente and comune where a domanda chose alloggi, with those domande. */
@@ -79,20 +83,39 @@ public final class ClassificaGraduatorie {
         return graduatorie;
     }
 
-    /** Digest of everything the ranking depends on, independent of the order the domande were read in. */
+    /** Each graduatoria's domande ids in order (position = index + 1): what the run record keeps as its result. */
+    public SortedMap<Chiave, List<Long>> posizioni() {
+        SortedMap<Chiave, List<Long>> posizioni = new TreeMap<>();
+        graduatorie.forEach((chiave, ordinate) -> posizioni.put(chiave, ordinate.stream().map(DomandaInGraduatoria::id).toList()));
+        return posizioni;
+    }
+
+    /**
+     * Digest of everything the ranking depends on, independent of the order the domande were read in: each domanda's
+     * scores, tie-break attributes and flags, and its alloggi with the ente and comune that group the graduatorie.
+     */
     public String digestInput() {
+        return digestInput;
+    }
+
+    /** Digest of the ranking: every graduatoria's positions, graduatorie by ente and comune. */
+    public String digestRisultato() {
+        return digestRisultato;
+    }
+
+    private static String digestInput(List<DomandaInGraduatoria> input) {
         MessageDigest digest = sha256();
         input.stream().sorted(Comparator.comparingLong(DomandaInGraduatoria::id)).forEach(d -> aggiorna(digest,
                 d.id() + "|" + d.isbar().toPlainString() + "|" + d.residenteComuneDal() + "|" + d.residenteLombardiaDal()
                         + "|" + d.puntiFamiliare().toPlainString() + "|" + d.puntiAbitativo().toPlainString() + "|"
                         + d.puntiEconomico().toPlainString() + "|" + d.presentataIl() + "|" + d.indigente() + "|"
                         + d.codiceIstatResidenza() + "|" + d.membroCategorie() + "|"
-                        + d.alloggi().stream().map(a -> a.alloggioId() + "@" + a.preferenza()).collect(Collectors.joining(",")) + "\n"));
+                        + d.alloggi().stream().map(a -> a.alloggioId() + "@" + a.preferenza() + ":" + a.enteId()
+                                + "/" + a.comuneId() + "/" + a.codiceIstatComune()).collect(Collectors.joining(",")) + "\n"));
         return esadecimale(digest);
     }
 
-    /** Digest of the ranking: every graduatoria's positions, graduatorie by ente and comune. */
-    public String digestRisultato() {
+    private static String digestRisultato(SortedMap<Chiave, List<DomandaInGraduatoria>> graduatorie) {
         MessageDigest digest = sha256();
         graduatorie.forEach((chiave, ordinate) -> {
             for (int i = 0; i < ordinate.size(); i++) {

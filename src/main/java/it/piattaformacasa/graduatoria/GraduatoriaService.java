@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,7 @@ public class GraduatoriaService {
                        BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi) {
     }
 
-    public record Generazione(int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
+    public record Generazione(long id, int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
@@ -58,9 +59,10 @@ public class GraduatoriaService {
     private final Clock clock;
     private final CriterioFinale criterioFinale;
     private final GraduatoriaProcesso processo;
+    private final RegistroGenerazioni registro;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
-                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo,
+                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -70,6 +72,7 @@ public class GraduatoriaService {
         this.clock = clock;
         this.criterioFinale = criterioFinale;
         this.processo = processo;
+        this.registro = registro;
     }
 
     /** Recorded when the ente's operator completes «Approva graduatoria provvisoria». */
@@ -125,7 +128,7 @@ public class GraduatoriaService {
         Instant adesso = Instant.now(clock);
         List<DomandaInGraduatoria> tutte = domande.di(avvisoId);
         ClassificaGraduatorie classifica = ClassificaGraduatorie.perEnteEComune(tutte, parametri(avviso));
-        List<Long> generate = new ArrayList<>();
+        Map<Chiave, Long> generate = new LinkedHashMap<>();
         for (Map.Entry<Chiave, List<DomandaInGraduatoria>> graduatoria : classifica.graduatorie().entrySet()) {
             Chiave chiave = graduatoria.getKey();
             Long graduatoriaId = jdbc.queryForObject("""
@@ -133,21 +136,20 @@ public class GraduatoriaService {
                     values (?, ?, ?, 'PROVVISORIA', ?, ?) returning id""", Long.class,
                     avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso),
                     Timestamp.from(avviso.getChiusura().plus(Graduatoria.TERMINE_APPROVAZIONE)));
-            generate.add(graduatoriaId);
+            generate.put(chiave, graduatoriaId);
             scriviRighe(graduatoriaId, chiave, graduatoria.getValue(), classifica.parametri().riserveCategorie());
         }
-        Generazione generazione = new Generazione(tutte.size(), classifica.graduatorie().size(), classifica.digestInput(),
+        long inizioRegistro = System.nanoTime();
+        long id = registro.registra(avvisoId, RegistroGenerazioni.Tipo.PROVVISORIE, null, avviso.getVersioneRegole().name(),
+                classifica, generate, adesso, inizio);
+        long registroMs = (System.nanoTime() - inizioRegistro) / 1_000_000;
+        Generazione generazione = new Generazione(id, tutte.size(), classifica.graduatorie().size(), classifica.digestInput(),
                 classifica.digestRisultato());
-        jdbc.update("""
-                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
-                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole().name(), criterioFinale.name(),
-                generazione.digestInput(), generazione.digestRisultato(), generazione.numeroDomande(),
-                generazione.numeroGraduatorie(), (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso));
         // one approval process per graduatoria: the ente's «Approva graduatoria provvisoria» with its 5-day deadline
-        generate.forEach(processo::avvia);
-        LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms", avvisoId, generazione.numeroGraduatorie(),
-                generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000);
+        generate.values().forEach(processo::avvia);
+        LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms, di cui {} ms per il registro della generazione {}",
+                avvisoId, generazione.numeroGraduatorie(), generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000,
+                registroMs, id);
         return Optional.of(generazione);
     }
 
@@ -252,12 +254,8 @@ public class GraduatoriaService {
         scriviRighe(graduatoriaId, chiave, classifica.graduatorie().get(chiave), classifica.parametri().riserveCategorie());
         Instant adesso = Instant.now(clock);
         graduatoria.rendiDefinitiva(operatore, adesso);
-        jdbc.update("""
-                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
-                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il, tipo, graduatoria_id)
-                values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole().name(),
-                criterioFinale.name(), classifica.digestInput(), classifica.digestRisultato(), classifica.input().size(),
-                (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso), graduatoriaId);
+        registro.registra(avviso.getId(), RegistroGenerazioni.Tipo.DEFINITIVA, graduatoriaId, avviso.getVersioneRegole().name(),
+                classifica, Map.of(chiave, graduatoriaId), adesso, inizio);
         // art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the ambito stop scrolling
         int chiuse = jdbc.update("""
                 update graduatoria g set stato = 'CHIUSA', chiusa_il = ?, chiusa_da_graduatoria = ?
