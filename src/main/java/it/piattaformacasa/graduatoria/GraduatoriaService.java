@@ -1,23 +1,18 @@
 package it.piattaformacasa.graduatoria;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -37,6 +32,7 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaInGraduatoria;
 import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.graduatoria.ClassificaGraduatorie.Chiave;
 
 /**
  * Graduatorie provvisorie at chiusura (art. 12, seed 000): one per ente and comune where the ente has alloggi chosen
@@ -50,14 +46,7 @@ public class GraduatoriaService {
                        BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi) {
     }
 
-    public record Generazione(int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
-    }
-
-    private record Chiave(long enteId, long comuneId, String codiceIstat) implements Comparable<Chiave> {
-        @Override
-        public int compareTo(Chiave o) {
-            return Comparator.comparingLong(Chiave::enteId).thenComparingLong(Chiave::comuneId).compare(this, o);
-        }
+    public record Generazione(long id, int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
@@ -70,9 +59,10 @@ public class GraduatoriaService {
     private final Clock clock;
     private final CriterioFinale criterioFinale;
     private final GraduatoriaProcesso processo;
+    private final RegistroGenerazioni registro;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
-                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo,
+                       JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -82,6 +72,7 @@ public class GraduatoriaService {
         this.clock = clock;
         this.criterioFinale = criterioFinale;
         this.processo = processo;
+        this.registro = registro;
     }
 
     /** Recorded when the ente's operator completes «Approva graduatoria provvisoria». */
@@ -136,47 +127,37 @@ public class GraduatoriaService {
         long inizio = System.nanoTime();
         Instant adesso = Instant.now(clock);
         List<DomandaInGraduatoria> tutte = domande.di(avvisoId);
-        Map<Chiave, List<DomandaInGraduatoria>> perEnteEComune = new TreeMap<>();
-        for (DomandaInGraduatoria domanda : tutte) {
-            Set<Chiave> chiavi = new LinkedHashSet<>();
-            domanda.alloggi().forEach(a -> chiavi.add(new Chiave(a.enteId(), a.comuneId(), a.codiceIstatComune())));
-            chiavi.forEach(c -> perEnteEComune.computeIfAbsent(c, k -> new ArrayList<>()).add(domanda));
-        }
-        Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
-        boolean riserve = avviso.isRiserveCategorie();
-        MessageDigest risultato = sha256();
-        List<Long> generate = new ArrayList<>();
-        for (Map.Entry<Chiave, List<DomandaInGraduatoria>> gruppo : perEnteEComune.entrySet()) {
-            Chiave chiave = gruppo.getKey();
-            List<DomandaInGraduatoria> ordinate = gruppo.getValue().stream().sorted(ordine).toList();
+        ClassificaGraduatorie classifica = ClassificaGraduatorie.perEnteEComune(tutte, parametri(avviso));
+        Map<Chiave, Long> generate = new LinkedHashMap<>();
+        for (Map.Entry<Chiave, List<DomandaInGraduatoria>> graduatoria : classifica.graduatorie().entrySet()) {
+            Chiave chiave = graduatoria.getKey();
             Long graduatoriaId = jdbc.queryForObject("""
                     insert into graduatoria (avviso_id, ente_id, comune_id, stato, generata_il, scadenza_approvazione)
                     values (?, ?, ?, 'PROVVISORIA', ?, ?) returning id""", Long.class,
                     avvisoId, chiave.enteId(), chiave.comuneId(), Timestamp.from(adesso),
                     Timestamp.from(avviso.getChiusura().plus(Graduatoria.TERMINE_APPROVAZIONE)));
-            generate.add(graduatoriaId);
-            scriviRighe(graduatoriaId, chiave, ordinate, riserve, risultato);
+            generate.put(chiave, graduatoriaId);
+            scriviRighe(graduatoriaId, chiave, graduatoria.getValue(), classifica.parametri().riserveCategorie());
         }
-        Generazione generazione = new Generazione(tutte.size(), perEnteEComune.size(), digestInput(tutte), esadecimale(risultato));
-        jdbc.update("""
-                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
-                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", avvisoId, avviso.getVersioneRegole(), criterioFinale.name(),
-                generazione.digestInput(), generazione.digestRisultato(), generazione.numeroDomande(),
-                generazione.numeroGraduatorie(), (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso));
+        long inizioRegistro = System.nanoTime();
+        long id = registro.registra(avvisoId, RegistroGenerazioni.Tipo.PROVVISORIE, null, avviso.getVersioneRegole(),
+                classifica, generate, adesso, inizio);
+        long registroMs = (System.nanoTime() - inizioRegistro) / 1_000_000;
+        Generazione generazione = new Generazione(id, tutte.size(), classifica.graduatorie().size(), classifica.digestInput(),
+                classifica.digestRisultato());
         // one approval process per graduatoria: the ente's «Approva graduatoria provvisoria» with its 5-day deadline
-        generate.forEach(processo::avvia);
-        LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms", avvisoId, generazione.numeroGraduatorie(),
-                generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000);
+        generate.values().forEach(processo::avvia);
+        LOG.info("Avviso {}: {} graduatorie provvisorie da {} domande in {} ms, di cui {} ms per il registro della generazione {}",
+                avvisoId, generazione.numeroGraduatorie(), generazione.numeroDomande(), (System.nanoTime() - inizio) / 1_000_000,
+                registroMs, id);
         return Optional.of(generazione);
     }
 
     /**
-     * Writes the ranked rows of one graduatoria and feeds the result digest: one statement per graduatoria, the rows
-     * passed as column arrays and expanded by {@code unnest} (one round trip instead of one per row).
+     * Writes the ranked rows of one graduatoria: one statement per graduatoria, the rows passed as column arrays and
+     * expanded by {@code unnest} (one round trip instead of one per row).
      */
-    private void scriviRighe(long graduatoriaId, Chiave chiave, List<DomandaInGraduatoria> ordinate, boolean riserve,
-                             MessageDigest risultato) {
+    private void scriviRighe(long graduatoriaId, Chiave chiave, List<DomandaInGraduatoria> ordinate, boolean riserve) {
         Map<BigDecimal, Long> perIsbar = ordinate.stream()
                 .collect(Collectors.groupingBy(d -> d.isbar().stripTrailingZeros(), Collectors.counting()));
         int n = ordinate.size();
@@ -211,7 +192,6 @@ public class GraduatoriaService {
                     .filter(a -> a.enteId() == chiave.enteId() && a.comuneId() == chiave.comuneId())
                     .sorted(Comparator.comparingInt(AlloggioScelto::preferenza))
                     .map(a -> Long.toString(a.alloggioId())).collect(Collectors.joining(",", "[", "]"));
-            aggiorna(risultato, chiave.enteId() + "|" + chiave.comuneId() + "|" + (i + 1) + "|" + d.id() + "\n");
         }
         jdbc.update(connection -> {
             var ps = connection.prepareStatement("""
@@ -266,21 +246,16 @@ public class GraduatoriaService {
         Set<Long> inGraduatoria = new HashSet<>(jdbc.queryForList(
                 "select domanda_id from graduatoria_riga where graduatoria_id = ?", Long.class, graduatoriaId));
         Avviso avviso = graduatoria.getAvviso();
-        List<DomandaInGraduatoria> ordinate = domande.diLavoro(avviso.getId()).stream()
-                .filter(d -> inGraduatoria.contains(d.id()))
-                .sorted(OrdinamentoGraduatoria.art12(criterioFinale)).toList();
+        Chiave chiave = new Chiave(graduatoria.getEnte().getId(), graduatoria.getComune().getId(),
+                graduatoria.getComune().getCodiceIstat());
+        ClassificaGraduatorie classifica = ClassificaGraduatorie.unica(chiave, domande.diLavoro(avviso.getId()).stream()
+                .filter(d -> inGraduatoria.contains(d.id())).toList(), parametri(avviso));
         jdbc.update("delete from graduatoria_riga where graduatoria_id = ?", graduatoriaId);
-        MessageDigest risultato = sha256();
-        scriviRighe(graduatoriaId, new Chiave(graduatoria.getEnte().getId(), graduatoria.getComune().getId(),
-                graduatoria.getComune().getCodiceIstat()), ordinate, avviso.isRiserveCategorie(), risultato);
+        scriviRighe(graduatoriaId, chiave, classifica.graduatorie().get(chiave), classifica.parametri().riserveCategorie());
         Instant adesso = Instant.now(clock);
         graduatoria.rendiDefinitiva(operatore, adesso);
-        jdbc.update("""
-                insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input,
-                    digest_risultato, numero_domande, numero_graduatorie, durata_ms, eseguita_il, tipo, graduatoria_id)
-                values (?, ?, ?, ?, ?, ?, 1, ?, ?, 'DEFINITIVA', ?)""", avviso.getId(), avviso.getVersioneRegole(),
-                criterioFinale.name(), digestInput(ordinate), esadecimale(risultato), ordinate.size(),
-                (System.nanoTime() - inizio) / 1_000_000, Timestamp.from(adesso), graduatoriaId);
+        registro.registra(avviso.getId(), RegistroGenerazioni.Tipo.DEFINITIVA, graduatoriaId, avviso.getVersioneRegole(),
+                classifica, Map.of(chiave, graduatoriaId), adesso, inizio);
         // art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the ambito stop scrolling
         int chiuse = jdbc.update("""
                 update graduatoria g set stato = 'CHIUSA', chiusa_il = ?, chiusa_da_graduatoria = ?
@@ -320,32 +295,9 @@ public class GraduatoriaService {
         return graduatoria;
     }
 
-    /** Digest of everything the ranking depends on, independent of the order the rows were read in. */
-    private static String digestInput(List<DomandaInGraduatoria> tutte) {
-        MessageDigest digest = sha256();
-        tutte.stream().sorted(Comparator.comparingLong(DomandaInGraduatoria::id)).forEach(d -> aggiorna(digest,
-                d.id() + "|" + d.isbar().toPlainString() + "|" + d.residenteComuneDal() + "|" + d.residenteLombardiaDal()
-                        + "|" + d.puntiFamiliare().toPlainString() + "|" + d.puntiAbitativo().toPlainString() + "|"
-                        + d.puntiEconomico().toPlainString() + "|" + d.presentataIl() + "|" + d.indigente() + "|"
-                        + d.codiceIstatResidenza() + "|" + d.membroCategorie() + "|"
-                        + d.alloggi().stream().map(a -> a.alloggioId() + "@" + a.preferenza()).collect(Collectors.joining(",")) + "\n"));
-        return esadecimale(digest);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void aggiorna(MessageDigest digest, String testo) {
-        digest.update(testo.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String esadecimale(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
+    /** The parameters this generation ranks with: the configured final criterion, the avviso's rule-set reserves. */
+    private ClassificaGraduatorie.Parametri parametri(Avviso avviso) {
+        return new ClassificaGraduatorie.Parametri(criterioFinale, avviso.isRiserveCategorie());
     }
 
     /** The graduatorie of an avviso the caller may see: all for supervisors, those of its enti for operators. */

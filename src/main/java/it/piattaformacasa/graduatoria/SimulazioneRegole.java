@@ -2,13 +2,10 @@ package it.piattaformacasa.graduatoria;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -150,38 +147,26 @@ public class SimulazioneRegole {
                 d.codiceIstatResidenza(), d.membroCategorie(), d.alloggi());
     }
 
-    /** Positions per graduatoria (ente, comune) before and after, only where they differ. */
+    /** Positions per graduatoria (ente, comune) before and after, only where they differ; ranked as the generation does. */
     private Map<Long, List<Posizione>> confronta(List<DomandaInGraduatoria> prima, List<DomandaInGraduatoria> dopo) {
-        Map<List<Long>, Map<Long, Integer>> posizioniPrima = posizioni(prima);
-        Map<List<Long>, Map<Long, Integer>> posizioniDopo = posizioni(dopo);
+        ClassificaGraduatorie.Parametri parametri = new ClassificaGraduatorie.Parametri(criterioFinale, false);
+        Map<ClassificaGraduatorie.Chiave, List<Long>> ordinePrima = ClassificaGraduatorie.perEnteEComune(prima, parametri).posizioni();
+        Map<ClassificaGraduatorie.Chiave, List<Long>> ordineDopo = ClassificaGraduatorie.perEnteEComune(dopo, parametri).posizioni();
         Map<Long, List<Posizione>> mosse = new HashMap<>();
-        posizioniPrima.forEach((graduatoria, perDomanda) -> perDomanda.forEach((id, p) -> {
-            int d = posizioniDopo.get(graduatoria).get(id);
-            if (p != d) {
-                mosse.computeIfAbsent(id, k -> new ArrayList<>()).add(new Posizione(graduatoria.get(0), graduatoria.get(1), p, d));
+        ordinePrima.forEach((graduatoria, ids) -> {
+            Map<Long, Integer> posizioniDopo = new HashMap<>(ids.size() * 2);
+            List<Long> idsDopo = ordineDopo.get(graduatoria);
+            for (int i = 0; i < idsDopo.size(); i++) {
+                posizioniDopo.put(idsDopo.get(i), i + 1);
             }
-        }));
-        return mosse;
-    }
-
-    private Map<List<Long>, Map<Long, Integer>> posizioni(List<DomandaInGraduatoria> tutte) {
-        Map<List<Long>, List<DomandaInGraduatoria>> perGraduatoria = new TreeMap<>(Comparator
-                .<List<Long>, Long>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
-        for (DomandaInGraduatoria domanda : tutte) {
-            Set<List<Long>> chiavi = new LinkedHashSet<>();
-            domanda.alloggi().forEach(a -> chiavi.add(List.of(a.enteId(), a.comuneId())));
-            chiavi.forEach(c -> perGraduatoria.computeIfAbsent(c, k -> new ArrayList<>()).add(domanda));
-        }
-        Comparator<DomandaInGraduatoria> ordine = OrdinamentoGraduatoria.art12(criterioFinale);
-        Map<List<Long>, Map<Long, Integer>> posizioni = new HashMap<>();
-        perGraduatoria.forEach((chiave, domande) -> {
-            List<DomandaInGraduatoria> ordinate = domande.stream().sorted(ordine).toList();
-            Map<Long, Integer> perDomanda = new HashMap<>(ordinate.size() * 2);
-            for (int i = 0; i < ordinate.size(); i++) {
-                perDomanda.put(ordinate.get(i).id(), i + 1);
+            for (int i = 0; i < ids.size(); i++) {
+                int d = posizioniDopo.get(ids.get(i));
+                if (d != i + 1) {
+                    mosse.computeIfAbsent(ids.get(i), k -> new ArrayList<>())
+                            .add(new Posizione(graduatoria.enteId(), graduatoria.comuneId(), i + 1, d));
+                }
             }
-            posizioni.put(chiave, perDomanda);
         });
-        return posizioni;
+        return mosse;
     }
 }

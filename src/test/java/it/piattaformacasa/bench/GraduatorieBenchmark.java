@@ -10,11 +10,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.graduatoria.GenerazioniService;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
 
 /**
  * Closing an avviso of N domande (default 100k) over 10 enti and 20 comuni: generating and persisting every
- * graduatoria, against a bulk insert of the same number of rows measured in the same run (the floor).
+ * graduatoria, against a bulk insert of the same number of rows measured in the same run (the floor); then the
+ * re-run of its run record from the stored inputs.
  * Run with {@code ./mvnw -Pbench verify -Dbench.domande=100000}. It measures; it asserts nothing about time.
  */
 @IntegrationTest
@@ -26,6 +28,8 @@ class GraduatorieBenchmark {
     GraduatoriaService graduatorie;
     @Autowired
     DomandePerGraduatorie lettura;
+    @Autowired
+    GenerazioniService generazioni;
 
     @Test
     void chiusuraDiUnAvvisoConCentomilaDomande() throws Exception {
@@ -41,6 +45,12 @@ class GraduatorieBenchmark {
         double generazioneMs = (System.nanoTime() - inizio) / 1e6;
         Integer righe = jdbc.queryForObject("select count(*) from graduatoria_riga r join graduatoria g on g.id = r.graduatoria_id "
                 + "where g.avviso_id = ?", Integer.class, avviso);
+
+        long inizioRiesecuzione = System.nanoTime();
+        GenerazioniService.Riesecuzione riesecuzione = generazioni.riesegui(generazione.id());
+        double riesecuzioneMs = (System.nanoTime() - inizioRiesecuzione) / 1e6;
+        long registroByte = jdbc.queryForObject("select pg_total_relation_size('generazione_input') "
+                + "+ pg_total_relation_size('generazione_risultato')", Long.class);
 
         // the floor: the very same rows bulk-inserted by the database itself, with no Java in between, into a logged
         // table with the same keys, unique index and foreign keys as graduatoria_riga
@@ -69,10 +79,13 @@ class GraduatorieBenchmark {
                   rapporto generazione / floor: %.1f×
                   (stesse righe in una tabella temporanea senza chiavi: %.0f ms, rapporto %.1f×)
                   digest input %s, risultato %s
+                  registro della generazione: input di %d domande e risultato in %.1f MB (tabelle e indici)
+                  riesecuzione dal registro (lettura degli input, ordinamento, digest): %.0f ms, riprodotta: %s
                 """, generazione.numeroDomande(), generazione.numeroGraduatorie(), righe, generazioneMs,
                 generazione.numeroDomande() / (generazioneMs / 1000), lette, letturaMs, righe, floorMs, generazioneMs / floorMs, nudoMs,
                 generazioneMs / nudoMs,
-                generazione.digestInput().substring(0, 12), generazione.digestRisultato().substring(0, 12));
+                generazione.digestInput().substring(0, 12), generazione.digestRisultato().substring(0, 12),
+                generazione.numeroDomande(), registroByte / 1e6, riesecuzioneMs, riesecuzione.riprodotta());
         System.out.println(risultato);
         Path file = Path.of("target", "bench", "graduatorie.txt");
         Files.createDirectories(file.getParent());
