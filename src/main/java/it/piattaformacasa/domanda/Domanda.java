@@ -123,15 +123,8 @@ public class Domanda {
         this.dataDsu = dati.dataDsu();
         this.patrimonio = dati.patrimonio();
         this.attestazioneServiziSociali = dati.attestazioneServiziSociali();
-        this.indigente = indigente;
         this.condizioni = dati.condizioni();
-        this.puntiFamiliare = punteggio.familiare();
-        this.puntiAbitativo = punteggio.abitativo();
-        this.puntiEconomico = punteggio.economico();
-        this.puntiResidenzaRegione = punteggio.residenzaRegione();
-        this.puntiResidenzaComune = punteggio.residenzaComune();
-        this.isbar = punteggio.totale();
-        this.spiegazione = punteggio.spiegazione();
+        punteggioPresentato(punteggio, indigente);
         this.categorie = new ArrayList<>(categorie);
         this.versioneRegole = avviso.getVersioneRegole();
         this.idempotencyKey = idempotencyKey;
@@ -152,6 +145,10 @@ public class Domanda {
      * scores, explanation and indigence become those of the new versions.
      */
     void rivalutata(PunteggioIsbar punteggio, boolean indigente) {
+        punteggioPresentato(punteggio, indigente);
+    }
+
+    private void punteggioPresentato(PunteggioIsbar punteggio, boolean indigente) {
         this.puntiFamiliare = punteggio.familiare();
         this.puntiAbitativo = punteggio.abitativo();
         this.puntiEconomico = punteggio.economico();
