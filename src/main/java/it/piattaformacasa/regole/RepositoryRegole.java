@@ -100,12 +100,21 @@ public class RepositoryRegole {
      */
     @Scheduled(fixedDelayString = "${piattaforma.regole.allineamento:PT30S}", initialDelayString = "${piattaforma.regole.allineamento:PT30S}")
     public void allinea() {
-        String firma = firma();
-        if (!firma.equals(firmaAttiva)) {
-            runtime.attiva(preparaCatalogo());
-            firmaAttiva = firma;
-            LOG.info("Regole attive: {} (correnti {})", runtime.versioniAttive(), runtime.versioniCorrenti());
+        if (!firma().equals(firmaAttiva)) {
+            attiva(preparaCatalogo());
         }
+    }
+
+    /** A compiled catalogue with the signature of the rows it was built from. */
+    record CatalogoPreparato(KieDmnRuntime.Catalogo catalogo, String firma) {
+    }
+
+    private void attiva(CatalogoPreparato preparato) {
+        runtime.attiva(preparato.catalogo());
+        // the signature of what was compiled, not of the database now: a publication of another set committed meanwhile
+        // leaves them different, and the next alignment picks it up
+        firmaAttiva = preparato.firma();
+        LOG.info("Regole attive: {} (correnti {})", runtime.versioniAttive(), runtime.versioniCorrenti());
     }
 
     private String firma() {
@@ -118,23 +127,20 @@ public class RepositoryRegole {
      * Compiles the catalogue of the PUBLISHED versions as the database shows them to the current transaction, the
      * one in force today marked current. Throws, activating nothing, if a version does not compile.
      */
-    KieDmnRuntime.Catalogo preparaCatalogo() {
+    CatalogoPreparato preparaCatalogo() {
+        String firma = firma();
         RegoleVincolate correnti = inVigoreIl(oggi());
         List<KieDmnRuntime.VersioneDaAttivare> versioni = jdbc.query("""
                 select nome, versione, checksum, sorgente from regola_versione where stato = 'PUBLISHED' order by nome, versione""",
                 (rs, n) -> new KieDmnRuntime.VersioneDaAttivare(rs.getString(1), rs.getInt(2), rs.getString(3),
                         rs.getString(4).getBytes(StandardCharsets.UTF_8),
                         Integer.valueOf(rs.getInt(2)).equals(correnti.versione(rs.getString(1)))));
-        return runtime.prepara(versioni);
+        return new CatalogoPreparato(runtime.prepara(versioni), firma);
     }
 
     /** Activates the catalogue once the transaction that published the change has committed (never before). */
-    void attivaDopoIlCommit(KieDmnRuntime.Catalogo catalogo) {
-        Runnable attiva = () -> {
-            runtime.attiva(catalogo);
-            firmaAttiva = firma();
-            LOG.info("Regole attive: {} (correnti {})", runtime.versioniAttive(), runtime.versioniCorrenti());
-        };
+    void attivaDopoIlCommit(CatalogoPreparato preparato) {
+        Runnable attiva = () -> attiva(preparato);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

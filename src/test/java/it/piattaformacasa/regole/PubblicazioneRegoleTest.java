@@ -273,6 +273,22 @@ class PubblicazioneRegoleTest {
         });
     }
 
+    @Test
+    @Order(8)
+    void unaPubblicazioneDiUnAltroNodoEntraAlProssimoAllineamento(@Autowired org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        String modello = NAMESPACE + "#" + NOME;
+        assertThat(runtime.versioniAttive().get(modello)).doesNotContain(2);
+        // another node of the cluster publishes version 2 from a far day: only the database tells this node
+        jdbc.update("update regola_versione set stato = 'PUBLISHED', valido_dal = date '2099-01-01' where nome = ? and versione = 2", NOME);
+        repository.allinea();
+        assertThat(runtime.versioniAttive().get(modello)).contains(1, 2, 3);
+        assertThat(runtime.versioniCorrenti()).containsEntry(modello, 1);
+
+        jdbc.update("update regola_versione set stato = 'RETIRED' where nome = ? and versione = 2", NOME);
+        repository.allinea();
+        assertThat(runtime.versioniAttive().get(modello)).doesNotContain(2);
+    }
+
     private EsitoDmn valuta(int isee) {
         return runtime.valuta(NAMESPACE, NOME, Map.of("isee", new BigDecimal(isee), "attestazione", false));
     }
