@@ -138,6 +138,12 @@ class PubblicazioneRegoleTest {
     void unCasoCheFallisceAllApprovazioneBloccaLaPubblicazione() {
         ClientHttp.Risposta caricata = carica(ANALISTA, v2, oggi);
         assertThat(caricata.status()).as(caricata.body()).isEqualTo(201);
+        assertThat(caricata.json().get("versione").asInt()).isEqualTo(2);
+        assertThat(caricata.json().get("casi")).as("v1's case runs on the upload and fails on v2").singleElement()
+                .satisfies(c -> {
+                    assertThat(c.get("descrizione").asText()).isEqualTo("ISEE 15.500: ammesso");
+                    assertThat(c.get("superato").asBoolean()).isFalse();
+                });
         assertThat(richiedi(ANALISTA, 2, "").status()).as("v1's case carried over fails on v2").isEqualTo(409);
         casi(2, "ISEE 15.500: ammesso", 15500, false);
         assertThat(richiedi(ANALISTA, 2, "").status()).isEqualTo(202);

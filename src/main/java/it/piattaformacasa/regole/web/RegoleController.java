@@ -94,20 +94,27 @@ class RegoleController {
         return repository.versioni();
     }
 
+    /** A new version and the outcome of the test cases it carries over from the previous one. */
+    record VersioneCaricata(@com.fasterxml.jackson.annotation.JsonUnwrapped RepositoryRegole.Versione versione,
+                            List<CasiDiTestRegole.Esito> casi) {
+    }
+
     @PostMapping(value = "/api/regole/{nome}", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE,
             MediaType.APPLICATION_OCTET_STREAM_VALUE})
     @Operation(summary = "Carica un DMN (Camunda Modeler o editor KIE) come nuova versione: normalizzato per KIE e validato; "
-            + "gli errori indicano decisione, regola e motivo e nulla viene salvato")
+            + "gli errori indicano decisione, regola e motivo e nulla viene salvato. La risposta riporta l'esito dei casi di "
+            + "test ereditati dalla versione precedente")
     @PreAuthorize("hasRole('ANALISTA')")
-    ResponseEntity<RepositoryRegole.Versione> carica(@PathVariable String nome, @RequestParam(required = false) String motivo,
-                                                     @RequestParam(required = false) LocalDate validoDal,
-                                                     jakarta.servlet.http.HttpServletRequest richiesta) throws java.io.IOException {
+    ResponseEntity<VersioneCaricata> carica(@PathVariable String nome, @RequestParam(required = false) String motivo,
+                                            @RequestParam(required = false) LocalDate validoDal,
+                                            jakarta.servlet.http.HttpServletRequest richiesta) throws java.io.IOException {
         if (richiesta.getContentLengthLong() > it.piattaformacasa.regole.NormalizzazioneDmn.DIMENSIONE_MASSIMA) {
             return ResponseEntity.status(org.springframework.http.HttpStatus.PAYLOAD_TOO_LARGE).build();
         }
         byte[] dmn = richiesta.getInputStream().readNBytes(it.piattaformacasa.regole.NormalizzazioneDmn.DIMENSIONE_MASSIMA + 1);
         RepositoryRegole.Versione versione = repository.carica(nome, dmn, motivo, validoDal);
-        return ResponseEntity.created(URI.create("/api/regole/" + nome + "/versioni/" + versione.versione())).body(versione);
+        return ResponseEntity.created(URI.create("/api/regole/" + nome + "/versioni/" + versione.versione()))
+                .body(new VersioneCaricata(versione, casi.esegui(nome, versione.versione())));
     }
 
     @GetMapping("/api/regole/{nome}/versioni/{versione}")
