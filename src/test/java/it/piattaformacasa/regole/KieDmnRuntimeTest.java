@@ -132,6 +132,21 @@ class KieDmnRuntimeTest {
     }
 
     @Test
+    void dueFileConLoStessoModelloImpedisconoLAvvioNominandoliEntrambi(@TempDir Path cartella) throws IOException {
+        byte[] requisiti = Files.readAllBytes(Path.of("rules", "requisiti-economici.dmn"));
+        Files.write(cartella.resolve("requisiti-a.dmn"), requisiti);
+        Files.write(cartella.resolve("requisiti-b.dmn"),
+                new String(requisiti, java.nio.charset.StandardCharsets.UTF_8).replace("</definitions>", "<!-- copia -->\n</definitions>")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> new KieDmnRuntime(cartella.toUri() + "**/*.dmn"))
+                .isInstanceOf(RegoleNonValideException.class)
+                .hasMessageContaining("già definito")
+                .hasMessageContaining("requisiti-a.dmn")
+                .hasMessageContaining("requisiti-b");
+    }
+
+    @Test
     void unModelloNonCaricatoFaFallireLaValutazione() {
         assertThatThrownBy(() -> RegoleDiTest.runtime().valuta(NAMESPACE, "inesistente", inputCompleto()))
                 .isInstanceOf(ValutazioneRegoleException.class)

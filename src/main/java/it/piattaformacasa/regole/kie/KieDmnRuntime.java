@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Our KIE DMN runtime: at construction loads every DMN file matching the location (by default
  * {@value #POSIZIONE_PREDEFINITA}), validates it (schema, model, compilation, decision-table analysis) and builds
- * one {@code DMNRuntime}; any error stops the application from starting. The {@code rules/} folder is ours
- * only: it is never deployed to Camunda's DMN engine.
+ * one {@code DMNRuntime} per file, as for every rule-set version; any error stops the application from starting. The
+ * {@code rules/} folder is ours only: it is never deployed to Camunda's DMN engine.
  *
  * <p>The active rule sets sit in an {@link AtomicReference} to an immutable {@link Catalogo}: every PUBLISHED
  * version of every model, compiled, and which version is current. Publishing is {@link #prepara} (compile what is
@@ -96,7 +96,14 @@ public class KieDmnRuntime {
      */
     @Autowired
     public KieDmnRuntime(@Value("${piattaforma.regole.posizione:" + POSIZIONE_PREDEFINITA + "}") String posizione) {
-        this.catalogo = new AtomicReference<>(Catalogo.di(CompilatoreRegole.compila(posizione, leggi(posizione)), 0));
+        List<SorgenteDmn> file = leggi(posizione);
+        if (file.isEmpty()) {
+            throw new RegoleNonValideException("Regole DMN non caricate", List.of("nessun file DMN in " + posizione));
+        }
+        // each file compiled on its own, as the database's versions are: the baseline's versions then reuse these
+        // compiled sets by checksum instead of compiling the same files a second time at start-up
+        this.catalogo = new AtomicReference<>(costruisci(file.stream().map(f -> new VersioneDaAttivare(
+                f.nome().replaceFirst("\\.dmn$", ""), 0, sha256(f.contenuto()), f.contenuto(), true)).toList(), Map.of()));
     }
 
     private KieDmnRuntime(RegoleAttive regole) {
@@ -183,13 +190,16 @@ public class KieDmnRuntime {
      * @throws RegoleNonValideException listing every problem; the active catalogue is untouched
      */
     public Catalogo prepara(List<VersioneDaAttivare> versioni) {
-        Catalogo attuale = catalogo.get();
+        return costruisci(versioni, catalogo.get().perChecksum);
+    }
+
+    private static Catalogo costruisci(List<VersioneDaAttivare> versioni, Map<String, RegoleAttive> giaCompilate) {
         Map<String, Map<Integer, RegoleAttive>> perModello = new HashMap<>();
         Map<String, Integer> correnti = new HashMap<>();
         Map<String, RegoleAttive> perChecksum = new HashMap<>();
         List<String> problemi = new ArrayList<>();
         for (VersioneDaAttivare v : versioni) {
-            RegoleAttive regole = attuale.perChecksum.get(v.checksum());
+            RegoleAttive regole = giaCompilate.get(v.checksum());
             if (regole == null) {
                 try {
                     regole = CompilatoreRegole.compila(v.nome(), List.of(new SorgenteDmn(v.nome() + ".dmn", v.dmn())));
@@ -204,7 +214,11 @@ public class KieDmnRuntime {
             }
             String chiave = regole.modelli().keySet().iterator().next();
             perChecksum.put(v.checksum(), regole);
-            perModello.computeIfAbsent(chiave, k -> new HashMap<>()).put(v.versione(), regole);
+            RegoleAttive doppione = perModello.computeIfAbsent(chiave, k -> new HashMap<>()).put(v.versione(), regole);
+            if (doppione != null) {
+                problemi.add(v.nome() + ": modello " + chiave + " già definito in " + doppione.sorgenti());
+                continue;
+            }
             if (v.corrente() && correnti.put(chiave, v.versione()) != null) {
                 problemi.add(v.nome() + ": più di una versione corrente");
             }
@@ -274,6 +288,15 @@ public class KieDmnRuntime {
 
     private static String testi(List<DMNMessage> messaggi) {
         return messaggi.stream().map(DMNMessage::getMessage).distinct().collect(Collectors.joining("; "));
+    }
+
+    /** The checksum the rule repository stores: SHA-256 of the source, hexadecimal. */
+    private static String sha256(byte[] contenuto) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(contenuto));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static List<SorgenteDmn> leggi(String posizione) {
