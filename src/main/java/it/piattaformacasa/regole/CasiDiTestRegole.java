@@ -1,7 +1,6 @@
 package it.piattaformacasa.regole;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import it.piattaformacasa.regole.kie.KieDmnRuntime;
 
 /**
  * Test cases of a rule-set version (inputs → expected decision outputs), stored with it and run against that
- * version's DMN on a KIE runtime of its own, never the active one. Numbers compare by value (8 = 8,000).
+ * version's DMN, named by its number, never the current version in its place; each version is compiled once and kept.
+ * Numbers compare by value (8 = 8,000).
  */
 @Service
 public class CasiDiTestRegole {
@@ -41,8 +41,11 @@ public class CasiDiTestRegole {
     private final RegistroRegole registro;
     private final it.piattaformacasa.common.sicurezza.UtenteCorrente utente;
 
+    private final KieDmnRuntime runtime;
+
     CasiDiTestRegole(JdbcTemplate jdbc, RepositoryRegole repository, RegistroRegole registro,
-                     it.piattaformacasa.common.sicurezza.UtenteCorrente utente) {
+                     it.piattaformacasa.common.sicurezza.UtenteCorrente utente, KieDmnRuntime runtime) {
+        this.runtime = runtime;
         this.registro = registro;
         this.utente = utente;
         this.jdbc = jdbc;
@@ -86,14 +89,12 @@ public class CasiDiTestRegole {
         if (casi.isEmpty()) {
             return List.of();
         }
-        KieDmnRuntime runtime = KieDmnRuntime.di(nome + ".dmn", repository.sorgente(nome, versione).getBytes(StandardCharsets.UTF_8));
-        String[] modello = runtime.modelli().get(0).split("#", 2);
         List<Esito> esiti = new ArrayList<>();
         for (Caso caso : casi) {
             Map<String, Object> input = new LinkedHashMap<>();
             caso.input().forEach((k, v) -> input.put(k, v instanceof Number n ? new BigDecimal(n.toString()) : v));
             try {
-                EsitoDmn esito = runtime.valuta(modello[0], modello[1], input);
+                EsitoDmn esito = runtime.valuta(nome, versione, input);
                 Map<String, Object> ottenuto = new LinkedHashMap<>();
                 boolean superato = true;
                 for (Map.Entry<String, Object> atteso : caso.atteso().entrySet()) {

@@ -27,18 +27,11 @@ public class PubblicazioneRegoleService {
     public static final String APPROVATA = "APPROVATA";
     public static final String RESPINTA = "RESPINTA";
 
-    /** A test case failed: publication blocked (HTTP 409), with the failures. */
-    public static class CasiFallitiException extends ConflittoException {
-        private final List<String> falliti;
-
+    /** A test case failed: publication not started (HTTP 409), with the failures. */
+    private static final class CasiFallitiException extends ConflittoException {
         CasiFallitiException(String nome, int versione, List<String> falliti) {
             super("Pubblicazione bloccata: casi di test di «" + nome + "» versione " + versione + " non superati: "
                     + String.join("; ", falliti));
-            this.falliti = List.copyOf(falliti);
-        }
-
-        public List<String> falliti() {
-            return falliti;
         }
     }
 
@@ -119,16 +112,23 @@ public class PubblicazioneRegoleService {
 
     /**
      * The approved version becomes PUBLISHED from {@code validoDal}; bindings that may still change follow it; the new
-     * catalogue is compiled now (a failure rolls everything back) and activated after the commit.
+     * catalogue is compiled now (a failure rolls everything back) and activated after the commit. When a test case
+     * fails nothing changes but the audit entry of the blocked publication.
      *
-     * @throws CasiFallitiException before writing anything, when a test case fails
+     * @return the failing cases, empty when the version was published; a list, not an exception, so that the process
+     *         step can end the publication as blocked without dooming the transaction it runs in
      */
     @Transactional
-    public void pubblica(String nome, int numero, LocalDate validoDal, String approvatore, String nota) {
+    public List<String> pubblica(String nome, int numero, LocalDate validoDal, String approvatore, String nota) {
         jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
         RepositoryRegole.Versione versione = repository.versione(nome, numero);
         verificaQuattroOcchi(versione, versione.pubblicazioneRichiestaDa(), approvatore);
-        verificaCasi(nome, numero);
+        List<String> falliti = casiNonSuperati(nome, numero);
+        if (!falliti.isEmpty()) {
+            registro.registra(approvatore, RegistroRegole.Azione.PUBBLICAZIONE_BLOCCATA, nome, numero, null,
+                    "casi di test non superati", Map.of("falliti", falliti));
+            return falliti;
+        }
         boolean ripubblicazione = versione.pubblicataIl() != null;
         repository.rendiPubblicata(nome, numero, validoDal, approvatore);
         Map<String, Object> dettagli = new LinkedHashMap<>();
@@ -141,6 +141,7 @@ public class PubblicazioneRegoleService {
                 nome, numero, null, nota, dettagli);
         eventi.publishEvent(new RegolePubblicate(nome, numero, validoDal, approvatore));
         repository.attivaDopoIlCommit(repository.preparaCatalogo());
+        return List.of();
     }
 
     @Transactional
@@ -148,17 +149,8 @@ public class PubblicazioneRegoleService {
         registro.registra(operatore, RegistroRegole.Azione.PUBBLICAZIONE_RESPINTA, nome, numero, null, nota, Map.of());
     }
 
-    @Transactional
-    public void registraBlocco(String nome, int numero, String operatore, List<String> falliti) {
-        registro.registra(operatore, RegistroRegole.Azione.PUBBLICAZIONE_BLOCCATA, nome, numero, null,
-                "casi di test non superati", Map.of("falliti", falliti));
-    }
-
-    /**
-     * The test cases of the version that do not pass, described; «no cases» counts as a failure. Does not throw, so
-     * that the process step can end the publication as blocked without rolling back the transaction it runs in.
-     */
-    public List<String> casiNonSuperati(String nome, int numero) {
+    /** The test cases of the version that do not pass, described; «no cases» counts as a failure. */
+    private List<String> casiNonSuperati(String nome, int numero) {
         List<CasiDiTestRegole.Esito> esiti = casi.esegui(nome, numero);
         if (esiti.isEmpty()) {
             return List.of("la versione non ha casi di test");

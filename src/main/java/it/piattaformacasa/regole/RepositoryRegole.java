@@ -218,10 +218,7 @@ public class RepositoryRegole {
         if (!esistente.isEmpty()) {
             return esistente.get(0);
         }
-        // one import at a time per set: the next version number is taken under the lock of the set's rows
-        jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
-        Integer ultima = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
-        int versione = ultima == null ? 1 : ultima + 1;
+        int versione = prossimaVersione(nome);
         Instant adesso = Instant.now(clock);
         // the first baseline holds since the rules it encodes; a later file change holds from the day it is imported
         LocalDate validoDal = versione == 1 ? LocalDate.of(2017, 8, 1) : oggi();
@@ -263,14 +260,14 @@ public class RepositoryRegole {
         } catch (IllegalArgumentException e) {
             throw DatiNonValidiException.campo("dmn", e.getMessage());
         }
-        List<String> problemi = KieDmnRuntime.problemi(nome + ".dmn", normalizzato.getBytes(StandardCharsets.UTF_8));
-        if (!problemi.isEmpty()) {
-            throw new DatiNonValidiException(problemi.stream().map(p -> new DatiNonValidiException.Errore("dmn", p)).toList());
+        String modello;
+        try {
+            modello = runtime.compila(nome, normalizzato.getBytes(StandardCharsets.UTF_8));
+        } catch (RegoleNonValideException e) {
+            throw new DatiNonValidiException(e.problemi().stream().map(p -> new DatiNonValidiException.Errore("dmn", p)).toList());
         }
-        String modello = KieDmnRuntime.di(nome + ".dmn", normalizzato.getBytes(StandardCharsets.UTF_8)).modelli().get(0);
-        String precedente = jdbc.query("select sorgente from regola_versione where nome = ? order by versione desc limit 1",
-                rs -> rs.next() ? KieDmnRuntime.di(nome + ".dmn", rs.getString(1).getBytes(StandardCharsets.UTF_8)).modelli().get(0)
-                        : null, nome);
+        Integer ultimaVersione = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
+        String precedente = ultimaVersione == null ? null : runtime.modello(nome, ultimaVersione).orElse(null);
         if (!modello.endsWith("#" + nome) || precedente != null && !precedente.equals(modello)) {
             // the ports find a set by namespace and model name: a different one would never be evaluated
             throw DatiNonValidiException.campo("dmn", "il modello è " + modello + ": per l'insieme «" + nome + "» deve essere "
@@ -282,9 +279,7 @@ public class RepositoryRegole {
         if (uguale != null) {
             throw new ConflittoException("Il contenuto è identico alla versione " + uguale + " di «" + nome + "»");
         }
-        jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
-        Integer ultima = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
-        int versione = ultima == null ? 1 : ultima + 1;
+        int versione = prossimaVersione(nome);
         jdbc.update("""
                 insert into regola_versione (nome, versione, stato, valido_dal, autore, motivo, checksum, sorgente, creata_il)
                 values (?, ?, 'VALIDATED', ?, ?, ?, ?, ?, ?)""", nome, versione, validoDal, utente.username(), motivo.strip(),
@@ -298,6 +293,13 @@ public class RepositoryRegole {
                  where nome = ? and versione = (select max(versione) from regola_caso_test where nome = ? and versione < ?)""",
                 versione, nome, nome, versione);
         return versioni().stream().filter(v -> v.nome().equals(nome) && v.versione() == versione).findFirst().orElseThrow();
+    }
+
+    /** The next version number of a set, taken under the lock of the set's rows: one new version at a time per set. */
+    private int prossimaVersione(String nome) {
+        jdbc.queryForList("select id from regola_versione where nome = ? for update", Long.class, nome);
+        Integer ultima = jdbc.queryForObject("select max(versione) from regola_versione where nome = ?", Integer.class, nome);
+        return ultima == null ? 1 : ultima + 1;
     }
 
     /** Stores test cases given as a JSON array of {descrizione, input, atteso}; existing descriptions stay as they are. */

@@ -43,7 +43,12 @@ public class KieDmnRuntime {
     public static final String POSIZIONE_PREDEFINITA = "classpath*:rules/**/*.dmn";
 
     private final AtomicReference<Catalogo> catalogo;
-    /** Versions outside the catalogue (retired but bound to an avviso, drafts under simulation): immutable, so cached. */
+    /**
+     * Everything compiled, by checksum of its source: a content compiles once whether it comes from a file, an upload,
+     * a catalogue or a version loaded on demand.
+     */
+    private final Map<String, RegoleAttive> compilate = new ConcurrentHashMap<>();
+    /** Versions outside the catalogue (retired but bound to an avviso, drafts), by «set@version»: immutable, so cached. */
     private final Map<String, RegoleAttive> altreVersioni = new ConcurrentHashMap<>();
     private volatile BiFunction<String, Integer, VersioneDaAttivare> caricatore = (nome, versione) -> null;
 
@@ -56,29 +61,15 @@ public class KieDmnRuntime {
     }
 
     /**
-     * Immutable: model key (namespace#name) → version → compiled set, the current version of each model, and the
-     * compiled sets by checksum so that a new catalogue recompiles only what changed.
+     * Immutable: model key (namespace#name) → version → compiled set, and the current version of each model.
      */
     public static final class Catalogo {
         private final Map<String, Map<Integer, RegoleAttive>> versioni;
         private final Map<String, Integer> correnti;
-        private final Map<String, RegoleAttive> perChecksum;
 
-        private Catalogo(Map<String, Map<Integer, RegoleAttive>> versioni, Map<String, Integer> correnti,
-                         Map<String, RegoleAttive> perChecksum) {
+        private Catalogo(Map<String, Map<Integer, RegoleAttive>> versioni, Map<String, Integer> correnti) {
             this.versioni = Map.copyOf(versioni);
             this.correnti = Map.copyOf(correnti);
-            this.perChecksum = Map.copyOf(perChecksum);
-        }
-
-        private static Catalogo di(RegoleAttive regole, int versione) {
-            Map<String, Map<Integer, RegoleAttive>> versioni = new HashMap<>();
-            Map<String, Integer> correnti = new HashMap<>();
-            regole.modelli().keySet().forEach(chiave -> {
-                versioni.put(chiave, Map.of(versione, regole));
-                correnti.put(chiave, versione);
-            });
-            return new Catalogo(versioni, correnti, Map.of());
         }
 
         /** «namespace#name» → version numbers compiled, for diagnostics. */
@@ -103,20 +94,43 @@ public class KieDmnRuntime {
         // each file compiled on its own, as the database's versions are: the baseline's versions then reuse these
         // compiled sets by checksum instead of compiling the same files a second time at start-up
         this.catalogo = new AtomicReference<>(costruisci(file.stream().map(f -> new VersioneDaAttivare(
-                f.nome().replaceFirst("\\.dmn$", ""), 0, sha256(f.contenuto()), f.contenuto(), true)).toList(), Map.of()));
-    }
-
-    private KieDmnRuntime(RegoleAttive regole) {
-        this.catalogo = new AtomicReference<>(Catalogo.di(regole, 0));
+                f.nome().replaceFirst("\\.dmn$", ""), 0, sha256(f.contenuto()), f.contenuto(), true)).toList()));
     }
 
     /**
-     * A runtime of its own for one DMN source (a rule-set version under test), validated and compiled as the main one.
+     * Validates and compiles an uploaded source as the runtime would, keeping it compiled for when it is stored as a
+     * version (its test cases, a simulation, its publication then compile nothing).
      *
-     * @throws RegoleNonValideException listing every problem
+     * @return its model «namespace#name»
+     * @throws RegoleNonValideException listing every problem, or when the file holds more than one model
      */
-    public static KieDmnRuntime di(String nome, byte[] dmn) {
-        return new KieDmnRuntime(CompilatoreRegole.compila(nome, List.of(new SorgenteDmn(nome, dmn))));
+    public String compila(String nome, byte[] dmn) {
+        RegoleAttive regole = compilata(nome, sha256(dmn), dmn);
+        if (regole.modelli().size() != 1) {
+            throw new RegoleNonValideException("Regole DMN non valide", List.of(nome + ": " + regole.modelli().size()
+                    + " modelli invece di uno"));
+        }
+        return regole.modelli().keySet().iterator().next();
+    }
+
+    /** The model «namespace#name» of a stored version of a set, if the version exists. */
+    public java.util.Optional<String> modello(String nomeSet, int versione) {
+        return java.util.Optional.ofNullable(altraVersione(nomeSet, versione)).map(r -> r.modelli().keySet().iterator().next());
+    }
+
+    /**
+     * Evaluates a stored version of a set by its name, whatever its state (a draft's test cases): never the current
+     * version in its place.
+     *
+     * @throws ValutazioneRegoleException when the version does not exist, or as {@link #valuta(String, String, Map)}
+     */
+    public EsitoDmn valuta(String nomeSet, int versione, Map<String, ?> input) {
+        RegoleAttive regole = altraVersione(nomeSet, versione);
+        if (regole == null) {
+            throw new ValutazioneRegoleException(nomeSet, "versione " + versione + " non trovata");
+        }
+        ModelloCaricato modello = regole.modelli().values().iterator().next();
+        return valuta(regole, modello, modello.model().getName(), input);
     }
 
     /**
@@ -142,13 +156,17 @@ public class KieDmnRuntime {
         Integer numero = versione != null ? versione : attivo.correnti.get(chiave);
         RegoleAttive regole = numero == null ? null : attivo.versioni.getOrDefault(chiave, Map.of()).get(numero);
         if (regole == null && numero != null) {
-            regole = altraVersione(chiave, nomeModello, numero);
+            regole = altraVersione(nomeModello, numero);
+            regole = regole != null && regole.modelli().containsKey(chiave) ? regole : null;
         }
         if (regole == null) {
             throw new ValutazioneRegoleException(nomeModello, "modello DMN " + namespace
                     + (versione == null ? "" : " versione " + versione) + " non attivo (attivi: " + attivo.versioni() + ")");
         }
-        ModelloCaricato modello = regole.modelli().get(chiave);
+        return valuta(regole, regole.modelli().get(chiave), nomeModello, input);
+    }
+
+    private static EsitoDmn valuta(RegoleAttive regole, ModelloCaricato modello, String nomeModello, Map<String, ?> input) {
         DMNContext contesto = regole.runtime().newContext();
         input.forEach(contesto::set);
         // per-evaluation collector carried in the context metadata; see AscoltatoreSpiegazioni for why
@@ -190,30 +208,26 @@ public class KieDmnRuntime {
      * @throws RegoleNonValideException listing every problem; the active catalogue is untouched
      */
     public Catalogo prepara(List<VersioneDaAttivare> versioni) {
-        return costruisci(versioni, catalogo.get().perChecksum);
+        return costruisci(versioni);
     }
 
-    private static Catalogo costruisci(List<VersioneDaAttivare> versioni, Map<String, RegoleAttive> giaCompilate) {
+    private Catalogo costruisci(List<VersioneDaAttivare> versioni) {
         Map<String, Map<Integer, RegoleAttive>> perModello = new HashMap<>();
         Map<String, Integer> correnti = new HashMap<>();
-        Map<String, RegoleAttive> perChecksum = new HashMap<>();
         List<String> problemi = new ArrayList<>();
         for (VersioneDaAttivare v : versioni) {
-            RegoleAttive regole = giaCompilate.get(v.checksum());
-            if (regole == null) {
-                try {
-                    regole = CompilatoreRegole.compila(v.nome(), List.of(new SorgenteDmn(v.nome() + ".dmn", v.dmn())));
-                } catch (RegoleNonValideException e) {
-                    e.problemi().forEach(p -> problemi.add(v.nome() + " versione " + v.versione() + ": " + p));
-                    continue;
-                }
+            RegoleAttive regole;
+            try {
+                regole = compilata(v.nome(), v.checksum(), v.dmn());
+            } catch (RegoleNonValideException e) {
+                e.problemi().forEach(p -> problemi.add(v.nome() + " versione " + v.versione() + ": " + p));
+                continue;
             }
             if (regole.modelli().size() != 1) {
                 problemi.add(v.nome() + " versione " + v.versione() + ": " + regole.modelli().size() + " modelli invece di uno");
                 continue;
             }
             String chiave = regole.modelli().keySet().iterator().next();
-            perChecksum.put(v.checksum(), regole);
             RegoleAttive doppione = perModello.computeIfAbsent(chiave, k -> new HashMap<>()).put(v.versione(), regole);
             if (doppione != null) {
                 problemi.add(v.nome() + ": modello " + chiave + " già definito in " + doppione.sorgenti());
@@ -226,7 +240,7 @@ public class KieDmnRuntime {
         if (!problemi.isEmpty()) {
             throw new RegoleNonValideException("Regole DMN non attivabili", problemi);
         }
-        return new Catalogo(perModello, correnti, perChecksum);
+        return new Catalogo(perModello, correnti);
     }
 
     /**
@@ -236,16 +250,23 @@ public class KieDmnRuntime {
         this.caricatore = caricatore;
     }
 
-    private RegoleAttive altraVersione(String chiave, String nomeModello, int versione) {
-        return altreVersioni.computeIfAbsent(chiave + "@" + versione, k -> {
-            VersioneDaAttivare sorgente = caricatore.apply(nomeModello, versione);
-            if (sorgente == null) {
-                return null;
-            }
-            RegoleAttive regole = CompilatoreRegole.compila(sorgente.nome(),
-                    List.of(new SorgenteDmn(sorgente.nome() + ".dmn", sorgente.dmn())));
-            return regole.modelli().containsKey(chiave) ? regole : null;
+    /** A stored version by set name (= model name), loaded on first use; null if there is no such version. */
+    private RegoleAttive altraVersione(String nomeSet, int versione) {
+        return altreVersioni.computeIfAbsent(nomeSet + "@" + versione, k -> {
+            VersioneDaAttivare sorgente = caricatore.apply(nomeSet, versione);
+            return sorgente == null ? null : compilata(sorgente.nome(), sorgente.checksum(), sorgente.dmn());
         });
+    }
+
+    /** The compiled set of a source, compiled (validated first) only the first time its checksum is seen. */
+    private RegoleAttive compilata(String nome, String checksum, byte[] dmn) {
+        RegoleAttive gia = compilate.get(checksum);
+        if (gia != null) {
+            return gia;
+        }
+        RegoleAttive regole = CompilatoreRegole.compila(nome, List.of(new SorgenteDmn(nome + ".dmn", dmn)));
+        RegoleAttive altra = compilate.putIfAbsent(checksum, regole);
+        return altra != null ? altra : regole;
     }
 
     /** Makes a prepared catalogue the active one: a single reference replacement. */

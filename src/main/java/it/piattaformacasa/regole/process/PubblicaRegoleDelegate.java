@@ -26,13 +26,10 @@ class PubblicaRegoleDelegate implements JavaDelegate {
         String nome = (String) execution.getVariable(VAR_NOME);
         int versione = ((Number) execution.getVariable(VAR_VERSIONE)).intValue();
         String approvatore = (String) execution.getVariable(VAR_COMPLETATA_DA);
-        // checked here without an exception: one crossing a transactional boundary would doom the whole transaction
-        java.util.List<String> falliti = pubblicazione.casiNonSuperati(nome, versione);
+        java.util.List<String> falliti = pubblicazione.pubblica(nome, versione,
+                LocalDate.parse((String) execution.getVariable(VAR_VALIDO_DAL)), approvatore, (String) execution.getVariable(VAR_NOTA));
         if (!falliti.isEmpty()) {
-            pubblicazione.registraBlocco(nome, versione, approvatore, falliti);
             throw new BpmnError(ERRORE_CASI_FALLITI, String.join("; ", falliti));
         }
-        pubblicazione.pubblica(nome, versione, LocalDate.parse((String) execution.getVariable(VAR_VALIDO_DAL)), approvatore,
-                (String) execution.getVariable(VAR_NOTA));
     }
 }
