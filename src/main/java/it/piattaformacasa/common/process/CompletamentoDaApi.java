@@ -11,7 +11,7 @@ import it.piattaformacasa.common.ConflittoException;
 
 /**
  * Completing a user task from the API as Tasklist would: the operator takes it if nobody holds it («prendi in
- * carico»), someone else holding it is a conflict, and the form's fields go in with who completed it. The process
+ * carico»), someone else holding it is a conflict, and the form's fields go in. The process
  * step after the task records the outcome in the same transaction.
  */
 public final class CompletamentoDaApi {
@@ -33,10 +33,9 @@ public final class CompletamentoDaApi {
         if (task.getAssignee() == null) {
             taskService.claim(task.getId(), operatore);
         }
-        Map<String, Object> variabili = new HashMap<>(campi);
-        variabili.put("completataDa", operatore);
         try {
-            taskService.complete(task.getId(), variabili);
+            // the operator holds the task now: the complete listener records them as who completed it
+            taskService.complete(task.getId(), new HashMap<>(campi));
         } catch (OptimisticLockingException e) {
             throw new ConflittoException(cosa + " è stata chiusa o modificata nello stesso momento");
         }

@@ -25,6 +25,11 @@ class CamundaEngineConfiguration {
                 configuration.setAuthorizationEnabled(true);
                 // a candidate group may claim and complete, nothing more
                 configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
+                // every door to the engine (Tasklist, /engine-rest, our API) goes through these services: ADR 7
+                GuardiaAttivita guardia = new GuardiaAttivita();
+                configuration.setTaskService(new ServiziProtetti.Attivita(guardia));
+                configuration.setFormService(new ServiziProtetti.Moduli(guardia));
+                configuration.setManagementService(new ServiziProtetti.Gestione(configuration, guardia));
             }
         };
     }
@@ -43,6 +48,19 @@ class CamundaEngineConfiguration {
         registration.setName("camunda-rest-authentication");
         // after Spring Security's chain (order -100), which sets the principal
         registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+        return registration;
+    }
+
+    /**
+     * Least privilege on the engine's HTTP doors (AccessoEngine): after Spring Security (order -100), which sets the
+     * person of /engine-rest; the webapps' person is read from their session.
+     */
+    @Bean
+    FilterRegistrationBean<AccessoEngineFilter> accessoEngineFilter() {
+        FilterRegistrationBean<AccessoEngineFilter> registration = new FilterRegistrationBean<>(new AccessoEngineFilter());
+        registration.addUrlPatterns(AccessoEngineFilter.ENGINE_REST + "/*", AccessoEngineFilter.WEBAPP_API + "*");
+        registration.setName("accesso-engine");
+        registration.setOrder(-50);
         return registration;
     }
 }

@@ -1,0 +1,191 @@
+package it.piattaformacasa.config.process;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import it.piattaformacasa.common.sicurezza.Gruppi;
+
+/**
+ * What a person may do to a user task through any door of the engine (Tasklist, the engine REST API, our API).
+ *
+ * <p>Completing: only the fields of the task's form, and they stay with the task. Everything else a delegate or a
+ * listener reads (ids, ente, avviso, group) was written by the system and cannot be overwritten by a completion: a
+ * variable outside the form is refused, unless it repeats the value the case already has (Tasklist sends back what
+ * it showed). The form's values are recorded as variables of the task (its record in history) and handed to the
+ * process only as transient variables, so the step after the task reads them in the same transaction and no other
+ * task — a parallel task of another ente above all — ever sees or pre-fills them.
+ *
+ * <p>Assigning: a person names only themselves; an administrator may name another user, who must be a candidate.
+ */
+class GuardiaAttivita {
+
+    private final CampiDelForm campi = new CampiDelForm();
+
+    /**
+     * @return the variables to hand to the completion (transient), after recording the form's values on the task
+     * @throws CompletamentoRifiutatoException when a variable outside the form would change the case
+     */
+    Map<String, Object> perCompletamento(CommandContext contesto, TaskEntity task, Map<String, Object> inviate) {
+        if (inviate == null || inviate.isEmpty()) {
+            return Map.of();
+        }
+        Set<String> delForm = campi.modificabili(contesto, task);
+        Map<String, Object> ammesse = new LinkedHashMap<>();
+        Set<String> rifiutate = new TreeSet<>();
+        for (Map.Entry<String, Object> voce : inviate.entrySet()) {
+            if (delForm.contains(voce.getKey())) {
+                ammesse.put(voce.getKey(), voce.getValue());
+            } else if (!stessoValore(voce.getValue(), task.getVariableTyped(voce.getKey(), true))) {
+                rifiutate.add(voce.getKey());
+            }
+        }
+        if (!rifiutate.isEmpty()) {
+            throw new CompletamentoRifiutatoException("L'attività «" + task.getName() + "» accetta solo i campi del suo modulo"
+                    + (delForm.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(delForm)) + ")")
+                    + ": non è possibile impostare " + String.join(", ", rifiutate)
+                    + ". I dati che identificano la pratica sono scritti dalla piattaforma e non si modificano completando un'attività.");
+        }
+        Map<String, Object> transitorie = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
+            Object valore = semplice(voce.getValue());
+            task.setVariableLocal(voce.getKey(), valore);
+            transitorie.put(voce.getKey(), transitoria(task, voce.getKey(), valore));
+        }
+        return transitorie;
+    }
+
+    /** A value for the process that lives only in this transaction (see the class comment). */
+    static TypedValue transitoria(TaskEntity task, String nome, Object valore) {
+        TypedValue esistente = task.getExecution() == null ? null : task.getExecution().getVariableTyped(nome, false);
+        if (esistente != null && !esistente.isTransient()) {
+            // an instance started before form values became transient keeps its persistent variable (the engine
+            // refuses a transient value over a persistent one); it is still local to its own process instance
+            return Variables.untypedValue(valore);
+        }
+        return Variables.untypedValue(valore, true);
+    }
+
+    /**
+     * Form values as the engine stores them without Java serialization: strings, numbers, booleans, dates; a
+     * decimal (the API's canone) or a list (a checklist) is kept as its text.
+     */
+    static Object semplice(Object valore) {
+        Object grezzo = valore instanceof TypedValue tipizzato ? tipizzato.getValue() : valore;
+        if (grezzo == null || grezzo instanceof String || grezzo instanceof Boolean || grezzo instanceof Integer
+                || grezzo instanceof Long || grezzo instanceof Short || grezzo instanceof Double || grezzo instanceof Date) {
+            return grezzo;
+        }
+        if (grezzo instanceof BigDecimal decimale) {
+            return decimale.toPlainString();
+        }
+        if (grezzo instanceof Iterable<?> lista) {
+            List<String> voci = new ArrayList<>();
+            lista.forEach(v -> voci.add(String.valueOf(v)));
+            return String.join(",", voci);
+        }
+        return grezzo.toString();
+    }
+
+    private static boolean stessoValore(Object inviato, TypedValue attuale) {
+        Object a = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
+        Object b = attuale == null ? null : attuale.getValue();
+        if (a instanceof Number n1 && b instanceof Number n2) {
+            return new BigDecimal(n1.toString()).compareTo(new BigDecimal(n2.toString())) == 0;
+        }
+        return a == null ? b == null : a.equals(b);
+    }
+
+    /**
+     * Claim, assignment, delegation, ownership: the person acting names only themselves; an administrator may name
+     * someone else, who must be a candidate of the task. Calls of the platform's own code (no authenticated user:
+     * our API has already checked the operator's ente) pass.
+     */
+    void verificaAssegnazione(CommandContext contesto, TaskEntity task, String utente, String operazione) {
+        Authentication chi = contesto.getAuthentication();
+        if (chi == null || chi.getUserId() == null || utente == null) {
+            return;
+        }
+        boolean amministratore = amministratore(chi);
+        if (!amministratore && !utente.equals(chi.getUserId())) {
+            throw new OperazioneNonConsentitaException("Non puoi " + operazione + " a nome di un altro utente: "
+                    + "ciascuno prende in carico le attività per sé");
+        }
+        if (amministratore && !utente.equals(chi.getUserId()) && !candidato(contesto, task, utente)) {
+            throw new OperazioneNonConsentitaException("L'utente " + utente + " non è tra i candidati dell'attività «"
+                    + task.getName() + "»: non gli si può assegnare");
+        }
+    }
+
+    /**
+     * Releasing a task someone else holds is for administrators; one's own, anybody.
+     *
+     * @return true when the person releases a task they hold themselves
+     */
+    boolean verificaRilascio(CommandContext contesto, TaskEntity task) {
+        Authentication chi = contesto.getAuthentication();
+        if (chi == null || chi.getUserId() == null || task.getAssignee() == null || amministratore(chi)) {
+            return false;
+        }
+        if (!task.getAssignee().equals(chi.getUserId())) {
+            throw new OperazioneNonConsentitaException("L'attività «" + task.getName() + "» è in carico a " + task.getAssignee()
+                    + ": solo chi la tiene, o un amministratore, può rilasciarla");
+        }
+        return true;
+    }
+
+    /** Writing variables, raising BPMN errors, running jobs by hand: administrators only. */
+    void soloAmministratori(CommandContext contesto, String operazione) {
+        Authentication chi = contesto.getAuthentication();
+        if (chi != null && chi.getUserId() != null && !amministratore(chi)) {
+            throw new OperazioneNonConsentitaException("Solo un amministratore può " + operazione);
+        }
+    }
+
+    static boolean amministratore(Authentication chi) {
+        return chi.getGroupIds() != null && chi.getGroupIds().contains(Gruppi.AMMINISTRATORI);
+    }
+
+    private static boolean candidato(CommandContext contesto, TaskEntity task, String utente) {
+        List<String> gruppi = contesto.getReadOnlyIdentityProvider().createGroupQuery().groupMember(utente).list()
+                .stream().map(g -> g.getId()).toList();
+        for (IdentityLinkEntity link : task.getIdentityLinks()) {
+            if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                continue;
+            }
+            if (utente.equals(link.getUserId()) || (link.getGroupId() != null && gruppi.contains(link.getGroupId()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A completion that would change the case: 400, nothing written. */
+    static class CompletamentoRifiutatoException extends BadUserRequestException {
+        CompletamentoRifiutatoException(String messaggio) {
+            super(messaggio);
+        }
+    }
+
+    /** An operation the person may not do: 403, nothing written. */
+    static class OperazioneNonConsentitaException extends AuthorizationException {
+        OperazioneNonConsentitaException(String messaggio) {
+            super(messaggio);
+        }
+    }
+}
