@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.assegnazione.ContrattoService;
 import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.process.Pratica;
 
 /** «Conferma registrazione contratto»: the lease data, or the nucleo's refusal with its reason. */
 @Component("registraContrattoDelegate")
@@ -33,7 +34,7 @@ class RegistraContrattoDelegate implements JavaDelegate {
         } catch (NumberFormatException | DateTimeParseException e) {
             throw DatiNonValidiException.campo("contratto", "dati del contratto non validi: " + e.getMessage());
         }
-        contratti.registra(((Number) execution.getVariable(VAR_ASSEGNAZIONE_ID)).longValue(),
+        contratti.registra(Pratica.id(execution),
                 (String) execution.getVariable(VAR_ESITO), dati, (String) execution.getVariable(VAR_MOTIVO_RINUNCIA),
                 (String) execution.getVariable(VAR_COMPLETATA_DA));
     }

@@ -16,6 +16,7 @@ import it.piattaformacasa.assegnazione.IstruttoriaService;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.Importo;
 import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** The outcome of «Verifica istruttoria»: admissible with the alloggio assigned, or not admissible with reasons. */
 @Component("registraVerificaIstruttoriaDelegate")
@@ -30,7 +31,7 @@ class RegistraVerificaIstruttoriaDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Object alloggio = execution.getVariable(VAR_ALLOGGIO_ID);
-        istruttorie.registraVerifica(((Number) execution.getVariable(VAR_ISTRUTTORIA_ID)).longValue(),
+        istruttorie.registraVerifica(Pratica.id(execution),
                 (String) execution.getVariable(VAR_ESITO), alloggio instanceof Number n ? n.longValue() : null,
                 (String) execution.getVariable(VAR_NOTE), (String) execution.getVariable(VAR_MOTIVO_FUORI_ORDINE),
                 correzione(execution), (String) execution.getVariable(VAR_COMPLETATA_DA));

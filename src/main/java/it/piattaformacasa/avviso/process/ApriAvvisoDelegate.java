@@ -1,12 +1,12 @@
 package it.piattaformacasa.avviso.process;
 
-import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** Opens the avviso to citizens' domande. */
 @Component("apriAvvisoDelegate")
@@ -20,6 +20,6 @@ class ApriAvvisoDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        avvisi.apri(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+        avvisi.apri(Pratica.id(execution));
     }
 }

@@ -1,6 +1,5 @@
 package it.piattaformacasa.avviso.process;
 
-import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
 
 import java.util.Date;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.sicurezza.Gruppi;
+import it.piattaformacasa.common.process.Pratica;
 
 /**
  * What processes/avviso.bpmn reads from the avviso: timer dates, the enti that select alloggi and their groups.
@@ -47,6 +47,6 @@ public class AvvisoEspressioni {
     }
 
     private static long avvisoId(DelegateExecution execution) {
-        return ((Number) execution.getVariable(VAR_AVVISO_ID)).longValue();
+        return Pratica.id(execution);
     }
 }

@@ -1,12 +1,12 @@
 package it.piattaformacasa.avviso.process;
 
-import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** Closes the avviso: no more domande. */
 @Component("chiudiAvvisoDelegate")
@@ -20,6 +20,6 @@ class ChiudiAvvisoDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        avvisi.chiudi(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+        avvisi.chiudi(Pratica.id(execution));
     }
 }

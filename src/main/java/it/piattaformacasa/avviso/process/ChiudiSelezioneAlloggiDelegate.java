@@ -1,12 +1,12 @@
 package it.piattaformacasa.avviso.process;
 
-import static it.piattaformacasa.avviso.process.AvvisoBpmn.VAR_AVVISO_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** Closes the selection window 24 hours before apertura. */
 @Component("chiudiSelezioneAlloggiDelegate")
@@ -20,6 +20,6 @@ class ChiudiSelezioneAlloggiDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        avvisi.chiudiSelezioneAlloggi(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+        avvisi.chiudiSelezioneAlloggi(Pratica.id(execution));
     }
 }

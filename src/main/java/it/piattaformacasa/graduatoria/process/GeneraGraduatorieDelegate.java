@@ -5,13 +5,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.graduatoria.GraduatoriaService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** Generates the graduatorie provvisorie when the avviso closes. */
 @Component("generaGraduatorieDelegate")
 class GeneraGraduatorieDelegate implements JavaDelegate {
-
-    /** The avviso process's variable; read by name to keep graduatoria independent of the avviso's process package. */
-    private static final String VAR_AVVISO_ID = "avvisoId";
 
     private final GraduatoriaService graduatorie;
 
@@ -21,6 +19,6 @@ class GeneraGraduatorieDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        graduatorie.generaProvvisorie(((Number) execution.getVariable(VAR_AVVISO_ID)).longValue());
+        graduatorie.generaProvvisorie(Pratica.id(execution));
     }
 }

@@ -1,6 +1,5 @@
 package it.piattaformacasa.graduatoria.process;
 
-import static it.piattaformacasa.graduatoria.process.GraduatoriaBpmn.VAR_GRADUATORIA_ID;
 
 import java.time.ZoneId;
 import java.util.Date;
@@ -11,6 +10,7 @@ import org.springframework.stereotype.Component;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** What processes/graduatoria.bpmn reads from the graduatoria: its deadline and the ente's group. */
 @Component("graduatoriaEspressioni")
@@ -43,6 +43,6 @@ public class GraduatoriaEspressioni {
     }
 
     static long id(DelegateExecution execution) {
-        return ((Number) execution.getVariable(VAR_GRADUATORIA_ID)).longValue();
+        return Pratica.id(execution);
     }
 }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.graduatoria.RettificaService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** The decision deadline of a rettifica: the end of the 15th day after the request (Italian time). */
 @Component("rettificaEspressioni")
@@ -26,6 +27,6 @@ public class RettificaEspressioni {
     }
 
     static long id(DelegateExecution execution) {
-        return ((Number) execution.getVariable(RettificaBpmn.VAR_RETTIFICA_ID)).longValue();
+        return Pratica.id(execution);
     }
 }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.regole.PubblicazioneRegoleService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** «Pubblica regole»: the version becomes PUBLISHED; a failing test case ends the process as blocked (BPMN error). */
 @Component("pubblicaRegoleDelegate")
@@ -23,7 +24,7 @@ class PubblicaRegoleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String nome = (String) execution.getVariable(VAR_NOME);
+        String nome = Pratica.chiave(execution);
         int versione = ((Number) execution.getVariable(VAR_VERSIONE)).intValue();
         String approvatore = (String) execution.getVariable(VAR_COMPLETATA_DA);
         java.util.List<String> falliti = pubblicazione.pubblica(nome, versione,

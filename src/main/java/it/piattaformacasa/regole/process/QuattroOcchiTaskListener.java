@@ -38,7 +38,7 @@ class QuattroOcchiTaskListener implements TaskListener {
         if (utente == null) {
             return; // an unassignment
         }
-        RepositoryRegole.Versione versione = repository.versione((String) task.getVariable(VAR_NOME),
+        RepositoryRegole.Versione versione = repository.versione(task.getExecution().getProcessBusinessKey(),
                 ((Number) task.getVariable(VAR_VERSIONE)).intValue());
         pubblicazione.verificaQuattroOcchi(versione, (String) task.getVariable(VAR_RICHIEDENTE), utente);
     }

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.regole.PubblicazioneRegoleService;
+import it.piattaformacasa.common.process.Pratica;
 
 /** «Registra rifiuto»: the version stays as it was; the refusal and its note go to the audit trail. */
 @Component("registraRifiutoRegoleDelegate")
@@ -20,7 +21,7 @@ class RegistraRifiutoRegoleDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        pubblicazione.respingi((String) execution.getVariable(VAR_NOME), ((Number) execution.getVariable(VAR_VERSIONE)).intValue(),
+        pubblicazione.respingi(Pratica.chiave(execution), ((Number) execution.getVariable(VAR_VERSIONE)).intValue(),
                 (String) execution.getVariable(VAR_COMPLETATA_DA), (String) execution.getVariable(VAR_NOTA));
     }
 }
