@@ -102,7 +102,7 @@ public class AnagrafeService {
 
     public Alloggio alloggio(long id) {
         return alloggi.findConDettagliById(id)
-                .filter(a -> utente.puoVedereEnte(a.getEnte().getId()))
+                .filter(a -> utente.puoVedereAnagrafeEnte(a.getEnte().getId()))
                 .orElseThrow(() -> new NonTrovatoException("Alloggio " + id + " non trovato"));
     }
 
@@ -113,14 +113,14 @@ public class AnagrafeService {
 
     /** The ente, if the caller may see its stock; otherwise 404 as if it did not exist. */
     public EnteProprietario enteVisibile(long enteId) {
-        if (!utente.puoVedereEnte(enteId)) {
+        if (!utente.puoVedereAnagrafeEnte(enteId)) {
             throw new NonTrovatoException("Ente " + enteId + " non trovato");
         }
         return ente(enteId);
     }
 
     private Specification<Alloggio> visibili() {
-        if (utente.vedeTuttiGliEnti()) {
+        if (utente.vedeAnagrafeDiTuttiGliEnti()) {
             return (root, q, cb) -> cb.conjunction();
         }
         Set<Long> entiAbilitati = utente.entiAbilitati();

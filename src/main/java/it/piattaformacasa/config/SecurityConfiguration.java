@@ -2,7 +2,9 @@ package it.piattaformacasa.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,7 +35,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider,
+                                    @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite) throws Exception {
         return http
                 .securityMatcher(percorsi("/api/**", "/engine-rest/**"))
                 .authenticationProvider(provider)
@@ -41,9 +44,11 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // CSRF guards ambient credentials (cookies). A call that presents its own Authorization header, or no
-                // credentials at all (it gets 401), is not forgeable by a third-party page; browser sessions (the
-                // future Italian inbox) must send the token.
+                // a browser on another site cannot ride the credentials it caches for this one (Basic, cookies)
+                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList()),
+                        CsrfFilter.class)
+                // CSRF tokens guard ambient cookies: a call with cookies and no Authorization header of its own must
+                // carry the token (the future console); a foreign page is already stopped by its origin above
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .requireCsrfProtectionMatcher(senzaAuthorizationHeader()))
                 .build();

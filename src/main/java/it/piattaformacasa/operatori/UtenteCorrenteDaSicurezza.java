@@ -16,7 +16,10 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 @Component
 class UtenteCorrenteDaSicurezza implements UtenteCorrente {
 
+    /** Who sees every ente's cases (least privilege: analysts change rules, they do not read applicants' data). */
     private static final Set<String> RUOLI_TRASVERSALI = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE);
+    private static final Set<String> RUOLI_ANAGRAFE = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
             OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA);
 
     private final OperatoreRepository operatori;
@@ -41,9 +44,18 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
 
     @Override
     public boolean vedeTuttiGliEnti() {
+        return haUnRuolo(RUOLI_TRASVERSALI);
+    }
+
+    @Override
+    public boolean vedeAnagrafeDiTuttiGliEnti() {
+        return haUnRuolo(RUOLI_ANAGRAFE);
+    }
+
+    private static boolean haUnRuolo(Set<String> ruoli) {
         Authentication authentication = autenticazione();
         return authentication != null && authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).anyMatch(RUOLI_TRASVERSALI::contains);
+                .map(GrantedAuthority::getAuthority).anyMatch(ruoli::contains);
     }
 
     @Override

@@ -82,6 +82,39 @@ class SicurezzaTest {
         assertThat(http.invia(request).status()).isEqualTo(403);
     }
 
+    /** Issue 9, defect 8: a page on another site cannot ride the Basic credentials the browser cached for this one. */
+    @Test
+    void unaPaginaDiUnAltroSitoNonModificaNullaConLeCredenzialiDelBrowser() {
+        String forma = "application/x-www-form-urlencoded";
+        for (String[] intestazione : List.of(new String[] {"Origin", "https://evil.example"}, new String[] {"Origin", "null"},
+                new String[] {"Sec-Fetch-Site", "cross-site"}, new String[] {"Referer", "https://evil.example/attacco.html"})) {
+            HttpRequest prendi = http.richiesta("/api/attivita/qualsiasi/prendi-in-carico", CAPOFILA)
+                    .header("Content-Type", forma).header(intestazione[0], intestazione[1])
+                    .POST(HttpRequest.BodyPublishers.ofString("x=1")).build();
+            ClientHttp.Risposta risposta = http.invia(prendi);
+            assertThat(risposta.status()).as(intestazione[0] + ": " + intestazione[1]).isEqualTo(403);
+            assertThat(risposta.json().get("title").asText()).isEqualTo("Richiesta da un altro sito");
+        }
+        HttpRequest deployment = http.richiesta("/engine-rest/deployment/create", ADMIN)
+                .header("Content-Type", "multipart/form-data; boundary=x").header("Origin", "https://evil.example")
+                .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                        + "intruso\r\n--x--\r\n")).build();
+        assertThat(http.invia(deployment).status()).isEqualTo(403);
+        assertThat(http.get("/engine-rest/deployment?name=intruso", ADMIN).json()).isEmpty();
+    }
+
+    @Test
+    void leRichiesteDellaPiattaformaEDeiClientNonBrowserPassano() {
+        String propria = "http://localhost:" + port;
+        for (HttpRequest.Builder richiesta : List.of(http.richiesta("/api/attivita/qualsiasi/prendi-in-carico", CAPOFILA),
+                http.richiesta("/api/attivita/qualsiasi/prendi-in-carico", CAPOFILA).header("Origin", propria),
+                http.richiesta("/api/attivita/qualsiasi/prendi-in-carico", CAPOFILA).header("Sec-Fetch-Site", "same-origin")
+                        .header("Referer", propria + "/console"))) {
+            // past the origin check: the task does not exist
+            assertThat(http.invia(richiesta.POST(HttpRequest.BodyPublishers.noBody()).build()).status()).isEqualTo(404);
+        }
+    }
+
     @Test
     void percorsiNonPrevistiSonoNegati() {
         assertThat(http.get("/qualcosa-che-non-esiste", ADMIN).status()).isIn(401, 403);

@@ -10,8 +10,14 @@ public interface UtenteCorrente {
 
     String username();
 
-    /** Supervisors, analysts and administrators see every ente. */
+    /**
+     * Supervisors and administrators see the cases of every ente: domande, graduatorie, istruttorie, contratti,
+     * reports. Analysts do not: they work on the rules, not on people's data.
+     */
     boolean vedeTuttiGliEnti();
+
+    /** The housing stock of every ente (alloggi, certifications): supervisors, administrators and analysts. */
+    boolean vedeAnagrafeDiTuttiGliEnti();
 
     /** Ids of the enti the operator is enabled for (any abilitazione). */
     Set<Long> entiAbilitati();
@@ -24,5 +30,9 @@ public interface UtenteCorrente {
 
     default boolean puoVedereEnte(long enteId) {
         return vedeTuttiGliEnti() || entiAbilitati().contains(enteId);
+    }
+
+    default boolean puoVedereAnagrafeEnte(long enteId) {
+        return vedeAnagrafeDiTuttiGliEnti() || entiAbilitati().contains(enteId);
     }
 }

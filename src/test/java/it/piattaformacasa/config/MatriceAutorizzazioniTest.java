@@ -1,0 +1,451 @@
+package it.piattaformacasa.config;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+import it.piattaformacasa.graduatoria.process.GraduatoriaBpmn;
+
+/**
+ * Issue 9: who may call what. Every endpoint family of {@code /api} and {@code /engine-rest}, each tried by the seven
+ * kinds of caller: nobody, a wrong password, an operator of the ente that owns the resource, an operator of another
+ * ente, an analyst, a supervisor, an administrator. Expected: {@code S} allowed (anything but 401/403/404 and 5xx),
+ * {@code N} refused (403, or 404 where the API does not reveal what exists), and always 401 without valid
+ * credentials; {@code E} an empty list (the caller may ask, and sees none of it); {@code V} 400 from the engine guard
+ * (a completion that would change the case); {@code -} not tried. Every {@code /api} endpoint of the application must have its row (the last test checks it).
+ *
+ * <p>Rows that change something are tried by the refused callers first, so a refusal is always tested against the
+ * untouched resource.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MatriceAutorizzazioniTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+    /** Order of the expectation string: operator of the ente, of another ente, analyst, supervisor, administrator. */
+    private static final List<String> ATTORI = List.of("ente", "altro ente", "analista", "supervisore", "amministratore");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappe;
+
+    ClientHttp http;
+    final Map<String, String> id = new HashMap<>();
+
+    /**
+     * One row: the endpoint as the application declares it (for the coverage check), the request, the operator who
+     * owns the resource, and the expectation of the five callers in {@link #ATTORI} order.
+     */
+    record Riga(String endpoint, String metodo, String percorso, String corpo, String tipo, String proprietario, String attese) {
+        @Override
+        public String toString() {
+            return endpoint;
+        }
+    }
+
+    @BeforeAll
+    void dati() {
+        http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        Alloggio aler = alloggi.findById(alloggioDellaMatrice(CF_ALER, 1)).orElseThrow();
+        Alloggio varese = alloggi.findById(alloggioDellaMatrice(CF_COMUNE_VARESE, 2)).orElseThrow();
+
+        // avviso A: closed, graduatorie provvisorie; the Comune di Varese's approved today (rettifica window open)
+        long avvisoA = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
+        id.put("avviso", Long.toString(avvisoA));
+        id.put("domanda", presenta(avvisoA, "MTRPLA70A01L682R", aler.getId() + "," + varese.getId()));
+        scenario.eseguiTimer(avvisoA, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(avvisoA, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        for (Graduatoria g : graduatorie.findByAvvisoIdOrderById(avvisoA)) {
+            id.put(g.getEnte().getRagioneSociale().startsWith("ALER") ? "gradAler" : "grad", g.getId().toString());
+        }
+        LocalDate oggi = LocalDate.now(ROMA);
+        graduatorieService.approva(Long.parseLong(id.get("grad")), "DET-M", oggi, Graduatoria.Pubblicazione.SITO_ENTE, oggi, CAPOFILA);
+        id.put("approvazioneAler", taskService.createTaskQuery().processDefinitionKey(GraduatoriaBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(id.get("gradAler")).singleResult().getId());
+        id.put("generazione", jdbc.queryForObject("select max(id) from generazione_graduatorie where avviso_id = ?", Long.class,
+                avvisoA).toString());
+
+        // avviso C: open to domande
+        long alloggioAperto = alloggioDellaMatrice(CF_COMUNE_VARESE, 4);
+        id.put("avvisoAperto", Long.toString(scenario.aperto(List.of(alloggi.findById(alloggioAperto).orElseThrow()), List.of(CAPOFILA))));
+        id.put("alloggioAperto", Long.toString(alloggioAperto));
+
+        // avviso B: a selection task per ente (claims, completions, variables)
+        long avvisoB = scenario.predisposto();
+        id.put("avvisoSelezione", Long.toString(avvisoB));
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avvisoB)).singleResult().getId();
+        id.put("istanza", istanza);
+        Task selezione = taskService.createTaskQuery().processInstanceId(istanza).taskCandidateGroup("ente-" + CF_COMUNE_VARESE + "-avviso")
+                .singleResult();
+        id.put("task", selezione.getId());
+        id.put("job", managementService.createJobQuery().processInstanceId(istanza).activityId(AvvisoBpmn.TIMER_FINE_SELEZIONE)
+                .singleResult().getId());
+        id.put("alloggio", varese.getId().toString());
+        id.put("alloggioNuovo", Long.toString(alloggioDellaMatrice(CF_COMUNE_VARESE, 3)));
+        id.put("ente", jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)
+                .toString());
+        id.put("anno", Integer.toString(oggi.getYear() + 3));
+        id.put("processDefinition", runtimeService.createProcessInstanceQuery().processInstanceId(istanza).singleResult()
+                .getProcessDefinitionId());
+        id.put("deployment", managementService.createJobQuery().jobId(id.get("job")).singleResult().getDeploymentId());
+    }
+
+    /** Units of this test's own, so the demo's free units stay for the other classes. */
+    private long alloggioDellaMatrice(String cfEnte, int numero) {
+        return jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select 'MAT-' || ?, e.id, c.id, 'Via della Matrice ' || ?, 1, 62, 3, true, false, 'LIBERO'
+                  from ente_proprietario e, comune c
+                 where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, numero, numero, cfEnte);
+    }
+
+    private String presenta(long avviso, String cf, String alloggiScelti) {
+        String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"Paola\",\"cognome\":\"Matrice\","
+                + "\"dataNascita\":\"1970-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
+                + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-MTR\",\"dataDsu\":\"2026-01-20\"},"
+                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggiScelti + "]}";
+        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        return risposta.json().get("id").asText();
+    }
+
+    // ---------------------------------------------------------------------------------------------- the matrix
+
+    /** A valid domanda; {cf} becomes a different richiedente for each caller. */
+    private static final String DOMANDA = "{\"nucleo\":[{\"codiceFiscale\":\"{cf}\",\"nome\":\"Anna\",\"cognome\":\"Sportello\","
+            + "\"dataNascita\":\"1970-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+            + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
+            + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-SPT\",\"dataDsu\":\"2026-01-20\"},"
+            + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[{alloggioAperto}]}";
+
+    Stream<Riga> api() {
+        return Stream.of(
+                riga("GET /api/me", "GET", "/api/me", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/operatori", "GET", "/api/operatori", null, CAPOFILA, "NNNNS"),
+                riga("GET /api/ambiti", "GET", "/api/ambiti", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/ambiti/{codice}", "GET", "/api/ambiti/VARESE", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/enti", "GET", "/api/enti", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/enti/{id}/riepilogo", "GET", "/api/enti/{ente}/riepilogo", null, CAPOFILA, "SNSSS"),
+                riga("GET /api/alloggi", "GET", "/api/alloggi", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/alloggi/{id}", "GET", "/api/alloggi/{alloggio}", null, CAPOFILA, "SNSSS"),
+                riga("GET /api/enti/{enteId}/certificazioni", "GET", "/api/enti/{ente}/certificazioni", null, CAPOFILA, "SNSSS"),
+                riga("POST /api/enti/{enteId}/certificazioni", "POST", "/api/enti/{ente}/certificazioni", "{\"anno\":{anno}}",
+                        CAPOFILA, "SNNSS"),
+                riga("GET /api/avvisi", "GET", "/api/avvisi?ambito=VARESE", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/avvisi/{id}", "GET", "/api/avvisi/{avviso}", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/avvisi/{id}/regole", "GET", "/api/avvisi/{avviso}/regole", null, CAPOFILA, "SSSSS"),
+                riga("POST /api/avvisi", "POST", "/api/avvisi", "{\"ambito\":\"VARESE\",\"titolo\":\"Matrice\",\"tipo\":\"ORDINARIO\","
+                        + "\"apertura\":\"" + ScenarioAvviso.lavorativo(5, 10) + "\",\"chiusura\":\""
+                        + ScenarioAvviso.lavorativo(40, 12) + "\"}", CAPOFILA, "SNNNN"),
+                riga("GET /api/avvisi/{id}/alloggi", "GET", "/api/avvisi/{avvisoSelezione}/alloggi", null, CAPOFILA, "SSSSS"),
+                riga("POST /api/avvisi/{id}/alloggi", "POST", "/api/avvisi/{avvisoSelezione}/alloggi", "{\"alloggioId\":{alloggioNuovo},"
+                        + "\"tipologia\":\"IMMEDIATAMENTE_ASSEGNABILE\",\"tipologiaRiscaldamento\":\"Autonomo\",\"speseAnnueUtenze\":900}",
+                        CAPOFILA, "SNNNN"),
+                riga("DELETE /api/avvisi/{id}/alloggi/{alloggioId}", "DELETE", "/api/avvisi/{avvisoSelezione}/alloggi/{alloggioNuovo}",
+                        null, CAPOFILA, "SNNNN"),
+                riga("GET /api/avvisi/{avvisoId}/domande", "GET", "/api/avvisi/{avviso}/domande", null, CAPOFILA, "SEESS"),
+                riga("POST /api/avvisi/{avvisoId}/domande", "POST", "/api/avvisi/{avvisoAperto}/domande", DOMANDA, CAPOFILA, "SSNNN"),
+                riga("GET /api/domande/{id}", "GET", "/api/domande/{domanda}", null, CAPOFILA, "SNNSS"),
+                riga("GET /api/domande/{id}/spiegazione", "GET", "/api/domande/{domanda}/spiegazione", null, CAPOFILA, "SNNSS"),
+                riga("POST /api/avvisi/{avvisoId}/rivalutazione", "POST", "/api/avvisi/{avviso}/rivalutazione",
+                        "{\"motivo\":\"prova della matrice\",\"versioni\":{\"isbar\":1}}", CAPOFILA, "NNNSS"),
+                riga("GET /api/avvisi/{avvisoId}/graduatorie", "GET", "/api/avvisi/{avviso}/graduatorie", null, CAPOFILA, "SSSSS"),
+                riga("GET /api/graduatorie/{id}", "GET", "/api/graduatorie/{grad}", null, CAPOFILA, "SNNSS"),
+                riga("GET /api/graduatorie/{id}/esportazione", "GET", "/api/graduatorie/{grad}/esportazione?formato=csv", null,
+                        CAPOFILA, "SNNSS"),
+                riga("GET /api/avvisi/{avvisoId}/report/{nome}", "GET", "/api/avvisi/{avviso}/report/domande-in-avviso", null,
+                        CAPOFILA, "SSNSS"),
+                riga("GET /api/avvisi/{avvisoId}/generazioni", "GET", "/api/avvisi/{avviso}/generazioni", null, CAPOFILA, "NNNSS"),
+                riga("POST /api/generazioni/{id}/riesecuzione", "POST", "/api/generazioni/{generazione}/riesecuzione", null,
+                        CAPOFILA, "NNNSS"),
+                riga("POST /api/avvisi/{avvisoId}/simulazione", "POST", "/api/avvisi/{avviso}/simulazione",
+                        "{\"nome\":\"isbar\",\"versione\":1}", CAPOFILA, "NNSSS"),
+                riga("GET /api/graduatorie/{id}/rettifiche", "GET", "/api/graduatorie/{grad}/rettifiche", null, CAPOFILA, "SNNSS"),
+                riga("POST /api/graduatorie/{id}/rettifiche", "POST", "/api/graduatorie/{grad}/rettifiche",
+                        "{\"domandaId\":{domanda},\"codiceFiscaleComponente\":\"MTRPLA70A01L682R\",\"percentualeInvalidita\":80}",
+                        CAPOFILA, "SNNNN"),
+                riga("GET /api/avvisi/{avvisoId}/domande/in-lavorazione", "GET", "/api/avvisi/{avviso}/domande/in-lavorazione", null,
+                        CAPOFILA, "SEESS"),
+                riga("GET /api/graduatorie/{id}/ordine-assegnazione", "GET", "/api/graduatorie/{grad}/ordine-assegnazione", null,
+                        VARESE_ISTRUTTORIA, "SNNSS"),
+                riga("POST /api/graduatorie/{id}/istruttorie", "POST", "/api/graduatorie/{grad}/istruttorie",
+                        "{\"domandaId\":{domanda}}", VARESE_ISTRUTTORIA, "SNNNN"),
+                riga("GET /api/istruttorie/{id}", "GET", "/api/istruttorie/999999", null, VARESE_ISTRUTTORIA, "NNNNN"),
+                riga("POST /api/istruttorie/{id}/verifica", "POST", "/api/istruttorie/999999/verifica",
+                        "{\"esito\":\"NON_AMMISSIBILE\",\"note\":\"prova\"}", VARESE_ISTRUTTORIA, "NNNNN"),
+                riga("GET /api/domande/{id}/istruttorie", "GET", "/api/domande/{domanda}/istruttorie", null, VARESE_ISTRUTTORIA,
+                        "SNNSS"),
+                riga("GET /api/assegnazioni/{id}", "GET", "/api/assegnazioni/999999", null, VARESE_ISTRUTTORIA, "NNNNN"),
+                riga("POST /api/assegnazioni/{id}/contratto", "POST", "/api/assegnazioni/999999/contratto",
+                        "{\"esito\":\"RINUNCIA\",\"motivoRinuncia\":\"prova\"}", VARESE_ISTRUTTORIA, "NNNNN"),
+                riga("POST /api/graduatorie/{id}/ripescaggio", "POST", "/api/graduatorie/{grad}/ripescaggio", null, CAPOFILA, "SNNNN"),
+                riga("POST /api/graduatorie/{id}/alloggi-liberi", "POST", "/api/graduatorie/{grad}/alloggi-liberi",
+                        "{\"alloggioId\":{alloggio}}", CAPOFILA, "SNNNN"),
+                riga("GET /api/enti/{enteId}/riserve/{anno}", "GET", "/api/enti/{ente}/riserve/{anno}", null, CAPOFILA, "SNSSS"),
+                riga("PUT /api/enti/{enteId}/riserve/{anno}/{codiceIstatComune}", "PUT", "/api/enti/{ente}/riserve/{anno}/012133",
+                        "{\"alloggiDisponibili\":5}", CAPOFILA, "SNNNN"),
+                riga("GET /api/enti/{enteId}/riserve/{anno}/stato-assegnazioni", "GET", "/api/enti/{ente}/riserve/{anno}/stato-assegnazioni",
+                        null, CAPOFILA, "SNSSS"),
+                riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
+                        CAPOFILA, "SNNSS"),
+                riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",
+                        "[{\"codiceFiscale\":\"MTRPLA70A01L682R\",\"corpo\":\"POLIZIA_DI_STATO\",\"protocollo\":\"P-1\"}]", CAPOFILA, "SNNNN"),
+                riga("POST /api/attivita/{taskId}/prendi-in-carico", "POST", "/api/attivita/{task}/prendi-in-carico", null,
+                        CAPOFILA, "SNNNN"),
+                riga("POST /api/attivita/{taskId}/rilascia", "POST", "/api/attivita/{task}/rilascia", null, CAPOFILA, "SNNNN"),
+                riga("GET /api/scadenze", "GET", "/api/scadenze", null, CAPOFILA, "NNNSS"),
+                riga("GET /api/regole", "GET", "/api/regole", null, ANALISTA, "SNSSS"),
+                riga("GET /api/regole/in-vigore", "GET", "/api/regole/in-vigore", null, ANALISTA, "SNSSS"),
+                riga("GET /api/regole/registro", "GET", "/api/regole/registro", null, ANALISTA, "SNSSS"),
+                riga("GET /api/regole/{nome}/versioni/{versione}", "GET", "/api/regole/isbar/versioni/1", null, ANALISTA, "SNSSS"),
+                riga("GET /api/regole/{nome}/versioni/{versione}/casi", "GET", "/api/regole/isbar/versioni/1/casi", null, ANALISTA,
+                        "SNSSS"),
+                riga("POST /api/regole/{nome}/versioni/{versione}/casi", "POST", "/api/regole/isbar/versioni/1/casi", "[]", ANALISTA,
+                        "SNSNN"),
+                riga("POST /api/regole/{nome}", "POST", "/api/regole/isbar?motivo=matrice", "<definitions/>", ANALISTA, "SNSNN"),
+                riga("POST /api/regole/{nome}/versioni/{versione}/pubblicazione", "POST",
+                        "/api/regole/precedenza-assegnazione/versioni/1/pubblicazione?motivo=matrice", null, ANALISTA, "SNSNN"),
+                riga("POST /api/regole/{nome}/versioni/{versione}/approvazione", "POST", "/api/regole/precedenza-assegnazione/versioni/1/approvazione",
+                        // four eyes: the analyst who asked cannot decide; the second one turns the request down
+                        "{\"esito\":\"RESPINTA\",\"nota\":\"matrice\"}", ANALISTA, "NNSNN"));
+    }
+
+    Stream<Riga> engine() {
+        return Stream.of(
+                riga("motori disponibili", "GET", "/engine-rest/engine", null, CAPOFILA, "SSSSS"),
+                riga("filtri di Tasklist", "GET", "/engine-rest/filter", null, CAPOFILA, "SSSSS"),
+                riga("attività: elenco e ricerca", "GET", "/engine-rest/task", null, CAPOFILA, "SSSSS"),
+                riga("attività: dettaglio, modulo, variabili in lettura", "GET", "/engine-rest/task/{task}/form-variables", null,
+                        CAPOFILA, "SNNSS"),
+                riga("attività: variabili in lettura", "GET", "/engine-rest/task/{task}/variables", null, CAPOFILA, "SNNSS"),
+                riga("attività: prendi in carico (altrui)", "POST", "/engine-rest/task/{task}/claim", "{\"userId\":\"aler.avviso\"}",
+                        CAPOFILA, "NNNNN"),
+                riga("attività: prendi in carico", "POST", "/engine-rest/task/{task}/claim", "{\"userId\":\"{utente}\"}", CAPOFILA,
+                        "SNNN-"),
+                riga("attività: rilascia", "POST", "/engine-rest/task/{task}/unclaim", null, CAPOFILA, "SNNNS"),
+                riga("attività: completa con variabili della pratica", "POST", "/engine-rest/task/{task}/complete",
+                        "{\"variables\":{\"avvisoId\":{\"value\":1,\"type\":\"Long\"}}}", CAPOFILA, "VNNNV"),
+                riga("attività: completa (altro ente)", "POST", "/engine-rest/task/{approvazioneAler}/complete",
+                        "{\"variables\":{}}", ALER_AVVISO, "-NNN-"),
+                riga("attività: scrive variabili", "POST", "/engine-rest/task/{task}/variables",
+                        "{\"modifications\":{\"avvisoId\":{\"value\":1,\"type\":\"Long\"}}}", CAPOFILA, "NNNNS"),
+                riga("attività: scrive variabili locali", "PUT", "/engine-rest/task/{task}/localVariables/nome",
+                        "{\"value\":\"isbar\"}", CAPOFILA, "NNNNS"),
+                riga("attività: assegna", "POST", "/engine-rest/task/{task}/assignee", "{\"userId\":\"malnate\"}", CAPOFILA, "NNNNN"),
+                riga("attività: delega", "POST", "/engine-rest/task/{task}/delegate", "{\"userId\":\"malnate\"}", CAPOFILA, "NNNNN"),
+                riga("attività: errore BPMN", "POST", "/engine-rest/task/{task}/bpmnError", "{\"errorCode\":\"X\"}", CAPOFILA, "NNNN-"),
+                riga("attività: candidati", "POST", "/engine-rest/task/{task}/identity-links",
+                        "{\"groupId\":\"ente-" + CF_COMUNE_MALNATE + "-avviso\",\"type\":\"candidate\"}", CAPOFILA, "NNNNS"),
+                riga("attività: modifica scadenza", "PUT", "/engine-rest/task/{task}", "{\"name\":\"x\",\"due\":null}", CAPOFILA,
+                        "NNNNS"),
+                riga("definizioni di processo e diagrammi in lettura", "GET", "/engine-rest/process-definition/{processDefinition}/xml",
+                        null, CAPOFILA, "SSSSS"),
+                riga("avvio di un processo", "POST", "/engine-rest/process-definition/key/avviso/start",
+                        "{\"businessKey\":\"999999\"}", CAPOFILA, "NNNN-"),
+                riga("istanze: variabili in lettura", "GET", "/engine-rest/process-instance/{istanza}/variables", null, CAPOFILA,
+                        "NNNSS"),
+                riga("istanze: scrive variabili", "POST", "/engine-rest/process-instance/{istanza}/variables",
+                        "{\"modifications\":{\"x\":{\"value\":1}}}", CAPOFILA, "NNNNS"),
+                riga("istanze: modifica", "POST", "/engine-rest/process-instance/{istanza}/modification",
+                        "{\"instructions\":[]}", CAPOFILA, "NNNNS"),
+                riga("istanze: ricerca", "POST", "/engine-rest/process-instance", "{}", CAPOFILA, "NNNSS"),
+                riga("esecuzioni: variabili locali", "GET", "/engine-rest/execution", null, CAPOFILA, "NNNSS"),
+                riga("messaggi", "POST", "/engine-rest/message", "{\"messageName\":\"Message_NucleoAssegnatoAltrove\"}", CAPOFILA,
+                        "NNNNS"),
+                riga("segnali", "POST", "/engine-rest/signal", "{\"name\":\"x\"}", CAPOFILA, "NNNNS"),
+                riga("job: elenco", "GET", "/engine-rest/job", null, CAPOFILA, "NNNSS"),
+                riga("job: esecuzione", "POST", "/engine-rest/job/{job}/execute", null, CAPOFILA, "NNNN-"),
+                riga("job: tentativi", "PUT", "/engine-rest/job/{job}/retries", "{\"retries\":3}", CAPOFILA, "NNNNS"),
+                riga("job: scadenza", "PUT", "/engine-rest/job/{job}/duedate", "{\"duedate\":null}", CAPOFILA, "NNNN-"),
+                riga("deployment: elenco", "GET", "/engine-rest/deployment", null, CAPOFILA, "NNNSS"),
+                riga("deployment: risorse", "GET", "/engine-rest/deployment/{deployment}/resources", null, CAPOFILA, "NNNSS"),
+                riga("storico di altri enti", "GET", "/engine-rest/history/variable-instance", null, CAPOFILA, "NNNSS"),
+                riga("storico: cancellazione", "POST", "/engine-rest/history/process-instance/delete", "{\"historicProcessInstanceIds\":[]}",
+                        CAPOFILA, "NNNNS"),
+                riga("variabili di tutte le istanze", "GET", "/engine-rest/variable-instance", null, CAPOFILA, "NNNSS"),
+                riga("incidenti", "GET", "/engine-rest/incident", null, CAPOFILA, "NNNSS"),
+                riga("utenti e gruppi in lettura", "GET", "/engine-rest/user/{utente}/profile", null, CAPOFILA, "S----"),
+                riga("identità: crea utente", "POST", "/engine-rest/user/create",
+                        "{\"profile\":{\"id\":\"intruso.matrice\"},\"credentials\":{\"password\":\"x\"}}", CAPOFILA, "NNNNS"),
+                riga("identità: appartenenza a un gruppo", "PUT", "/engine-rest/group/camunda-admin/members/malnate", null, CAPOFILA,
+                        "NNNN-"),
+                riga("autorizzazioni", "GET", "/engine-rest/authorization", null, CAPOFILA, "NNNSS"),
+                riga("filtri: crea", "POST", "/engine-rest/filter/create",
+                        "{\"resourceType\":\"Task\",\"name\":\"matrice\",\"query\":{}}", CAPOFILA, "NNNNS"),
+                riga("metriche e telemetria", "GET", "/engine-rest/metrics", null, CAPOFILA, "NNNSS"));
+    }
+
+    private static Riga riga(String endpoint, String metodo, String percorso, String corpo, String proprietario, String attese) {
+        return new Riga(endpoint, metodo, percorso, corpo, corpo != null && corpo.startsWith("<") ? "application/xml"
+                : "application/json", proprietario, attese);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"api", "engine"})
+    void ogniChiamanteOttieneCioCheGliSpetta(Riga riga) {
+        String percorso = sostituisci(riga.percorso(), CAPOFILA);
+        assertThat(invia(riga, percorso, null, null).status()).as("senza credenziali").isEqualTo(401);
+        assertThat(invia(riga, percorso, null, utenteDaBloccare(identityService), "sbagliata").status()).as("password errata").isEqualTo(401);
+
+        List<String> utenti = List.of(riga.proprietario(), MALNATE, riga.proprietario().equals(ANALISTA) ? ANALISTA_REVISORE : ANALISTA,
+                SUPERVISORE, ADMIN);
+        List<String> codiciFiscali = List.of("BRMLCU85D12L682R", "RTOMRC80A15L682D", "GRCLSE95R50L682N", "SLATRS50B41L682V",
+                "MNTSRA88P43L682V");
+        List<String> errori = new ArrayList<>();
+        // refused callers first: each refusal meets the resource untouched
+        List<Integer> ordine = new ArrayList<>();
+        for (int i = 0; i < ATTORI.size(); i++) {
+            if ("NVE".indexOf(riga.attese().charAt(i)) >= 0) {
+                ordine.add(i);
+            }
+        }
+        for (int i = 0; i < ATTORI.size(); i++) {
+            if (riga.attese().charAt(i) == 'S') {
+                ordine.add(i);
+            }
+        }
+        for (int i : ordine) {
+            if (riga.attese().charAt(i) == '-') {
+                continue;
+            }
+            String utente = utenti.get(i);
+            ClientHttp.Risposta risposta = invia(riga, sostituisci(riga.percorso(), utente),
+                    riga.corpo() == null ? null : sostituisci(riga.corpo(), utente).replace("{cf}", codiciFiscali.get(i)),
+                    utente);
+            boolean rifiutata = risposta.status() == 403 || risposta.status() == 404;
+            boolean attesa = switch (riga.attese().charAt(i)) {
+                case 'N' -> rifiutata;
+                // refused by the engine guard as invalid input: 400, the task untouched
+                case 'V' -> risposta.status() == 400;
+                // a list filtered down to nothing: the caller may ask, and sees none of it
+                case 'E' -> risposta.status() == 200 && vuota(risposta);
+                default -> !rifiutata && risposta.status() != 401;
+            };
+            if (!attesa || risposta.status() >= 500) {
+                errori.add(ATTORI.get(i) + " (" + utente + "): " + risposta.status() + " " + risposta.body());
+            }
+        }
+        assertThat(errori).as(riga.metodo() + " " + percorso).isEmpty();
+    }
+
+    private static boolean vuota(ClientHttp.Risposta risposta) {
+        var json = risposta.json();
+        return json.isArray() ? json.isEmpty() : json.path("elementi").isEmpty();
+    }
+
+    /** A path the engine could read otherwise than the access table (dot segments, escapes) never reaches it. */
+    @Test
+    void unPercorsoAmbiguoNonRaggiungeIlMotore() {
+        for (String percorso : List.of("/engine-rest/task/x/../../job", "/engine-rest/task/x/%2e%2e/%2e%2e/job",
+                "/engine-rest/job;x=1", "/camunda/api/engine/engine/default/task/x/../../job")) {
+            for (String utente : java.util.Arrays.asList(null, CAPOFILA, SUPERVISORE)) {
+                ClientHttp.Risposta risposta = utente == null ? http.get(percorso) : http.get(percorso, utente);
+                assertThat(risposta.status()).as(percorso + " " + utente).isIn(400, 401, 403);
+            }
+        }
+    }
+
+    /** Every endpoint of /api has its row in the matrix. */
+    @Test
+    void ogniEndpointDellApiHaLaSuaRiga() {
+        Set<String> dichiarati = new TreeSet<>();
+        for (RequestMappingInfo info : mappe.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> dichiarati.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> coperti = new TreeSet<>();
+        api().forEach(r -> coperti.add(r.endpoint()));
+        assertThat(coperti).containsAll(dichiarati);
+        assertThat(dichiarati).as("rows name real endpoints").containsAll(coperti);
+    }
+
+    private String sostituisci(String testo, String utente) {
+        String risultato = testo;
+        for (Map.Entry<String, String> voce : id.entrySet()) {
+            risultato = risultato.replace("{" + voce.getKey() + "}", voce.getValue());
+        }
+        return utente == null ? risultato : risultato.replace("{utente}", utente);
+    }
+
+    private ClientHttp.Risposta invia(Riga riga, String percorso, String corpo, String utente) {
+        return invia(riga, percorso, corpo, utente, utente == null ? null : PASSWORD);
+    }
+
+    private ClientHttp.Risposta invia(Riga riga, String percorso, String corpo, String utente, String password) {
+        HttpRequest.Builder richiesta = HttpRequest.newBuilder(http.uri(percorso)).header("Accept", "application/json");
+        if (utente != null) {
+            richiesta.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((utente + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        HttpRequest.BodyPublisher body = corpo == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(corpo);
+        if (corpo != null) {
+            richiesta.header("Content-Type", riga.tipo());
+        }
+        return http.invia(richiesta.method(riga.metodo(), body).build());
+    }
+}
