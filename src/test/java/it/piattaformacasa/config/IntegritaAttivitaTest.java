@@ -256,6 +256,39 @@ class IntegritaAttivitaTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 
+    @Test
+    void ventiPreseInCaricoSimultaneeDallApiHannoUnSoloVincitore() throws Exception {
+        Task task = selezioneDi(istanzaAvviso(scenario.predisposto()), CF_COMUNE_MALNATE);
+        List<String> colleghi = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            colleghi.add(collega("concorrente." + i, "ente-" + CF_COMUNE_MALNATE + "-avviso"));
+        }
+        java.util.concurrent.CountDownLatch via = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService esecutore = java.util.concurrent.Executors.newFixedThreadPool(20);
+        try {
+            List<java.util.concurrent.Future<ClientHttp.Risposta>> risposte = new java.util.ArrayList<>();
+            for (String collega : colleghi) {
+                risposte.add(esecutore.submit(() -> {
+                    via.await();
+                    return http.post("/api/attivita/" + task.getId() + "/prendi-in-carico", collega, "");
+                }));
+            }
+            via.countDown();
+            Map<Integer, Integer> perStato = new java.util.TreeMap<>();
+            for (var risposta : risposte) {
+                ClientHttp.Risposta r = risposta.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                perStato.merge(r.status(), 1, Integer::sum);
+                if (r.status() == 409) {
+                    assertThat(r.json().get("detail").asText()).as(r.body()).containsAnyOf("presa in carico", "in carico a");
+                }
+            }
+            assertThat(perStato).isEqualTo(Map.of(204, 1, 409, 19));
+        } finally {
+            esecutore.shutdownNow();
+        }
+        assertThat(colleghi).contains(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee());
+    }
+
     private String approvazioneValida() {
         LocalDate oggi = LocalDate.now(ROMA);
         return "\"numeroProvvedimento\":{\"value\":\"DET-9\"},\"dataProvvedimento\":{\"value\":\"" + oggi + "\"},"
@@ -264,14 +297,18 @@ class IntegritaAttivitaTest {
 
     /** A second operator of the Comune di Varese's «Gestione avviso» group, for this test only. */
     private String collegaDiCapofila() {
-        String utente = "collega.capofila";
+        return collega("collega.capofila", "ente-" + CF_COMUNE_VARESE + "-avviso");
+    }
+
+    /** A Camunda user of this test only (no operatore row, as users created in Camunda Admin), member of the group. */
+    private String collega(String utente, String gruppo) {
         if (identityService.createUserQuery().userId(utente).count() == 0) {
             var nuovo = identityService.newUser(utente);
             nuovo.setFirstName("Collega");
-            nuovo.setLastName("Capofila");
+            nuovo.setLastName(utente);
             nuovo.setPassword(PASSWORD);
             identityService.saveUser(nuovo);
-            identityService.createMembership(utente, "ente-" + CF_COMUNE_VARESE + "-avviso");
+            identityService.createMembership(utente, gruppo);
         }
         return utente;
     }
