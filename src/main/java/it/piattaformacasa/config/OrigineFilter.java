@@ -2,14 +2,15 @@ package it.piattaformacasa.config;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import it.piattaformacasa.common.web.FormatoErrore;
+import it.piattaformacasa.common.web.Problema;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -28,9 +29,15 @@ class OrigineFilter extends OncePerRequestFilter {
 
     private static final Set<String> SICURI = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final Set<String> consentite;
+    private static final Problema DA_ALTRO_SITO = Problema.di(HttpServletResponse.SC_FORBIDDEN, "Richiesta da un altro sito",
+            "La richiesta proviene da una pagina di un altro sito: per sicurezza le modifiche si fanno solo dalle pagine "
+                    + "della piattaforma o da client che non sono browser");
 
-    OrigineFilter(Collection<String> consentite) {
+    private final Set<String> consentite;
+    private final String percorsoWebapp;
+
+    OrigineFilter(Collection<String> consentite, String percorsoWebapp) {
+        this.percorsoWebapp = percorsoWebapp;
         this.consentite = consentite.stream().map(OrigineFilter::normalizza).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -41,12 +48,7 @@ class OrigineFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Richiesta da un altro sito\",\"status\":403,"
-                + "\"detail\":\"La richiesta proviene da una pagina di un altro sito: per sicurezza le modifiche si fanno "
-                + "solo dalle pagine della piattaforma o da client non browser\"}");
+        FormatoErrore.scrivi(request, response, DA_ALTRO_SITO, percorsoWebapp);
     }
 
     private boolean daQuestoSito(HttpServletRequest request) {

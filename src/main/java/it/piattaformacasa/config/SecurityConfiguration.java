@@ -21,6 +21,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import it.piattaformacasa.common.web.AccessoNegatoHandler;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 
 /**
@@ -35,17 +36,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider,
-                                    @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider, AccessoNegatoHandler accessoNegato,
+                                    @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
+                                    @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         return http
                 .securityMatcher(percorsi("/api/**", "/engine-rest/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()))
+                // CSRF refusals and method security answer in Italian, naming what was missing
+                .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()).accessDeniedHandler(accessoNegato))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a browser on another site cannot ride the credentials it caches for this one (Basic, cookies)
-                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList()),
+                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
                         CsrfFilter.class)
                 // CSRF tokens guard ambient cookies: a call with cookies and no Authorization header of its own must
                 // carry the token (the future console); a foreign page is already stopped by its origin above

@@ -297,7 +297,7 @@ class ErroriItalianiTest {
             String taskId = attivitaDiMalnate(ANNO_TERMINATA);
             istanzaTerminata = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
             taskService.claim(taskId, MALNATE);
-            taskService.complete(taskId, Map.of("esito", "DATI_AGGIORNATI", "completataDa", MALNATE));
+            taskService.complete(taskId, Map.of("esito", "DATI_AGGIORNATI"));
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(istanzaTerminata).count()).isZero();
             assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(istanzaTerminata).singleResult()
                     .getEndTime()).isNotNull();

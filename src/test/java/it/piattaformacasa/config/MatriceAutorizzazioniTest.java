@@ -313,7 +313,7 @@ class MatriceAutorizzazioniTest {
                 riga("istanze: ricerca", "POST", "/engine-rest/process-instance", "{}", CAPOFILA, "NNNSS"),
                 riga("esecuzioni: variabili locali", "GET", "/engine-rest/execution", null, CAPOFILA, "NNNSS"),
                 riga("messaggi", "POST", "/engine-rest/message", "{\"messageName\":\"Message_NucleoAssegnatoAltrove\"}", CAPOFILA,
-                        "NNNNS"),
+                        "NNNN-"),
                 riga("segnali", "POST", "/engine-rest/signal", "{\"name\":\"x\"}", CAPOFILA, "NNNNS"),
                 riga("job: elenco", "GET", "/engine-rest/job", null, CAPOFILA, "NNNSS"),
                 riga("job: esecuzione", "POST", "/engine-rest/job/{job}/execute", null, CAPOFILA, "NNNN-"),

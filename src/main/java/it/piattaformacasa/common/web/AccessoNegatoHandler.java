@@ -1,13 +1,10 @@
 package it.piattaformacasa.common.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -44,17 +41,7 @@ public class AccessoNegatoHandler implements AccessDeniedHandler {
         }
         Problema problema = e instanceof CsrfException ? CSRF
                 : Problema.di(403, Problema.titolo(403), "Il tuo utente non ha i permessi per questa operazione.");
-        String uri = request.getRequestURI().substring(request.getContextPath().length());
-        LOG.warn("Richiesta rifiutata con 403 su {} {}: {}", request.getMethod(), uri, e.toString());
-        response.setStatus(403);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        if (FormatoErrore.vuoleHtml(request.getHeader(HttpHeaders.ACCEPT))) {
-            response.setContentType(MediaType.TEXT_HTML_VALUE);
-            response.getWriter().write(PaginaErrore.html(problema, uri, request.getContextPath(), percorsoWebapp));
-        } else {
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write(FormatoErrore.json(problema, request.getRequestURI(),
-                    FormatoErrore.perClientCamunda(uri, percorsoWebapp)));
-        }
+        LOG.warn("Richiesta rifiutata con 403 su {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        FormatoErrore.scrivi(request, response, problema, percorsoWebapp);
     }
 }

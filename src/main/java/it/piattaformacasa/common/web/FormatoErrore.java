@@ -1,9 +1,17 @@
 package it.piattaformacasa.common.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * How an error is written for whoever asked: a page for a browser, problem+json for everyone else. Shared by the
@@ -28,6 +36,24 @@ public final class FormatoErrore {
      */
     public static boolean perClientCamunda(String uri, String percorsoWebapp) {
         return uri != null && (uri.startsWith("/engine-rest") || uri.startsWith(percorsoWebapp + "/"));
+    }
+
+    /**
+     * Writes the problem as the request wants it (a page for a browser, problem+json otherwise): for filters and
+     * handlers that answer before Spring MVC.
+     */
+    public static void scrivi(HttpServletRequest request, HttpServletResponse response, Problema problema, String percorsoWebapp)
+            throws IOException {
+        String uri = request.getRequestURI().substring(request.getContextPath().length());
+        response.setStatus(problema.status());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        if (vuoleHtml(request.getHeader(HttpHeaders.ACCEPT))) {
+            response.setContentType(MediaType.TEXT_HTML_VALUE);
+            response.getWriter().write(PaginaErrore.html(problema, uri, request.getContextPath(), percorsoWebapp));
+        } else {
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write(json(problema, request.getRequestURI(), perClientCamunda(uri, percorsoWebapp)));
+        }
     }
 
     public static String json(Problema problema, String instance, boolean conMessage) {

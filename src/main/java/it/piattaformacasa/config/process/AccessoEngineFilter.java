@@ -1,10 +1,7 @@
 package it.piattaformacasa.config.process;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -14,7 +11,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import it.piattaformacasa.common.web.FormatoErrore;
+import it.piattaformacasa.common.web.Problema;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +30,12 @@ class AccessoEngineFilter extends OncePerRequestFilter {
     static final String ENGINE_REST = "/engine-rest";
     static final String WEBAPP_API = "/camunda/api/";
     private static final String PREFISSO_GRUPPO = "GROUP_";
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String percorsoWebapp;
+
+    AccessoEngineFilter(String percorsoWebapp) {
+        this.percorsoWebapp = percorsoWebapp;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -124,19 +127,9 @@ class AccessoEngineFilter extends OncePerRequestFilter {
         return null;
     }
 
-    private static void rifiuta(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String dettaglio = "Il tuo ruolo non consente questa operazione sul motore dei processi ("
-                + request.getMethod() + " " + request.getRequestURI() + ")";
-        Map<String, Object> corpo = new LinkedHashMap<>();
-        corpo.put("type", "about:blank");
-        corpo.put("title", "Operazione non consentita");
-        corpo.put("status", HttpServletResponse.SC_FORBIDDEN);
-        corpo.put("detail", dettaglio);
-        // Tasklist shows the «message» of an error body
-        corpo.put("message", dettaglio);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        JSON.writeValue(response.getWriter(), corpo);
+    private void rifiuta(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        FormatoErrore.scrivi(request, response, Problema.di(HttpServletResponse.SC_FORBIDDEN, "Operazione non consentita",
+                "Il tuo ruolo non consente questa operazione sul motore dei processi (" + request.getMethod() + " "
+                        + request.getRequestURI() + ")"), percorsoWebapp);
     }
 }

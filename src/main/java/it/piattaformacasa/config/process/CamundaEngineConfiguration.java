@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,7 @@ class CamundaEngineConfiguration {
                 configuration.setAuthorizationEnabled(true);
                 // a candidate group may claim and complete, nothing more
                 configuration.setDefaultUserPermissionNameForTask("TASK_WORK");
-                // every door to the engine (Tasklist, /engine-rest, our API) goes through these services: ADR 7
+                // every door to the engine (Tasklist, /engine-rest, our API) goes through these services: ADR 9
                 GuardiaAttivita guardia = new GuardiaAttivita();
                 configuration.setTaskService(new ServiziProtetti.Attivita(guardia));
                 configuration.setFormService(new ServiziProtetti.Moduli(guardia));
@@ -56,8 +57,9 @@ class CamundaEngineConfiguration {
      * person of /engine-rest; the webapps' person is read from their session.
      */
     @Bean
-    FilterRegistrationBean<AccessoEngineFilter> accessoEngineFilter() {
-        FilterRegistrationBean<AccessoEngineFilter> registration = new FilterRegistrationBean<>(new AccessoEngineFilter());
+    FilterRegistrationBean<AccessoEngineFilter> accessoEngineFilter(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) {
+        FilterRegistrationBean<AccessoEngineFilter> registration = new FilterRegistrationBean<>(new AccessoEngineFilter(percorsoWebapp));
         registration.addUrlPatterns(AccessoEngineFilter.ENGINE_REST + "/*", AccessoEngineFilter.WEBAPP_API + "*");
         registration.setName("accesso-engine");
         registration.setOrder(-50);
