@@ -21,6 +21,7 @@ import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
 /**
@@ -43,6 +44,18 @@ public class ContrattoService {
     public record Assegnazione(long id, long domandaId, long alloggioId, long enteId, String ente, String stato,
                                Instant assegnataIl, Instant scadenzaContratto, String rinunciaMotivo, String contratto) {
     }
+
+    /** The names of the lease's fields where the data come from: the API's body or the Tasklist form. */
+    private record NomiCampi(String numero, String firma, String decorrenza, String canone, String registrazione) {
+    }
+
+    private static final NomiCampi CAMPI_API = new NomiCampi("numero", "firmatoIl", "decorrenza", "canoneMensile", "registrazione");
+    private static final NomiCampi CAMPI_MODULO = new NomiCampi("numeroContratto", "dataFirma", "decorrenza", "canoneMensile",
+            "registrazione");
+    /** numeric(10, 2) of contratto.canone_mensile. */
+    private static final BigDecimal CANONE_MASSIMO = new BigDecimal("99999999.99");
+    private static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
+    private static final LocalDate DATA_MASSIMA = LocalDate.of(2199, 12, 31);
 
     private final JdbcTemplate jdbc;
     private final ContrattoProcesso processo;
@@ -70,6 +83,12 @@ public class ContrattoService {
         if (!utente.entiAbilitati().contains(assegnazione.enteId())) {
             throw new AccessoNegatoException("Il contratto lo registra " + assegnazione.ente());
         }
+        // checked here with the names of the API's body; the process step checks again, for Tasklist's form
+        if (esito == Esito.FIRMATO) {
+            valida(contratto, CAMPI_API);
+        } else if (esito == Esito.RINUNCIA) {
+            validaMotivo(motivoRinuncia);
+        }
         Map<String, Object> campi = new HashMap<>();
         campi.put("esito", esito == null ? null : esito.name());
         campi.put("motivoRinuncia", motivoRinuncia);
@@ -93,9 +112,7 @@ public class ContrattoService {
         }
         Instant adesso = Instant.now(clock);
         if (Esito.RINUNCIA.name().equals(esito)) {
-            if (motivoRinuncia == null || motivoRinuncia.isBlank()) {
-                throw DatiNonValidiException.campo("motivoRinuncia", "indicare il motivo della rinuncia del nucleo");
-            }
+            validaMotivo(motivoRinuncia);
             jdbc.update("update assegnazione set stato = 'RINUNCIATA', rinuncia_motivo = ?, chiusa_il = ?, chiusa_da = ? where id = ?",
                     motivoRinuncia, Timestamp.from(adesso), operatore, assegnazioneId);
             return;
@@ -103,7 +120,7 @@ public class ContrattoService {
         if (!Esito.FIRMATO.name().equals(esito)) {
             throw DatiNonValidiException.campo("esito", "FIRMATO o RINUNCIA");
         }
-        valida(contratto);
+        valida(contratto, CAMPI_MODULO);
         jdbc.update("""
                 insert into contratto (assegnazione_id, numero, firmato_il, decorrenza, canone_mensile, registrazione,
                     registrato_il, registrato_da) values (?, ?, ?, ?, ?, ?, ?, ?)""", assegnazioneId, contratto.numero(),
@@ -117,27 +134,57 @@ public class ContrattoService {
                 assegnazione.alloggioId(), assegnazione.domandaId());
     }
 
-    private static void valida(DatiContratto c) {
+    private static void valida(DatiContratto c, NomiCampi campi) {
         List<Errore> errori = new ArrayList<>();
         if (c == null || c.numero() == null || c.numero().isBlank()) {
-            errori.add(new Errore("numeroContratto", "obbligatorio"));
+            errori.add(new Errore(campi.numero(), "obbligatorio"));
+        } else {
+            testo(errori, campi.numero(), c.numero(), 64);
         }
         if (c == null || c.firmatoIl() == null) {
-            errori.add(new Errore("dataFirma", "obbligatoria"));
+            errori.add(new Errore(campi.firma(), "obbligatoria"));
+        } else if (c.firmatoIl().isBefore(DATA_MINIMA) || c.firmatoIl().isAfter(DATA_MASSIMA)) {
+            errori.add(new Errore(campi.firma(), "data fuori dall'intervallo ammesso"));
         }
         if (c == null || c.decorrenza() == null) {
-            errori.add(new Errore("decorrenza", "obbligatoria"));
+            errori.add(new Errore(campi.decorrenza(), "obbligatoria"));
+        } else if (c.decorrenza().isBefore(DATA_MINIMA) || c.decorrenza().isAfter(DATA_MASSIMA)) {
+            errori.add(new Errore(campi.decorrenza(), "data fuori dall'intervallo ammesso"));
         } else if (c.firmatoIl() != null && c.decorrenza().isBefore(c.firmatoIl())) {
-            errori.add(new Errore("decorrenza", "non può precedere la firma"));
+            errori.add(new Errore(campi.decorrenza(), "non può precedere la firma"));
         }
         if (c == null || c.canoneMensile() == null || c.canoneMensile().signum() < 0) {
-            errori.add(new Errore("canoneMensile", "obbligatorio e non negativo"));
+            errori.add(new Errore(campi.canone(), "obbligatorio e non negativo"));
+        } else if (c.canoneMensile().scale() > 2 || c.canoneMensile().compareTo(CANONE_MASSIMO) > 0) {
+            errori.add(new Errore(campi.canone(), "importo in euro fino a 99.999.999,99 con al massimo due decimali"));
         }
         if (c == null || c.registrazione() == null || c.registrazione().isBlank()) {
-            errori.add(new Errore("registrazione", "indicare gli estremi della registrazione"));
+            errori.add(new Errore(campi.registrazione(), "indicare gli estremi della registrazione"));
+        } else {
+            testo(errori, campi.registrazione(), c.registrazione(), 200);
         }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
+        }
+    }
+
+    private static void validaMotivo(String motivoRinuncia) {
+        if (motivoRinuncia == null || motivoRinuncia.isBlank()) {
+            throw DatiNonValidiException.campo("motivoRinuncia", "indicare il motivo della rinuncia del nucleo");
+        }
+        List<Errore> errori = new ArrayList<>();
+        testo(errori, "motivoRinuncia", motivoRinuncia, 2000);
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+    }
+
+    /** Whatever path the text came by (the API, Tasklist's form): its length and characters fit the column. */
+    private static void testo(List<Errore> errori, String campo, String testo, int massimo) {
+        if (testo.length() > massimo) {
+            errori.add(new Errore(campo, "al più " + massimo + " caratteri"));
+        } else {
+            TestoSicuro.problema(testo, campo.equals("motivoRinuncia")).ifPresent(p -> errori.add(new Errore(campo, "il testo " + p)));
         }
     }
 

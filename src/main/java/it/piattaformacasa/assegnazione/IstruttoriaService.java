@@ -21,6 +21,7 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.graduatoria.Graduatoria;
@@ -154,6 +155,8 @@ public class IstruttoriaService {
         if (istruttoria.stato() != Stato.IN_CORSO) {
             throw conclusa(istruttoria);
         }
+        testoLibero("note", note);
+        testoLibero("motivoFuoriOrdine", motivoFuoriOrdine);
         Instant adesso = Instant.now(clock);
         if (Esito.NON_AMMISSIBILE.name().equals(esito)) {
             if (note == null || note.isBlank()) {
@@ -267,6 +270,19 @@ public class IstruttoriaService {
         if (domanda.isEmpty()) {
             throw new NonTrovatoException("Istruttoria " + istruttoriaId + " non trovata");
         }
+    }
+
+    /** Notes and reasons fit their column whatever path they came by (the API, Tasklist's form). */
+    private static void testoLibero(String campo, String testo) {
+        if (testo == null) {
+            return;
+        }
+        if (testo.length() > 2000) {
+            throw DatiNonValidiException.campo(campo, "al più 2000 caratteri");
+        }
+        TestoSicuro.problema(testo, true).ifPresent(p -> {
+            throw DatiNonValidiException.campo(campo, "il testo " + p);
+        });
     }
 
     private ConflittoException conclusa(Istruttoria istruttoria) {

@@ -169,6 +169,8 @@ public class PianoRiserveService {
         }
         if (dati.alloggiDisponibili() < 0) {
             errori.add(new Errore("alloggiDisponibili", "non può essere negativo"));
+        } else if (dati.alloggiDisponibili() > 100_000) {
+            errori.add(new Errore("alloggiDisponibili", "al massimo 100.000 alloggi"));
         }
         percentuale(errori, "sogliaIndigentiComune", dati.sogliaIndigentiComune(), 100);
         percentuale(errori, "percentualeCategorie", dati.percentualeCategorie(), 20);

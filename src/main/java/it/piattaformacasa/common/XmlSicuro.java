@@ -9,6 +9,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 
 /** Namespace-aware DOM parsing with DOCTYPE, external entities and XInclude disabled: no XXE from uploaded files. */
 public final class XmlSicuro {
@@ -42,7 +43,27 @@ public final class XmlSicuro {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("Parser XML non configurabile", e);
         } catch (SAXException | IOException e) {
-            throw new IllegalArgumentException("XML non valido (DOCTYPE ed entità esterne non sono ammessi): " + e.getMessage());
+            throw new IllegalArgumentException(motivo(e));
         }
+    }
+
+    /** The parser's reason in Italian, with where it stopped; its own English message is not shown. */
+    private static String motivo(Exception e) {
+        String messaggio = String.valueOf(e.getMessage());
+        String dove = e instanceof SAXParseException p && p.getLineNumber() > 0
+                ? " (riga " + p.getLineNumber() + ", colonna " + p.getColumnNumber() + ")" : "";
+        if (messaggio.contains("DOCTYPE")) {
+            return "XML non valido: DOCTYPE ed entità esterne non sono ammessi" + dove;
+        }
+        if (messaggio.contains("invalid XML character")) {
+            return "XML non valido: contiene un carattere non ammesso in XML" + dove;
+        }
+        if (messaggio.contains("Premature end of file")) {
+            return "il file è vuoto o si interrompe prima della fine del documento XML" + dove;
+        }
+        if (messaggio.contains("not allowed in prolog")) {
+            return "il file non inizia con un documento XML" + dove;
+        }
+        return "XML non ben formato" + dove;
     }
 }

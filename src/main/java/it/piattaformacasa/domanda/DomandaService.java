@@ -19,6 +19,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.anagrafe.Componente;
 import it.piattaformacasa.anagrafe.NucleoFamiliare;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
@@ -33,6 +34,8 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
 import it.piattaformacasa.common.GiaEsistenteException;
 import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.VincoliDatabase;
 import it.piattaformacasa.common.NonAmmissibileException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.Punteggio;
@@ -58,6 +61,12 @@ public class DomandaService {
     }
 
     private static final ZoneId FUSO = ZoneId.of("Europe/Rome");
+    /** Nobody alive was born, or took up residence, before this day: earlier dates are typing errors. */
+    static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
+    private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
+    /** The unique keys of {@code domanda}: a duplicate there means «already submitted» (409); nothing else does. */
+    private static final Set<String> CHIAVI_UNICHE = Set.of("domanda_avviso_id_richiedente_cf_key",
+            "domanda_avviso_id_idempotency_key_key");
 
     private final DomandaRepository domande;
     private final AvvisoService avvisi;
@@ -68,11 +77,13 @@ public class DomandaService {
     private final boolean attestazioneIndigenzaRichiesta;
     private final ListaPrefetturaService listaPrefettura;
     private final RegoleDellAvviso regole;
+    private final ComuniItaliani comuni;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
-                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole) {
+                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni) {
+        this.comuni = comuni;
         this.listaPrefettura = listaPrefettura;
         this.regole = regole;
         this.domande = domande;
@@ -125,9 +136,13 @@ public class DomandaService {
         domanda.valutataCon(InputRegole.json(datiIsbar, datiRequisiti));
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
-        } catch (DataIntegrityViolationException concorrente) {
-            // the same richiedente or key, committed by a concurrent request after our checks
-            throw new ConflittoException("Una domanda dello stesso richiedente per questo avviso è appena stata presentata");
+        } catch (DataIntegrityViolationException e) {
+            if (VincoliDatabase.duplicatoSu(e, CHIAVI_UNICHE)) {
+                // the same richiedente or key, committed by a concurrent request after our checks
+                throw new ConflittoException("Una domanda dello stesso richiedente per questo avviso è appena stata presentata");
+            }
+            // any other refusal of the database is a hole in the checks above, not a duplicate: never answered as one
+            throw e;
         }
     }
 
@@ -153,9 +168,10 @@ public class DomandaService {
     }
 
     /** Shape and consistency of what was declared: every problem at once, with its field. */
-    private static CodiceFiscale verificaForma(DatiDomanda dati, Avviso avviso, Set<Long> alloggiInAvviso, LocalDate oggi) {
+    private CodiceFiscale verificaForma(DatiDomanda dati, Avviso avviso, Set<Long> alloggiInAvviso, LocalDate oggi) {
         List<Errore> errori = new ArrayList<>();
         CodiceFiscale richiedente = null;
+        LocalDate nascitaRichiedente = null;
         int richiedenti = 0;
         Set<String> codici = new HashSet<>();
         for (int i = 0; i < dati.nucleo().size(); i++) {
@@ -174,9 +190,12 @@ public class DomandaService {
             }
             if (c.dataNascita().isAfter(oggi)) {
                 errori.add(new Errore(campo + ".dataNascita", "la data di nascita non può essere futura"));
+            } else if (c.dataNascita().isBefore(DATA_MINIMA)) {
+                errori.add(new Errore(campo + ".dataNascita", "la data di nascita non può essere prima del 1900"));
             }
             if (c.relazione() == RelazioneParentela.RICHIEDENTE && ++richiedenti == 1) {
                 richiedente = cf; // null when the code is invalid: that error is already recorded
+                nascitaRichiedente = c.dataNascita();
             } else if (c.relazione() == RelazioneParentela.RICHIEDENTE) {
                 errori.add(new Errore(campo + ".relazione", "il nucleo deve avere un solo richiedente"));
             }
@@ -184,26 +203,16 @@ public class DomandaService {
         if (richiedenti == 0) {
             errori.add(new Errore("nucleo", "manca il richiedente (relazione RICHIEDENTE)"));
         }
-        if (dati.residenteLombardiaDal() != null && dati.residenteLombardiaDal().isAfter(oggi)) {
-            errori.add(new Errore("residenza.residenteLombardiaDal", "la data non può essere futura"));
+        if (dati.nucleo().stream().noneMatch(c -> !c.dataNascita().isAfter(oggi) && eta(c, oggi) >= 18)) {
+            errori.add(new Errore("nucleo", "il nucleo deve avere almeno un componente maggiorenne"));
         }
-        if (dati.residenteComuneDal() != null) {
-            if (dati.residenteComuneDal().isAfter(oggi)) {
-                errori.add(new Errore("residenza.residenteComuneDal", "la data non può essere futura"));
-            }
-            if (dati.residenteLombardiaDal() == null || dati.residenteComuneDal().isBefore(dati.residenteLombardiaDal())) {
-                errori.add(new Errore("residenza.residenteComuneDal",
-                        "la residenza nel comune non può iniziare prima di quella in Lombardia"));
-            }
-        }
+        comuni.verificaCodiceIstat("residenza.codiceIstatComune", dati.codiceIstatResidenza()).ifPresent(errori::add);
+        verificaResidenza(errori, "residenza.", dati.residenteLombardiaDal(), dati.residenteComuneDal(), nascitaRichiedente, oggi,
+                "la data non può essere futura");
         if (dati.dataDsu().isAfter(oggi)) {
             errori.add(new Errore("isee.dataDsu", "la data della DSU non può essere futura"));
         }
-        for (String condizione : dati.condizioni().keySet()) {
-            if (!DatiDomanda.CONDIZIONI.contains(condizione)) {
-                errori.add(new Errore("condizioni." + condizione, "condizione sconosciuta (ammesse: " + DatiDomanda.CONDIZIONI + ")"));
-            }
-        }
+        verificaCondizioni(errori, "condizioni", dati.condizioni());
         int massimo = avviso.getMassimoAlloggiPerDomanda();
         if (dati.alloggi().size() > massimo) {
             errori.add(new Errore("alloggi", "al massimo " + massimo + " alloggi per domanda (art. 9 co. 3, regole "
@@ -221,6 +230,54 @@ public class DomandaService {
             throw new DatiNonValidiException(errori);
         }
         return richiedente;
+    }
+
+    /**
+     * The periods of residence: not in the future, not before 1900, not before the richiedente was born (the
+     * residence is theirs), and in the comune not before in Lombardia.
+     */
+    private static void verificaResidenza(List<Errore> errori, String prefisso, LocalDate lombardiaDal, LocalDate comuneDal,
+                                          LocalDate nascita, LocalDate limite, String oltreIlLimite) {
+        verificaDateResidenza(errori, prefisso, lombardiaDal, comuneDal, nascita, limite, oltreIlLimite);
+        verificaOrdineResidenze(errori, prefisso, lombardiaDal, comuneDal);
+    }
+
+    private static void verificaDateResidenza(List<Errore> errori, String prefisso, LocalDate lombardiaDal, LocalDate comuneDal,
+                                              LocalDate nascita, LocalDate limite, String oltreIlLimite) {
+        String[] campi = {prefisso + "residenteLombardiaDal", prefisso + "residenteComuneDal"};
+        LocalDate[] date = {lombardiaDal, comuneDal};
+        String[] dove = {"in Lombardia", "nel comune"};
+        for (int i = 0; i < 2; i++) {
+            if (date[i] == null) {
+                continue;
+            }
+            if (date[i].isAfter(limite)) {
+                errori.add(new Errore(campi[i], oltreIlLimite));
+            } else if (date[i].isBefore(DATA_MINIMA)) {
+                errori.add(new Errore(campi[i], "la residenza " + dove[i] + " non può iniziare prima del 1900"));
+            } else if (nascita != null && date[i].isBefore(nascita)) {
+                errori.add(new Errore(campi[i], "la residenza " + dove[i] + " non può iniziare prima della nascita del richiedente ("
+                        + ItalianFormats.data(nascita) + ")"));
+            }
+        }
+    }
+
+    private static void verificaOrdineResidenze(List<Errore> errori, String prefisso, LocalDate lombardiaDal, LocalDate comuneDal) {
+        if (comuneDal != null && (lombardiaDal == null || comuneDal.isBefore(lombardiaDal))) {
+            errori.add(new Errore(prefisso + "residenteComuneDal", "la residenza nel comune non può iniziare prima di quella in Lombardia"));
+        }
+    }
+
+    /** The declared conditions: known names, each true or false. */
+    private static void verificaCondizioni(List<Errore> errori, String prefisso, Map<String, Boolean> condizioni) {
+        for (Map.Entry<String, Boolean> condizione : condizioni.entrySet()) {
+            String campo = condizione.getKey().length() <= 60 ? prefisso + "." + condizione.getKey() : prefisso;
+            if (!DatiDomanda.CONDIZIONI.contains(condizione.getKey())) {
+                errori.add(new Errore(campo, "condizione sconosciuta (ammesse: " + String.join(", ", DatiDomanda.CONDIZIONI) + ")"));
+            } else if (condizione.getValue() == null) {
+                errori.add(new Errore(campo, "indicare true o false"));
+            }
+        }
     }
 
     private DatiRequisiti datiRequisiti(DatiDomanda dati, List<AlloggioOfferto> scelti, LocalDate oggi) {
@@ -377,17 +434,20 @@ public class DomandaService {
                 dichiarata.patrimonio(), false, false,
                 correzione.condizioni() != null ? correzione.condizioni() : dichiarata.condizioni(), dichiarata.alloggi());
         List<Errore> errori = new ArrayList<>();
-        for (String condizione : corretta.condizioni().keySet()) {
-            if (!DatiDomanda.CONDIZIONI.contains(condizione)) {
-                errori.add(new Errore("condizioni." + condizione, "condizione sconosciuta (ammesse: " + DatiDomanda.CONDIZIONI + ")"));
-            }
+        if (correzione.condizioni() != null) {
+            verificaCondizioni(errori, "correzione.condizioni", correzione.condizioni());
         }
-        if (corretta.residenteComuneDal() != null && corretta.residenteLombardiaDal() != null
-                && corretta.residenteComuneDal().isBefore(corretta.residenteLombardiaDal())) {
-            errori.add(new Errore("residenteComuneDal", "la residenza nel comune non può iniziare prima di quella in Lombardia"));
+        if (correzione.isee() != null && correzione.isee().valore().compareTo(ISEE_MASSIMO) > 0) {
+            // numeric(10, 2) of domanda.isee, whatever path the correction came by
+            errori.add(new Errore("correzione.isee", "importo in euro fino a 99.999.999,99"));
         }
-        if (corretta.residenteLombardiaDal() != null && corretta.residenteLombardiaDal().isAfter(presentazione)) {
-            errori.add(new Errore("residenteLombardiaDal", "non può essere dopo la presentazione della domanda"));
+        LocalDate nascita = dichiarata.nucleo().stream().filter(c -> c.relazione() == RelazioneParentela.RICHIEDENTE)
+                .map(DatiDomanda.Componente::dataNascita).findFirst().orElse(null);
+        // the dates the ente corrects; their order with the declared one they do not replace
+        verificaDateResidenza(errori, "correzione.", correzione.residenteLombardiaDal(), correzione.residenteComuneDal(), nascita,
+                presentazione, "non può essere dopo la presentazione della domanda");
+        if (correzione.residenteLombardiaDal() != null || correzione.residenteComuneDal() != null) {
+            verificaOrdineResidenze(errori, "correzione.", corretta.residenteLombardiaDal(), corretta.residenteComuneDal());
         }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);

@@ -18,6 +18,7 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import jakarta.validation.constraints.Size;
 
 /**
  * The list of members of the forces the Prefettura sends to the ente for a year (art. 7 bis / 7 ter r.r. 4/2017):
@@ -26,7 +27,9 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 @Service
 public class ListaPrefetturaService {
 
-    public record Iscritto(String codiceFiscale, CorpoAppartenenza corpo, String protocollo) {
+    /** The bounds here; what is required and valid is checked by {@link #registra}, every row at once. */
+    public record Iscritto(@Size(max = 16, message = "codice fiscale non valido") String codiceFiscale, CorpoAppartenenza corpo,
+                           @Size(max = 64, message = "al massimo 64 caratteri") String protocollo) {
     }
 
     private final JdbcTemplate jdbc;
@@ -46,8 +49,15 @@ public class ListaPrefetturaService {
             throw new AccessoNegatoException("La lista della Prefettura la registrano gli operatori dell'ente con la gestione avviso");
         }
         List<Errore> errori = new ArrayList<>();
+        if (anno < 2017 || anno > 2100) {
+            errori.add(new Errore("anno", "anno non valido (dal 2017 al 2100)"));
+        }
         for (int i = 0; i < iscritti.size(); i++) {
             Iscritto x = iscritti.get(i);
+            if (x == null) {
+                errori.add(new Errore("[" + i + "]", "iscritto mancante"));
+                continue;
+            }
             if (x.codiceFiscale() == null || !CodiceFiscale.isValid(x.codiceFiscale())) {
                 errori.add(new Errore("[" + i + "].codiceFiscale", "codice fiscale non valido"));
             }
@@ -56,6 +66,8 @@ public class ListaPrefetturaService {
             }
             if (x.protocollo() == null || x.protocollo().isBlank()) {
                 errori.add(new Errore("[" + i + "].protocollo", "indicare il protocollo della comunicazione della Prefettura"));
+            } else if (x.protocollo().strip().length() > 64) {
+                errori.add(new Errore("[" + i + "].protocollo", "al massimo 64 caratteri"));
             }
         }
         if (iscritti.isEmpty()) {

@@ -65,6 +65,12 @@ public class RivalutazioneAvviso {
         }
         if (versioni == null || versioni.isEmpty()) {
             errori.add(new DatiNonValidiException.Errore("versioni", "indicare almeno un insieme di regole e la versione"));
+        } else {
+            versioni.forEach((nome, versione) -> {
+                if (versione == null) {
+                    errori.add(new DatiNonValidiException.Errore("versioni." + nome, "indicare la versione"));
+                }
+            });
         }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);

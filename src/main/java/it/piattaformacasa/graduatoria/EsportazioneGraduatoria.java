@@ -19,6 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
+import it.piattaformacasa.common.CelleSicure;
 import it.piattaformacasa.common.ItalianFormats;
 
 /**
@@ -44,11 +45,17 @@ public class EsportazioneGraduatoria {
             grassetto.setFont(font);
             CellStyle treDecimali = workbook.createCellStyle();
             treDecimali.setDataFormat(workbook.createDataFormat().getFormat("0.000"));
+            // a text the spreadsheet would run as a formula is shown as text («quote prefix»), its value unchanged
+            CellStyle testoLetterale = workbook.createCellStyle();
+            testoLetterale.setQuotePrefixed(true);
             int r = 0;
             for (String[] intestazione : intestazione(graduatoria)) {
                 Row row = sheet.createRow(r++);
                 cella(row, 0, intestazione[0]).setCellStyle(grassetto);
-                cella(row, 1, intestazione[1]);
+                Cell valore = cella(row, 1, intestazione[1]);
+                if (CelleSicure.sembraFormula(intestazione[1])) {
+                    valore.setCellStyle(testoLetterale);
+                }
             }
             r++;
             Row titoli = sheet.createRow(r++);
@@ -67,7 +74,10 @@ public class EsportazioneGraduatoria {
                     } else if (valore instanceof Long numero) {
                         row.createCell(c).setCellValue(numero);
                     } else {
-                        cella(row, c, valore == null ? "" : valore.toString());
+                        Cell cell = cella(row, c, valore == null ? "" : valore.toString());
+                        if (valore != null && CelleSicure.sembraFormula(valore.toString())) {
+                            cell.setCellStyle(testoLetterale);
+                        }
                     }
                 }
             }
@@ -168,7 +178,10 @@ public class EsportazioneGraduatoria {
         return cell;
     }
 
+    /** A CSV field: a text that would run as a formula starts with an apostrophe, and is then quoted like any special one. */
     private static String campo(String testo) {
-        return testo.contains(";") || testo.contains("\"") ? "\"" + testo.replace("\"", "\"\"") + "\"" : testo;
+        String sicuro = CelleSicure.perCsv(testo);
+        return sicuro.contains(";") || sicuro.contains("\"") || sicuro.contains("\n") || sicuro.contains("\r") || sicuro.startsWith("'")
+                ? "\"" + sicuro.replace("\"", "\"\"") + "\"" : sicuro;
     }
 }

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.piattaformacasa.common.DatiNonValidiException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
 import it.piattaformacasa.regole.kie.EsitoDmn;
 import it.piattaformacasa.regole.kie.KieDmnRuntime;
 
@@ -26,7 +29,10 @@ import it.piattaformacasa.regole.kie.KieDmnRuntime;
 @Service
 public class CasiDiTestRegole {
 
-    public record Caso(String descrizione, Map<String, Object> input, Map<String, Object> atteso) {
+    public record Caso(@NotBlank(message = "obbligatoria") @Size(max = 500, message = "al massimo 500 caratteri") String descrizione,
+                       @Size(max = 200, message = "al massimo 200 dati") Map<String, Object> input,
+                       @NotEmpty(message = "indicare almeno una decisione attesa")
+                       @Size(max = 200, message = "al massimo 200 decisioni") Map<String, Object> atteso) {
     }
 
     public record Esito(String descrizione, boolean superato, Map<String, Object> atteso, Map<String, Object> ottenuto,

@@ -274,10 +274,11 @@ public class RepositoryRegole {
                     + (precedente != null ? precedente : "<namespace>#" + nome));
         }
         String checksum = checksum(normalizzato);
-        Integer uguale = jdbc.queryForList("select versione from regola_versione where nome = ? and checksum = ?", Integer.class,
-                nome, checksum).stream().findFirst().orElse(null);
+        Versione uguale = versioneConLoStessoContenuto(nome, normalizzato, checksum);
         if (uguale != null) {
-            throw new ConflittoException("Il contenuto è identico alla versione " + uguale + " di «" + nome + "»");
+            throw new ConflittoException("Il contenuto è identico alla versione " + uguale.versione() + " di «" + nome + "» ("
+                    + uguale.stato() + "): nessuna nuova versione è stata creata. Per rimettere in vigore quella versione "
+                    + "se ne chiede la pubblicazione");
         }
         int versione = prossimaVersione(nome);
         jdbc.update("""
@@ -293,6 +294,31 @@ public class RepositoryRegole {
                  where nome = ? and versione = (select max(versione) from regola_caso_test where nome = ? and versione < ?)""",
                 versione, nome, nome, versione);
         return versioni().stream().filter(v -> v.nome().equals(nome) && v.versione() == versione).findFirst().orElseThrow();
+    }
+
+    /**
+     * The version of the set with the same content as an upload, compared as both would be stored: the files of
+     * {@code rules/} are kept as released, uploads normalized, so a version downloaded and uploaded again unchanged
+     * matches by its normalized form, not by its bytes.
+     */
+    private Versione versioneConLoStessoContenuto(String nome, String normalizzato, String checksum) {
+        List<Versione> stesse = jdbc.query("select * from regola_versione where nome = ? and checksum = ?", RepositoryRegole::versione,
+                nome, checksum);
+        if (!stesse.isEmpty()) {
+            return stesse.get(0);
+        }
+        for (Map<String, Object> riga : jdbc.queryForList("select versione, sorgente from regola_versione where nome = ? "
+                + "order by versione", nome)) {
+            String sorgente = (String) riga.get("sorgente");
+            try {
+                if (NormalizzazioneDmn.normalizza(nome, sorgente.getBytes(StandardCharsets.UTF_8)).equals(normalizzato)) {
+                    return versione(nome, ((Number) riga.get("versione")).intValue());
+                }
+            } catch (IllegalArgumentException illeggibile) {
+                // a stored source that no longer normalizes cannot be the same content
+            }
+        }
+        return null;
     }
 
     /** The next version number of a set, taken under the lock of the set's rows: one new version at a time per set. */

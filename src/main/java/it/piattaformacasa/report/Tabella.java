@@ -14,6 +14,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import it.piattaformacasa.common.CelleSicure;
 import it.piattaformacasa.common.ItalianFormats;
 
 /** A report as a table: Italian column titles and rows of plain values; written as JSON, .xlsx or CSV. */
@@ -26,6 +27,9 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
             Font grassetto = workbook.createFont();
             grassetto.setBold(true);
             intestazione.setFont(grassetto);
+            // a text the spreadsheet would run as a formula is shown as text («quote prefix»), its value unchanged
+            CellStyle testoLetterale = workbook.createCellStyle();
+            testoLetterale.setQuotePrefixed(true);
             Row titoli = foglio.createRow(0);
             for (int c = 0; c < colonne.size(); c++) {
                 titoli.createCell(c).setCellValue(colonne.get(c));
@@ -40,6 +44,9 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
                         riga.createCell(c).setCellValue(n.doubleValue());
                     } else if (v != null) {
                         riga.createCell(c).setCellValue(testo(v));
+                        if (CelleSicure.sembraFormula(testo(v))) {
+                            riga.getCell(c).setCellStyle(testoLetterale);
+                        }
                     }
                 }
             }
@@ -59,7 +66,8 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
         StringBuilder csv = new StringBuilder();
         csv.append(colonne.stream().map(Tabella::campo).collect(Collectors.joining(";"))).append("\r\n");
         for (List<Object> riga : righe) {
-            csv.append(riga.stream().map(v -> v == null ? "" : campo(testo(v))).collect(Collectors.joining(";"))).append("\r\n");
+            csv.append(riga.stream().map(v -> v == null ? "" : campo(v instanceof Number || v instanceof Boolean ? testo(v)
+                    : CelleSicure.perCsv(testo(v)))).collect(Collectors.joining(";"))).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -75,6 +83,7 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
     }
 
     private static String campo(String v) {
-        return v.contains(";") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r") || v.startsWith("'")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 }

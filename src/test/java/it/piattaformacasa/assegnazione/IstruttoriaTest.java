@@ -358,7 +358,7 @@ class IstruttoriaTest {
 
         ClientHttp.Risposta incompleto = contratto(ALER_ISTRUTTORIA, assegnazione, "{\"esito\":\"FIRMATO\",\"numero\":\"C-1\"}");
         assertThat(incompleto.status()).isEqualTo(400);
-        assertThat(incompleto.json().get("errori").findValuesAsText("campo")).contains("dataFirma", "decorrenza", "canoneMensile",
+        assertThat(incompleto.json().get("errori").findValuesAsText("campo")).contains("firmatoIl", "decorrenza", "canoneMensile",
                 "registrazione");
         assertThat(contratto(VARESE_ISTRUTTORIA, assegnazione, "{\"esito\":\"RINUNCIA\",\"motivoRinuncia\":\"x\"}").status())
                 .as("another ente's").isEqualTo(404);

@@ -86,6 +86,30 @@ class RepositoryRegoleTest {
     }
 
     @Test
+    void ricaricareInvariataUnaVersioneScaricataNonCreaUnaNuovaVersione() throws Exception {
+        ClientHttp http = new ClientHttp(port);
+        String query = "?motivo=Ricaricata&validoDal=2030-01-01";
+        int prima = jdbc.queryForObject("select count(*) from regola_versione where nome = 'riserve'", Integer.class);
+        // the baseline as released (not normalized), downloaded and uploaded again
+        byte[] baseline = http.get("/api/regole/riserve/versioni/1", ANALISTA).body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ClientHttp.Risposta ricaricata = carica(http, ANALISTA, "riserve", query, baseline);
+        assertThat(ricaricata.status()).as(ricaricata.body()).isEqualTo(409);
+        assertThat(ricaricata.json().get("detail").asText()).contains("identico alla versione 1 di «riserve»", "PUBLISHED");
+
+        // an upload, as stored (normalized), downloaded and uploaded again
+        byte[] modeler = NormalizzazioneDmnTest.fileDelModeler();
+        ClientHttp.Risposta caricata = carica(http, ANALISTA, "soglia-ricaricata", query, modeler);
+        assertThat(caricata.status()).as(caricata.body()).isEqualTo(201);
+        byte[] servita = http.get("/api/regole/soglia-ricaricata/versioni/1", ANALISTA).body()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ClientHttp.Risposta ancora = carica(http, ANALISTA, "soglia-ricaricata", query, servita);
+        assertThat(ancora.status()).as(ancora.body()).isEqualTo(409);
+        assertThat(ancora.json().get("detail").asText()).contains("versione 1 di «soglia-ricaricata» (VALIDATED)");
+        assertThat(jdbc.queryForObject("select count(*) from regola_versione where nome = 'riserve'", Integer.class)).isEqualTo(prima);
+        assertThat(jdbc.queryForObject("select count(*) from regola_versione where nome = 'soglia-ricaricata'", Integer.class)).isOne();
+    }
+
+    @Test
     void unAnalistaCaricaUnFileDelModelerNormalizzatoEValidato() throws Exception {
         ClientHttp http = new ClientHttp(port);
         byte[] modeler = NormalizzazioneDmnTest.fileDelModeler();

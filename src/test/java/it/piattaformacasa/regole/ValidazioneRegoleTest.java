@@ -15,12 +15,19 @@ import it.piattaformacasa.regole.kie.KieDmnRuntime;
  */
 class ValidazioneRegoleTest {
 
-    private static List<String> problemi(String sostituisci, String con) throws Exception {
+    /** The Modeler's file with each {@code da} replaced by the following {@code a}, as an upload would be checked. */
+    private static List<String> problemi(String... daA) throws Exception {
         String dmn = new String(NormalizzazioneDmnTest.fileDelModeler(), StandardCharsets.UTF_8);
-        assertThat(dmn).contains(sostituisci);
-        String normalizzato = NormalizzazioneDmn.normalizza("soglia", dmn.replace(sostituisci, con).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < daA.length; i += 2) {
+            assertThat(dmn).contains(daA[i]);
+            dmn = dmn.replace(daA[i], daA[i + 1]);
+        }
+        String normalizzato = NormalizzazioneDmn.normalizza("soglia", dmn.getBytes(StandardCharsets.UTF_8));
         return KieDmnRuntime.problemi("soglia.dmn", normalizzato.getBytes(StandardCharsets.UTF_8));
     }
+
+    /** The decision as a number of points instead of «ammesso»: KIE checks a boolean column's values, not a number's. */
+    private static final String PUNTI = "label=\"Ammesso\" typeRef=\"boolean\"";
 
     @Test
     void ilFileDelModelerNormalizzatoNonHaProblemi() throws Exception {
@@ -43,6 +50,31 @@ class ValidazioneRegoleTest {
     void tipi() throws Exception {
         List<String> problemi = problemi("typeRef=\"boolean\" />", "typeRef=\"booleano\" />");
         assertThat(problemi).isNotEmpty().anySatisfy(p -> assertThat(p).contains("decisione «Soglia di prova»", "TYPE_DEF_NOT_FOUND", "booleano"));
+    }
+
+    @Test
+    void unUscitaDelTipoSbagliatoPerLaSuaColonna() throws Exception {
+        String numero = "label=\"Punti\" typeRef=\"number\"";
+        assertThat(problemi(PUNTI, numero, "<text>true</text>", "<text>6.5</text>", "<text>false</text>", "<text>0</text>"))
+                .as("numbers in a number column").isEmpty();
+        List<String> testo = problemi(PUNTI, numero, "<text>true</text>", "<text>\"sei e mezzo\"</text>",
+                "<text>false</text>", "<text>0</text>");
+        assertThat(testo).singleElement().satisfies(p -> assertThat(p).contains("soglia.dmn riga ",
+                "decisione «Soglia di prova»", "TIPO_USCITA_ERRATO", "regola 1", "«\"sei e mezzo\"» è un testo",
+                "colonna «Punti»", "number"));
+        assertThat(problemi(PUNTI, numero, "<text>true</text>", "<text>6.5</text>", "<text>false</text>", "<text>false</text>"))
+                .singleElement().satisfies(p -> assertThat(p).contains("regola 2", "«false» è un valore vero/falso"));
+        assertThat(problemi(PUNTI, numero, "<text>true</text>", "<text>date(\"2025-01-01\")</text>", "<text>false</text>",
+                "<text>0</text>")).singleElement().satisfies(p -> assertThat(p).contains("una data"));
+        assertThat(problemi(PUNTI, "label=\"Esito\" typeRef=\"string\"", "<text>true</text>", "<text>\"ammesso\"</text>",
+                "<text>false</text>", "<text>7</text>")).singleElement().satisfies(p -> assertThat(p).contains("«7» è un numero"));
+    }
+
+    @Test
+    void unUscitaCalcolataDagliInputONullaNonEUnLetteraleDaConfrontare() throws Exception {
+        String numero = "label=\"Punti\" typeRef=\"number\"";
+        assertThat(problemi(PUNTI, numero, "<text>true</text>", "<text>isee / 1000</text>", "<text>false</text>", "<text>null</text>"))
+                .isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import it.piattaformacasa.anagrafe.web.AnagrafeDto.AmbitoDto;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.ComuneDto;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.EnteDto;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.PaginaDto;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.RiepilogoDto;
 
 @RestController
@@ -73,8 +74,11 @@ class AnagrafeController {
                                    @RequestParam(required = false) StatoAlloggio stato,
                                    @RequestParam(defaultValue = "0") int pagina,
                                    @RequestParam(defaultValue = "50") int dimensione) {
-        if (pagina < 0 || dimensione < 1 || dimensione > DIMENSIONE_MASSIMA) {
-            throw new IllegalArgumentException("pagina ≥ 0 e dimensione tra 1 e " + DIMENSIONE_MASSIMA);
+        if (pagina < 0) {
+            throw DatiNonValidiException.campo("pagina", "non può essere negativa");
+        }
+        if (dimensione < 1 || dimensione > DIMENSIONE_MASSIMA) {
+            throw DatiNonValidiException.campo("dimensione", "tra 1 e " + DIMENSIONE_MASSIMA);
         }
         Page<Alloggio> page = anagrafe.alloggi(new AnagrafeService.FiltroAlloggi(ente, comune, stato),
                 PageRequest.of(pagina, dimensione, Sort.by("id")));

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.assegnazione.ContrattoService;
+import it.piattaformacasa.common.web.TestoLibero;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -22,9 +25,12 @@ class AssegnazioniController {
 
     record ContrattoBody(@NotNull(message = "l'esito è obbligatorio (FIRMATO o RINUNCIA)") ContrattoService.Esito esito,
                          @Size(max = 64, message = "al più 64 caratteri") String numero, LocalDate firmatoIl,
-                         LocalDate decorrenza, BigDecimal canoneMensile,
+                         LocalDate decorrenza,
+                         @DecimalMin(value = "0", message = "non può essere negativo")
+                         @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali")
+                         BigDecimal canoneMensile,
                          @Size(max = 200, message = "al più 200 caratteri") String registrazione,
-                         @Size(max = 2000, message = "al più 2000 caratteri") String motivoRinuncia) {
+                         @Size(max = 2000, message = "al più 2000 caratteri") @TestoLibero String motivoRinuncia) {
     }
 
     private final ContrattoService contratti;

@@ -19,7 +19,10 @@ import it.piattaformacasa.assegnazione.IstruttoriaService;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.Importo;
 import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.common.web.TestoLibero;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -30,14 +33,19 @@ class IstruttorieController {
     record AvvioBody(@NotNull(message = "la domanda è obbligatoria") Long domandaId) {
     }
 
-    record CorrezioneBody(BigDecimal isee, Map<String, Boolean> condizioni, LocalDate residenteLombardiaDal,
-                          LocalDate residenteComuneDal) {
+    record CorrezioneBody(
+            @DecimalMin(value = "0", message = "non può essere negativo")
+            @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal isee,
+            @Size(max = 20, message = "al massimo 20 condizioni")
+            Map<String, @NotNull(message = "indicare true o false") Boolean> condizioni,
+            LocalDate residenteLombardiaDal, LocalDate residenteComuneDal) {
     }
 
     record VerificaBody(@NotNull(message = "l'esito è obbligatorio (AMMISSIBILE, RICALCOLO o NON_AMMISSIBILE)")
                         IstruttoriaService.Esito esito, Long alloggioId,
-                        @Size(max = 2000, message = "al più 2000 caratteri") String note,
-                        @Size(max = 2000, message = "al più 2000 caratteri") String motivoFuoriOrdine, CorrezioneBody correzione) {
+                        @Size(max = 2000, message = "al più 2000 caratteri") @TestoLibero String note,
+                        @Size(max = 2000, message = "al più 2000 caratteri") @TestoLibero String motivoFuoriOrdine,
+                        @Valid CorrezioneBody correzione) {
     }
 
     private final IstruttoriaService istruttorie;

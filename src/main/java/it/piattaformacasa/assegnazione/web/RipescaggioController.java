@@ -12,6 +12,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.assegnazione.RipescaggioService;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -24,6 +26,8 @@ class RipescaggioController {
 
     record AlloggioLiberoBody(@NotNull(message = "l'alloggio è obbligatorio") Long alloggioId,
                               @Size(max = 120, message = "al più 120 caratteri") String tipologiaRiscaldamento,
+                              @DecimalMin(value = "0", message = "non può essere negativa")
+                              @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali")
                               BigDecimal speseAnnueUtenze) {
     }
 

@@ -18,15 +18,22 @@ import it.piattaformacasa.assegnazione.PianoRiserveService;
 import it.piattaformacasa.report.Tabella;
 import it.piattaformacasa.report.web.Scaricamento;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Riserve", description = "Alloggi dell'anno riservati a indigenti, categorie dell'art. 14 e forze dell'ordine")
 class RiserveController {
 
+    /** Bounds and types here; the ranges of the quotas are checked by the service, every field at once. */
     record ImpostazioneBody(@NotNull(message = "gli alloggi disponibili nell'anno sono obbligatori") Integer alloggiDisponibili,
-                            BigDecimal sogliaIndigentiComune, BigDecimal percentualeCategorie, List<String> categorie,
-                            BigDecimal percentualeForzePolizia, BigDecimal percentualePoliziaLocale) {
+                            @Digits(integer = 3, fraction = 2, message = "percentuale con al più due decimali") BigDecimal sogliaIndigentiComune,
+                            @Digits(integer = 3, fraction = 2, message = "percentuale con al più due decimali") BigDecimal percentualeCategorie,
+                            @Size(max = 10, message = "al più 10 categorie")
+                            List<@NotNull(message = "categoria mancante") @Size(max = 40, message = "al più 40 caratteri") String> categorie,
+                            @Digits(integer = 3, fraction = 2, message = "percentuale con al più due decimali") BigDecimal percentualeForzePolizia,
+                            @Digits(integer = 3, fraction = 2, message = "percentuale con al più due decimali") BigDecimal percentualePoliziaLocale) {
     }
 
     private final PianoRiserveService piani;

@@ -26,6 +26,7 @@ import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.avviso.TipologiaAlloggioInAvviso;
+import it.piattaformacasa.common.web.TestoLibero;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -39,7 +40,7 @@ import jakarta.validation.constraints.Size;
 class AvvisiController {
 
     record RichiestaPredisposizione(
-            @NotBlank(message = "l'ambito è obbligatorio") String ambito,
+            @NotBlank(message = "l'ambito è obbligatorio") @Size(max = 40, message = "al massimo 40 caratteri") String ambito,
             @NotBlank(message = "il titolo è obbligatorio") @Size(max = 300, message = "al massimo 300 caratteri") String titolo,
             @NotNull(message = "il tipo è obbligatorio") TipoAvviso tipo,
             @NotNull(message = "la data e ora di apertura sono obbligatorie") Instant apertura,
@@ -54,7 +55,7 @@ class AvvisiController {
             @NotNull(message = "la stima delle spese annue per le utenze è obbligatoria")
             @DecimalMin(value = "0", message = "non può essere negativa")
             @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal speseAnnueUtenze,
-            @Size(max = 2000, message = "al massimo 2000 caratteri") String interventi,
+            @Size(max = 2000, message = "al massimo 2000 caratteri") @TestoLibero String interventi,
             @DecimalMin(value = "0", message = "non può essere negativo")
             @Digits(integer = 10, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal costoInterventi) {
     }

@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.Importo;
+import it.piattaformacasa.common.web.TestoLibero;
 import it.piattaformacasa.domanda.CorpoAppartenenza;
 import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
@@ -52,7 +54,8 @@ import jakarta.validation.constraints.Size;
 class DomandeController {
 
     record ComponenteBody(
-            @NotBlank(message = "il codice fiscale è obbligatorio") String codiceFiscale,
+            @NotBlank(message = "il codice fiscale è obbligatorio") @Size(max = 16, message = "al massimo 16 caratteri")
+            String codiceFiscale,
             @NotBlank(message = "il nome è obbligatorio") @Size(max = 100, message = "al massimo 100 caratteri") String nome,
             @NotBlank(message = "il cognome è obbligatorio") @Size(max = 100, message = "al massimo 100 caratteri") String cognome,
             @NotNull(message = "la data di nascita è obbligatoria") LocalDate dataNascita,
@@ -77,7 +80,7 @@ class DomandeController {
 
     record DomandaBody(
             @NotEmpty(message = "il nucleo deve avere almeno il richiedente") @Size(max = 20, message = "al massimo 20 componenti")
-            List<@Valid ComponenteBody> nucleo,
+            List<@NotNull(message = "componente del nucleo mancante") @Valid ComponenteBody> nucleo,
             @NotNull(message = "la residenza è obbligatoria") @Valid ResidenzaBody residenza,
             boolean lavoroInLombardia,
             @NotNull(message = "l'ISEE è obbligatorio") @Valid IseeBody isee,
@@ -85,8 +88,10 @@ class DomandeController {
             @Digits(integer = 10, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal patrimonio,
             boolean titolareAlloggioAdeguato,
             boolean attestazioneServiziSociali,
-            Map<String, Boolean> condizioni,
-            @NotEmpty(message = "indicare almeno un alloggio") List<@NotNull(message = "alloggio mancante") Long> alloggi,
+            @Size(max = 20, message = "al massimo 20 condizioni")
+            Map<String, @NotNull(message = "indicare true o false") Boolean> condizioni,
+            @NotEmpty(message = "indicare almeno un alloggio") @Size(max = 20, message = "al massimo 20 alloggi")
+            List<@NotNull(message = "alloggio mancante") Long> alloggi,
             CorpoAppartenenza corpoAppartenenza) {
     }
 
@@ -143,8 +148,11 @@ class DomandeController {
     List<DomandePerGraduatorie.DomandaInElenco> elenco(@PathVariable long avvisoId, @RequestParam(required = false) Long id,
                                                        @RequestParam(defaultValue = "0") int pagina,
                                                        @RequestParam(defaultValue = "50") int dimensione) {
-        if (pagina < 0 || dimensione < 1 || dimensione > 500) {
-            throw new IllegalArgumentException("pagina ≥ 0 e dimensione tra 1 e 500");
+        if (pagina < 0) {
+            throw DatiNonValidiException.campo("pagina", "non può essere negativa");
+        }
+        if (dimensione < 1 || dimensione > 500) {
+            throw DatiNonValidiException.campo("dimensione", "tra 1 e 500");
         }
         return elenchi.elenco(avvisoId, utente.entiAbilitati(), utente.vedeTuttiGliEnti(), id, pagina, dimensione);
     }
@@ -164,7 +172,7 @@ class DomandeController {
                 body.condizioni() == null ? Map.of() : body.condizioni(), body.alloggi());
         String chiave = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (chiave != null && chiave.length() > 100) {
-            throw new IllegalArgumentException("Idempotency-Key: al massimo 100 caratteri");
+            throw DatiNonValidiException.campo("Idempotency-Key", "al massimo 100 caratteri");
         }
         DomandaService.Presentazione presentazione = domande.presenta(avvisoId, dati, body.corpoAppartenenza(), chiave);
         Domanda domanda = presentazione.domanda();
@@ -172,14 +180,18 @@ class DomandeController {
                 .body(DomandaDto.di(domanda));
     }
 
-    record RichiestaRivalutazione(java.util.Map<String, Integer> versioni, String motivo) {
+    record RichiestaRivalutazione(
+            @NotEmpty(message = "indicare almeno un insieme di regole e la versione") @Size(max = 20, message = "al massimo 20 insiemi")
+            Map<String, @NotNull(message = "indicare la versione") Integer> versioni,
+            @NotBlank(message = "indicare il motivo della rivalutazione") @Size(max = 2000, message = "al massimo 2000 caratteri")
+            @TestoLibero String motivo) {
     }
 
     @PostMapping("/api/avvisi/{avvisoId}/rivalutazione")
     @Operation(summary = "Rivalutazione di un avviso in corso con altre versioni pubblicate delle regole: decisione esplicita "
             + "con motivo, registrata; solo prima delle graduatorie")
     @PreAuthorize("hasAnyRole('SUPERVISORE', 'AMMINISTRATORE')")
-    RivalutazioneAvviso.Esito rivaluta(@PathVariable long avvisoId, @RequestBody RichiestaRivalutazione richiesta) {
+    RivalutazioneAvviso.Esito rivaluta(@PathVariable long avvisoId, @Valid @RequestBody RichiestaRivalutazione richiesta) {
         return rivalutazione.rivaluta(avvisoId, richiesta.versioni(), richiesta.motivo());
     }
 
@@ -195,7 +207,7 @@ class DomandeController {
     ResponseEntity<?> spiegazione(@PathVariable long id, @RequestParam(required = false) String formato,
                                   @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         if (formato != null && !formato.equals("testo") && !formato.equals("json")) {
-            throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, testo)");
+            throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: json, testo)");
         }
         SpiegazionePunteggio spiegazione = spiegazioni.spiegazione(id);
         if ("testo".equals(formato) || (formato == null && preferisceTesto(accept))) {

@@ -11,6 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.domanda.ListaPrefetturaService;
+import it.piattaformacasa.domanda.ListaPrefetturaService.Iscritto;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Forze di Polizia", description = "Lista della Prefettura per gli avvisi dell'art. 7 bis / 7 ter")
@@ -25,7 +29,8 @@ class ListaPrefetturaController {
     @PostMapping("/api/enti/{enteId}/lista-prefettura/{anno}")
     @Operation(summary = "Registra la lista inviata dalla Prefettura per l'anno: codice fiscale, corpo di appartenenza, protocollo")
     List<ListaPrefetturaService.Iscritto> registra(@PathVariable long enteId, @PathVariable int anno,
-                                                   @RequestBody List<ListaPrefetturaService.Iscritto> iscritti) {
+                                                   @Valid @RequestBody @Size(max = 5000, message = "al massimo 5000 iscritti per invio")
+                                                   List<@NotNull(message = "iscritto mancante") @Valid Iscritto> iscritti) {
         return liste.registra(enteId, anno, iscritti);
     }
 

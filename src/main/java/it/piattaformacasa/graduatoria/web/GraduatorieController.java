@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.graduatoria.EsportazioneGraduatoria;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
@@ -65,7 +66,7 @@ class GraduatorieController {
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + nome + ".csv\"")
                     .body(("\uFEFF" + esportazione.csv(graduatoria, righe)).getBytes(StandardCharsets.UTF_8));
-            default -> throw new IllegalArgumentException("formato: xlsx oppure csv");
+            default -> throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: xlsx, csv)");
         };
     }
 

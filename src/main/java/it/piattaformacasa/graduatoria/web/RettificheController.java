@@ -24,13 +24,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Rettifiche", description = "Rettifica del punteggio per invalidità civile e domande in lavorazione")
 class RettificheController {
 
     record RichiestaBody(@NotNull(message = "la domanda è obbligatoria") Long domandaId,
-                         @NotBlank(message = "il codice fiscale del componente è obbligatorio") String codiceFiscaleComponente,
+                         @NotBlank(message = "il codice fiscale del componente è obbligatorio")
+                         @Size(max = 16, message = "al massimo 16 caratteri") String codiceFiscaleComponente,
                          @NotNull(message = "la percentuale è obbligatoria") @Min(value = 0, message = "tra 0 e 100")
                          @Max(value = 100, message = "tra 0 e 100") Integer percentualeInvalidita,
                          boolean indennitaAccompagnamento, boolean handicapGrave) {

@@ -54,6 +54,8 @@ final class CompilatoreRegole {
             String file = model.getResource() == null ? model.getName() : model.getResource().getSourcePath();
             // the validator already compiled each file; this catches what only shows up across files
             model.getMessages(DMNMessage.Severity.ERROR).forEach(m -> problemi.add(descrivi(file, m)));
+            // what the validator does not check: literal outputs of the wrong type for their column
+            problemi.addAll(TipiDelleUscite.problemi(file, model));
             ModelloCaricato caricato = new ModelloCaricato(model, file, tabelle(model));
             ModelloCaricato doppione = modelli.put(ModelloCaricato.chiave(model.getNamespace(), model.getName()), caricato);
             if (doppione != null) {

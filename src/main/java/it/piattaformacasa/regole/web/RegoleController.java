@@ -16,9 +16,16 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.regole.CasiDiTestRegole;
+import it.piattaformacasa.regole.CasiDiTestRegole.Caso;
 import it.piattaformacasa.regole.PubblicazioneRegoleService;
 import it.piattaformacasa.regole.RegistroRegole;
 import it.piattaformacasa.regole.RepositoryRegole;
+import it.piattaformacasa.common.web.TestoLibero;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Regole", description = "Versioni delle regole DMN (ISBAR, requisiti, riserve, ordine di assegnazione)")
@@ -42,19 +49,22 @@ class RegoleController {
             + "devono essere tutti superati; un altro analista approva in Tasklist o con /approvazione")
     @PreAuthorize("hasRole('ANALISTA')")
     ResponseEntity<RepositoryRegole.Versione> richiediPubblicazione(@PathVariable String nome, @PathVariable int versione,
-                                                                    @RequestParam(required = false) String motivo,
+                                                                    @RequestParam(required = false)
+                                                                    @Size(max = 2000, message = "al massimo 2000 caratteri") String motivo,
                                                                     @RequestParam(required = false) LocalDate validoDal) {
         return ResponseEntity.accepted().body(pubblicazione.richiedi(nome, versione, validoDal, motivo));
     }
 
-    record Decisione(String esito, String nota) {
+    record Decisione(@NotBlank(message = "APPROVATA o RESPINTA") @Pattern(regexp = "APPROVATA|RESPINTA", message = "APPROVATA o RESPINTA")
+                     String esito,
+                     @Size(max = 2000, message = "al massimo 2000 caratteri") @TestoLibero String nota) {
     }
 
     @PostMapping("/api/regole/{nome}/versioni/{versione}/approvazione")
     @Operation(summary = "Approva (APPROVATA) o respinge (RESPINTA) la pubblicazione richiesta: mai l'autore né chi l'ha chiesta")
     @PreAuthorize("hasRole('ANALISTA')")
     RepositoryRegole.Versione decidi(@PathVariable String nome, @PathVariable int versione,
-                                     @org.springframework.web.bind.annotation.RequestBody Decisione decisione) {
+                                     @Valid @org.springframework.web.bind.annotation.RequestBody Decisione decisione) {
         return pubblicazione.decidi(nome, versione, decisione.esito(), decisione.nota());
     }
 
@@ -68,7 +78,8 @@ class RegoleController {
     @GetMapping("/api/regole/registro")
     @Operation(summary = "Registro delle modifiche alle regole e delle rivalutazioni: chi, quando, cosa, perché")
     @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
-    List<RegistroRegole.Voce> registro(@RequestParam(required = false) String nome, @RequestParam(required = false) Long avvisoId) {
+    List<RegistroRegole.Voce> registro(@RequestParam(required = false) @Size(max = 100, message = "al massimo 100 caratteri") String nome,
+                                       @RequestParam(required = false) Long avvisoId) {
         return registro.voci(nome, avvisoId);
     }
 
@@ -76,7 +87,9 @@ class RegoleController {
     @Operation(summary = "Aggiunge casi di test (input → decisioni attese) alla versione e li esegue tutti")
     @PreAuthorize("hasRole('ANALISTA')")
     List<CasiDiTestRegole.Esito> aggiungiCasi(@PathVariable String nome, @PathVariable int versione,
-                                              @org.springframework.web.bind.annotation.RequestBody List<CasiDiTestRegole.Caso> nuovi) {
+                                              @Valid @org.springframework.web.bind.annotation.RequestBody
+                                              @Size(max = 500, message = "al massimo 500 casi per invio")
+                                              List<@NotNull(message = "caso mancante") @Valid Caso> nuovi) {
         return casi.aggiungi(nome, versione, nuovi);
     }
 
@@ -105,7 +118,9 @@ class RegoleController {
             + "gli errori indicano decisione, regola e motivo e nulla viene salvato. La risposta riporta l'esito dei casi di "
             + "test ereditati dalla versione precedente")
     @PreAuthorize("hasRole('ANALISTA')")
-    ResponseEntity<VersioneCaricata> carica(@PathVariable String nome, @RequestParam(required = false) String motivo,
+    ResponseEntity<VersioneCaricata> carica(@PathVariable String nome,
+                                            @RequestParam(required = false) @Size(max = 2000, message = "al massimo 2000 caratteri")
+                                            String motivo,
                                             @RequestParam(required = false) LocalDate validoDal,
                                             jakarta.servlet.http.HttpServletRequest richiesta) throws java.io.IOException {
         if (richiesta.getContentLengthLong() > it.piattaformacasa.regole.NormalizzazioneDmn.DIMENSIONE_MASSIMA) {

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.report.ReportService;
 import it.piattaformacasa.report.Tabella;
 
@@ -30,7 +31,7 @@ class ReportController {
         try {
             quale = ReportService.Report.valueOf(nome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("report sconosciuto: " + nome + " (domande-in-avviso, alloggi-in-avviso, "
+            throw DatiNonValidiException.campo("nome", "report sconosciuto (ammessi: domande-in-avviso, alloggi-in-avviso, "
                     + "domande-non-assegnatarie)");
         }
         Tabella tabella = report.report(avvisoId, quale);

@@ -4,6 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.report.Tabella;
 
 /** A table as the caller asked for it: JSON, or a download as .xlsx or CSV. */
@@ -23,7 +24,7 @@ public final class Scaricamento {
                     .contentType(XLSX).body(tabella.xlsx());
             case "csv" -> ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + file + ".csv\"")
                     .contentType(CSV).body(tabella.csv());
-            default -> throw new IllegalArgumentException("formato sconosciuto: " + formato + " (json, xlsx, csv)");
+            default -> throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: json, xlsx, csv)");
         };
     }
 }
