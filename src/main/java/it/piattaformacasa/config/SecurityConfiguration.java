@@ -1,6 +1,5 @@
 package it.piattaformacasa.config;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -22,6 +20,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import it.piattaformacasa.common.web.AccessoNegatoHandler;
+import it.piattaformacasa.common.web.FormatoErrore;
+import it.piattaformacasa.common.web.Problema;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 
 /**
@@ -34,6 +34,9 @@ import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    private static final Problema AUTENTICAZIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
+            "Autenticazione richiesta", "Credenziali mancanti o non valide");
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider, AccessoNegatoHandler accessoNegato,
@@ -43,9 +46,9 @@ class SecurityConfiguration {
                 .securityMatcher(percorsi("/api/**", "/engine-rest/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta()))
+                .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)))
                 // CSRF refusals and method security answer in Italian, naming what was missing
-                .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta()).accessDeniedHandler(accessoNegato))
+                .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)).accessDeniedHandler(accessoNegato))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // a browser on another site cannot ride the credentials it caches for this one (Basic, cookies)
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
@@ -91,15 +94,10 @@ class SecurityConfiguration {
                 && request.getHeader("Cookie") != null;
     }
 
-    private static AuthenticationEntryPoint autenticazioneRichiesta() {
+    private static AuthenticationEntryPoint autenticazioneRichiesta(String percorsoWebapp) {
         return (request, response, exception) -> {
-            response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader("WWW-Authenticate", "Basic realm=\"Piattaforma Casa\", charset=\"UTF-8\"");
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Autenticazione richiesta\",\"status\":401,"
-                    + "\"detail\":\"Credenziali mancanti o non valide\",\"instance\":\""
-                    + request.getRequestURI().replace("\"", "") + "\"}");
+            FormatoErrore.scrivi(request, response, AUTENTICAZIONE_RICHIESTA, percorsoWebapp);
         };
     }
 }

@@ -20,8 +20,6 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingRequestHeaderException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,7 +40,7 @@ import jakarta.validation.ConstraintViolationException;
 /**
  * Errors of the domain API as RFC 9457 problem details, in Italian, with the offending fields in
  * {@code errori: [{campo, messaggio}]}. Bad input is always a 4xx naming the field; anything unexpected is a 500 with
- * a generic Italian message and an {@code idErrore} that is in the log with the real exception: SQL, class names and
+ * a generic Italian message and a {@code riferimento} that is in the log with the real exception: SQL, class names and
  * stack traces never reach a body.
  */
 @RestControllerAdvice(basePackages = "it.piattaformacasa")
@@ -152,18 +150,6 @@ public class ApiExceptionHandler {
                 List.of(new ErroreCampo(e.getName(), motivo)));
     }
 
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ProblemDetail parametroMancante(MissingServletRequestParameterException e) {
-        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "Manca il parametro " + e.getParameterName(),
-                List.of(new ErroreCampo(e.getParameterName(), "parametro obbligatorio")));
-    }
-
-    @ExceptionHandler(MissingRequestHeaderException.class)
-    ProblemDetail intestazioneMancante(MissingRequestHeaderException e) {
-        return problema(HttpStatus.BAD_REQUEST, "Dati non validi", "Manca l'intestazione " + e.getHeaderName(),
-                List.of(new ErroreCampo(e.getHeaderName(), "intestazione obbligatoria")));
-    }
-
     @ExceptionHandler(DatiNonValidiException.class)
     ProblemDetail regolaViolata(DatiNonValidiException e) {
         List<ErroreCampo> errori = e.errori().stream().map(x -> new ErroreCampo(x.campo(), x.messaggio())).toList();
@@ -183,7 +169,7 @@ public class ApiExceptionHandler {
         String id = registra(e);
         ProblemDetail problem = problema(HttpStatus.BAD_REQUEST, "Dati non validi",
                 "La richiesta contiene un valore che non può essere elaborato (errore " + id + ")", List.of());
-        problem.setProperty("idErrore", id);
+        problem.setProperty("riferimento", id);
         return problem;
     }
 
@@ -214,7 +200,8 @@ public class ApiExceptionHandler {
     }
 
     /**
-     * The safety net. Spring's own 4xx (unsupported media type, method not allowed…) keep their status with an Italian
+     * The safety net, reached only by what no handler of this advice or of {@link ErroriFrameworkHandler} (ordered
+     * before it) takes. Spring's own 4xx (unsupported media type, method not allowed…) keep their status with an Italian
      * text; security exceptions go back to Spring Security; everything else is a 500 that says nothing technical.
      */
     @ExceptionHandler(Exception.class)
@@ -231,7 +218,7 @@ public class ApiExceptionHandler {
         ProblemDetail problem = problema(HttpStatus.INTERNAL_SERVER_ERROR, "Errore interno",
                 "Si è verificato un errore imprevisto: la richiesta non è stata eseguita. Se il problema si ripete, "
                         + "comunicare all'assistenza il codice " + id, List.of());
-        problem.setProperty("idErrore", id);
+        problem.setProperty("riferimento", id);
         return problem;
     }
 

@@ -23,7 +23,7 @@ class ApiExceptionHandlerTest {
 
         assertThat(problema.getStatus()).isEqualTo(500);
         assertThat(problema.getTitle()).isEqualTo("Errore interno");
-        String idErrore = (String) problema.getProperties().get("idErrore");
+        String idErrore = (String) problema.getProperties().get("riferimento");
         assertThat(idErrore).hasSize(8);
         assertThat(problema.getDetail()).contains(idErrore).doesNotContain("insert", "ERROR", "varying", "Exception");
     }
