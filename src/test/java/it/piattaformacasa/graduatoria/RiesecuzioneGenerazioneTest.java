@@ -76,7 +76,7 @@ class RiesecuzioneGenerazioneTest {
         presenta("villa", "VLLNNA75L47L682O", "1975-07-07", "8000.00", false, "\"coabitazione\":true", aler);
         presenta("greco", "GRCLSE95R50L682N", "1995-10-10", "15000.00", false, "\"famigliaNuovaFormazione\":true", aler);
 
-        scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, false);
+        scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, jdbc, false);
         diAler = graduatorie.findByAvvisoIdOrderById(avviso).stream()
                 .filter(g -> g.getEnte().getCodiceFiscale().valore().equals(CF_ALER)).findFirst().orElseThrow();
         // a rettifica per invalidità civile accepted before the DEFINITIVA: greco's working score rises above rota's
