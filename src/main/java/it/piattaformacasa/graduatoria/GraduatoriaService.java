@@ -60,6 +60,8 @@ public class GraduatoriaService {
     public static final String CAMPO_DATA_PUBBLICAZIONE = "dataPubblicazione";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
+    /** First key of the advisory lock that serialises the generations of one avviso (the second key is the avviso). */
+    private static final int BLOCCO_GENERAZIONE = "generazione-graduatorie-provvisorie".hashCode();
 
     private final GraduatoriaRepository graduatorie;
     private final DomandePerGraduatorie domande;
@@ -147,14 +149,21 @@ public class GraduatoriaService {
                 .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
     }
 
-    /** Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result). */
+    /**
+     * Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result), also
+     * while the first is still running: its job may be re-acquired once its lock expires, on this node or another
+     * (ADR 7). The second waits on a transaction-scoped advisory lock of the avviso, then reads the first's commit; a
+     * unique index keeps one PROVVISORIE record per avviso whatever happens.
+     */
     @Transactional
     public Optional<Generazione> generaProvvisorie(long avvisoId) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, BLOCCO_GENERAZIONE, Long.hashCode(avvisoId));
         Avviso avviso = avvisi.avviso(avvisoId);
         if (avviso.getStato() != StatoAvviso.CHIUSO) {
             throw new ConflittoException("Le graduatorie si generano alla chiusura: l'avviso " + avvisoId + " è " + avviso.getStato());
         }
-        if (graduatorie.existsByAvvisoId(avvisoId)) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from generazione_graduatorie where avviso_id = ? "
+                + "and tipo = 'PROVVISORIE')", Boolean.class, avvisoId)) || graduatorie.existsByAvvisoId(avvisoId)) {
             LOG.info("Graduatorie dell'avviso {} già generate", avvisoId);
             return Optional.empty();
         }

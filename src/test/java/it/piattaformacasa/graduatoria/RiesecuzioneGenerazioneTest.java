@@ -245,13 +245,15 @@ class RiesecuzioneGenerazioneTest {
 
     @Test
     void unaGenerazioneRegistrataSenzaInputNonSiRiesegue() {
-        // as written before the inputs were kept: no reserve parameter, no input rows
+        // as written before the inputs were kept: no reserve parameter, no input rows; of another avviso, since an
+        // avviso has one generation of provisional graduatorie
+        long altroAvviso = new ScenarioAvviso(http, runtimeService, managementService, alloggi).predisposto();
         long vecchia = jdbc.queryForObject("""
                 insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input, digest_risultato,
                     numero_domande, numero_graduatorie, durata_ms, eseguita_il)
-                select avviso_id, versione_regole, criterio_finale, digest_input, digest_risultato, numero_domande,
+                select ?, versione_regole, criterio_finale, digest_input, digest_risultato, numero_domande,
                        numero_graduatorie, durata_ms, eseguita_il
-                  from generazione_graduatorie where id = ? returning id""", Long.class, provvisorie);
+                  from generazione_graduatorie where id = ? returning id""", Long.class, altroAvviso, provvisorie);
 
         try {
             ClientHttp.Risposta risposta = http.post("/api/generazioni/" + vecchia + "/riesecuzione", SUPERVISORE, "");
