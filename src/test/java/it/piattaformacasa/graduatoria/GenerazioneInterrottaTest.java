@@ -17,7 +17,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,10 +44,12 @@ import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.config.process.LavoriDelNodo;
 
 /**
- * Issue 9 item 12: a generation of the graduatorie provvisorie that keeps failing reaches the supervisors, and two
- * executions never write two sets of graduatorie. The test profile has no job executor: jobs are acquired and executed here, deterministically.
+ * Issue 9 item 12: the generation of the graduatorie provvisorie survives a node killed in the middle of it, a
+ * generation that keeps failing reaches the supervisors, and two executions never write two sets of graduatorie
+ * (ADR 7). The test profile has no job executor: jobs are acquired and executed here, deterministically.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +58,8 @@ class GenerazioneInterrottaTest {
     @LocalServerPort
     int port;
     @Autowired
+    ProcessEngine processEngine;
+    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -59,6 +67,8 @@ class GenerazioneInterrottaTest {
     AlloggioRepository alloggi;
     @Autowired
     GraduatoriaService graduatorieService;
+    @Autowired
+    LavoriDelNodo lavoriDelNodo;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -107,6 +117,21 @@ class GenerazioneInterrottaTest {
                 .processInstanceBusinessKey(Long.toString(avviso)).singleResult();
     }
 
+    /**
+     * What a job executor would take now: Camunda's own acquisition command, run by a probe with its own lock owner,
+     * whose locks are then removed (nothing executes them here).
+     */
+    private List<String> acquisibili() {
+        ProcessEngineConfigurationImpl configurazione = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        DefaultJobExecutor sonda = new DefaultJobExecutor();
+        sonda.setLockOwner("sonda-di-acquisizione");
+        List<String> presi = new ArrayList<>();
+        configurazione.getCommandExecutorTxRequired().execute(new AcquireJobsCmd(sonda, 10_000))
+                .getJobIdBatches().forEach(presi::addAll);
+        jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = null, LOCK_EXP_TIME_ = null where LOCK_OWNER_ = 'sonda-di-acquisizione'");
+        return presi;
+    }
+
     private int graduatorieDi(long avviso) {
         return jdbc.queryForObject("select count(*) from graduatoria where avviso_id = ?", Integer.class, avviso);
     }
@@ -120,6 +145,27 @@ class GenerazioneInterrottaTest {
             }
         }
         return trovate;
+    }
+
+    @Test
+    void unLavoroRimastoBloccatoDaUnNodoUccisoVieneRipresoAlRiavvio() {
+        ProcessEngineConfigurationImpl configurazione = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configurazione.getJobExecutor().getLockOwner()).as("a stable name, not a UUID per start")
+                .isEqualTo(lavoriDelNodo.nome());
+        long avviso = avvisoChiuso();
+        Job generazione = jobDellaGenerazione(avviso);
+        // what a node killed (kill -9) while generating leaves behind: the job locked under its name for minutes
+        jdbc.update("update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where ID_ = ?", lavoriDelNodo.nome(),
+                Timestamp.from(Instant.now().plus(Duration.ofMinutes(5))), generazione.getId());
+        assertThat(acquisibili()).as("locked: nobody takes it before the lock expires").doesNotContain(generazione.getId());
+
+        // the restart: before its job executor starts, the node releases what its previous run held
+        assertThat(lavoriDelNodo.rilasciaLavoriInterrotti()).isEqualTo(1);
+
+        assertThat(acquisibili()).as("taken again at once").contains(generazione.getId());
+        managementService.executeJob(generazione.getId());
+        assertThat(graduatorieDi(avviso)).isEqualTo(2);
+        assertThat(istanza(avviso)).as("the avviso's process has ended").isNull();
     }
 
     @Test
