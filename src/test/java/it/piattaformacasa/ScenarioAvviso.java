@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
@@ -77,13 +78,16 @@ public final class ScenarioAvviso {
     }
 
     /**
-     * Closes the avviso, generates its graduatorie and approves them as published 20 days ago (the rettifica window is
-     * over); with {@code definitive} also makes them DEFINITIVA.
+     * Closes the avviso and generates its graduatorie, then approves them as published 20 days ago, so their rettifica
+     * window is over today; with {@code definitive} also makes them DEFINITIVA. A publication may not precede the
+     * generation, so the graduatorie are first dated 21 days back ({@link #generateGiorniFa}, test-only); the dates are
+     * then checked as in production.
      */
     public List<Graduatoria> graduatorieApprovate(long avviso, GraduatoriaRepository graduatorie, GraduatoriaService servizio,
-                                                  boolean definitive) {
+                                                  JdbcTemplate jdbc, boolean definitive) {
         eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
         eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        generateGiorniFa(jdbc, avviso, 21);
         LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);
         List<Graduatoria> generate = graduatorie.findByAvvisoIdOrderById(avviso);
         for (Graduatoria g : generate) {
@@ -93,6 +97,16 @@ public final class ScenarioAvviso {
             }
         }
         return generate;
+    }
+
+    /**
+     * Test-only: the avviso's graduatorie as if they had been generated {@code giorni} days ago, for tests that need a
+     * rettifica window already over without waiting for it. A fixture of the past, not a way around the date rules:
+     * approval and DEFINITIVA check them as always. Tests of the window itself move the clock instead
+     * ({@link OrologioDiProva}).
+     */
+    public static void generateGiorniFa(JdbcTemplate jdbc, long avviso, int giorni) {
+        jdbc.update("update graduatoria set generata_il = generata_il - make_interval(days => ?) where avviso_id = ?", giorni, avviso);
     }
 
     public void eseguiTimer(long avviso, String timer) {

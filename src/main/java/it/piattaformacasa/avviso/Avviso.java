@@ -43,6 +43,8 @@ public class Avviso {
     private Instant predispostoIl;
     private String predispostoDa;
     private String avvertenze;
+    /** When the chiusura actually happened (its timer may fire late): «CHIUSO da N minuti senza graduatorie». */
+    private Instant chiusoIl;
     @Version
     private long version;
 
@@ -79,8 +81,9 @@ public class Avviso {
         passa(StatoAvviso.IN_ATTESA_APERTURA, StatoAvviso.APERTO);
     }
 
-    void chiudi() {
+    void chiudi(Instant adesso) {
         passa(StatoAvviso.APERTO, StatoAvviso.CHIUSO);
+        this.chiusoIl = adesso;
     }
 
     private void passa(StatoAvviso atteso, StatoAvviso nuovo) {
@@ -97,6 +100,7 @@ public class Avviso {
     public Instant getApertura() { return apertura; }
     public Instant getChiusura() { return chiusura; }
     public StatoAvviso getStato() { return stato; }
+    public Instant getChiusoIl() { return chiusoIl; }
     public String getVersioneRegole() { return versioneRegole; }
     public int getMassimoAlloggiPerDomanda() { return massimoAlloggiPerDomanda; }
     public boolean isRiserveCategorie() { return riserveCategorie; }

@@ -325,6 +325,6 @@ public class AvvisoService {
 
     @Transactional
     public void chiudi(long avvisoId) {
-        avviso(avvisoId).chiudi();
+        avviso(avvisoId).chiudi(Instant.now(clock));
     }
 }

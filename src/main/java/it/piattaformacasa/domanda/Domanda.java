@@ -91,6 +91,8 @@ public class Domanda {
     @JdbcTypeCode(SqlTypes.JSON)
     private String inputRegole;
     private String idempotencyKey;
+    /** What the key is bound to (ImprontaDomanda); null on domande submitted before keys were bound. */
+    private String idempotencyImpronta;
     private Instant presentataIl;
     private String presentataDa;
     @Enumerated(EnumType.STRING)
@@ -109,8 +111,8 @@ public class Domanda {
     }
 
     Domanda(Avviso avviso, NucleoFamiliare nucleo, CodiceFiscale richiedente, DatiDomanda dati, boolean indigente,
-            PunteggioIsbar punteggio, List<String> categorie, String idempotencyKey, Instant presentataIl,
-            String presentataDa) {
+            PunteggioIsbar punteggio, List<String> categorie, String idempotencyKey, String idempotencyImpronta,
+            Instant presentataIl, String presentataDa) {
         this.avviso = avviso;
         this.nucleo = nucleo;
         this.richiedente = richiedente;
@@ -128,6 +130,7 @@ public class Domanda {
         this.categorie = new ArrayList<>(categorie);
         this.versioneRegole = avviso.getVersioneRegole();
         this.idempotencyKey = idempotencyKey;
+        this.idempotencyImpronta = idempotencyImpronta;
         this.presentataIl = presentataIl;
         this.presentataDa = presentataDa;
         this.alloggiScelti.addAll(dati.alloggi());
@@ -228,6 +231,7 @@ public class Domanda {
     public List<String> getCategorie() { return Collections.unmodifiableList(categorie); }
     public String getVersioneRegole() { return versioneRegole; }
     public String getIdempotencyKey() { return idempotencyKey; }
+    public String getIdempotencyImpronta() { return idempotencyImpronta; }
     public Instant getPresentataIl() { return presentataIl; }
     public String getPresentataDa() { return presentataDa; }
     public Stato getStato() { return stato; }

@@ -15,9 +15,9 @@ public interface DomandaRepository extends JpaRepository<Domanda, Long> {
     @Query("select d.id from Domanda d where d.avviso.id = :avviso and d.richiedente = :richiedente")
     Optional<Long> idDelRichiedente(@Param("avviso") Long avvisoId, @Param("richiedente") CodiceFiscale richiedente);
 
-    // a replayed submission answers with the stored domanda, mapped outside the transaction
+    // a replayed submission answers with the stored domanda, mapped outside the transaction; a key is the caller's own
     @EntityGraph(attributePaths = "alloggiScelti")
-    Optional<Domanda> findByAvvisoIdAndIdempotencyKey(Long avvisoId, String idempotencyKey);
+    Optional<Domanda> findByAvvisoIdAndPresentataDaAndIdempotencyKey(Long avvisoId, String presentataDa, String idempotencyKey);
 
     @Override
     @EntityGraph(attributePaths = "alloggiScelti")

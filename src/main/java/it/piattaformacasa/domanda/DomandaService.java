@@ -1,6 +1,10 @@
 package it.piattaformacasa.domanda;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +20,7 @@ import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -66,7 +71,7 @@ public class DomandaService {
     private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
     /** The unique keys of {@code domanda}: a duplicate there means «already submitted» (409); nothing else does. */
     private static final Set<String> CHIAVI_UNICHE = Set.of("domanda_avviso_id_richiedente_cf_key",
-            "domanda_avviso_id_idempotency_key_key");
+            "domanda_idempotenza_uk");
 
     private final DomandaRepository domande;
     private final AvvisoService avvisi;
@@ -78,12 +83,14 @@ public class DomandaService {
     private final ListaPrefetturaService listaPrefettura;
     private final RegoleDellAvviso regole;
     private final ComuniItaliani comuni;
+    private final JdbcTemplate jdbc;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
-                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni) {
+                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc) {
         this.comuni = comuni;
+        this.jdbc = jdbc;
         this.listaPrefettura = listaPrefettura;
         this.regole = regole;
         this.domande = domande;
@@ -107,8 +114,11 @@ public class DomandaService {
     @Transactional
     public Presentazione presenta(long avvisoId, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey) {
         Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
+        String operatore = utente.username() != null ? utente.username() : "sistema";
+        String impronta = null;
         if (idempotencyKey != null) {
-            Optional<Domanda> ripetuta = domande.findByAvvisoIdAndIdempotencyKey(avvisoId, idempotencyKey);
+            impronta = ImprontaDomanda.di(dati, corpo);
+            Optional<Domanda> ripetuta = ripetizione(avvisoId, operatore, idempotencyKey, impronta);
             if (ripetuta.isPresent()) {
                 return new Presentazione(ripetuta.get(), true);
             }
@@ -131,18 +141,47 @@ public class DomandaService {
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar, vincolo);
         Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
-                categorie(datiIsbar), idempotencyKey, Instant.now(clock), utente.username() != null ? utente.username() : "sistema");
+                categorie(datiIsbar), idempotencyKey, impronta, Instant.now(clock), operatore);
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(datiIsbar, datiRequisiti));
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
         } catch (DataIntegrityViolationException e) {
             if (VincoliDatabase.duplicatoSu(e, CHIAVI_UNICHE)) {
-                // the same richiedente or key, committed by a concurrent request after our checks
+                // the same richiedente, committed by a concurrent request (with another key or none) after our checks
                 throw new ConflittoException("Una domanda dello stesso richiedente per questo avviso è appena stata presentata");
             }
             // any other refusal of the database is a hole in the checks above, not a duplicate: never answered as one
             throw e;
+        }
+    }
+
+    /**
+     * A retry of the caller's own submission with this key, if there was one. Submissions with the same key from the
+     * same caller wait for each other on a transaction-scoped advisory lock, so the second reads what the first
+     * committed instead of failing on the unique index: in the database, because two nodes share it.
+     */
+    private Optional<Domanda> ripetizione(long avvisoId, String operatore, String chiave, String impronta) {
+        jdbc.query("select pg_advisory_xact_lock(?)", rs -> null, chiaveDiBlocco(avvisoId, operatore, chiave));
+        Optional<Domanda> ripetuta = domande.findByAvvisoIdAndPresentataDaAndIdempotencyKey(avvisoId, operatore, chiave);
+        ripetuta.filter(d -> d.getIdempotencyImpronta() != null && !d.getIdempotencyImpronta().equals(impronta))
+                .ifPresent(d -> {
+                    // as payment APIs do: a key names one request, never another one
+                    throw new NonAmmissibileException("La chiave Idempotency-Key «" + chiave + "» è già stata usata per la "
+                            + "domanda " + d.getId() + " con dati diversi: per una nuova domanda usare una nuova chiave",
+                            List.of("Idempotency-Key già usata con dati diversi"));
+                });
+        return ripetuta;
+    }
+
+    /** 64 bits of SHA-256 over avviso, caller and key: a collision only makes two submissions wait for each other. */
+    private static long chiaveDiBlocco(long avvisoId, String operatore, String chiave) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(
+                    ("domanda-idempotenza\n" + avvisoId + "\n" + operatore + "\n" + chiave).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(hash).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.common.Termini;
 
 /**
  * The operators' «in lavorazione» list (seed 000: «ricerca la domanda accedendo alle aree IN LAVORAZIONE o TUTTE LE
@@ -104,9 +105,9 @@ public class DomandeInLavorazione {
                 rs.getLong("graduatoria_id"), rs.getLong("ente_id"), rs.getString("ragione_sociale"),
                 rs.getObject("richiesta_il", LocalDate.class)), parametri.toArray());
         Map<Long, String> inCarico = processo.inCaricoA(righe.stream().map(Riga::id).toList());
-        LocalDate oggi = LocalDate.now(clock);
+        LocalDate oggi = Termini.oggi(clock);
         return righe.stream().map(r -> {
-            LocalDate scadenza = r.richiestaIl().plusDays(RettificaService.GIORNI_PER_DECIDERE);
+            LocalDate scadenza = Termini.ultimoGiorno(r.richiestaIl(), RettificaService.GIORNI_PER_DECIDERE);
             long rimasti = ChronoUnit.DAYS.between(oggi, scadenza);
             return new DomandaInLavorazione(r.domanda(), r.richiedente(), r.isbar(), r.isbarLavoro(),
                     Lavorazione.RETTIFICA_INVALIDITA, r.id(), r.graduatoria(), r.ente(), r.nomeEnte(), r.richiestaIl(),

@@ -3,12 +3,12 @@ package it.piattaformacasa.graduatoria;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 
 import it.piattaformacasa.anagrafe.Comune;
 import it.piattaformacasa.anagrafe.EnteProprietario;
 import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.Termini;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,8 +26,8 @@ public class Graduatoria {
 
     /** Comuni and ALER approve the provisional graduatoria within five days of chiusura (art. 12, seed 000). */
     public static final Duration TERMINE_APPROVAZIONE = Duration.ofDays(5);
-    /** Citizens ask for a rettifica per invalidità civile within 15 days of publication. */
-    public static final Period FINESTRA_RETTIFICHE = Period.ofDays(15);
+    /** Citizens ask for a rettifica per invalidità civile within 15 days of publication (whole days, Termini). */
+    public static final int GIORNI_RETTIFICHE = 15;
     /** The definitive graduatoria is published within the following 5 days. */
     public static final Duration TERMINE_PUBBLICAZIONE_DEFINITIVA = Duration.ofDays(5);
 
@@ -101,6 +101,19 @@ public class Graduatoria {
         this.stato = Stato.RIPESCAGGIO;
         this.ripescaggioDa = operatore;
         this.ripescaggioIl = adesso;
+    }
+
+    /** The last day on which a rettifica per invalidità civile may be asked: the 15th after the publication recorded. */
+    public LocalDate ultimoGiornoRettifiche() {
+        if (pubblicataIl == null) {
+            throw new ConflittoException("La graduatoria provvisoria " + id + " non è ancora pubblicata");
+        }
+        return Termini.ultimoGiorno(pubblicataIl, GIORNI_RETTIFICHE);
+    }
+
+    /** Midnight (Rome) at the end of that day: from then on, and not before, the graduatoria may become DEFINITIVA. */
+    public Instant fineFinestraRettifiche() {
+        return Termini.fineDel(ultimoGiornoRettifiche());
     }
 
     /** DEFINITIVA or RIPESCAGGIO: the graduatoria from which alloggi are assigned. */

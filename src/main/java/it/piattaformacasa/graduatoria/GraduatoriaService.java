@@ -27,7 +27,11 @@ import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaInGraduatoria;
 import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
@@ -49,7 +53,15 @@ public class GraduatoriaService {
     public record Generazione(long id, int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
     }
 
+    /** Form fields of «Approva graduatoria provvisoria» (forms/approva-graduatoria.form), as errors name them. */
+    public static final String CAMPO_NUMERO = "numeroProvvedimento";
+    public static final String CAMPO_DATA_PROVVEDIMENTO = "dataProvvedimento";
+    public static final String CAMPO_PUBBLICAZIONE = "pubblicazione";
+    public static final String CAMPO_DATA_PUBBLICAZIONE = "dataPubblicazione";
+
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
+    /** First key of the advisory lock that serialises the generations of one avviso (the second key is the avviso). */
+    private static final int BLOCCO_GENERAZIONE = "generazione-graduatorie-provvisorie".hashCode();
 
     private final GraduatoriaRepository graduatorie;
     private final DomandePerGraduatorie domande;
@@ -75,30 +87,54 @@ public class GraduatoriaService {
         this.registro = registro;
     }
 
-    /** Recorded when the ente's operator completes «Approva graduatoria provvisoria». */
+    /**
+     * Recorded when the ente's operator completes «Approva graduatoria provvisoria». The provvedimento and the
+     * publication happen between the generation of the graduatoria and today (Rome): a publication dated earlier
+     * would start the 15-day rettifica window before the list existed, and could close it at once. Every wrong field
+     * is named, with the form's field names.
+     */
     @Transactional
     public void approva(long graduatoriaId, String numero, LocalDate data, Graduatoria.Pubblicazione dove, LocalDate quando,
                         String operatore) {
-        List<String> errori = new ArrayList<>();
-        LocalDate oggi = LocalDate.now(clock);
-        if (numero == null || numero.isBlank()) {
-            errori.add("il numero del provvedimento è obbligatorio");
-        }
-        if (data == null || data.isAfter(oggi)) {
-            errori.add("la data del provvedimento è obbligatoria e non può essere futura");
-        }
-        if (dove == null) {
-            errori.add("indicare dove è stata pubblicata (albo pretorio, sito dell'ente)");
-        }
-        if (quando == null || quando.isAfter(oggi) || (data != null && quando.isBefore(data))) {
-            errori.add("la data di pubblicazione è obbligatoria, non futura e non anteriore al provvedimento");
-        }
-        if (!errori.isEmpty()) {
-            throw new IllegalArgumentException("Approvazione non registrata: " + String.join("; ", errori));
-        }
         Graduatoria graduatoria = graduatorie.findById(graduatoriaId)
                 .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
+        LocalDate oggi = Termini.oggi(clock);
+        LocalDate generata = Termini.giorno(graduatoria.getGenerataIl());
+        List<Errore> errori = new ArrayList<>();
+        if (numero == null || numero.isBlank()) {
+            errori.add(new Errore(CAMPO_NUMERO, "il numero del provvedimento è obbligatorio"));
+        }
+        if (data == null) {
+            errori.add(new Errore(CAMPO_DATA_PROVVEDIMENTO, "la data del provvedimento è obbligatoria"));
+        } else {
+            dataNelPeriodo(errori, CAMPO_DATA_PROVVEDIMENTO, "del provvedimento", data, generata, oggi);
+        }
+        if (dove == null) {
+            errori.add(new Errore(CAMPO_PUBBLICAZIONE, "indicare dove è stata pubblicata (albo pretorio, sito dell'ente)"));
+        }
+        if (quando == null) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE, "la data di pubblicazione è obbligatoria"));
+        } else {
+            dataNelPeriodo(errori, CAMPO_DATA_PUBBLICAZIONE, "di pubblicazione", quando, generata, oggi);
+            if (data != null && quando.isBefore(data)) {
+                errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE, "la data di pubblicazione (" + ItalianFormats.data(quando)
+                        + ") non può essere anteriore al provvedimento (" + ItalianFormats.data(data) + ")"));
+            }
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
         graduatoria.approva(numero.strip(), data, dove, quando, operatore, Instant.now(clock));
+    }
+
+    private static void dataNelPeriodo(List<Errore> errori, String campo, String quale, LocalDate data, LocalDate generata,
+                                       LocalDate oggi) {
+        if (data.isAfter(oggi)) {
+            errori.add(new Errore(campo, "la data " + quale + " (" + ItalianFormats.data(data) + ") non può essere futura"));
+        } else if (data.isBefore(generata)) {
+            errori.add(new Errore(campo, "la data " + quale + " (" + ItalianFormats.data(data) + ") non può precedere la "
+                    + "generazione della graduatoria (" + ItalianFormats.data(generata) + ")"));
+        }
     }
 
     /** The 5-day deadline passed without approval: recorded for the supervisors' list. */
@@ -113,14 +149,21 @@ public class GraduatoriaService {
                 .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
     }
 
-    /** Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result). */
+    /**
+     * Generates the graduatorie provvisorie of a closed avviso; a second call changes nothing (empty result), also
+     * while the first is still running: its job may be re-acquired once its lock expires, on this node or another
+     * (ADR 7). The second waits on a transaction-scoped advisory lock of the avviso, then reads the first's commit; a
+     * unique index keeps one PROVVISORIE record per avviso whatever happens.
+     */
     @Transactional
     public Optional<Generazione> generaProvvisorie(long avvisoId) {
+        jdbc.query("select pg_advisory_xact_lock(?, ?)", rs -> null, BLOCCO_GENERAZIONE, Long.hashCode(avvisoId));
         Avviso avviso = avvisi.avviso(avvisoId);
         if (avviso.getStato() != StatoAvviso.CHIUSO) {
             throw new ConflittoException("Le graduatorie si generano alla chiusura: l'avviso " + avvisoId + " è " + avviso.getStato());
         }
-        if (graduatorie.existsByAvvisoId(avvisoId)) {
+        if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from generazione_graduatorie where avviso_id = ? "
+                + "and tipo = 'PROVVISORIE')", Boolean.class, avvisoId)) || graduatorie.existsByAvvisoId(avvisoId)) {
             LOG.info("Graduatorie dell'avviso {} già generate", avvisoId);
             return Optional.empty();
         }
@@ -228,7 +271,6 @@ public class GraduatoriaService {
     public void rendiDefinitiva(long graduatoriaId, String operatore) {
         long inizio = System.nanoTime();
         Graduatoria graduatoria = perProcesso(graduatoriaId);
-        LocalDate oggi = LocalDate.now(clock);
         Integer inAttesa = jdbc.queryForObject("select count(*) from rettifica_invalidita where graduatoria_id = ? and stato = 'RICHIESTA'",
                 Integer.class, graduatoriaId);
         if (inAttesa != null && inAttesa > 0) {
@@ -238,10 +280,12 @@ public class GraduatoriaService {
         if (graduatoria.getPubblicataIl() == null) {
             throw new ConflittoException("La graduatoria " + graduatoriaId + " non è ancora approvata e pubblicata");
         }
-        LocalDate possibileDal = graduatoria.getPubblicataIl().plus(Graduatoria.FINESTRA_RETTIFICHE);
-        if (oggi.isBefore(possibileDal)) {
-            throw new ConflittoException("La graduatoria può diventare definitiva dal " + possibileDal
-                    + ": fino ad allora si ricevono le richieste di rettifica per invalidità civile");
+        // the 15th day after publication is a whole day for rettifiche: definitive from the midnight that ends it
+        if (Instant.now(clock).isBefore(graduatoria.fineFinestraRettifiche())) {
+            throw new ConflittoException("La graduatoria può diventare definitiva dal "
+                    + ItalianFormats.data(graduatoria.ultimoGiornoRettifiche().plusDays(1))
+                    + ": fino al " + ItalianFormats.data(graduatoria.ultimoGiornoRettifiche())
+                    + " compreso si ricevono le richieste di rettifica per invalidità civile");
         }
         Set<Long> inGraduatoria = new HashSet<>(jdbc.queryForList(
                 "select domanda_id from graduatoria_riga where graduatoria_id = ?", Long.class, graduatoriaId));
@@ -274,9 +318,8 @@ public class GraduatoriaService {
     @Transactional
     public void registraPubblicazioneDefinitiva(long graduatoriaId, Graduatoria.Pubblicazione dove, LocalDate quando) {
         Graduatoria graduatoria = perProcesso(graduatoriaId);
-        LocalDate oggi = LocalDate.now(clock);
-        if (dove == null || quando == null || quando.isAfter(oggi)
-                || quando.isBefore(LocalDate.ofInstant(graduatoria.getDefinitivaIl(), clock.getZone()))) {
+        LocalDate oggi = Termini.oggi(clock);
+        if (dove == null || quando == null || quando.isAfter(oggi) || quando.isBefore(Termini.giorno(graduatoria.getDefinitivaIl()))) {
             throw new IllegalArgumentException("Pubblicazione non registrata: indicare dove e quando, non prima che la "
                     + "graduatoria sia diventata definitiva e non in una data futura");
         }

@@ -14,7 +14,9 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.GiaEsistenteException;
+import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaService;
 
@@ -29,7 +31,7 @@ public class RettificaService {
                             boolean indennitaAccompagnamento, boolean handicapGrave) {
     }
 
-    /** The ente decides within 15 days of the request; after that the request is accepted as made. */
+    /** The ente decides within 15 whole days of the request (Termini); after that the request is accepted as made. */
     public static final int GIORNI_PER_DECIDERE = 15;
 
     private final RettificaInvaliditaRepository rettifiche;
@@ -59,11 +61,17 @@ public class RettificaService {
         if (graduatoria.getPubblicataIl() == null) {
             throw new ConflittoException("La graduatoria provvisoria " + graduatoriaId + " non è ancora pubblicata");
         }
-        LocalDate oggi = LocalDate.now(clock);
-        LocalDate ultimoGiorno = graduatoria.getPubblicataIl().plus(Graduatoria.FINESTRA_RETTIFICHE);
+        // the whole 15th day counts (Termini); the list cannot be DEFINITIVA before it ends, checked anyway
+        LocalDate oggi = Termini.oggi(clock);
+        LocalDate ultimoGiorno = graduatoria.ultimoGiornoRettifiche();
         if (oggi.isAfter(ultimoGiorno)) {
-            throw new ConflittoException("Richiesta fuori termine: la rettifica per invalidità civile si chiede entro 15 giorni "
-                    + "dalla pubblicazione della graduatoria provvisoria (ultimo giorno " + ultimoGiorno + ")");
+            throw new ConflittoException("Richiesta fuori termine: la rettifica per invalidità civile si chiede entro "
+                    + Graduatoria.GIORNI_RETTIFICHE + " giorni dalla pubblicazione della graduatoria provvisoria del "
+                    + ItalianFormats.data(graduatoria.getPubblicataIl()) + " (ultimo giorno " + ItalianFormats.data(ultimoGiorno) + ")");
+        }
+        if (graduatoria.getStato() != Graduatoria.Stato.PROVVISORIA) {
+            throw new ConflittoException("La graduatoria " + graduatoriaId + " è già " + graduatoria.getStato()
+                    + ": le rettifiche per invalidità civile si chiedono sulla graduatoria provvisoria");
         }
         GraduatoriaService.Riga riga = graduatorie.righe(graduatoriaId).stream()
                 .filter(r -> r.domandaId() == richiesta.domandaId()).findFirst()

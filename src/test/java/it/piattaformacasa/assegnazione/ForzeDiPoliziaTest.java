@@ -100,7 +100,7 @@ class ForzeDiPoliziaTest {
         assertThat(jdbc.queryForObject("select corpo_appartenenza from domanda where id = ?", String.class, domande.get(VIGILE)))
                 .isEqualTo("POLIZIA_LOCALE");
 
-        long graduatoria = scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, true).get(0).getId();
+        long graduatoria = scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, jdbc, true).get(0).getId();
         int annoCorrente = LocalDate.now(ROMA).getYear();
         jdbc.update("""
                 insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, percentuale_forze_polizia,

@@ -114,7 +114,7 @@ class IstruttoriaTest {
                 select e.id, c.id, ?, 10, now(), 'test' from ente_proprietario e, comune c
                  where e.codice_fiscale in (?, ?) and c.codice_istat = '012133'
                 on conflict (ente_id, comune_id, anno) do nothing""", LocalDate.now(ROMA).getYear(), CF_ALER, CF_COMUNE_VARESE);
-        for (Graduatoria g : scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, true)) {
+        for (Graduatoria g : scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, jdbc, true)) {
             if (g.getEnte().getRagioneSociale().startsWith("ALER")) {
                 graduatoriaAler = g.getId();
             } else {
@@ -500,7 +500,7 @@ class IstruttoriaTest {
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
         long prossimo = scenario.aperto(List.of(varese), List.of(CAPOFILA));
         presenta(prossimo, "V", "MNTSRA88P43L682V", Long.toString(varese.getId()));
-        Graduatoria nuova = scenario.graduatorieApprovate(prossimo, graduatorie, graduatorieService, false).get(0);
+        Graduatoria nuova = scenario.graduatorieApprovate(prossimo, graduatorie, graduatorieService, jdbc, false).get(0);
         assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoriaVarese))
                 .as("still scrolling while the next one is provisional").isEqualTo("RIPESCAGGIO");
 

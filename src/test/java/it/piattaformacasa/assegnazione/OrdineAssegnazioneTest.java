@@ -83,6 +83,7 @@ class OrdineAssegnazioneTest {
         presenta(avviso, "D", "MNTSRA88P43L682V", VARESE, "12000", false, "coabitazione");
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(avviso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        ScenarioAvviso.generateGiorniFa(jdbc, avviso, 21); // published 20 days ago: the rettifica window is over
         Graduatoria g = graduatorie.findByAvvisoIdOrderById(avviso).get(0);
         graduatoria = g.getId();
         LocalDate pubblicata = LocalDate.now(ROMA).minusDays(20);

@@ -42,7 +42,8 @@ import it.piattaformacasa.common.CodiceFiscale;
  * Domande submitted through the REST API (HTTP Basic, JSON, validation, requisiti and ISBAR by KIE, one transaction
  * each) by concurrent clients for a fixed time (default 60 s, 8 clients): throughput and latency percentiles. Every
  * response must be 201; anything else is counted and reported. Run with {@code ./mvnw -Pbench verify}; the client
- * and the server share this machine's cores.
+ * and the server share this machine's cores. With {@code -Dbench.chiave=true} every submission carries its own
+ * {@code Idempotency-Key}, as a client that retries safely would send it.
  */
 @IntegrationTest
 class PresentazioneDomandeBenchmark {
@@ -62,6 +63,7 @@ class PresentazioneDomandeBenchmark {
     void domandePresentateViaRestPerSessantaSecondi() throws Exception {
         int secondi = Integer.getInteger("bench.secondi", 60);
         int client = Integer.getInteger("bench.client", 8);
+        boolean chiave = Boolean.getBoolean("bench.chiave");
         ClientHttp http = new ClientHttp(port);
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggiRepository);
         List<Alloggio> aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
@@ -74,26 +76,28 @@ class PresentazioneDomandeBenchmark {
         AtomicInteger progressivo = new AtomicInteger();
         // warm-up: on this 2-core machine the JIT compilers take a core for the first ~20 s and keep improving the
         // request path after that (measured over 30-60 s runs: 371/s after 20 s of warm-up, 844/s after 90 s)
-        Esito riscaldamento = esegui(client, Integer.getInteger("bench.riscaldamento", 60), httpClient, http, avviso, autorizzazione, progressivo, offerti);
+        Esito riscaldamento = esegui(client, Integer.getInteger("bench.riscaldamento", 60), httpClient, http, avviso, autorizzazione,
+                progressivo, offerti, chiave);
         // what autovacuum does on a live database: on this fresh one the planner still thinks the tables are empty and
         // the pooled connections keep generic plans made for empty tables (measured after 20 s: 212/s without, 371/s with)
         jdbc.execute("analyze domanda; analyze domanda_alloggio; analyze nucleo_familiare; analyze componente");
-        Esito esito = esegui(client, secondi, httpClient, http, avviso, autorizzazione, progressivo, offerti);
+        Esito esito = esegui(client, secondi, httpClient, http, avviso, autorizzazione, progressivo, offerti, chiave);
 
         Integer nelDatabase = jdbc.queryForObject("select count(*) from domanda where avviso_id = ?", Integer.class, avviso);
         long[] latenze = esito.latenzeNs();
         Arrays.sort(latenze);
         String risultato = String.format(Locale.ROOT, """
-                Domande presentate via REST (POST /api/avvisi/{id}/domande, HTTP Basic) — %d client per %d s
+                Domande presentate via REST (POST /api/avvisi/{id}/domande, HTTP Basic%s) — %d client per %d s
                   risposte 201: %d, altre: %s; domande nel database: %d (= %d del riscaldamento + %d)
                   throughput: %.0f domande/s
                   latenza p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                """, client, secondi, esito.create(), esito.altre(), nelDatabase, riscaldamento.create(), esito.create(),
+                """, chiave ? ", Idempotency-Key" : "", client, secondi, esito.create(), esito.altre(), nelDatabase,
+                riscaldamento.create(), esito.create(),
                 esito.create() / esito.secondi(),
                 percentile(latenze, 50), percentile(latenze, 95), percentile(latenze, 99),
                 latenze.length == 0 ? 0 : latenze[latenze.length - 1] / 1e6);
         System.out.println(risultato);
-        Path file = Path.of("target", "bench", "domande-rest.txt");
+        Path file = Path.of("target", "bench", chiave ? "domande-rest-chiave.txt" : "domande-rest.txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, risultato);
     }
@@ -102,7 +106,8 @@ class PresentazioneDomandeBenchmark {
     }
 
     private static Esito esegui(int client, int secondi, HttpClient httpClient, ClientHttp http, long avviso,
-                                String autorizzazione, AtomicInteger progressivo, long[] offerti) throws Exception {
+                                String autorizzazione, AtomicInteger progressivo, long[] offerti, boolean chiave)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(client);
         long inizio = System.nanoTime();
         long fine = inizio + secondi * 1_000_000_000L;
@@ -112,10 +117,13 @@ class PresentazioneDomandeBenchmark {
                 List<long[]> misure = new ArrayList<>(); // {status, nanoseconds}
                 while (System.nanoTime() < fine) {
                     int i = progressivo.incrementAndGet();
-                    HttpRequest richiesta = HttpRequest.newBuilder(http.uri("/api/avvisi/" + avviso + "/domande"))
+                    HttpRequest.Builder builder = HttpRequest.newBuilder(http.uri("/api/avvisi/" + avviso + "/domande"))
                             .header("Authorization", autorizzazione).header("Content-Type", "application/json")
-                            .header("Accept", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(domanda(i, offerti))).build();
+                            .header("Accept", "application/json");
+                    if (chiave) {
+                        builder.header("Idempotency-Key", "bench-" + i);
+                    }
+                    HttpRequest richiesta = builder.POST(HttpRequest.BodyPublishers.ofString(domanda(i, offerti))).build();
                     long t = System.nanoTime();
                     HttpResponse<String> risposta = httpClient.send(richiesta, HttpResponse.BodyHandlers.ofString());
                     misure.add(new long[] {risposta.statusCode(), System.nanoTime() - t});

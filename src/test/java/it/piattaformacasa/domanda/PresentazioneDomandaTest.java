@@ -93,7 +93,11 @@ class PresentazioneDomandaTest {
     }
 
     private ClientHttp.Risposta presenta(String body, String chiave) {
-        var richiesta = http.richiesta("/api/avvisi/" + avviso + "/domande", CAPOFILA).header("Content-Type", "application/json");
+        return presenta(body, chiave, CAPOFILA);
+    }
+
+    private ClientHttp.Risposta presenta(String body, String chiave, String utente) {
+        var richiesta = http.richiesta("/api/avvisi/" + avviso + "/domande", utente).header("Content-Type", "application/json");
         if (chiave != null) {
             richiesta.header("Idempotency-Key", chiave);
         }
@@ -152,6 +156,96 @@ class PresentazioneDomandaTest {
         assertThat(prima.status()).as(prima.body()).isEqualTo(201);
         assertThat(ripetuta.status()).isEqualTo(201);
         assertThat(ripetuta.json().get("id").asLong()).isEqualTo(prima.json().get("id").asLong());
+    }
+
+    /**
+     * Twenty retries of one submission arrive together (a client that timed out and a proxy that retried): the first
+     * creates the domanda, every other waits for it in the database and answers with it; none is a 409.
+     */
+    @Test
+    void ventiInviiSimultaneiConLaStessaChiaveCreanoUnaSolaDomandaERispondonoTuttiConLaStessa() throws Exception {
+        String cf = "VNTGNN70A01L682D";
+        String body = domandaValida(cf).toString();
+        int invii = 20;
+        java.util.concurrent.CyclicBarrier via = new java.util.concurrent.CyclicBarrier(invii);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(invii);
+        try {
+            List<java.util.concurrent.Future<ClientHttp.Risposta>> risposte = new java.util.ArrayList<>();
+            for (int i = 0; i < invii; i++) {
+                risposte.add(pool.submit(() -> {
+                    var richiesta = http.richiesta("/api/avvisi/" + avviso + "/domande", CAPOFILA)
+                            .header("Content-Type", "application/json").header("Idempotency-Key", "venti-invii-9c1e")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+                    via.await(); // all threads are released together
+                    return http.invia(richiesta);
+                }));
+            }
+            java.util.Set<Long> ids = new java.util.HashSet<>();
+            for (var futura : risposte) {
+                ClientHttp.Risposta risposta = futura.get(2, java.util.concurrent.TimeUnit.MINUTES);
+                assertThat(risposta.status()).as(risposta.body()).isIn(200, 201);
+                ids.add(risposta.json().get("id").asLong());
+            }
+            assertThat(ids).as("every answer carries the one domanda").hasSize(1);
+            assertThat(jdbc.queryForList("select id from domanda where avviso_id = ? and richiedente_cf = ?", Long.class, avviso, cf))
+                    .as("exactly one domanda stored").containsExactlyElementsOf(ids);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** A key belongs to whoever sent it: another operator's equal key is another request. */
+    @Test
+    void laStessaChiaveDaUnAltroUtenteCreaLaSuaDomandaENonRestituisceQuellaAltrui() {
+        String chiave = "chiave-comune-42";
+        String dellAler = domandaValida("LLRMRA72C41L682G").toString().replace("\"Luca\"", "\"Maria\"");
+        ClientHttp.Risposta aler = presenta(dellAler, chiave, ALER_AVVISO);
+        assertThat(aler.status()).as(aler.body()).isEqualTo(201);
+
+        String diMalnate = domandaValida("FNTDVD75M10E863E").toString();
+        ClientHttp.Risposta malnate = presenta(diMalnate, chiave, MALNATE);
+
+        assertThat(malnate.status()).as(malnate.body()).isEqualTo(201);
+        assertThat(malnate.json().get("id").asLong()).isNotEqualTo(aler.json().get("id").asLong());
+        assertThat(malnate.json().get("richiedente").asText()).isEqualTo("FNTDVD75M10E863E");
+        assertThat(malnate.raw().headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(jdbc.queryForObject("select presentata_da from domanda where avviso_id = ? and richiedente_cf = ?",
+                String.class, avviso, "FNTDVD75M10E863E")).isEqualTo(MALNATE);
+        // each one's retry returns its own domanda
+        ClientHttp.Risposta ripetutaMalnate = presenta(diMalnate, chiave, MALNATE);
+        assertThat(ripetutaMalnate.json().get("id").asLong()).isEqualTo(malnate.json().get("id").asLong());
+        assertThat(ripetutaMalnate.raw().headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(presenta(dellAler, chiave, ALER_AVVISO).json().get("id").asLong()).isEqualTo(aler.json().get("id").asLong());
+    }
+
+    /** The key is bound to what was sent: the same content in another layout is the same request, other data are not. */
+    @Test
+    void laStessaChiaveConDatiDiversiVieneRifiutataMentreLoStessoContenutoFormattatoAltrimentiEUnaRipetizione() throws Exception {
+        String chiave = "invio-dati-diversi";
+        ObjectNode d = domandaValida("CRSLNE66H50L682W");
+        ((ObjectNode) d.get("nucleo").get(0)).put("nome", "Elena").put("cognome", "Corsi");
+        ClientHttp.Risposta prima = presenta(d.toString(), chiave);
+        assertThat(prima.status()).as(prima.body()).isEqualTo(201);
+        long domandePrima = domande.count();
+
+        // same content: pretty-printed, fields in another order, an amount written 5200 instead of 5200.00
+        ObjectNode riordinata = JSON.createObjectNode();
+        List<String> campi = new java.util.ArrayList<>();
+        d.fieldNames().forEachRemaining(campi::add);
+        java.util.Collections.reverse(campi);
+        campi.forEach(c -> riordinata.set(c, d.get(c)));
+        ((ObjectNode) riordinata.get("isee")).put("valore", 5200);
+        ClientHttp.Risposta ripetuta = presenta(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(riordinata), chiave);
+        assertThat(ripetuta.status()).as(ripetuta.body()).isEqualTo(201);
+        assertThat(ripetuta.json().get("id").asLong()).isEqualTo(prima.json().get("id").asLong());
+
+        ObjectNode diversa = d.deepCopy();
+        ((ObjectNode) diversa.get("isee")).put("valore", new BigDecimal("4100.00"));
+        ClientHttp.Risposta rifiutata = presenta(diversa.toString(), chiave);
+        assertThat(rifiutata.status()).as(rifiutata.body()).isEqualTo(422);
+        assertThat(rifiutata.json().get("detail").asText()).contains("Idempotency-Key", "dati diversi");
+        assertThat(rifiutata.body()).doesNotContain("\"isbar\"");
+        assertThat(domande.count()).isEqualTo(domandePrima);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -19,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -34,17 +36,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.OrologioDiProva;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.common.ItalianFormats;
 
 /** processes/graduatoria.bpmn: «Approva graduatoria provvisoria» within 5 days, escalation without cancelling. */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ApprovazioneGraduatoriaTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
 
     @LocalServerPort
     int port;
@@ -116,13 +122,20 @@ class ApprovazioneGraduatoriaTest {
                 .isEqualTo(204);
 
         // a publication before the provvedimento is refused and the task stays open
-        ClientHttp.Risposta errata = completa(task, "2026/145", LocalDate.now().minusDays(1), "SITO_ENTE", LocalDate.now().minusDays(3));
-        assertThat(errata.status()).isGreaterThanOrEqualTo(400);
-        assertThat(errata.body()).contains("non anteriore al provvedimento");
+        ClientHttp.Risposta errata = completa(task, "2026/145", oggi(), "SITO_ENTE", oggi().minusDays(1));
+        assertThat(errata.status()).isEqualTo(400);
+        assertThat(errata.body()).contains("dataPubblicazione", "non può essere anteriore al provvedimento");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
 
-        // registered late: approved 21 days ago, published 20 days ago (so the rettifica window is already over)
-        ClientHttp.Risposta ok = completa(task, "2026/145", LocalDate.now().minusDays(21), "SITO_ENTE", LocalDate.now().minusDays(20));
+        // backdated two months: the 15-day rettifica window would be over before the graduatoria existed
+        ClientHttp.Risposta retrodatata = completa(task, "2026/145", oggi().minusMonths(2), "SITO_ENTE", oggi().minusMonths(2));
+        assertThat(retrodatata.status()).as(retrodatata.body()).isEqualTo(400);
+        assertThat(retrodatata.body()).contains("dataProvvedimento: la data del provvedimento", "dataPubblicazione: la data di pubblicazione",
+                "non può precedere la generazione della graduatoria");
+        assertThat(istanza).isWaitingAt(TASK_APPROVA);
+        assertThat(graduatorie.findById(diAler.getId()).orElseThrow().getApprovataIl()).isNull();
+
+        ClientHttp.Risposta ok = completa(task, "2026/145", oggi(), "SITO_ENTE", oggi());
         assertThat(ok.status()).as(ok.body()).isEqualTo(204);
         assertThat(istanza).hasPassed(SERVICE_REGISTRA_APPROVAZIONE).hasNotPassed(SERVICE_SOLLECITA)
                 .isWaitingAt(TIMER_FINE_FINESTRA_RETTIFICHE);
@@ -161,16 +174,17 @@ class ApprovazioneGraduatoriaTest {
 
         // the ente can still approve, late
         http.post("/engine-rest/task/" + task.getId() + "/claim", CAPOFILA, "{\"userId\":\"capofila\"}");
-        assertThat(completa(task, "DET-88", LocalDate.now(), "ENTRAMBI", LocalDate.now()).status()).isEqualTo(204);
+        assertThat(completa(task, "DET-88", oggi(), "ENTRAMBI", oggi()).status()).isEqualTo(204);
         assertThat(istanza).hasPassed(SERVICE_REGISTRA_APPROVAZIONE).isWaitingAt(TIMER_FINE_FINESTRA_RETTIFICHE);
 
-        // published today: the graduatoria cannot become definitive before 15 days, neither by the process nor directly
+        // published today: the graduatoria cannot become definitive before the 15th day after has ended, neither by
+        // the process nor directly
         Job finestra = managementService.createJobQuery().processInstanceId(istanza.getId())
                 .activityId(TIMER_FINE_FINESTRA_RETTIFICHE).singleResult();
-        assertThat(finestra.getDuedate().toInstant()).isAfter(Instant.now().plus(java.time.Duration.ofDays(14)));
+        assertThat(finestra.getDuedate().toInstant()).isEqualTo(oggi().plusDays(16).atStartOfDay(ROMA).toInstant());
         assertThat(taskService.createTaskQuery().processInstanceId(istanza.getId()).taskDefinitionKey(TASK_RENDI_DEFINITIVA).count()).isZero();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> graduatorieService.rendiDefinitiva(diVarese.getId(), "capofila"))
-                .hasMessageContaining("può diventare definitiva dal " + LocalDate.now().plusDays(15));
+                .hasMessageContaining("può diventare definitiva dal " + ItalianFormats.data(oggi().plusDays(16)));
     }
 
     @Test
@@ -183,8 +197,13 @@ class ApprovazioneGraduatoriaTest {
         jdbc.update("update domanda set isbar_lavoro = isbar + 4, punti_familiare_lavoro = punti_familiare + 4 where id = ?", domanda);
         BigDecimal pubblicato = jdbc.queryForObject("select isbar from graduatoria_riga where graduatoria_id = ?", BigDecimal.class, diAler.getId());
 
+        // the 15th day after the publication (today) has ended: engine and application clocks at that midnight
+        LocalDate pubblicata = graduatorie.findById(diAler.getId()).orElseThrow().getPubblicataIl();
+        LocalDate giorno16 = pubblicata.plusDays(16);
+        OrologioDiProva.fermaA(giorno16.atStartOfDay(ROMA).toInstant());
         Job finestra = managementService.createJobQuery().processInstanceId(istanza.getId())
-                .activityId(TIMER_FINE_FINESTRA_RETTIFICHE).singleResult();
+                .activityId(TIMER_FINE_FINESTRA_RETTIFICHE).executable().singleResult();
+        assertThat(finestra).as("the window's timer is due").isNotNull();
         managementService.executeJob(finestra.getId());
         assertThat(istanza).isWaitingAt(TASK_RENDI_DEFINITIVA);
         Task rendi = taskService.createTaskQuery().processInstanceId(istanza.getId()).singleResult();
@@ -207,10 +226,19 @@ class ApprovazioneGraduatoriaTest {
         http.post("/engine-rest/task/" + pubblica.getId() + "/claim", ALER_AVVISO, "{\"userId\":\"aler.avviso\"}");
         assertThat(http.post("/engine-rest/task/" + pubblica.getId() + "/complete", ALER_AVVISO, "{\"variables\":{"
                 + "\"pubblicazioneDefinitiva\":{\"value\":\"ENTRAMBI\"},\"dataPubblicazioneDefinitiva\":{\"value\":\""
-                + LocalDate.now() + "\"}}}").status()).isEqualTo(204);
+                + giorno16 + "\"}}}").status()).isEqualTo(204);
         assertThat(istanza).hasPassed(SERVICE_REGISTRA_PUBBLICAZIONE, END_DEFINITIVA_PUBBLICATA).isEnded();
         assertThat(http.get("/api/graduatorie/" + diAler.getId(), ALER_AVVISO).json().get("graduatoria")
                 .get("pubblicazioneDefinitiva").asText()).isEqualTo("ENTRAMBI");
+    }
+
+    @AfterEach
+    void tempoReale() {
+        OrologioDiProva.ripristina();
+    }
+
+    private static LocalDate oggi() {
+        return LocalDate.now(ROMA);
     }
 
     private ClientHttp.Risposta completa(Task task, String numero, LocalDate data, String pubblicazione, LocalDate pubblicataIl) {

@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.OrologioDiProva;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
@@ -95,8 +96,8 @@ class RettificaInvaliditaTest {
             } else {
                 diVarese = g.getId();
             }
-            // ALER publishes today (window open); the Comune published 20 days ago (window closed)
-            LocalDate pubblicata = isAler ? LocalDate.now(ZoneId.of("Europe/Rome")) : LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(20);
+            // both published today: the window is open until the end of the 15th day after
+            LocalDate pubblicata = LocalDate.now(ZoneId.of("Europe/Rome"));
             graduatorieService.approva(g.getId(), "PROV-" + g.getId(), pubblicata, Graduatoria.Pubblicazione.SITO_ENTE, pubblicata, "test");
         }
     }
@@ -129,7 +130,15 @@ class RettificaInvaliditaTest {
     @Test
     @Order(1)
     void richiesteFuoriTermineDiAltriEntiOSuDatiInesistentiVengonoRifiutate() {
-        ClientHttp.Risposta tardiva = richiedi(CAPOFILA, diVarese, domande.get("A"), CONIUGE_DI_A, 80);
+        // the Comune's request arrives when the 15th day after the publication has ended
+        ZoneId roma = ZoneId.of("Europe/Rome");
+        OrologioDiProva.fermaA(LocalDate.now(roma).plusDays(16).atStartOfDay(roma).toInstant());
+        ClientHttp.Risposta tardiva;
+        try {
+            tardiva = richiedi(CAPOFILA, diVarese, domande.get("A"), CONIUGE_DI_A, 80);
+        } finally {
+            OrologioDiProva.ripristina();
+        }
         assertThat(tardiva.status()).isEqualTo(409);
         assertThat(tardiva.json().get("detail").asText()).contains("fuori termine", "15 giorni");
         assertThat(richiedi(CAPOFILA, diAler, domande.get("B"), CONIUGE_DI_B, 80).status()).isEqualTo(403);

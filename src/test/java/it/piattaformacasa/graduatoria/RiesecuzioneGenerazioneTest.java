@@ -76,7 +76,7 @@ class RiesecuzioneGenerazioneTest {
         presenta("villa", "VLLNNA75L47L682O", "1975-07-07", "8000.00", false, "\"coabitazione\":true", aler);
         presenta("greco", "GRCLSE95R50L682N", "1995-10-10", "15000.00", false, "\"famigliaNuovaFormazione\":true", aler);
 
-        scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, false);
+        scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, jdbc, false);
         diAler = graduatorie.findByAvvisoIdOrderById(avviso).stream()
                 .filter(g -> g.getEnte().getCodiceFiscale().valore().equals(CF_ALER)).findFirst().orElseThrow();
         // a rettifica per invalidità civile accepted before the DEFINITIVA: greco's working score rises above rota's
@@ -245,13 +245,15 @@ class RiesecuzioneGenerazioneTest {
 
     @Test
     void unaGenerazioneRegistrataSenzaInputNonSiRiesegue() {
-        // as written before the inputs were kept: no reserve parameter, no input rows
+        // as written before the inputs were kept: no reserve parameter, no input rows; of another avviso, since an
+        // avviso has one generation of provisional graduatorie
+        long altroAvviso = new ScenarioAvviso(http, runtimeService, managementService, alloggi).predisposto();
         long vecchia = jdbc.queryForObject("""
                 insert into generazione_graduatorie (avviso_id, versione_regole, criterio_finale, digest_input, digest_risultato,
                     numero_domande, numero_graduatorie, durata_ms, eseguita_il)
-                select avviso_id, versione_regole, criterio_finale, digest_input, digest_risultato, numero_domande,
+                select ?, versione_regole, criterio_finale, digest_input, digest_risultato, numero_domande,
                        numero_graduatorie, durata_ms, eseguita_il
-                  from generazione_graduatorie where id = ? returning id""", Long.class, provvisorie);
+                  from generazione_graduatorie where id = ? returning id""", Long.class, altroAvviso, provvisorie);
 
         try {
             ClientHttp.Risposta risposta = http.post("/api/generazioni/" + vecchia + "/riesecuzione", SUPERVISORE, "");

@@ -159,7 +159,9 @@ class DomandeController {
 
     @PostMapping("/api/avvisi/{avvisoId}/domande")
     @Operation(summary = "Presenta una domanda mentre l'avviso è aperto: 400 dati non validi, 422 requisiti non soddisfatti, "
-            + "409 domanda già presentata (con idEsistente). Con l'intestazione Idempotency-Key un nuovo invio restituisce la prima domanda.")
+            + "409 domanda già presentata (con idEsistente). Con l'intestazione Idempotency-Key un nuovo invio dello stesso "
+            + "operatore con gli stessi dati restituisce la prima domanda (Idempotent-Replayed: true); la stessa chiave con "
+            + "dati diversi è 422. La chiave vale per l'operatore che la invia.")
     ResponseEntity<DomandaDto> presenta(@PathVariable long avvisoId, @Valid @RequestBody DomandaBody body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         DatiDomanda dati = new DatiDomanda(body.nucleo().stream().map(c -> new DatiDomanda.Componente(c.codiceFiscale(),
@@ -176,8 +178,12 @@ class DomandeController {
         }
         DomandaService.Presentazione presentazione = domande.presenta(avvisoId, dati, body.corpoAppartenenza(), chiave);
         Domanda domanda = presentazione.domanda();
-        return ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/domande/" + domanda.getId()))
-                .body(DomandaDto.di(domanda));
+        // a retry gets the first answer again, marked as a replay (Stripe's convention)
+        var risposta = ResponseEntity.status(HttpStatus.CREATED).location(URI.create("/api/domande/" + domanda.getId()));
+        if (presentazione.giaPresentata()) {
+            risposta.header("Idempotent-Replayed", "true");
+        }
+        return risposta.body(DomandaDto.di(domanda));
     }
 
     record RichiestaRivalutazione(

@@ -1,5 +1,7 @@
 package it.piattaformacasa.graduatoria.process;
 
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
 /** Names shared by processes/graduatoria.bpmn, forms/approva-graduatoria.form and the Java side. */
 public final class GraduatoriaBpmn {
 
@@ -18,10 +20,10 @@ public final class GraduatoriaBpmn {
 
     public static final String VAR_GRADUATORIA_ID = "graduatoriaId";
     /** Form fields of «Approva graduatoria provvisoria». */
-    public static final String VAR_NUMERO_PROVVEDIMENTO = "numeroProvvedimento";
-    public static final String VAR_DATA_PROVVEDIMENTO = "dataProvvedimento";
-    public static final String VAR_PUBBLICAZIONE = "pubblicazione";
-    public static final String VAR_DATA_PUBBLICAZIONE = "dataPubblicazione";
+    public static final String VAR_NUMERO_PROVVEDIMENTO = GraduatoriaService.CAMPO_NUMERO;
+    public static final String VAR_DATA_PROVVEDIMENTO = GraduatoriaService.CAMPO_DATA_PROVVEDIMENTO;
+    public static final String VAR_PUBBLICAZIONE = GraduatoriaService.CAMPO_PUBBLICAZIONE;
+    public static final String VAR_DATA_PUBBLICAZIONE = GraduatoriaService.CAMPO_DATA_PUBBLICAZIONE;
     public static final String VAR_COMPLETATA_DA = "completataDa";
     /** Form fields of «Pubblica graduatoria definitiva». */
     public static final String VAR_PUBBLICAZIONE_DEFINITIVA = "pubblicazioneDefinitiva";

@@ -1,22 +1,18 @@
 package it.piattaformacasa.graduatoria.process;
 
 
-import java.time.ZoneId;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.common.sicurezza.Gruppi;
-import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.common.process.Pratica;
 
 /** What processes/graduatoria.bpmn reads from the graduatoria: its deadline and the ente's group. */
 @Component("graduatoriaEspressioni")
 public class GraduatoriaEspressioni {
-
-    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
 
     private final GraduatoriaService graduatorie;
 
@@ -28,10 +24,9 @@ public class GraduatoriaEspressioni {
         return Date.from(graduatorie.perProcesso(id(execution)).getScadenzaApprovazione());
     }
 
-    /** Start of the day after the 15-day rettifica window that follows publication (Italian time). */
+    /** The end of the 15th day after publication (midnight, Rome): the rettifica window includes that whole day. */
     public Date fineFinestraRettifiche(DelegateExecution execution) {
-        Graduatoria graduatoria = graduatorie.perProcesso(id(execution));
-        return Date.from(graduatoria.getPubblicataIl().plus(Graduatoria.FINESTRA_RETTIFICHE).atStartOfDay(ROMA).toInstant());
+        return Date.from(graduatorie.perProcesso(id(execution)).fineFinestraRettifiche());
     }
 
     public Date scadenzaPubblicazioneDefinitiva(DelegateExecution execution) {

@@ -13,7 +13,7 @@ import it.piattaformacasa.scadenze.Scadenza;
 import it.piattaformacasa.scadenze.ScadenzeService;
 
 @RestController
-@Tag(name = "Scadenze", description = "Termini di legge scaduti, segnalati o in scadenza (supervisori)")
+@Tag(name = "Scadenze", description = "Termini di legge scaduti, segnalati o in scadenza; lavori falliti o in ritardo (supervisori)")
 class ScadenzeController {
 
     private final ScadenzeService scadenze;
@@ -24,7 +24,9 @@ class ScadenzeController {
 
     @GetMapping("/api/scadenze")
     @PreAuthorize("hasAnyRole('SUPERVISORE', 'AMMINISTRATORE')")
-    @Operation(summary = "Attività aperte con termine scaduto, segnalate ai supervisori o in scadenza entro «giorni» giorni")
+    @Operation(summary = "Per tipo: INCIDENTE (lavoro automatico fallito senza altri tentativi, di qualunque processo), "
+            + "IN_RITARDO (lavoro che doveva essere già fatto, come un avviso chiuso senza graduatorie), ATTIVITA (attività "
+            + "aperte con termine scaduto, segnalate ai supervisori o in scadenza entro «giorni» giorni)")
     List<Scadenza> elenco(@RequestParam(defaultValue = "2") int giorni) {
         return scadenze.scaduteOInScadenza(giorni);
     }
