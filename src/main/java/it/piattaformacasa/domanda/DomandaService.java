@@ -33,6 +33,7 @@ import it.piattaformacasa.avviso.AvvisoService.AlloggioOfferto;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
+import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -114,6 +115,7 @@ public class DomandaService {
     @Transactional
     public Presentazione presenta(long avvisoId, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey) {
         Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
+        verificaSportello(avviso);
         String operatore = utente.username() != null ? utente.username() : "sistema";
         String impronta = null;
         if (idempotencyKey != null) {
@@ -182,6 +184,23 @@ public class DomandaService {
             return ByteBuffer.wrap(hash).getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A domanda is filed at the desk of an ente of the avviso's ambito (seed 002: operators enabled for an ente; the
+     * citizens' own channel comes later). Supervisors oversee, analysts change rules, administrators run the platform:
+     * none of them files domande. The platform's own callers (no person) pass.
+     */
+    private void verificaSportello(Avviso avviso) {
+        if (utente.username() == null) {
+            return;
+        }
+        Set<Long> abilitati = utente.entiAbilitati();
+        boolean sportello = avvisi.entiDellAmbito(avviso.getId()).stream().anyMatch(e -> abilitati.contains(e.getId()));
+        if (!sportello) {
+            throw new AccessoNegatoException("Le domande dell'avviso " + avviso.getId() + " si presentano allo sportello di un ente "
+                    + "dell'ambito " + avviso.getAmbito().getNome() + ": l'utente " + utente.username() + " non opera per nessuno di essi");
         }
     }
 
