@@ -147,6 +147,8 @@ class CorpusOstileTest {
                 on conflict (ente_id, comune_id, anno) do nothing""", enteVarese, LocalDate.now(ROMA).getYear());
         scenario.eseguiTimer(chiuso, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(chiuso, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        // Varese's is published 20 days ago (its window over): generated before that, as the date rules require
+        ScenarioAvviso.generateGiorniFa(jdbc, chiuso, 21);
         long provvisoriaAler = 0;
         long definitivaVarese = 0;
         for (Graduatoria g : graduatorie.findByAvvisoIdOrderById(chiuso)) {

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -27,16 +26,12 @@ class RegistraApprovazioneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String pubblicazione = (String) execution.getVariable(VAR_PUBBLICAZIONE);
-        try {
-            graduatorie.approva(GraduatoriaEspressioni.id(execution), (String) execution.getVariable(VAR_NUMERO_PROVVEDIMENTO),
-                    data(execution, VAR_DATA_PROVVEDIMENTO),
-                    pubblicazione == null ? null : Graduatoria.Pubblicazione.valueOf(pubblicazione),
-                    data(execution, VAR_DATA_PUBBLICAZIONE), (String) execution.getVariable(VAR_COMPLETATA_DA));
-        } catch (DatiNonValidiException e) {
-            // a form validation error for the engine: the completion rolls back, the task stays open, Tasklist shows
-            // the message and the engine REST answers 400 (any other exception would be a 500)
-            throw new FormFieldValidationException(e.errori(), "Approvazione non registrata: " + e.getMessage());
-        }
+        // a refusal (DatiNonValidiException) rolls the completion back and the task stays open; every door answers it
+        // as a 400 naming the field: our API's handler, and the engine's for /engine-rest and Tasklist (ADR 8)
+        graduatorie.approva(GraduatoriaEspressioni.id(execution), (String) execution.getVariable(VAR_NUMERO_PROVVEDIMENTO),
+                data(execution, VAR_DATA_PROVVEDIMENTO),
+                pubblicazione == null ? null : Graduatoria.Pubblicazione.valueOf(pubblicazione),
+                data(execution, VAR_DATA_PUBBLICAZIONE), (String) execution.getVariable(VAR_COMPLETATA_DA));
     }
 
     /** Camunda Forms send dates as ISO strings ("2026-12-01"). */
@@ -48,7 +43,7 @@ class RegistraApprovazioneDelegate implements JavaDelegate {
         try {
             return LocalDate.parse(valore.toString().substring(0, Math.min(10, valore.toString().length())));
         } catch (DateTimeParseException e) {
-            throw new FormFieldValidationException(variabile, variabile + ": data non valida «" + valore + "» (aaaa-mm-gg)");
+            throw DatiNonValidiException.campo(variabile, "data non valida «" + valore + "» (aaaa-mm-gg)");
         }
     }
 }
