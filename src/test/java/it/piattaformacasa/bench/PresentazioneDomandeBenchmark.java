@@ -43,7 +43,9 @@ import it.piattaformacasa.common.CodiceFiscale;
  * each) by concurrent clients for a fixed time (default 60 s, 8 clients): throughput and latency percentiles. Every
  * response must be 201; anything else is counted and reported. Run with {@code ./mvnw -Pbench verify}; the client
  * and the server share this machine's cores. With {@code -Dbench.chiave=true} every submission carries its own
- * {@code Idempotency-Key}, as a client that retries safely would send it.
+ * {@code Idempotency-Key}, as a client that retries safely would send it; with {@code -Dbench.chiave=alternata} every
+ * other one does, and the two latencies are reported apart: measured side by side by the same clients, the cost of the
+ * key does not depend on how busy the shared machine was during one run or the other.
  */
 @IntegrationTest
 class PresentazioneDomandeBenchmark {
@@ -63,7 +65,7 @@ class PresentazioneDomandeBenchmark {
     void domandePresentateViaRestPerSessantaSecondi() throws Exception {
         int secondi = Integer.getInteger("bench.secondi", 60);
         int client = Integer.getInteger("bench.client", 8);
-        boolean chiave = Boolean.getBoolean("bench.chiave");
+        Chiave chiave = Chiave.valueOf(System.getProperty("bench.chiave", "false").toUpperCase(Locale.ROOT));
         ClientHttp http = new ClientHttp(port);
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggiRepository);
         List<Alloggio> aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 2);
@@ -84,29 +86,66 @@ class PresentazioneDomandeBenchmark {
         Esito esito = esegui(client, secondi, httpClient, http, avviso, autorizzazione, progressivo, offerti, chiave);
 
         Integer nelDatabase = jdbc.queryForObject("select count(*) from domanda where avviso_id = ?", Integer.class, avviso);
-        long[] latenze = esito.latenzeNs();
-        Arrays.sort(latenze);
+        long[] latenze = esito.latenze(null);
         String risultato = String.format(Locale.ROOT, """
                 Domande presentate via REST (POST /api/avvisi/{id}/domande, HTTP Basic%s) — %d client per %d s
                   risposte 201: %d, altre: %s; domande nel database: %d (= %d del riscaldamento + %d)
                   throughput: %.0f domande/s
                   latenza p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms
-                """, chiave ? ", Idempotency-Key" : "", client, secondi, esito.create(), esito.altre(), nelDatabase,
+                """, chiave.descrizione, client, secondi, esito.create(), esito.altre(), nelDatabase,
                 riscaldamento.create(), esito.create(),
                 esito.create() / esito.secondi(),
                 percentile(latenze, 50), percentile(latenze, 95), percentile(latenze, 99),
                 latenze.length == 0 ? 0 : latenze[latenze.length - 1] / 1e6);
+        if (chiave == Chiave.ALTERNATA) {
+            long[] con = esito.latenze(true);
+            long[] senza = esito.latenze(false);
+            risultato += String.format(Locale.ROOT, """
+                      con Idempotency-Key: %d, p50 %.1f ms, p95 %.1f ms, media %.1f ms
+                      senza: %d, p50 %.1f ms, p95 %.1f ms, media %.1f ms
+                      rapporto con/senza: p50 %.3f, media %.3f
+                    """, con.length, percentile(con, 50), percentile(con, 95), media(con), senza.length,
+                    percentile(senza, 50), percentile(senza, 95), media(senza), percentile(con, 50) / percentile(senza, 50),
+                    media(con) / media(senza));
+        }
         System.out.println(risultato);
-        Path file = Path.of("target", "bench", chiave ? "domande-rest-chiave.txt" : "domande-rest.txt");
+        Path file = Path.of("target", "bench", chiave == Chiave.FALSE ? "domande-rest.txt"
+                : "domande-rest-chiave-" + chiave.name().toLowerCase(Locale.ROOT) + ".txt");
         Files.createDirectories(file.getParent());
         Files.writeString(file, risultato);
     }
 
-    private record Esito(int create, Map<Integer, Integer> altre, long[] latenzeNs, double secondi) {
+    /** Which submissions carry an Idempotency-Key: none, all, or every other one. */
+    private enum Chiave {
+        FALSE(""), TRUE(", Idempotency-Key"), ALTERNATA(", Idempotency-Key in una domanda su due");
+
+        final String descrizione;
+
+        Chiave(String descrizione) {
+            this.descrizione = descrizione;
+        }
+
+        boolean per(int i) {
+            return this == TRUE || (this == ALTERNATA && i % 2 == 0);
+        }
+    }
+
+    /** @param misure {status, nanoseconds, 1 if the request carried a key} */
+    private record Esito(int create, Map<Integer, Integer> altre, List<long[]> misure, double secondi) {
+
+        /** Sorted latencies of the requests with a key ({@code true}), without ({@code false}) or all ({@code null}). */
+        long[] latenze(Boolean conChiave) {
+            return misure.stream().filter(m -> conChiave == null || (m[2] == 1) == conChiave).mapToLong(m -> m[1]).sorted()
+                    .toArray();
+        }
+    }
+
+    private static double media(long[] latenze) {
+        return latenze.length == 0 ? 0 : Arrays.stream(latenze).average().orElse(0) / 1e6;
     }
 
     private static Esito esegui(int client, int secondi, HttpClient httpClient, ClientHttp http, long avviso,
-                                String autorizzazione, AtomicInteger progressivo, long[] offerti, boolean chiave)
+                                String autorizzazione, AtomicInteger progressivo, long[] offerti, Chiave chiave)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(client);
         long inizio = System.nanoTime();
@@ -114,26 +153,27 @@ class PresentazioneDomandeBenchmark {
         List<Future<List<long[]>>> risultati = new ArrayList<>();
         for (int c = 0; c < client; c++) {
             risultati.add(pool.submit(() -> {
-                List<long[]> misure = new ArrayList<>(); // {status, nanoseconds}
+                List<long[]> misure = new ArrayList<>(); // {status, nanoseconds, with a key}
                 while (System.nanoTime() < fine) {
                     int i = progressivo.incrementAndGet();
                     HttpRequest.Builder builder = HttpRequest.newBuilder(http.uri("/api/avvisi/" + avviso + "/domande"))
                             .header("Authorization", autorizzazione).header("Content-Type", "application/json")
                             .header("Accept", "application/json");
-                    if (chiave) {
+                    boolean conChiave = chiave.per(i);
+                    if (conChiave) {
                         builder.header("Idempotency-Key", "bench-" + i);
                     }
                     HttpRequest richiesta = builder.POST(HttpRequest.BodyPublishers.ofString(domanda(i, offerti))).build();
                     long t = System.nanoTime();
                     HttpResponse<String> risposta = httpClient.send(richiesta, HttpResponse.BodyHandlers.ofString());
-                    misure.add(new long[] {risposta.statusCode(), System.nanoTime() - t});
+                    misure.add(new long[] {risposta.statusCode(), System.nanoTime() - t, conChiave ? 1 : 0});
                 }
                 return misure;
             }));
         }
         int create = 0;
         Map<Integer, Integer> altre = new TreeMap<>();
-        List<Long> latenze = new ArrayList<>();
+        List<long[]> tutte = new ArrayList<>();
         for (Future<List<long[]>> f : risultati) {
             for (long[] m : f.get()) {
                 if (m[0] == 201) {
@@ -141,12 +181,12 @@ class PresentazioneDomandeBenchmark {
                 } else {
                     altre.merge((int) m[0], 1, Integer::sum);
                 }
-                latenze.add(m[1]);
+                tutte.add(m);
             }
         }
         double durata = (System.nanoTime() - inizio) / 1e9;
         pool.shutdown();
-        return new Esito(create, altre, latenze.stream().mapToLong(Long::longValue).toArray(), durata);
+        return new Esito(create, altre, tutte, durata);
     }
 
     private static double percentile(long[] ordinate, int p) {
