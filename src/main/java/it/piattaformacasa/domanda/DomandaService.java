@@ -169,7 +169,7 @@ public class DomandaService {
         ripetuta.filter(d -> d.getIdempotencyImpronta() != null && !d.getIdempotencyImpronta().equals(impronta))
                 .ifPresent(d -> {
                     // as payment APIs do: a key names one request, never another one
-                    throw new NonAmmissibileException("La chiave Idempotency-Key «" + chiave + "» è già stata usata per la "
+                    throw new NonAmmissibileException("Chiave di idempotenza già usata", "La chiave Idempotency-Key «" + chiave + "» è già stata usata per la "
                             + "domanda " + d.getId() + " con dati diversi: per una nuova domanda usare una nuova chiave",
                             List.of("Idempotency-Key già usata con dati diversi"));
                 });

@@ -189,7 +189,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(NonAmmissibileException.class)
     ProblemDetail nonAmmissibile(NonAmmissibileException e) {
-        ProblemDetail problem = problema(HttpStatus.UNPROCESSABLE_ENTITY, "Requisiti non soddisfatti", e.getMessage(), List.of());
+        ProblemDetail problem = problema(HttpStatus.UNPROCESSABLE_ENTITY, e.titolo(), e.getMessage(), List.of());
         problem.setProperty("motivi", e.motivi());
         return problem;
     }

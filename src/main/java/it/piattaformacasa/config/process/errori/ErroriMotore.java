@@ -130,7 +130,7 @@ public final class ErroriMotore {
                         .conErrori(e.errori().stream().map(x -> new Problema.Campo(x.campo(), x.messaggio())).toList());
             }
             if (t instanceof NonAmmissibileException e) {
-                return Problema.di(422, "Requisiti non soddisfatti", messaggio).conMotivi(e.motivi());
+                return Problema.di(422, e.titolo(), messaggio).conMotivi(e.motivi());
             }
             if (t instanceof AccessoNegatoException || t instanceof AuthorizationException) {
                 // our engine guards extend AuthorizationException: their message, and no Camunda «type» member
