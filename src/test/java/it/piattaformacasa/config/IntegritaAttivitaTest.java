@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.DomandaDiProva;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.SessioneWebapp;
@@ -77,11 +78,7 @@ class IntegritaAttivitaTest {
         Alloggio aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 3).get(2);
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 3).get(2);
         avviso = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
-        String body = "{\"nucleo\":[{\"codiceFiscale\":\"VRDLGU75C10L682S\",\"nome\":\"Luigi\",\"cognome\":\"Verdi\","
-                + "\"dataNascita\":\"1975-03-10\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
-                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
-                + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-VRD\",\"dataDsu\":\"2026-01-20\"},"
-                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + aler.getId() + "," + varese.getId() + "]}";
+        String body = DomandaDiProva.json("VRDLGU75C10L682S", aler.getId(), varese.getId());
         ClientHttp.Risposta domanda = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
         assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);

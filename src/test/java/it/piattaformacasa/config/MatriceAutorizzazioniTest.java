@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.DomandaDiProva;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
@@ -110,7 +111,7 @@ class MatriceAutorizzazioniTest {
         // avviso A: closed, graduatorie provvisorie; the Comune di Varese's approved today (rettifica window open)
         long avvisoA = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
         id.put("avviso", Long.toString(avvisoA));
-        id.put("domanda", presenta(avvisoA, "MTRPLA70A01L682R", aler.getId() + "," + varese.getId()));
+        id.put("domanda", presenta(avvisoA, "MTRPLA70A01L682R", aler.getId(), varese.getId()));
         scenario.eseguiTimer(avvisoA, AvvisoBpmn.TIMER_CHIUSURA);
         scenario.eseguiTimer(avvisoA, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
         for (Graduatoria g : graduatorie.findByAvvisoIdOrderById(avvisoA)) {
@@ -160,13 +161,8 @@ class MatriceAutorizzazioniTest {
                 returning id""", Long.class, numero, numero, cfEnte);
     }
 
-    private String presenta(long avviso, String cf, String alloggiScelti) {
-        String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"Paola\",\"cognome\":\"Matrice\","
-                + "\"dataNascita\":\"1970-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
-                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
-                + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-MTR\",\"dataDsu\":\"2026-01-20\"},"
-                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggiScelti + "]}";
-        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
+    private String presenta(long avviso, String cf, long... alloggiScelti) {
+        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, DomandaDiProva.json(cf, alloggiScelti));
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         return risposta.json().get("id").asText();
     }
@@ -174,11 +170,8 @@ class MatriceAutorizzazioniTest {
     // ---------------------------------------------------------------------------------------------- the matrix
 
     /** A valid domanda; {cf} becomes a different richiedente for each caller. */
-    private static final String DOMANDA = "{\"nucleo\":[{\"codiceFiscale\":\"{cf}\",\"nome\":\"Anna\",\"cognome\":\"Sportello\","
-            + "\"dataNascita\":\"1970-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
-            + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
-            + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-SPT\",\"dataDsu\":\"2026-01-20\"},"
-            + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[{alloggioAperto}]}";
+    /** Stands for a valid domanda, of a different richiedente for each caller (built in the test). */
+    private static final String DOMANDA = "{domanda valida}";
 
     Stream<Riga> api() {
         return Stream.of(
@@ -371,9 +364,10 @@ class MatriceAutorizzazioniTest {
                 continue;
             }
             String utente = utenti.get(i);
-            ClientHttp.Risposta risposta = invia(riga, sostituisci(riga.percorso(), utente),
-                    riga.corpo() == null ? null : sostituisci(riga.corpo(), utente).replace("{cf}", codiciFiscali.get(i)),
-                    utente);
+            String corpo = DOMANDA.equals(riga.corpo())
+                    ? DomandaDiProva.json(codiciFiscali.get(i), Long.parseLong(id.get("alloggioAperto")))
+                    : riga.corpo() == null ? null : sostituisci(riga.corpo(), utente);
+            ClientHttp.Risposta risposta = invia(riga, sostituisci(riga.percorso(), utente), corpo, utente);
             boolean rifiutata = risposta.status() == 403 || risposta.status() == 404;
             boolean attesa = switch (riga.attese().charAt(i)) {
                 case 'N' -> rifiutata;

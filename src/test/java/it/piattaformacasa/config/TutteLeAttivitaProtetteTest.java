@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.DomandaDiProva;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.SessioneWebapp;
@@ -119,11 +120,7 @@ class TutteLeAttivitaProtetteTest {
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1).get(0);
         long avviso = scenario.aperto(List.of(varese), List.of(CAPOFILA));
-        String body = "{\"nucleo\":[{\"codiceFiscale\":\"BNCMRA66C41L682D\",\"nome\":\"Mara\",\"cognome\":\"Bianco\","
-                + "\"dataNascita\":\"1966-03-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
-                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
-                + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-BNC\",\"dataDsu\":\"2026-01-20\"},"
-                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + varese.getId() + "]}";
+        String body = DomandaDiProva.json("BNCMRA66C41L682D", varese.getId());
         ClientHttp.Risposta domanda = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
         assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
         Graduatoria definitiva = scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService, jdbc, true).get(0);
