@@ -43,7 +43,8 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (username == null || credentials == null) {
+        if (username == null || credentials == null || !username.matches(Gruppi.IDENTIFICATIVO)) {
+            // a name no user can have (a NUL, a space) never reaches the engine's identity query
             throw new BadCredentialsException("Credenziali non valide");
         }
         String password = credentials.toString();

@@ -159,7 +159,7 @@ class ErroriItalianiTest {
                         Formato.JSON_CAMUNDA, "non può dichiarare di non possederne"),
                 caso("valore fuori dai valori previsti dal delegate", t -> t.post("/engine-rest/task/" + t.attivitaInCarico()
                         + "/complete", MALNATE, "{\"variables\":{\"esito\":{\"value\":\"FORSE\"}}}"), 400,
-                        Formato.JSON_CAMUNDA, "non è del tipo o tra i valori previsti"),
+                        Formato.JSON_CAMUNDA, "valore non ammesso"),
                 caso("valore di variabile non valido", t -> t.post("/engine-rest/task/inesistente/complete", MALNATE,
                         "{\"variables\":{\"n\":{\"value\":\"abc\",\"type\":\"Integer\"}}}"), 400, Formato.JSON_CAMUNDA,
                         "«abc» non è un valore di tipo Integer"),

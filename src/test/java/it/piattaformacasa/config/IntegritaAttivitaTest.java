@@ -253,6 +253,84 @@ class IntegritaAttivitaTest {
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 
+    /** Found by the review of this change: a claim naming nobody released a colleague's task, who could then take it. */
+    @Test
+    void unCollegaNonRilasciaNeCompletaLAttivitaCheUnAltroTiene() {
+        Task task = selezioneDi(istanzaAvviso(scenario.predisposto()), CF_COMUNE_VARESE);
+        String collega = collegaDiCapofila();
+        assertThat(http.post("/engine-rest/task/" + task.getId() + "/claim", CAPOFILA, "{\"userId\":\"capofila\"}").status())
+                .isEqualTo(204);
+
+        ClientHttp.Risposta rilascio = http.post("/engine-rest/task/" + task.getId() + "/claim", collega, "{}");
+        assertThat(rilascio.status()).as(rilascio.body()).isEqualTo(403);
+        assertThat(http.post("/engine-rest/task/" + task.getId() + "/delegate", collega, "{}").status()).isIn(400, 403);
+        ClientHttp.Risposta completa = http.post("/engine-rest/task/" + task.getId() + "/complete", collega,
+                "{\"variables\":{\"selezioneCompletata\":{\"value\":true,\"type\":\"Boolean\"}}}");
+        assertThat(completa.status()).as(completa.body()).isEqualTo(409);
+        assertThat(completa.json().get("detail").asText()).contains("capofila");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isEqualTo(CAPOFILA);
+
+        // the holder releases it naming nobody, as Camunda's own claim allows
+        assertThat(http.post("/engine-rest/task/" + task.getId() + "/claim", CAPOFILA, "{}").status()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+    }
+
+    /** Found by the review: only the names were checked, not what the form's fields held. */
+    @Test
+    void iCampiDelModuloHannoIlTipoIlTestoEIValoriCheIlModuloConsente() {
+        Task task = selezioneDi(istanzaAvviso(scenario.predisposto()), CF_ALER);
+        http.post("/engine-rest/task/" + task.getId() + "/claim", ALER_AVVISO, "{\"userId\":\"aler.avviso\"}");
+        String conferma = "\"selezioneCompletata\":{\"value\":true,\"type\":\"Boolean\"}";
+        for (String[] caso : List.of(
+                new String[] {"\"noteSelezione\":{\"type\":\"Bytes\",\"value\":\"AAAA\"}", "noteSelezione"},
+                new String[] {"\"noteSelezione\":{\"value\":\"nota\\u202e\\u0007\"}", "noteSelezione"},
+                new String[] {"\"noteSelezione\":{\"value\":\"" + "x".repeat(2001) + "\"}", "noteSelezione"},
+                new String[] {"\"noteSelezione\":{\"type\":\"Object\",\"value\":\"rO0ABXQAAXg=\",\"valueInfo\":{"
+                        + "\"objectTypeName\":\"java.lang.String\",\"serializationDataFormat\":\"application/x-java-serialized-object\"}}",
+                        "noteSelezione"})) {
+            ClientHttp.Risposta risposta = http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_AVVISO,
+                    "{\"variables\":{" + conferma + "," + caso[0] + "}}");
+            assertThat(risposta.status()).as(caso[0] + ": " + risposta.body()).isEqualTo(400);
+            assertThat(risposta.body()).contains(caso[1]);
+        }
+        // a required field left out through REST: Tasklist would not let it go either
+        ClientHttp.Risposta senza = http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_AVVISO,
+                "{\"variables\":{\"noteSelezione\":{\"value\":\"nota\"}}}");
+        assertThat(senza.status()).isEqualTo(400);
+        assertThat(senza.body()).contains("selezioneCompletata: obbligatorio");
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+        // a multi-line note is a note
+        assertThat(http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_AVVISO,
+                "{\"variables\":{" + conferma + ",\"noteSelezione\":{\"value\":\"riga uno\\nriga due\"}}}").status()).isEqualTo(204);
+    }
+
+    /** Found by the review: requests with values the database refuses answered 500. */
+    @Test
+    void valoriCheIlDatabaseRifiutaSonoErroriDiChiChiede() {
+        for (String percorso : List.of("/engine-rest/task?firstResult=-5&maxResults=-3", "/engine-rest/task?nameLike=%5C",
+                "/engine-rest/task?dueAfter=-99999-01-01T00:00:00.000%2B0000")) {
+            ClientHttp.Risposta risposta = http.get(percorso, CAPOFILA);
+            assertThat(risposta.status()).as(percorso + ": " + risposta.body()).isEqualTo(400);
+        }
+        assertThat(http.get("/engine-rest/task/nonesiste/deployed-form", CAPOFILA).status()).isEqualTo(404);
+        ClientHttp.Risposta nul = http.invia(http.richiesta("/api/me", null).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("a\u0000b:x".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .GET().build());
+        assertThat(nul.status()).isEqualTo(401);
+        // OPTIONS does not describe the API to whoever asks
+        ClientHttp.Risposta opzioni = http.invia(http.richiesta("/engine-rest/task", MALNATE)
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(opzioni.body()).doesNotContain("<application", "wadl");
+    }
+
+    /** Found by the review: ten wrong passwords of anybody, without logging in, locked that user for good. */
+    @Test
+    void nessunoBloccaPerSempreUnUtenteSbagliandoPassword(@Autowired org.camunda.bpm.engine.ProcessEngine motore) {
+        var configurazione = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) motore.getProcessEngineConfiguration();
+        assertThat(configurazione.getLoginMaxAttempts()).isEqualTo(Integer.MAX_VALUE);
+        assertThat(configurazione.getLoginDelayMaxTime()).as("the growing delay stays").isPositive();
+    }
+
     @Test
     void ventiPreseInCaricoSimultaneeDallApiHannoUnSoloVincitore() throws Exception {
         Task task = selezioneDi(istanzaAvviso(scenario.predisposto()), CF_COMUNE_MALNATE);

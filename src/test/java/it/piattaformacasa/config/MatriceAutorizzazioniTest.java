@@ -295,6 +295,8 @@ class MatriceAutorizzazioniTest {
                         "NNNNS"),
                 riga("definizioni di processo e diagrammi in lettura", "GET", "/engine-rest/process-definition/{processDefinition}/xml",
                         null, CAPOFILA, "SSSSS"),
+                riga("statistiche di tutte le definizioni (istanze di ogni ente)", "GET",
+                        "/engine-rest/process-definition/statistics?incidents=true", null, CAPOFILA, "NNNSS"),
                 riga("avvio di un processo", "POST", "/engine-rest/process-definition/key/avviso/start",
                         "{\"businessKey\":\"999999\"}", CAPOFILA, "NNNN-"),
                 riga("istanze: variabili in lettura", "GET", "/engine-rest/process-instance/{istanza}/variables", null, CAPOFILA,

@@ -17,6 +17,9 @@ public final class Gruppi {
 
     private static final String ENTE = "ente-";
 
+    /** What a user or group id may contain (the engine refuses others; the logins check it before asking it). */
+    public static final String IDENTIFICATIVO = "[a-zA-Z0-9._-]+";
+
     private Gruppi() {
     }
 

@@ -37,6 +37,8 @@ final class AccessoEngine {
     private static final Set<String> SCRITTURA = Set.of("POST");
     private static final Set<String> QUERY = Set.of("GET", "HEAD", "OPTIONS", "POST");
     private static final String ID = "[^/]+";
+    /** A process definition's id, never a word of the API such as «statistics» (counts across every ente). */
+    private static final String DEFINIZIONE = "(?!statistics$|count$)[^/]+";
 
     /** The first family that matches decides; anything else is for administrators. */
     static final List<Famiglia> FAMIGLIE = List.of(
@@ -54,12 +56,12 @@ final class AccessoEngine {
             famiglia("attività: elenco e ricerca", Api.ENGINE, QUERY, "/task(/count)?", Ruolo.UTENTE),
             famiglia("attività: dettaglio, modulo, variabili in lettura", Api.ENGINE, LETTURA, "/task/" + ID
                     + "(/form|/rendered-form|/deployed-form|/form-variables|/identity-links"
-                    + "|/(variables|localVariables)(/" + ID + "(/data)?)?|/comment(/" + ID + ")?|/attachment(/" + ID + "(/data)?)?)?",
+                    + "|/(variables|localVariables)(/" + ID + "(/data)?)?)?",
                     Ruolo.UTENTE),
             famiglia("attività: prendi in carico, rilascia, completa", Api.ENGINE, SCRITTURA,
-                    "/task/" + ID + "/(claim|unclaim|complete|submit-form|comment/create)", Ruolo.UTENTE),
+                    "/task/" + ID + "/(claim|unclaim|complete|submit-form)", Ruolo.UTENTE),
             famiglia("definizioni di processo e diagrammi in lettura", Api.ENGINE, LETTURA,
-                    "/process-definition(/count)?|/process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + ID + ")(/xml)?",
+                    "/process-definition(/count)?|/process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + DEFINIZIONE + ")(/xml)?",
                     Ruolo.UTENTE),
             famiglia("utenti e gruppi in lettura", Api.ENGINE, LETTURA,
                     "/user(/count)?|/user/" + ID + "/profile|/group(/count)?|/identity/groups", Ruolo.UTENTE),

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,42 +20,60 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The fields an operator may write when completing a task: the editable fields of the Camunda Form the task shows,
  * read from the form deployed with its process (so the form is the contract, and Tasklist, the engine REST API and
- * our API obey the same one). A task without a form accepts no variables. Deployed forms never change, so the
- * answer is cached per process definition and task.
+ * our API obey the same one), with what the form says of each: its kind, whether it is required, the values a choice
+ * admits, the longest text. A task without a form accepts no variables. Deployed forms never change, so the answer is
+ * cached per process definition and task.
  */
 class CampiDelForm {
 
+    /** One editable field of a form. */
+    record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima) {
+
+        boolean testoLibero() {
+            return "textarea".equals(tipo);
+        }
+
+        boolean scelta() {
+            return "radio".equals(tipo) || "select".equals(tipo);
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Set<String>> perAttivita = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Campo>> perAttivita = new ConcurrentHashMap<>();
 
-    Set<String> modificabili(CommandContext contesto, TaskEntity task) {
+    Map<String, Campo> modificabili(CommandContext contesto, TaskEntity task) {
         if (task.getProcessDefinitionId() == null || task.getTaskDefinitionKey() == null) {
-            return Set.of(); // a standalone task has no form of ours
+            return Map.of(); // a standalone task has no form of ours
         }
         return perAttivita.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
                 chiave -> leggi(contesto, task));
     }
 
-    private static Set<String> leggi(CommandContext contesto, TaskEntity task) {
+    private static Map<String, Campo> leggi(CommandContext contesto, TaskEntity task) {
         if (task.getTaskDefinition() == null || task.getTaskDefinition().getCamundaFormDefinitionKey() == null) {
-            return Set.of();
+            return Map.of();
         }
         try (InputStream form = contesto.runWithoutAuthorization(new GetDeployedTaskFormCmd(task.getId()))) {
-            Set<String> campi = new HashSet<>();
+            Map<String, Campo> campi = new LinkedHashMap<>();
             raccogli(JSON.readTree(form), campi);
-            return Collections.unmodifiableSet(campi);
+            return Collections.unmodifiableMap(campi);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** Fields with a key that the operator can change: not read-only, not disabled (form-js does not submit those). */
-    static void raccogli(JsonNode nodo, Set<String> campi) {
+    static void raccogli(JsonNode nodo, Map<String, Campo> campi) {
         for (JsonNode componente : nodo.path("components")) {
             if (componente.hasNonNull("key") && !componente.path("readonly").asBoolean(false)
                     && !componente.path("disabled").asBoolean(false)) {
-                campi.add(componente.get("key").asText());
+                String chiave = componente.get("key").asText();
+                Set<String> valori = new LinkedHashSet<>();
+                componente.path("values").forEach(v -> valori.add(v.path("value").asText()));
+                JsonNode regole = componente.path("validate");
+                campi.put(chiave, new Campo(chiave, componente.path("type").asText(), regole.path("required").asBoolean(false),
+                        Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null));
             }
             raccogli(componente, campi);
         }

@@ -10,11 +10,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import it.piattaformacasa.common.sicurezza.Gruppi;
+
 @Configuration(proxyBeanMethods = false)
 class CamundaEngineConfiguration {
 
     /** User and group ids are our usernames and group ids such as {@code ente-00441340122-avviso}. */
-    static final String ID_PATTERN = "[a-zA-Z0-9._-]+";
+    static final String ID_PATTERN = Gruppi.IDENTIFICATIVO;
 
     @Bean
     AbstractProcessEnginePlugin identificativiPlugin() {

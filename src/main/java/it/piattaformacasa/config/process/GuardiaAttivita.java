@@ -6,19 +6,25 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
+import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 
 /**
@@ -42,14 +48,12 @@ class GuardiaAttivita {
      * @throws CompletamentoRifiutatoException when a variable outside the form would change the case
      */
     Map<String, Object> perCompletamento(CommandContext contesto, TaskEntity task, Map<String, Object> inviate) {
-        if (inviate == null || inviate.isEmpty()) {
-            return Map.of();
-        }
-        Set<String> delForm = campi.modificabili(contesto, task);
+        Map<String, CampiDelForm.Campo> delForm = campi.modificabili(contesto, task);
+        Map<String, Object> valori = tipizzati(inviate);
         Map<String, Object> ammesse = new LinkedHashMap<>();
         Set<String> rifiutate = new TreeSet<>();
-        for (Map.Entry<String, Object> voce : inviate.entrySet()) {
-            if (delForm.contains(voce.getKey())) {
+        for (Map.Entry<String, Object> voce : valori.entrySet()) {
+            if (delForm.containsKey(voce.getKey())) {
                 ammesse.put(voce.getKey(), voce.getValue());
             } else if (!stessoValore(voce.getValue(), task.getVariableTyped(voce.getKey(), true))) {
                 rifiutate.add(voce.getKey());
@@ -57,9 +61,26 @@ class GuardiaAttivita {
         }
         if (!rifiutate.isEmpty()) {
             throw new CompletamentoRifiutatoException("L'attività «" + task.getName() + "» accetta solo i campi del suo modulo"
-                    + (delForm.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(delForm)) + ")")
+                    + (delForm.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(delForm.keySet())) + ")")
                     + ": non è possibile impostare " + String.join(", ", rifiutate)
                     + ". I dati che identificano la pratica sono scritti dalla piattaforma e non si modificano completando un'attività.");
+        }
+        List<String> errori = new ArrayList<>();
+        for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
+            verificaValore(delForm.get(voce.getKey()), voce.getValue()).ifPresent(errori::add);
+        }
+        if (persona(contesto) != null) {
+            // a person completes as the form asks (Tasklist enforces it; a REST client must too); the platform's own
+            // code passes only what its API already validated
+            for (CampiDelForm.Campo campo : delForm.values()) {
+                if (campo.obbligatorio() && vuoto(campo, ammesse.get(campo.chiave()))) {
+                    errori.add(campo.chiave() + ": obbligatorio");
+                }
+            }
+        }
+        if (!errori.isEmpty()) {
+            throw new CompletamentoRifiutatoException("Il modulo di «" + task.getName() + "» non è compilato come richiesto: "
+                    + String.join("; ", errori));
         }
         Map<String, Object> transitorie = new LinkedHashMap<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
@@ -68,6 +89,77 @@ class GuardiaAttivita {
             transitorie.put(voce.getKey(), transitoria(task, voce.getKey(), valore));
         }
         return transitorie;
+    }
+
+    /**
+     * What a form field may hold: a string, a number, a boolean or a date — never bytes, files or serialized objects —,
+     * text without control characters (new lines only in a text area), no longer than the form allows, and for a
+     * choice one of the form's values.
+     */
+    private static Optional<String> verificaValore(CampiDelForm.Campo campo, Object inviato) {
+        if (inviato instanceof TypedValue tipizzato && tipizzato.getType() != null
+                && (!(tipizzato.getType() instanceof PrimitiveValueType) || tipizzato.getType() == ValueType.BYTES)) {
+            return Optional.of(campo.chiave() + ": tipo di valore non ammesso (" + tipizzato.getType().getName() + ")");
+        }
+        Object valore = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
+        if (valore == null) {
+            return Optional.empty();
+        }
+        if (!(valore instanceof String || valore instanceof Boolean || valore instanceof Number || valore instanceof Date)) {
+            return Optional.of(campo.chiave() + ": tipo di valore non ammesso");
+        }
+        if (valore instanceof String testo) {
+            Optional<String> problema = TestoSicuro.problema(testo, campo.testoLibero());
+            if (problema.isPresent()) {
+                return Optional.of(campo.chiave() + ": " + problema.get());
+            }
+            if (campo.lunghezzaMassima() != null && testo.length() > campo.lunghezzaMassima()) {
+                return Optional.of(campo.chiave() + ": al più " + campo.lunghezzaMassima() + " caratteri");
+            }
+        }
+        if (campo.scelta() && !campo.valoriAmmessi().isEmpty() && !campo.valoriAmmessi().contains(valore.toString())) {
+            return Optional.of(campo.chiave() + ": valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean vuoto(CampiDelForm.Campo campo, Object inviato) {
+        Object valore = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
+        if ("checkbox".equals(campo.tipo())) {
+            return !Boolean.TRUE.equals(valore); // a required checkbox is a declaration: it must be ticked
+        }
+        return valore == null || valore.toString().isBlank();
+    }
+
+    /**
+     * Completing a task a colleague holds: the engine allows it to any candidate, our API and Tasklist do not. A person
+     * completes what they hold, or an unassigned task; administrators anything.
+     */
+    void verificaCompletamento(CommandContext contesto, TaskEntity task) {
+        Authentication chi = persona(contesto);
+        if (chi != null && !amministratore(chi) && task.getAssignee() != null && !task.getAssignee().equals(chi.getUserId())) {
+            throw new TaskAlreadyClaimedException(task.getId(), task.getAssignee());
+        }
+    }
+
+    private static Authentication persona(CommandContext contesto) {
+        Authentication chi = contesto.getAuthentication();
+        return chi == null || chi.getUserId() == null ? null : chi;
+    }
+
+    /**
+     * The values as sent, typed where the caller typed them: reading a REST client's serialized object as a plain value
+     * would make the engine try to deserialize it.
+     */
+    private static Map<String, Object> tipizzati(Map<String, Object> inviate) {
+        if (inviate == null) {
+            return Map.of();
+        }
+        Map<String, Object> valori = new LinkedHashMap<>();
+        for (String nome : inviate.keySet()) {
+            valori.put(nome, inviate instanceof VariableMap mappa ? mappa.getValueTyped(nome) : inviate.get(nome));
+        }
+        return valori;
     }
 
     /** A value for the process that lives only in this transaction (see the class comment). */
@@ -103,6 +195,9 @@ class GuardiaAttivita {
     }
 
     private static boolean stessoValore(Object inviato, TypedValue attuale) {
+        if (inviato instanceof TypedValue tipizzato && !(tipizzato.getType() instanceof PrimitiveValueType)) {
+            return false; // an object, a file: never the value of a case's identity
+        }
         Object a = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
         Object b = attuale == null ? null : attuale.getValue();
         if (a instanceof Number n1 && b instanceof Number n2) {
@@ -118,7 +213,12 @@ class GuardiaAttivita {
      */
     void verificaAssegnazione(CommandContext contesto, TaskEntity task, String utente, String operazione) {
         Authentication chi = contesto.getAuthentication();
-        if (chi == null || chi.getUserId() == null || utente == null) {
+        if (chi == null || chi.getUserId() == null) {
+            return;
+        }
+        if (utente == null) {
+            // naming nobody releases the task (Camunda's claim with no user unassigns it): the holder's privilege
+            verificaRilascio(contesto, task);
             return;
         }
         boolean amministratore = amministratore(chi);

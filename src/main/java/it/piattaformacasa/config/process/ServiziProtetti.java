@@ -1,9 +1,11 @@
 package it.piattaformacasa.config.process;
 
+import java.io.InputStream;
 import java.util.Collection;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.impl.ManagementServiceImpl;
 import org.camunda.bpm.engine.impl.TaskServiceImpl;
@@ -35,6 +37,7 @@ final class ServiziProtetti {
         if (task != null) {
             // who may work the task first: another ente's operator gets 403 whatever the variables
             contesto.getProcessEngineConfiguration().getCommandCheckers().forEach(c -> c.checkTaskWork(task));
+            guardia.verificaCompletamento(contesto, task);
         }
         Map<String, Object> ammesse = task == null ? variabili : guardia.perCompletamento(contesto, task, variabili);
         if (task != null && DelegationState.PENDING.equals(task.getDelegationState())) {
@@ -68,6 +71,7 @@ final class ServiziProtetti {
                 TaskEntity task = task(c, taskId);
                 if (task != null) {
                     c.getProcessEngineConfiguration().getCommandCheckers().forEach(k -> k.checkTaskWork(task));
+                    guardia.verificaCompletamento(c, task);
                 }
                 return new ResolveTaskCmd(taskId, task == null ? variables : guardia.perCompletamento(c, task, variables)).execute(c);
             });
@@ -259,6 +263,17 @@ final class ServiziProtetti {
         @Override
         public VariableMap submitTaskFormWithVariablesInReturn(String taskId, Map<String, Object> properties, boolean deserializeValues) {
             return commandExecutor.execute(c -> completa(c, guardia, taskId, properties, true, deserializeValues));
+        }
+
+        /** The form of a task that does not exist is a 404, not the engine's NullPointerException. */
+        @Override
+        public InputStream getDeployedTaskForm(String taskId) {
+            return commandExecutor.execute(c -> {
+                if (task(c, taskId) == null) {
+                    throw new NullValueException("Cannot find task with id " + taskId);
+                }
+                return super.getDeployedTaskForm(taskId);
+            });
         }
 
         /** Processes start from the platform's own services; by hand only an administrator may start one. */

@@ -91,6 +91,14 @@ public final class ErroriMotore {
                 return delMotore;
             }
         }
+        // a value the database refused as data (SQLSTATE class 22: a NUL, a negative offset, a LIKE pattern ending in
+        // the escape, a date out of range) came from the request: the caller's error, never a 500
+        for (Throwable t : catena) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return Problema.di(400, DATI_NON_VALIDI, "La richiesta contiene un valore che non si può usare "
+                        + "(un carattere non ammesso, un numero negativo dove non è previsto, una data fuori intervallo).");
+            }
+        }
         // Camunda's English messages that name what the caller got wrong, whatever status the resource gave them
         Problema tradotto = tradotto(catena);
         if (tradotto != null) {

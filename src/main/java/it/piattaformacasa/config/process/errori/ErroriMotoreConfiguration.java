@@ -12,6 +12,7 @@ import org.camunda.bpm.tasklist.impl.web.TasklistApplication;
 import org.camunda.bpm.webapp.impl.engine.EngineRestApplication;
 import org.camunda.bpm.welcome.impl.web.WelcomeApplication;
 import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.servlet.ServletProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
@@ -84,6 +85,8 @@ class ErroriMotoreConfiguration {
                 ServletRegistration.Dynamic registrazione = servletContext.addServlet(api.nome(), ServletContainer.class);
                 registrazione.addMapping(percorsoWebapp + api.percorso());
                 registrazione.setInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, api.applicazione().getName());
+                // OPTIONS must not describe every method of the API (admin-only ones included) to anyone
+                registrazione.setInitParameter(ServerProperties.WADL_FEATURE_DISABLE, "true");
             }
         }
 
@@ -98,6 +101,8 @@ class ErroriMotoreConfiguration {
         @Override
         protected void registerAdditionalResources() {
             MapperErroriMotore.TUTTI.forEach(this::register);
+            // OPTIONS must not describe every method of the API (admin-only ones included) to anyone
+            property(ServerProperties.WADL_FEATURE_DISABLE, true);
         }
     }
 
