@@ -19,7 +19,7 @@ public final class DomandaDiProva {
         return "{\"nucleo\":[{\"codiceFiscale\":\"" + codiceFiscale + "\",\"nome\":\"Prova\",\"cognome\":\"Richiedente\","
                 + "\"dataNascita\":\"" + nascita + "\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\","
-                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,"
+                + "\"residenteComuneDal\":\"2005-01-01\"},"
                 + "\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-" + codiceFiscale.substring(0, 6) + "\","
                 + "\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},"
                 + "\"alloggi\":[" + Arrays.stream(alloggi).mapToObj(Long::toString).collect(Collectors.joining(",")) + "]}";

@@ -58,8 +58,12 @@ public class AvvisoService {
     private final Clock clock;
     private final JdbcTemplate jdbc;
 
-    /** What a domanda needs of an alloggio it chose: the surface (adequacy) and the comune (residence points). */
-    public record AlloggioOfferto(long id, BigDecimal superficieUtile, String codiceIstatComune) {
+    /**
+     * What a domanda needs of an alloggio of the avviso: the surface (adequacy), the comune (residence points, art. 9)
+     * and its inhabitants (art. 9 co. 2), the unit's code to name it.
+     */
+    public record AlloggioOfferto(long id, String codiceUi, BigDecimal superficieUtile, String codiceIstatComune,
+                                  String nomeComune, int popolazioneComune) {
     }
 
     private final RegoleDellAvviso regole;
@@ -249,16 +253,29 @@ public class AvvisoService {
             return Map.of();
         }
         Map<Long, AlloggioOfferto> trovati = new HashMap<>();
-        jdbc.query("""
-                select a.id, a.superficie_utile, c.codice_istat
-                  from alloggio_in_avviso aa
-                  join alloggio a on a.id = aa.alloggio_id
-                  join comune c on c.id = a.comune_id
-                 where aa.avviso_id = ? and aa.alloggio_id = any (?)""",
+        jdbc.query(ALLOGGI_OFFERTI + " and aa.alloggio_id = any (?)",
                 rs -> {
-                    trovati.put(rs.getLong(1), new AlloggioOfferto(rs.getLong(1), rs.getBigDecimal(2), rs.getString(3)));
+                    trovati.put(rs.getLong(1), alloggioOfferto(rs));
                 }, avvisoId, alloggi.toArray(new Long[0]));
         return trovati;
+    }
+
+    /** Every alloggio of the avviso, by comune and id: where a domanda may choose (art. 9) depends on all of them. */
+    @Transactional(readOnly = true)
+    public List<AlloggioOfferto> alloggiOfferti(long avvisoId) {
+        return jdbc.query(ALLOGGI_OFFERTI + " order by c.nome, a.id", (rs, n) -> alloggioOfferto(rs), avvisoId);
+    }
+
+    private static final String ALLOGGI_OFFERTI = """
+            select a.id, a.codice_ui, a.superficie_utile, c.codice_istat, c.nome, c.popolazione
+              from alloggio_in_avviso aa
+              join alloggio a on a.id = aa.alloggio_id
+              join comune c on c.id = a.comune_id
+             where aa.avviso_id = ?""";
+
+    private static AlloggioOfferto alloggioOfferto(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AlloggioOfferto(rs.getLong(1), rs.getString(2), rs.getBigDecimal(3), rs.getString(4), rs.getString(5),
+                rs.getInt(6));
     }
 
     /**

@@ -55,6 +55,12 @@ public class Domanda {
     private LocalDate residenteLombardiaDal;
     private LocalDate residenteComuneDal;
     private boolean lavoroInLombardia;
+    private String codiceIstatLavoro;
+    /** JSON of the declared dwellings with the rule that decided each ({@link AlloggiPosseduti}); '[]' when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    private String alloggiPosseduti = "[]";
+    /** Art. 9 co. 3 bis: why the domanda was accepted with no adequate alloggio; null otherwise. */
+    private String notaAlloggi;
     private Importo isee;
     private String protocolloDsu;
     private LocalDate dataDsu;
@@ -102,24 +108,28 @@ public class Domanda {
     @ElementCollection
     @CollectionTable(name = "domanda_alloggio", joinColumns = @JoinColumn(name = "domanda_id"))
     @OrderColumn(name = "preferenza")
-    @Column(name = "alloggio_id")
-    private List<Long> alloggiScelti = new ArrayList<>();
+    @org.hibernate.annotations.BatchSize(size = 200) // a report explains thousands of domande: not one query each
+    private List<SceltaAlloggio> scelte = new ArrayList<>();
     @Version
     private long version;
 
     protected Domanda() {
     }
 
-    Domanda(Avviso avviso, NucleoFamiliare nucleo, CodiceFiscale richiedente, DatiDomanda dati, boolean indigente,
-            PunteggioIsbar punteggio, List<String> categorie, String idempotencyKey, String idempotencyImpronta,
-            Instant presentataIl, String presentataDa) {
+    Domanda(Avviso avviso, NucleoFamiliare nucleo, CodiceFiscale richiedente, DatiDomanda dati, boolean lavoroInLombardia,
+            boolean indigente, PunteggioIsbar punteggio, List<String> categorie, String idempotencyKey,
+            String idempotencyImpronta, Instant presentataIl, String presentataDa, List<SceltaAlloggio> scelte,
+            String alloggiPosseduti, String notaAlloggi) {
         this.avviso = avviso;
         this.nucleo = nucleo;
         this.richiedente = richiedente;
         this.codiceIstatResidenza = dati.codiceIstatResidenza();
         this.residenteLombardiaDal = dati.residenteLombardiaDal();
         this.residenteComuneDal = dati.residenteComuneDal();
-        this.lavoroInLombardia = dati.lavoroInLombardia();
+        this.lavoroInLombardia = lavoroInLombardia;
+        this.codiceIstatLavoro = dati.codiceIstatLavoro();
+        this.alloggiPosseduti = alloggiPosseduti;
+        this.notaAlloggi = notaAlloggi;
         this.isee = dati.isee();
         this.protocolloDsu = dati.protocolloDsu();
         this.dataDsu = dati.dataDsu();
@@ -133,7 +143,7 @@ public class Domanda {
         this.idempotencyImpronta = idempotencyImpronta;
         this.presentataIl = presentataIl;
         this.presentataDa = presentataDa;
-        this.alloggiScelti.addAll(dati.alloggi());
+        this.scelte.addAll(scelte);
     }
 
     void valutataCon(String inputRegole) {
@@ -235,5 +245,12 @@ public class Domanda {
     public Instant getPresentataIl() { return presentataIl; }
     public String getPresentataDa() { return presentataDa; }
     public Stato getStato() { return stato; }
-    public List<Long> getAlloggiScelti() { return Collections.unmodifiableList(alloggiScelti); }
+    /** The chosen alloggi's ids, in order of preference. */
+    public List<Long> getAlloggiScelti() { return scelte.stream().map(SceltaAlloggio::getAlloggioId).toList(); }
+    /** The chosen alloggi in order of preference, with why each was allowed (art. 9). */
+    public List<SceltaAlloggio> getScelte() { return Collections.unmodifiableList(scelte); }
+    public String getCodiceIstatLavoro() { return codiceIstatLavoro; }
+    public String getNotaAlloggi() { return notaAlloggi; }
+    /** JSON of {@link AlloggiPosseduti}. */
+    String getAlloggiPosseduti() { return alloggiPosseduti; }
 }

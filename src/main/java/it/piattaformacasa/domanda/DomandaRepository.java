@@ -16,11 +16,11 @@ public interface DomandaRepository extends JpaRepository<Domanda, Long> {
     Optional<Long> idDelRichiedente(@Param("avviso") Long avvisoId, @Param("richiedente") CodiceFiscale richiedente);
 
     // a replayed submission answers with the stored domanda, mapped outside the transaction; a key is the caller's own
-    @EntityGraph(attributePaths = "alloggiScelti")
+    @EntityGraph(attributePaths = "scelte")
     Optional<Domanda> findByAvvisoIdAndPresentataDaAndIdempotencyKey(Long avvisoId, String presentataDa, String idempotencyKey);
 
     @Override
-    @EntityGraph(attributePaths = "alloggiScelti")
+    @EntityGraph(attributePaths = "scelte")
     Optional<Domanda> findById(Long id);
 
     List<Domanda> findByAvvisoIdOrderByIsbarDesc(Long avvisoId);

@@ -12,6 +12,7 @@ import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ import it.piattaformacasa.regole.DatiIsbar;
 import it.piattaformacasa.regole.DatiRequisiti;
 import it.piattaformacasa.regole.EsitoRequisiti;
 import it.piattaformacasa.regole.PunteggioIsbar;
+import it.piattaformacasa.regole.RegolaApplicata;
+import it.piattaformacasa.regole.RegoleAlloggi;
 import it.piattaformacasa.regole.RegoleVincolate;
 import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.regole.RequisitiEconomici;
@@ -67,6 +70,8 @@ public class DomandaService {
     }
 
     private static final ZoneId FUSO = ZoneId.of("Europe/Rome");
+    /** The region's name in comune_italiano. */
+    private static final String LOMBARDIA = "Lombardia";
     /** Nobody alive was born, or took up residence, before this day: earlier dates are typing errors. */
     static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
     private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
@@ -85,11 +90,16 @@ public class DomandaService {
     private final RegoleDellAvviso regole;
     private final ComuniItaliani comuni;
     private final JdbcTemplate jdbc;
+    private final SceltaAlloggi sceltaAlloggi;
+    private final RegoleAlloggi regoleAlloggi;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
-                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc) {
+                   ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc,
+                   SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi) {
+        this.sceltaAlloggi = sceltaAlloggi;
+        this.regoleAlloggi = regoleAlloggi;
         this.comuni = comuni;
         this.jdbc = jdbc;
         this.listaPrefettura = listaPrefettura;
@@ -129,7 +139,10 @@ public class DomandaService {
             throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
         }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
-        Map<Long, AlloggioOfferto> alloggiInAvviso = avvisi.alloggiInAvviso(avvisoId, dati.alloggi());
+        List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
+        Set<Long> richiesti = new HashSet<>(dati.alloggi());
+        Map<Long, AlloggioOfferto> alloggiInAvviso = new HashMap<>();
+        offerti.stream().filter(a -> richiesti.contains(a.id())).forEach(a -> alloggiInAvviso.put(a.id(), a));
         CodiceFiscale richiedente = verificaForma(dati, avviso, alloggiInAvviso.keySet(), oggi);
         verificaForze(avviso, richiedente, corpo);
         domande.idDelRichiedente(avvisoId, richiedente).ifPresent(esistente -> {
@@ -139,11 +152,23 @@ public class DomandaService {
         List<AlloggioOfferto> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
         RegoleVincolate vincolo = regole.vincoloPerNuovaDomanda(avvisoId);
         DatiRequisiti datiRequisiti = datiRequisiti(dati, scelti, oggi);
-        EsitoRequisiti esito = verificaRequisiti(dati, datiRequisiti, vincolo);
+        boolean lavoroInLombardia = comuni.perCodiceIstat(dati.codiceIstatLavoro())
+                .map(c -> LOMBARDIA.equals(c.regione())).orElse(false);
+        List<String> motivi = new ArrayList<>();
+        EsitoRequisiti esito = verificaRequisiti(dati, lavoroInLombardia, datiRequisiti, vincolo, motivi);
+        List<AlloggiPosseduti.Valutato> posseduti = valutaAlloggiPosseduti(dati, vincolo, motivi);
+        SceltaAlloggi.Esito scelta = sceltaAlloggi.verifica(dati, esito.indigente(), offerti, vincolo);
+        if (!motivi.isEmpty() || !scelta.motivi().isEmpty()) {
+            // every reason at once: the requirements of art. 7 first, then the alloggi of art. 9
+            throw new NonAmmissibileException(motivi.isEmpty() ? "Alloggi scelti non ammessi (art. 9 r.r. 4/2017)"
+                    : "La domanda non soddisfa i requisiti di accesso",
+                    java.util.stream.Stream.concat(motivi.stream(), scelta.motivi().stream()).toList());
+        }
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar, vincolo);
-        Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
-                categorie(datiIsbar), idempotencyKey, impronta, Instant.now(clock), operatore);
+        Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, lavoroInLombardia, esito.indigente(), punteggio,
+                categorie(datiIsbar), idempotencyKey, impronta, Instant.now(clock), operatore, scelta.scelte(),
+                AlloggiPosseduti.json(posseduti), scelta.nota());
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(datiIsbar, datiRequisiti));
         try {
@@ -265,6 +290,8 @@ public class DomandaService {
             errori.add(new Errore("nucleo", "il nucleo deve avere almeno un componente maggiorenne"));
         }
         comuni.verificaCodiceIstat("residenza.codiceIstatComune", dati.codiceIstatResidenza()).ifPresent(errori::add);
+        comuni.verificaCodiceIstat("lavoro.codiceIstatComune", dati.codiceIstatLavoro()).ifPresent(errori::add);
+        verificaAlloggiPosseduti(errori, dati, codici, oggi);
         verificaResidenza(errori, "residenza.", dati.residenteLombardiaDal(), dati.residenteComuneDal(), nascitaRichiedente, oggi,
                 "la data non può essere futura");
         if (dati.dataDsu().isAfter(oggi)) {
@@ -288,6 +315,28 @@ public class DomandaService {
             throw new DatiNonValidiException(errori);
         }
         return richiedente;
+    }
+
+    /** The declared dwellings: a member's, a positive surface, in one Italian comune or abroad, sale order not future. */
+    private void verificaAlloggiPosseduti(List<Errore> errori, DatiDomanda dati, Set<String> codiciDelNucleo, LocalDate oggi) {
+        for (int i = 0; i < dati.alloggiPosseduti().size(); i++) {
+            DatiDomanda.AlloggioPosseduto a = dati.alloggiPosseduti().get(i);
+            String campo = "alloggiPosseduti[" + i + "].";
+            if (!codiciDelNucleo.contains(a.codiceFiscaleTitolare().strip().toUpperCase(java.util.Locale.ROOT))) {
+                errori.add(new Errore(campo + "codiceFiscaleTitolare", "deve essere il codice fiscale di un componente del nucleo"));
+            }
+            if ((a.codiceIstatComune() == null) == (a.statoEstero() == null)) {
+                errori.add(new Errore(campo + "codiceIstatComune", "indicare il comune italiano oppure lo stato estero (uno dei due)"));
+            } else {
+                comuni.verificaCodiceIstat(campo + "codiceIstatComune", a.codiceIstatComune()).ifPresent(errori::add);
+            }
+            LocalDate ordinanza = a.ordinanzaDiVenditaDel();
+            if (ordinanza != null && ordinanza.isAfter(oggi)) {
+                errori.add(new Errore(campo + "ordinanzaDiVenditaDel", "la data dell'ordinanza di vendita non può essere futura"));
+            } else if (ordinanza != null && ordinanza.isBefore(DATA_MINIMA)) {
+                errori.add(new Errore(campo + "ordinanzaDiVenditaDel", "la data non può essere prima del 1900"));
+            }
+        }
     }
 
     /**
@@ -349,12 +398,12 @@ public class DomandaService {
                 maggiorenni, superficie, dati.nucleo().size());
     }
 
-    /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
-    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, DatiRequisiti datiRequisiti, RegoleVincolate vincolo) {
+    /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first, added to {@code motivi}. */
+    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, boolean lavoroInLombardia, DatiRequisiti datiRequisiti,
+                                             RegoleVincolate vincolo, List<String> motivi) {
         int maggiorenni = datiRequisiti.componentiMaggiorenni();
         EsitoRequisiti esito = requisiti.valuta(datiRequisiti, vincolo);
-        List<String> motivi = new ArrayList<>();
-        if (dati.residenteLombardiaDal() == null && !dati.lavoroInLombardia()) {
+        if (dati.residenteLombardiaDal() == null && !lavoroInLombardia) {
             motivi.add("Residenza o attività lavorativa in Lombardia alla data della domanda (art. 7 co. 1 lett. b)");
         }
         if (!esito.requisitoIsee()) {
@@ -365,14 +414,39 @@ public class DomandaService {
                     + Importo.of(esito.sogliaPatrimoniale()).toItalian() + " per " + maggiorenni
                     + " maggiorenni (art. 7 co. 1 lett. c)");
         }
-        if (dati.titolareAlloggioAdeguato()) {
-            motivi.add("Titolarità di diritti su un alloggio adeguato al nucleo (art. 7 co. 1 lett. d; eccezioni r.r. 2/2025: "
-                    + "alloggio inagibile, nuda proprietà, pignoramento — da non dichiarare)");
-        }
-        if (!motivi.isEmpty()) {
-            throw new NonAmmissibileException("La domanda non soddisfa i requisiti di accesso", motivi);
-        }
         return esito;
+    }
+
+    /**
+     * Art. 7 co. 1 lett. d as replaced by r.r. 2/2025: each declared dwelling through the rule (rules/alloggi.dmn), which
+     * knows the exceptions; one reason per dwelling that excludes the nucleo. Returns every dwelling with the rule that
+     * decided it, for the istruttoria and the explanation.
+     */
+    private List<AlloggiPosseduti.Valutato> valutaAlloggiPosseduti(DatiDomanda dati, RegoleVincolate vincolo,
+                                                                   List<String> motivi) {
+        List<AlloggiPosseduti.Valutato> valutati = new ArrayList<>();
+        for (int i = 0; i < dati.alloggiPosseduti().size(); i++) {
+            DatiDomanda.AlloggioPosseduto alloggio = dati.alloggiPosseduti().get(i);
+            RegoleAlloggi.EsitoAlloggioPosseduto esito = regoleAlloggi.alloggioPosseduto(new RegoleAlloggi.DatiAlloggioPosseduto(
+                    dati.nucleo().size(), alloggio.diritto(), alloggio.superficieUtile(), alloggio.inagibile(),
+                    alloggio.ordinanzaDiVenditaDel() != null), vincolo);
+            String regola = esito.regole().stream().filter(r -> r.decisione().equals(RegoleAlloggi.DECISIONE_ALLOGGIO_POSSEDUTO))
+                    .map(RegolaApplicata::descrizione).findFirst().orElse("");
+            if (esito.escludente()) {
+                motivi.add("Alloggio posseduto n. " + (i + 1) + " (" + descrizione(alloggio) + "): " + regola);
+            }
+            valutati.add(new AlloggiPosseduti.Valutato(alloggio, regola));
+        }
+        return valutati;
+    }
+
+    /** «proprietà di …, 70 m², a Varese». */
+    String descrizione(DatiDomanda.AlloggioPosseduto alloggio) {
+        String dove = alloggio.codiceIstatComune() != null
+                ? comuni.perCodiceIstat(alloggio.codiceIstatComune()).map(c -> "a " + c.nome()).orElse("")
+                : "all'estero (" + alloggio.statoEstero() + ")";
+        return alloggio.diritto().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace("proprieta", "proprietà")
+                + " di " + alloggio.codiceFiscaleTitolare() + ", " + SceltaAlloggi.metri(alloggio.superficieUtile()) + ", " + dove;
     }
 
     private DatiIsbar datiIsbar(DatiDomanda dati, List<AlloggioOfferto> scelti, Avviso avviso, LocalDate oggi) {
@@ -488,8 +562,8 @@ public class DomandaService {
         DatiDomanda corretta = new DatiDomanda(dichiarata.nucleo(), dichiarata.codiceIstatResidenza(),
                 correzione.residenteLombardiaDal() != null ? correzione.residenteLombardiaDal() : dichiarata.residenteLombardiaDal(),
                 correzione.residenteComuneDal() != null ? correzione.residenteComuneDal() : dichiarata.residenteComuneDal(),
-                dichiarata.lavoroInLombardia(), correzione.isee() != null ? correzione.isee() : dichiarata.isee(), null, null,
-                dichiarata.patrimonio(), false, false,
+                dichiarata.codiceIstatLavoro(), correzione.isee() != null ? correzione.isee() : dichiarata.isee(), null, null,
+                dichiarata.patrimonio(), List.of(), false,
                 correzione.condizioni() != null ? correzione.condizioni() : dichiarata.condizioni(), dichiarata.alloggi());
         List<Errore> errori = new ArrayList<>();
         if (correzione.condizioni() != null) {
@@ -539,7 +613,7 @@ public class DomandaService {
                         c.isHandicapGrave(), c.isDisoccupato()))
                 .toList();
         return new DatiDomanda(nucleo, d.getCodiceIstatResidenza(), d.getResidenteLombardiaDal(), d.getResidenteComuneDal(),
-                d.isLavoroInLombardia(), d.getIsee(), null, null, d.getPatrimonio(), false, false, d.getCondizioni(),
+                d.getCodiceIstatLavoro(), d.getIsee(), null, null, d.getPatrimonio(), List.of(), false, d.getCondizioni(),
                 d.getAlloggiScelti());
     }
 

@@ -100,7 +100,38 @@ public class SpiegazionePunteggioService {
         if (corretto) {
             note.add(maiuscola(NOTA_CORRETTO.formatted(d.getIsbar().toItalian(), isbar.toItalian())));
         }
+        note.addAll(alloggi(d));
         return new SpiegazionePunteggio(d.getId(), isbar, corretto, d.getIsbar(), righe, note);
+    }
+
+    /**
+     * Where the domanda could choose (art. 9) and why the dwellings its members hold did not exclude it (art. 7 co. 1
+     * lett. d): the sentences stored at submission, with the rules' own words less their citations (the citizen's text
+     * carries no article numbers; the operator finds them in the domanda's {@code scelte}).
+     */
+    private static List<String> alloggi(Domanda d) {
+        List<String> note = new ArrayList<>();
+        List<SceltaAlloggio> scelte = d.getScelte();
+        for (int i = 0; i < scelte.size(); i++) {
+            if (scelte.get(i).getMotivo() != null) {
+                note.add("Scelta n. " + (i + 1) + ", " + senzaCitazioni(scelte.get(i).getMotivo()) + ".");
+            }
+        }
+        if (d.getNotaAlloggi() != null) {
+            note.add(senzaCitazioni(d.getNotaAlloggi()) + ".");
+        }
+        List<AlloggiPosseduti.Valutato> posseduti = AlloggiPosseduti.da(d.getAlloggiPosseduti());
+        for (int i = 0; i < posseduti.size(); i++) {
+            note.add("Alloggio posseduto n. " + (i + 1) + ": " + senzaCitazioni(posseduti.get(i).regola()) + ".");
+        }
+        return note;
+    }
+
+    private static final java.util.regex.Pattern CITAZIONE = java.util.regex.Pattern.compile("\\s*\\((art\\.|r\\.r\\.)[^)]*\\)");
+
+    /** «… ordina la vendita (art. 569 c.p.c.): non esclude (art. 7 co. 1 lett. d …)» → «… ordina la vendita: non esclude». */
+    static String senzaCitazioni(String testo) {
+        return CITAZIONE.matcher(testo).replaceAll("");
     }
 
     private static Map<ComponenteIsbar, Punteggio> punti(Punteggio familiare, Punteggio abitativo, Punteggio economico,

@@ -11,14 +11,12 @@ import java.util.Objects;
  * @param indigente          condizione di indigenza (art. 13 co. 1)
  * @param sogliaPatrimoniale patrimonial ceiling in euro for the number of adults, scale 2 (art. 7 co. 1 lett. c;
  *                           provisional values, see the DMN)
- * @param alloggioAdeguato   the surface is adequate for the household size (art. 7 co. 1 lett. d; provisional)
  * @param spiegazione        one entry per decision table, in evaluation order
  */
 public record EsitoRequisiti(
         boolean requisitoIsee,
         boolean indigente,
         BigDecimal sogliaPatrimoniale,
-        boolean alloggioAdeguato,
         List<RegolaApplicata> spiegazione) {
 
     public EsitoRequisiti {

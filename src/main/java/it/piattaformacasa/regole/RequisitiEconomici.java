@@ -22,7 +22,6 @@ public class RequisitiEconomici {
     public static final String DECISIONE_REQUISITO_ISEE = "Requisito ISEE";
     public static final String DECISIONE_INDIGENZA = "Indigenza";
     public static final String DECISIONE_SOGLIA_PATRIMONIALE = "Soglia patrimoniale";
-    public static final String DECISIONE_ALLOGGIO_ADEGUATO = "Alloggio adeguato";
 
     private final KieDmnRuntime runtime;
 
@@ -31,7 +30,7 @@ public class RequisitiEconomici {
     }
 
     /**
-     * Evaluates all four decisions of the model for one household.
+     * Evaluates every decision of the model for one household.
      *
      * @throws ValutazioneRegoleException naming the decision, when any decision fails or yields no value
      */
@@ -46,6 +45,8 @@ public class RequisitiEconomici {
         input.put("attestazioneServiziSociali", dati.attestazioneServiziSociali());
         input.put("attestazioneRichiesta", dati.attestazioneRichiesta());
         input.put("componentiMaggiorenni", BigDecimal.valueOf(dati.componentiMaggiorenni()));
+        // inputs of the «Alloggio adeguato» table of versions before it moved to rules/alloggi.dmn: still given, so that
+        // a case bound to such a version evaluates as it did; later versions ignore them
         input.put("superficieUtile", dati.superficieUtile());
         input.put("componentiNucleo", BigDecimal.valueOf(dati.componentiNucleo()));
 
@@ -56,7 +57,6 @@ public class RequisitiEconomici {
                 esito.booleano(DECISIONE_INDIGENZA),
                 // euro amounts: two decimals; HALF_UP only matters if a future table holds cents beyond that
                 esito.numero(DECISIONE_SOGLIA_PATRIMONIALE).setScale(2, RoundingMode.HALF_UP),
-                esito.booleano(DECISIONE_ALLOGGIO_ADEGUATO),
                 esito.spiegazione());
     }
 }

@@ -126,7 +126,7 @@ class ForzeDiPoliziaTest {
         return http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, "{\"nucleo\":[{\"codiceFiscale\":\"" + cf
                 + "\",\"nome\":\"N\",\"cognome\":\"F\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":"
                 + "\"RICHIEDENTE\",\"percentualeInvalidita\":0}],\"residenza\":{\"codiceIstatComune\":\"012133\","
-                + "\"residenteLombardiaDal\":\"2010-01-01\",\"residenteComuneDal\":\"2015-01-01\"},\"lavoroInLombardia\":true,"
+                + "\"residenteLombardiaDal\":\"2010-01-01\",\"residenteComuneDal\":\"2015-01-01\"},"
                 + "\"isee\":{\"valore\":11000,\"protocolloDsu\":\"INPS-FDP-" + cf + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"condizioni\":{},\"alloggi\":[" + alloggi + "]" + (corpo == null ? "" : ",\"corpoAppartenenza\":\"" + corpo + "\"") + "}");
     }

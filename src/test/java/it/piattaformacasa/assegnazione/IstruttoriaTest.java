@@ -127,7 +127,7 @@ class IstruttoriaTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\","
-                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":8000"
+                + "\"residenteComuneDal\":\"2005-01-01\"},\"isee\":{\"valore\":8000"
                 + ",\"protocolloDsu\":\"INPS-IST-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggiScelti + "]}";
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);

@@ -117,7 +117,7 @@ class OrdineAssegnazioneTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"19" + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"" + residenza + "\",\"residenteLombardiaDal\":\"2000-01-01\","
-                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":" + isee
+                + "\"residenteComuneDal\":\"2005-01-01\"},\"isee\":{\"valore\":" + isee
                 + ",\"protocolloDsu\":\"INPS-ORD-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"attestazioneServiziSociali\":" + attestazione + ",\"condizioni\":{\"" + condizione + "\":true},"
                 + "\"alloggi\":[" + unita.get(0).getId() + "," + unita.get(1).getId() + "]}";

@@ -212,7 +212,7 @@ class PresentazioneDomandeBenchmark {
         String alloggi = caso.nextBoolean() ? offerti[i % 3] + "" : offerti[i % 3] + "," + offerti[(i + 1) % 3];
         return """
                 {"nucleo":[%s],"residenza":{"codiceIstatComune":"012133","residenteLombardiaDal":"%s","residenteComuneDal":"%s"},
-                 "lavoroInLombardia":true,"isee":{"valore":%d.00,"protocolloDsu":"INPS-ISEE-2026-%08d-00","dataDsu":"2026-02-10"},
+                 "isee":{"valore":%d.00,"protocolloDsu":"INPS-ISEE-2026-%08d-00","dataDsu":"2026-02-10"},
                  "patrimonio":5000.00,"titolareAlloggioAdeguato":false,"attestazioneServiziSociali":false,
                  "condizioni":{"sovraffollamento":%s,"coabitazione":%s},"alloggi":[%s]}"""
                 .formatted(nucleo, lombardiaDal, comuneDal, isee, i, caso.nextInt(4) == 0, caso.nextInt(6) == 0, alloggi);

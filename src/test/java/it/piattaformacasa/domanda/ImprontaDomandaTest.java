@@ -19,8 +19,8 @@ class ImprontaDomandaTest {
     private static DatiDomanda domanda(String isee, Map<String, Boolean> condizioni, CorpoAppartenenza corpo) {
         return new DatiDomanda(List.of(new DatiDomanda.Componente("BRMLCU85D12L682R", "Luca", "Brambilla",
                 LocalDate.of(1985, 4, 12), RelazioneParentela.RICHIEDENTE, 0, false, false, false)), "012133",
-                LocalDate.of(2005, 3, 1), LocalDate.of(2012, 6, 15), true, Importo.of(new BigDecimal(isee)), "INPS-1",
-                LocalDate.of(2026, 2, 10), Importo.euro(12_000), false, false, condizioni, List.of(3L, 19L));
+                LocalDate.of(2005, 3, 1), LocalDate.of(2012, 6, 15), "012133", Importo.of(new BigDecimal(isee)), "INPS-1",
+                LocalDate.of(2026, 2, 10), Importo.euro(12_000), List.of(), false, condizioni, List.of(3L, 19L));
     }
 
     @Test

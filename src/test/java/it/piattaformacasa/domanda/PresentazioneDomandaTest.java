@@ -77,7 +77,6 @@ class PresentazioneDomandaTest {
         nucleo.add(componente("BRMGRG16E20L682I", "Giorgio", "Brambilla", "2016-05-20", "FIGLIO", 0));
         ObjectNode residenza = d.putObject("residenza");
         residenza.put("codiceIstatComune", "012133").put("residenteLombardiaDal", "2005-03-01").put("residenteComuneDal", "2012-06-15");
-        d.put("lavoroInLombardia", true);
         d.putObject("isee").put("valore", new BigDecimal("5200.00")).put("protocolloDsu", "INPS-ISEE-2026-00012345A-00")
                 .put("dataDsu", "2026-02-10");
         d.put("patrimonio", new BigDecimal("12000.00"));
@@ -85,6 +84,17 @@ class PresentazioneDomandaTest {
         d.putObject("condizioni").put("sovraffollamento", true);
         d.putArray("alloggi").add(offerti.get(2).getId()).add(offerti.get(0).getId());
         return d;
+    }
+
+    /** A dwelling of the richiedente in Varese, declared in the domanda. */
+    private static ObjectNode posseduto(ObjectNode d, String diritto, String superficie, boolean inagibile, String ordinanza) {
+        ObjectNode a = (d.has("alloggiPosseduti") ? (ArrayNode) d.get("alloggiPosseduti") : d.putArray("alloggiPosseduti")).addObject();
+        a.put("codiceFiscaleTitolare", RICHIEDENTE).put("diritto", diritto).put("superficieUtile", new BigDecimal(superficie))
+                .put("codiceIstatComune", "012133").put("inagibile", inagibile);
+        if (ordinanza != null) {
+            a.put("ordinanzaDiVenditaDel", ordinanza);
+        }
+        return a;
     }
 
     private static ObjectNode componente(String cf, String nome, String cognome, String nascita, String relazione, int invalidita) {
@@ -266,7 +276,28 @@ class PresentazioneDomandaTest {
                         d -> comp(d, 0).put("codiceFiscale", "00441340122")),
                 errata("ISEE sopra 16.000 euro", 422, "16.000", d -> isee(d).put("valore", new BigDecimal("16000.01"))),
                 errata("patrimonio sopra la soglia per due adulti", 422, "Patrimonio", d -> d.put("patrimonio", new BigDecimal("30000"))),
-                errata("titolare di un alloggio adeguato", 422, "alloggio adeguato", d -> d.put("titolareAlloggioAdeguato", true)),
+                errata("il vecchio sì/no «titolare di alloggio adeguato»", 400, "titolareAlloggioAdeguato",
+                        d -> d.put("titolareAlloggioAdeguato", true)),
+                errata("proprietà di un alloggio adeguato senza eccezioni", 422, "Alloggio posseduto n. 1",
+                        d -> posseduto(d, "PROPRIETA", "60", false, null)),
+                errata("usufrutto di un alloggio adeguato all'estero", 422, "art. 7 co. 1 lett. d",
+                        d -> posseduto(d, "USUFRUTTO", "61.5", false, null).putNull("codiceIstatComune").put("statoEstero", "Romania")),
+                errata("titolare che non è nel nucleo", 400, "alloggiPosseduti[0].codiceFiscaleTitolare",
+                        d -> posseduto(d, "PROPRIETA", "40", false, null).put("codiceFiscaleTitolare", "RSSMRA80A01F205X")),
+                errata("alloggio posseduto senza comune né stato", 400, "alloggiPosseduti[0].codiceIstatComune",
+                        d -> posseduto(d, "PROPRIETA", "40", false, null).putNull("codiceIstatComune")),
+                errata("alloggio posseduto in un comune inesistente", 400, "alloggiPosseduti[0].codiceIstatComune",
+                        d -> posseduto(d, "PROPRIETA", "40", false, null).put("codiceIstatComune", "999999")),
+                errata("diritto sconosciuto", 400, "alloggiPosseduti[0].diritto",
+                        d -> posseduto(d, "COMODATO", "40", false, null)),
+                errata("ordinanza di vendita futura", 400, "alloggiPosseduti[0].ordinanzaDiVenditaDel",
+                        d -> posseduto(d, "PROPRIETA", "90", false, LocalDate.now().plusDays(5).toString())),
+                errata("superficie di zero metri", 400, "alloggiPosseduti[0].superficieUtile",
+                        d -> posseduto(d, "PROPRIETA", "0", false, null)),
+                errata("lavoro in Lombardia senza il comune", 400, "lavoro.codiceIstatComune",
+                        d -> d.put("lavoroInLombardia", true)),
+                errata("comune di lavoro inesistente", 400, "lavoro.codiceIstatComune",
+                        d -> d.putObject("lavoro").put("codiceIstatComune", "999999")),
                 errata("né residenza né lavoro in Lombardia", 422, "Lombardia", d -> {
                     ((ObjectNode) d.get("residenza")).putNull("residenteLombardiaDal").putNull("residenteComuneDal");
                     d.put("lavoroInLombardia", false);

@@ -90,7 +90,7 @@ class SpiegazionePunteggioTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi + "\",\"dataNascita\":\""
                 + nascita + "\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}," + coniuge + "],"
                 + "\"residenza\":{\"codiceIstatComune\":\"" + comune + "\",\"residenteLombardiaDal\":\"" + inLombardiaDal
-                + "\",\"residenteComuneDal\":\"" + inComuneDal + "\"},\"lavoroInLombardia\":true,"
+                + "\",\"residenteComuneDal\":\"" + inComuneDal + "\"},"
                 + "\"isee\":{\"valore\":" + isee + ",\"protocolloDsu\":\"INPS-" + chi + "\",\"dataDsu\":\"2026-01-20\"},"
                 + "\"patrimonio\":0,\"condizioni\":" + condizioni + ",\"alloggi\":[" + alloggio + "]}";
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
@@ -157,15 +157,18 @@ class SpiegazionePunteggioTest {
 
         List<String> note = new ArrayList<>();
         spiegazione.get("note").forEach(n -> note.add(n.asText()));
-        assertThat(note).containsExactly("Valori provvisori (condizioni familiari, condizioni economiche, residenza in "
+        assertThat(note).hasSize(2).startsWith("Valori provvisori (condizioni familiari, condizioni economiche, residenza in "
                 + "Regione): la tabella regionale dei punteggi non è ancora pubblica, quindi potranno cambiare.");
+        assertThat(note.get(1)).as("where the domanda could choose, art. 9").startsWith("Scelta n. 1, alloggio ")
+                .endsWith(": Comune di residenza del richiedente: ammesso.");
 
         String testo = spiegazione.get("testo").asText();
         assertThat(testo.lines()).containsExactly(
                 "Punteggio ISBAR della domanda n. " + domande.get("A") + ": 17,500 punti.",
                 righe.get("familiare").get("testo").asText(), righe.get("abitativo").get("testo").asText(),
                 righe.get("economico").get("testo").asText(), righe.get("residenzaRegione").get("testo").asText(),
-                righe.get("residenzaComune").get("testo").asText(), "Totale: 17,500 punti.", "Nota: " + note.get(0));
+                righe.get("residenzaComune").get("testo").asText(), "Totale: 17,500 punti.", "Nota: " + note.get(0),
+                "Nota: " + note.get(1));
         assertThat(testo).as("no DMN jargon, no sources, no rule numbers for the citizen")
                 .doesNotContain("PROVVISORIO", "Punti condizioni", "art.", "r.r.", "ISBAR-ALLEGATO1", "regola n", "DMN", "COLLECT");
     }

@@ -85,7 +85,7 @@ class ApprovazioneGraduatoriaTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"RTOMRC80A15L682D\",\"nome\":\"Marco\",\"cognome\":\"Rota\","
                 + "\"dataNascita\":\"1980-01-15\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
-                + "\"lavoroInLombardia\":true,\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-RTO\",\"dataDsu\":\"2026-01-20\"},"
+                + "\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-RTO\",\"dataDsu\":\"2026-01-20\"},"
                 + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + aler.getId() + "," + varese.getId() + "]}";
         assertThat(http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body).status()).isEqualTo(201);
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);

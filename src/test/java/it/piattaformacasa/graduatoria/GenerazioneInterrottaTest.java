@@ -97,7 +97,7 @@ class GenerazioneInterrottaTest {
         for (String cf : List.of("RTOMRC80A15L682D", "BRMLCU85D12L682R")) {
             String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"C\",\"dataNascita\":\"1980-01-01\","
                     + "\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],\"residenza\":{\"codiceIstatComune\":\"012133\","
-                    + "\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,"
+                    + "\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
                     + "\"isee\":{\"valore\":6000,\"protocolloDsu\":\"INPS-" + cf + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                     + "\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + offerti.get(0).getId() + "," + offerti.get(1).getId() + "]}";
             ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);

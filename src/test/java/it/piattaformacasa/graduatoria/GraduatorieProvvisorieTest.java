@@ -74,6 +74,7 @@ class GraduatorieProvvisorieTest {
         // villa and riva differ only in how long they live in the comune (both over 10 years): same ISBAR, art. 12 a)
         presenta("villa", "VLLNNA75L47L682O", "1975-07-07", "8000.00", false, "2001-01-01", "2008-01-01",
                 "\"coabitazione\":true", alerVareseA);
+        // riva works in Gazzada Schianno: she may choose there as well as in Varese (art. 9 co. 1)
         presenta("riva", "RVIPLA82C03L682J", "1982-03-03", "8000.00", false, "2001-01-01", "2012-01-01",
                 "\"coabitazione\":true", alerGazzada, alerVareseA);
         // a newly formed family (art. 14 category: «Riserva» under the second step), recent residence
@@ -93,7 +94,8 @@ class GraduatorieProvvisorieTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"" + nascita + "\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"" + lombardiaDal
-                + "\",\"residenteComuneDal\":\"" + comuneDal + "\"},\"lavoroInLombardia\":true,"
+                + "\",\"residenteComuneDal\":\"" + comuneDal + "\"},"
+                + (chi.equals("riva") ? "\"lavoro\":{\"codiceIstatComune\":\"012073\"}," : "")
                 + "\"isee\":{\"valore\":" + isee + ",\"protocolloDsu\":\"INPS-ISEE-2026-" + chi + "\",\"dataDsu\":\"2026-01-20\"},"
                 + "\"patrimonio\":5000,\"titolareAlloggioAdeguato\":false,\"attestazioneServiziSociali\":" + attestazione + ","
                 + "\"condizioni\":{" + condizione + "},\"alloggi\":[" + alloggiScelti + "]}";

@@ -108,7 +108,7 @@ class RettificaInvaliditaTest {
                 + (coniuge == null ? "" : ",{\"codiceFiscale\":\"" + coniuge + "\",\"nome\":\"M\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"1970-01-01\",\"relazione\":\"CONIUGE\",\"percentualeInvalidita\":0}");
         String body = "{\"nucleo\":[" + nucleo + "],\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":"
-                + "\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":" + isee
+                + "\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},\"isee\":{\"valore\":" + isee
                 + ",\"protocolloDsu\":\"INPS-" + chi + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggiScelti + "]}";
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);

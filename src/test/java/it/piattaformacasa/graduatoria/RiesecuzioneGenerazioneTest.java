@@ -100,7 +100,7 @@ class RiesecuzioneGenerazioneTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"" + chi
                 + "\",\"dataNascita\":\"" + nascita + "\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2001-01-01\","
-                + "\"residenteComuneDal\":\"2008-01-01\"},\"lavoroInLombardia\":true,"
+                + "\"residenteComuneDal\":\"2008-01-01\"},"
                 + "\"isee\":{\"valore\":" + isee + ",\"protocolloDsu\":\"INPS-ISEE-2026-" + chi + "\",\"dataDsu\":\"2026-01-20\"},"
                 + "\"patrimonio\":5000,\"titolareAlloggioAdeguato\":false,\"attestazioneServiziSociali\":" + attestazione + ","
                 + "\"condizioni\":{" + condizione + "},\"alloggi\":[" + String.join(",", ids) + "]}";

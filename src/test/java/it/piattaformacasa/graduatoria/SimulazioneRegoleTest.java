@@ -259,7 +259,6 @@ class SimulazioneRegoleTest {
         }
         d.putObject("residenza").put("codiceIstatComune", "012133").put("residenteLombardiaDal", lombardiaDal)
                 .put("residenteComuneDal", lombardiaDal);
-        d.put("lavoroInLombardia", true);
         d.putObject("isee").put("valore", new BigDecimal(isee)).put("protocolloDsu", "INPS-ISEE-2026-00012345A-00")
                 .put("dataDsu", "2026-02-10");
         d.put("patrimonio", new BigDecimal("1000.00"));

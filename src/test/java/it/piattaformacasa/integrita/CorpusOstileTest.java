@@ -211,7 +211,7 @@ class CorpusOstileTest {
                    {"codiceFiscale":"BRMGRG16E20L682I","nome":"Giorgio","cognome":"Brambilla","dataNascita":"2016-05-20",
                     "relazione":"FIGLIO","percentualeInvalidita":0}],
                  "residenza":{"codiceIstatComune":"012133","residenteLombardiaDal":"2005-03-01","residenteComuneDal":"2012-06-15"},
-                 "lavoroInLombardia":true,
+                 
                  "isee":{"valore":5200.00,"protocolloDsu":"INPS-ISEE-2026-00012345A-00","dataDsu":"2026-02-10"},
                  "patrimonio":12000.00,"titolareAlloggioAdeguato":false,"attestazioneServiziSociali":false,
                  "condizioni":{"sovraffollamento":true},"alloggi":[${alloggioVarese},${alloggioAler1}]}""", "json"));
@@ -261,7 +261,7 @@ class CorpusOstileTest {
         String body = "{\"nucleo\":[{\"codiceFiscale\":\"" + cf + "\",\"nome\":\"N\",\"cognome\":\"C\",\"dataNascita\":\"19"
                 + cf.substring(6, 8) + "-01-01\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
                 + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\","
-                + "\"residenteComuneDal\":\"2005-01-01\"},\"lavoroInLombardia\":true,\"isee\":{\"valore\":8000,"
+                + "\"residenteComuneDal\":\"2005-01-01\"},\"isee\":{\"valore\":8000,"
                 + "\"protocolloDsu\":\"INPS-CORPUS-" + cf + "\",\"dataDsu\":\"2026-01-20\"},\"patrimonio\":0,"
                 + "\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + alloggi + "]}";
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);

@@ -107,14 +107,14 @@ class KieDmnRuntimeTest {
     @Test
     void unInputMancanteFaFallireLaValutazioneNominandoLaDecisione() {
         Map<String, Object> input = inputCompleto();
-        input.remove("componentiNucleo");
+        input.remove("componentiMaggiorenni");
 
         assertThatThrownBy(() -> RegoleDiTest.runtime().valuta(NAMESPACE, MODELLO, input))
                 .isInstanceOf(ValutazioneRegoleException.class)
-                .hasMessageContaining("«" + RequisitiEconomici.DECISIONE_ALLOGGIO_ADEGUATO + "»")
-                .hasMessageContaining("componentiNucleo")
+                .hasMessageContaining("«" + RequisitiEconomici.DECISIONE_SOGLIA_PATRIMONIALE + "»")
+                .hasMessageContaining("componentiMaggiorenni")
                 .extracting(e -> ((ValutazioneRegoleException) e).decisione())
-                .isEqualTo(RequisitiEconomici.DECISIONE_ALLOGGIO_ADEGUATO);
+                .isEqualTo(RequisitiEconomici.DECISIONE_SOGLIA_PATRIMONIALE);
     }
 
     @Test

@@ -46,8 +46,7 @@ class SpiegazioneTest {
                 .containsExactlyInAnyOrder(
                         RequisitiEconomici.DECISIONE_REQUISITO_ISEE,
                         RequisitiEconomici.DECISIONE_INDIGENZA,
-                        RequisitiEconomici.DECISIONE_SOGLIA_PATRIMONIALE,
-                        RequisitiEconomici.DECISIONE_ALLOGGIO_ADEGUATO);
+                        RequisitiEconomici.DECISIONE_SOGLIA_PATRIMONIALE);
     }
 
     @Test
@@ -69,7 +68,7 @@ class SpiegazioneTest {
             for (int i = 0; i < valutazioni; i++) {
                 BigDecimal isee = BigDecimal.valueOf(i * 20L);
                 EsitoRequisiti esito = esiti.get(i).get(30, TimeUnit.SECONDS);
-                assertThat(esito.spiegazione()).hasSize(4);
+                assertThat(esito.spiegazione()).hasSize(3);
                 assertThat(esito.indigente()).isEqualTo(isee.compareTo(new BigDecimal("3000")) <= 0);
                 assertThat(esito.regoleDi(RequisitiEconomici.DECISIONE_INDIGENZA))
                         .singleElement()

@@ -63,7 +63,7 @@ class EsportazioniSicureTest {
                  {"codiceFiscale":"MNTSRA88P43L682V","nome":"@SOMMA(A1:A9)","cognome":"-2+3","dataNascita":"1988-09-03",
                   "relazione":"CONIUGE","percentualeInvalidita":0}],
                  "residenza":{"codiceIstatComune":"012133","residenteLombardiaDal":"2000-01-01","residenteComuneDal":"2005-01-01"},
-                 "lavoroInLombardia":true,"isee":{"valore":8000,"protocolloDsu":"+INPS-2026-1","dataDsu":"2026-01-20"},
+                 "isee":{"valore":8000,"protocolloDsu":"+INPS-2026-1","dataDsu":"2026-01-20"},
                  "patrimonio":0,"condizioni":{"coabitazione":true},"alloggi":[%d]}""".formatted(nome, MARCATURA, aler.getId()));
         assertThat(domanda.status()).as("stored as typed: %s", domanda.body()).isEqualTo(201);
         report = "/api/avvisi/" + avviso + "/report/domande-in-avviso";

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.http.HttpHeaders;
@@ -38,7 +39,9 @@ import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.regole.RegolaApplicata;
+import it.piattaformacasa.regole.RegoleAlloggi;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -70,6 +73,25 @@ class DomandeController {
             LocalDate residenteLombardiaDal, LocalDate residenteComuneDal) {
     }
 
+    record LavoroBody(
+            @NotBlank(message = "il codice ISTAT del comune in cui il richiedente lavora è obbligatorio")
+            @Pattern(regexp = "[0-9]{6}", message = "codice ISTAT di 6 cifre") String codiceIstatComune) {
+    }
+
+    record AlloggioPossedutoBody(
+            @NotBlank(message = "il codice fiscale del componente titolare è obbligatorio")
+            @Size(max = 16, message = "al massimo 16 caratteri") String codiceFiscaleTitolare,
+            @NotNull(message = "il diritto è obbligatorio (PROPRIETA, USUFRUTTO, USO, ABITAZIONE, NUDA_PROPRIETA)")
+            RegoleAlloggi.Diritto diritto,
+            @NotNull(message = "la superficie utile è obbligatoria")
+            @DecimalMin(value = "1", message = "almeno 1 m²") @DecimalMax(value = "10000", message = "al massimo 10.000 m²")
+            @Digits(integer = 5, fraction = 2, message = "metri quadri con al massimo due decimali") BigDecimal superficieUtile,
+            @Pattern(regexp = "[0-9]{6}", message = "codice ISTAT di 6 cifre") String codiceIstatComune,
+            @Size(min = 2, max = 60, message = "da 2 a 60 caratteri") @TestoLibero String statoEstero,
+            boolean inagibile,
+            LocalDate ordinanzaDiVenditaDel) {
+    }
+
     record IseeBody(
             @NotNull(message = "il valore ISEE è obbligatorio") @DecimalMin(value = "0", message = "non può essere negativo")
             @Digits(integer = 8, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal valore,
@@ -82,11 +104,14 @@ class DomandeController {
             @NotEmpty(message = "il nucleo deve avere almeno il richiedente") @Size(max = 20, message = "al massimo 20 componenti")
             List<@NotNull(message = "componente del nucleo mancante") @Valid ComponenteBody> nucleo,
             @NotNull(message = "la residenza è obbligatoria") @Valid ResidenzaBody residenza,
-            boolean lavoroInLombardia,
+            @Valid LavoroBody lavoro,
+            Boolean lavoroInLombardia,
             @NotNull(message = "l'ISEE è obbligatorio") @Valid IseeBody isee,
             @NotNull(message = "il patrimonio è obbligatorio") @DecimalMin(value = "0", message = "non può essere negativo")
             @Digits(integer = 10, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal patrimonio,
             boolean titolareAlloggioAdeguato,
+            @Size(max = 10, message = "al massimo 10 alloggi")
+            List<@NotNull(message = "alloggio mancante") @Valid AlloggioPossedutoBody> alloggiPosseduti,
             boolean attestazioneServiziSociali,
             @Size(max = 20, message = "al massimo 20 condizioni")
             Map<String, @NotNull(message = "indicare true o false") Boolean> condizioni,
@@ -95,16 +120,32 @@ class DomandeController {
             CorpoAppartenenza corpoAppartenenza) {
     }
 
+    /**
+     * @param alloggi      the chosen alloggi's ids in order of preference
+     * @param scelte       the same with why each was allowed (art. 9): titolo RESIDENZA, LAVORO or AMBITO and the
+     *                     sentence with the alloggio, its comune and the rule; titolo null before the check existed
+     * @param notaAlloggi  art. 9 co. 3 bis, when no adequate alloggio could be chosen
+     */
     record DomandaDto(long id, long avvisoId, String richiedente, Instant presentataIl, String versioneRegole,
                       boolean indigente, BigDecimal isbar, String isbarItaliano, Map<String, BigDecimal> componenti,
-                      List<Long> alloggi, List<RegolaApplicata> spiegazione) {
+                      String codiceIstatComuneLavoro, List<Long> alloggi, List<SceltaDto> scelte, String notaAlloggi,
+                      List<RegolaApplicata> spiegazione) {
+        record SceltaDto(int preferenza, long alloggioId, String titolo, String motivo) {
+        }
+
         static DomandaDto di(Domanda d) {
+            List<SceltaDto> scelte = new java.util.ArrayList<>();
+            for (int i = 0; i < d.getScelte().size(); i++) {
+                var s = d.getScelte().get(i);
+                scelte.add(new SceltaDto(i + 1, s.getAlloggioId(), s.getTitolo() == null ? null : s.getTitolo().name(),
+                        s.getMotivo()));
+            }
             return new DomandaDto(d.getId(), d.getAvviso().getId(), d.getRichiedente().valore(), d.getPresentataIl(),
                     d.getVersioneRegole(), d.isIndigente(), d.getIsbar().valore(), d.getIsbar().toItalian(),
                     Map.of("familiare", d.getPuntiFamiliare().valore(), "abitativo", d.getPuntiAbitativo().valore(),
                             "economico", d.getPuntiEconomico().valore(), "residenzaRegione", d.getPuntiResidenzaRegione().valore(),
                             "residenzaComune", d.getPuntiResidenzaComune().valore()),
-                    d.getAlloggiScelti(), d.getSpiegazione());
+                    d.getCodiceIstatLavoro(), d.getAlloggiScelti(), scelte, d.getNotaAlloggi(), d.getSpiegazione());
         }
     }
 
@@ -164,13 +205,19 @@ class DomandeController {
             + "dati diversi è 422. La chiave vale per l'operatore che la invia.")
     ResponseEntity<DomandaDto> presenta(@PathVariable long avvisoId, @Valid @RequestBody DomandaBody body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        verificaLavoroEAlloggiPosseduti(body);
         DatiDomanda dati = new DatiDomanda(body.nucleo().stream().map(c -> new DatiDomanda.Componente(c.codiceFiscale(),
                         c.nome().strip(), c.cognome().strip(), c.dataNascita(), c.relazione(), c.percentualeInvalidita(),
                         c.indennitaAccompagnamento(), c.handicapGrave(), c.disoccupato())).toList(),
                 body.residenza().codiceIstatComune(), body.residenza().residenteLombardiaDal(),
-                body.residenza().residenteComuneDal(), body.lavoroInLombardia(), Importo.of(body.isee().valore()),
-                body.isee().protocolloDsu().strip(), body.isee().dataDsu(), Importo.of(body.patrimonio()),
-                body.titolareAlloggioAdeguato(), body.attestazioneServiziSociali(),
+                body.residenza().residenteComuneDal(), body.lavoro() == null ? null : body.lavoro().codiceIstatComune(),
+                Importo.of(body.isee().valore()), body.isee().protocolloDsu().strip(), body.isee().dataDsu(),
+                Importo.of(body.patrimonio()), body.alloggiPosseduti() == null ? List.of() : body.alloggiPosseduti().stream()
+                        .map(a -> new DatiDomanda.AlloggioPosseduto(a.codiceFiscaleTitolare().strip().toUpperCase(Locale.ROOT),
+                                a.diritto(), a.superficieUtile(), a.codiceIstatComune(),
+                                a.statoEstero() == null ? null : a.statoEstero().strip(), a.inagibile(),
+                                a.ordinanzaDiVenditaDel())).toList(),
+                body.attestazioneServiziSociali(),
                 body.condizioni() == null ? Map.of() : body.condizioni(), body.alloggi());
         String chiave = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (chiave != null && chiave.length() > 100) {
@@ -184,6 +231,26 @@ class DomandeController {
             risposta.header("Idempotent-Replayed", "true");
         }
         return risposta.body(DomandaDto.di(domanda));
+    }
+
+    /**
+     * The yes/no fields the domanda had before it recorded the comune of work and the dwellings: kept so that a client
+     * still sending them is told what to send instead, never silently ignored.
+     */
+    private static void verificaLavoroEAlloggiPosseduti(DomandaBody body) {
+        List<DatiNonValidiException.Errore> errori = new java.util.ArrayList<>();
+        if (Boolean.TRUE.equals(body.lavoroInLombardia()) && body.lavoro() == null) {
+            errori.add(new DatiNonValidiException.Errore("lavoro.codiceIstatComune", "indicare il comune in cui il richiedente "
+                    + "lavora (serve anche per gli alloggi che può scegliere, art. 9): lavoroInLombardia da solo non basta"));
+        }
+        if (body.titolareAlloggioAdeguato()) {
+            errori.add(new DatiNonValidiException.Errore("titolareAlloggioAdeguato", "descrivere invece l'alloggio in "
+                    + "alloggiPosseduti (componente, diritto, superficie, comune, inagibilità, ordinanza di vendita): la "
+                    + "piattaforma decide se esclude il nucleo, con le eccezioni del r.r. 2/2025"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
     }
 
     record RichiestaRivalutazione(

@@ -25,6 +25,10 @@ public record EsitoDmn(String modello, Map<String, Object> decisioni, List<Regol
         return valore(decisione, Boolean.class);
     }
 
+    public String testo(String decisione) {
+        return valore(decisione, String.class);
+    }
+
     public BigDecimal numero(String decisione) {
         return valore(decisione, BigDecimal.class);
     }

@@ -151,6 +151,16 @@ public class KieDmnRuntime {
      * @throws ValutazioneRegoleException when that version is not active, or as {@link #valuta(String, String, Map)}
      */
     public EsitoDmn valuta(String namespace, String nomeModello, Integer versione, Map<String, ?> input) {
+        return valuta(namespace, nomeModello, versione, input, new String[0]);
+    }
+
+    /**
+     * Evaluates only the named decisions of one version of a model (and the decisions they require): for a model whose
+     * decisions each take their own inputs, evaluated once per item (a dwelling, a comune).
+     *
+     * @param decisioni the decisions to evaluate; none means every decision
+     */
+    public EsitoDmn valuta(String namespace, String nomeModello, Integer versione, Map<String, ?> input, String... decisioni) {
         Catalogo attivo = catalogo.get(); // one snapshot for the whole evaluation, even across a swap
         String chiave = ModelloCaricato.chiave(namespace, nomeModello);
         Integer numero = versione != null ? versione : attivo.correnti.get(chiave);
@@ -163,20 +173,26 @@ public class KieDmnRuntime {
             throw new ValutazioneRegoleException(nomeModello, "modello DMN " + namespace
                     + (versione == null ? "" : " versione " + versione) + " non attivo (attivi: " + attivo.versioni() + ")");
         }
-        return valuta(regole, regole.modelli().get(chiave), nomeModello, input);
+        return valuta(regole, regole.modelli().get(chiave), nomeModello, input, decisioni);
     }
 
-    private static EsitoDmn valuta(RegoleAttive regole, ModelloCaricato modello, String nomeModello, Map<String, ?> input) {
+    private static EsitoDmn valuta(RegoleAttive regole, ModelloCaricato modello, String nomeModello, Map<String, ?> input,
+                                   String... richieste) {
         DMNContext contesto = regole.runtime().newContext();
         input.forEach(contesto::set);
         // per-evaluation collector carried in the context metadata; see AscoltatoreSpiegazioni for why
         RaccoltaSpiegazioni raccolta = new RaccoltaSpiegazioni(modello.tabelle());
         contesto.getMetadata().set(RaccoltaSpiegazioni.CHIAVE, raccolta);
 
-        DMNResult risultato = regole.runtime().evaluateAll(modello.model(), contesto);
+        DMNResult risultato = richieste.length == 0 ? regole.runtime().evaluateAll(modello.model(), contesto)
+                : regole.runtime().evaluateByName(modello.model(), contesto, richieste);
 
         Map<String, Object> decisioni = new LinkedHashMap<>();
         for (DMNDecisionResult decisione : risultato.getDecisionResults()) {
+            if (richieste.length > 0
+                    && decisione.getEvaluationStatus() == DMNDecisionResult.DecisionEvaluationStatus.NOT_EVALUATED) {
+                continue; // not asked for, nor required by what was asked
+            }
             verifica(decisione, risultato);
             decisioni.put(decisione.getDecisionName(), decisione.getResult());
         }
