@@ -139,7 +139,7 @@ public class DomandaService {
         List<AlloggioOfferto> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
         RegoleVincolate vincolo = regole.vincoloPerNuovaDomanda(avvisoId);
         DatiRequisiti datiRequisiti = datiRequisiti(dati, scelti, oggi);
-        EsitoRequisiti esito = verificaRequisiti(dati, datiRequisiti, vincolo);
+        EsitoRequisiti esito = verificaRequisiti(dati, datiRequisiti, vincolo, avviso.getTipo());
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar, vincolo);
         Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, esito.indigente(), punteggio,
@@ -350,7 +350,8 @@ public class DomandaService {
     }
 
     /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first. */
-    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, DatiRequisiti datiRequisiti, RegoleVincolate vincolo) {
+    private EsitoRequisiti verificaRequisiti(DatiDomanda dati, DatiRequisiti datiRequisiti, RegoleVincolate vincolo,
+                                             TipoAvviso tipoAvviso) {
         int maggiorenni = datiRequisiti.componentiMaggiorenni();
         EsitoRequisiti esito = requisiti.valuta(datiRequisiti, vincolo);
         List<String> motivi = new ArrayList<>();
@@ -369,10 +370,31 @@ public class DomandaService {
             motivi.add("Titolarità di diritti su un alloggio adeguato al nucleo (art. 7 co. 1 lett. d; eccezioni r.r. 2/2025: "
                     + "alloggio inagibile, nuda proprietà, pignoramento — da non dichiarare)");
         }
+        motivoSenzaHandicapGrave(tipoAvviso, dati.nucleo()).ifPresent(motivi::add);
         if (!motivi.isEmpty()) {
             throw new NonAmmissibileException("La domanda non soddisfa i requisiti di accesso", motivi);
         }
         return esito;
+    }
+
+    /**
+     * Art. 8 co. 7 bis r.r. 4/2017: an avviso dedicated to severe disability takes only households with a person with
+     * severe handicap as defined by art. 3 co. 3 L. 104/1992; a civil invalidity, even 100 % with accompaniment, is
+     * another recognition and does not count (seed 003 FAQ 15).
+     */
+    private static Optional<String> motivoSenzaHandicapGrave(TipoAvviso tipoAvviso, List<DatiDomanda.Componente> nucleo) {
+        if (tipoAvviso != TipoAvviso.DISABILITA_GRAVE || nucleo.stream().anyMatch(DatiDomanda.Componente::handicapGrave)) {
+            return Optional.empty();
+        }
+        String motivo = "Nel nucleo non c'è una persona con handicap grave riconosciuto ai sensi dell'art. 3 co. 3 "
+                + "L. 104/1992: questo avviso è riservato ai nuclei con una persona in questa condizione (art. 8 co. 7 bis "
+                + "r.r. 4/2017)";
+        return Optional.of(nucleo.stream().max(Comparator.comparingInt(DatiDomanda.Componente::percentualeInvalidita))
+                .filter(c -> c.percentualeInvalidita() > 0)
+                .map(c -> motivo + "; l'invalidità civile del " + c.percentualeInvalidita() + " %"
+                        + (c.indennitaAccompagnamento() ? " con indennità di accompagnamento" : "")
+                        + " dichiarata nel nucleo non basta: è un riconoscimento diverso dall'handicap grave")
+                .orElse(motivo));
     }
 
     private DatiIsbar datiIsbar(DatiDomanda dati, List<AlloggioOfferto> scelti, Avviso avviso, LocalDate oggi) {
