@@ -101,12 +101,17 @@ class DomandaAvvisoDisabilitaGraveTest {
     }
 
     @Test
-    void unNucleoConUnaPersonaConHandicapGraveEAmmesso() {
+    void unNucleoConUnaPersonaConHandicapGraveEAmmessoESaPerche() {
         String richiedente = CodiceFiscale.conControllo("RSSGNN72C15L682");
         ClientHttp.Risposta risposta = presenta(disabilitaGrave, unaDomanda(richiedente, alloggio)
                 .conComponente(CONIUGE, "CONIUGE", 80, false, true).json());
 
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        long id = risposta.json().get("id").asLong();
+        String testo = http.get("/api/domande/" + id + "/spiegazione?formato=testo", CAPOFILA).body();
+        assertThat(testo).contains("Nota: La domanda è in un avviso riservato ai nuclei con una persona con handicap grave",
+                "art. 3 co. 3 L. 104/1992", "l'invalidità civile da sola, anche al 100 % con accompagnamento, non basta",
+                "riservati ai nuclei indigenti sono il 20 %", "arrotondato per eccesso", "art. 14 co. 1 bis");
     }
 
     @Test
@@ -116,5 +121,8 @@ class DomandaAvvisoDisabilitaGraveTest {
                 .conComponente(CONIUGE, "CONIUGE", 100, true, false).json());
 
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        String testo = http.get("/api/domande/" + risposta.json().get("id").asLong() + "/spiegazione?formato=testo", CAPOFILA)
+                .body();
+        assertThat(testo).doesNotContain("handicap grave riconosciuto", "art. 14 co. 1 bis");
     }
 }
