@@ -97,8 +97,10 @@ public class OrdineAssegnazioneService {
         }
         int anno = LocalDate.now(clock.withZone(FUSO)).getYear();
         String istat = graduatoria.getComune().getCodiceIstat();
-        PianoRiserveService.QuoteAnnuali quote = piani.diAnno(graduatoria.getEnte().getId(), anno).stream()
-                .filter(q -> q.codiceIstatComune().equals(istat)).findFirst()
+        // the avviso's type reaches the reserve rule: a severe-disability avviso has the plain 20 % (art. 14 co. 1 bis)
+        PianoRiserveService.QuoteAnnuali quote = piani.diAnno(graduatoria.getEnte().getId(), anno,
+                        graduatoria.getAvviso().getTipo())
+                .stream().filter(q -> q.codiceIstatComune().equals(istat)).findFirst()
                 .orElseThrow(() -> new ConflittoException("Mancano le riserve " + anno + " di "
                         + graduatoria.getEnte().getRagioneSociale() + " per il comune di " + graduatoria.getComune().getNome()
                         + ": impostarle (alloggi disponibili e quote del piano annuale) prima di assegnare"));

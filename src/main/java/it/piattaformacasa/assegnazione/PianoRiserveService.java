@@ -20,6 +20,7 @@ import it.piattaformacasa.anagrafe.AnagrafeService;
 import it.piattaformacasa.anagrafe.Comune;
 import it.piattaformacasa.anagrafe.EnteProprietario;
 import it.piattaformacasa.anagrafe.TipoEnte;
+import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
@@ -98,9 +99,23 @@ public class PianoRiserveService {
                         datiRiserve.percentualePoliziaLocale()), riserve, adesso, utente.username());
     }
 
-    /** The ente's settings for a year, one per comune, with the reserved units; 404 for an ente the caller can't see. */
+    /**
+     * The ente's settings for a year, one per comune, with the units the annual plan reserves; 404 for an ente the caller
+     * can't see.
+     */
     @Transactional(readOnly = true)
     public List<QuoteAnnuali> diAnno(long enteId, int anno) {
+        return diAnno(enteId, anno, TipoAvviso.ORDINARIO);
+    }
+
+    /**
+     * The same settings, with the units they reserve in the graduatorie of an avviso of that type: in an avviso
+     * dedicated to severe disability the comune's indigent threshold above 20 % does not apply (art. 14 co. 1 bis
+     * r.r. 4/2017), which {@code rules/riserve.dmn} decides and explains.
+     */
+    @Transactional(readOnly = true)
+    public List<QuoteAnnuali> diAnno(long enteId, int anno, TipoAvviso tipoAvviso) {
+        boolean avvisoDisabilitaGrave = tipoAvviso == TipoAvviso.DISABILITA_GRAVE;
         EnteProprietario ente = anagrafe.enteVisibile(enteId);
         return jdbc.query("""
                 select c.codice_istat, c.nome, c.id as comune_id, p.alloggi_disponibili, p.soglia_indigenti_comune,
@@ -115,8 +130,9 @@ public class PianoRiserveService {
                     rs.getBigDecimal("percentuale_polizia_locale"));
             boolean delComune = alloggiDelComune(ente, rs.getLong("comune_id"));
             RiserveAssegnazione.Riserve riserve = regole.calcola(new DatiRiserve(impostazione.alloggiDisponibili(),
-                    delComune, impostazione.sogliaIndigentiComune(), false, impostazione.percentualeCategorie(),
-                    impostazione.percentualeForzePolizia(), impostazione.percentualePoliziaLocale()));
+                    delComune, impostazione.sogliaIndigentiComune(), avvisoDisabilitaGrave,
+                    impostazione.percentualeCategorie(), impostazione.percentualeForzePolizia(),
+                    impostazione.percentualePoliziaLocale()));
             return new QuoteAnnuali(enteId, rs.getString("codice_istat"), rs.getString("nome"), anno, impostazione, riserve,
                     rs.getTimestamp("aggiornato_il").toInstant(), rs.getString("aggiornato_da"));
         }, enteId, anno);
@@ -196,6 +212,7 @@ public class PianoRiserveService {
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
         }
+        // the annual plan itself, outside any avviso: a severe-disability avviso applies it through diAnno(…, tipo)
         return new DatiRiserve(dati.alloggiDisponibili(), delComune, dati.sogliaIndigentiComune(), false,
                 dati.percentualeCategorie(), dati.percentualeForzePolizia(), dati.percentualePoliziaLocale());
     }

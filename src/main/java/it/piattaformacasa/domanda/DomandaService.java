@@ -155,7 +155,7 @@ public class DomandaService {
         boolean lavoroInLombardia = comuni.perCodiceIstat(dati.codiceIstatLavoro())
                 .map(c -> LOMBARDIA.equals(c.regione())).orElse(false);
         List<String> motivi = new ArrayList<>();
-        EsitoRequisiti esito = verificaRequisiti(dati, lavoroInLombardia, datiRequisiti, vincolo, motivi);
+        EsitoRequisiti esito = verificaRequisiti(dati, lavoroInLombardia, datiRequisiti, vincolo, avviso.getTipo(), motivi);
         List<AlloggiPosseduti.Valutato> posseduti = valutaAlloggiPosseduti(dati, vincolo, motivi);
         SceltaAlloggi.Esito scelta = sceltaAlloggi.verifica(dati, esito.indigente(), offerti, vincolo);
         if (!motivi.isEmpty() || !scelta.motivi().isEmpty()) {
@@ -400,7 +400,7 @@ public class DomandaService {
 
     /** Art. 7 r.r. 4/2017: every requirement the domanda does not meet, not just the first, added to {@code motivi}. */
     private EsitoRequisiti verificaRequisiti(DatiDomanda dati, boolean lavoroInLombardia, DatiRequisiti datiRequisiti,
-                                             RegoleVincolate vincolo, List<String> motivi) {
+                                             RegoleVincolate vincolo, TipoAvviso tipoAvviso, List<String> motivi) {
         int maggiorenni = datiRequisiti.componentiMaggiorenni();
         EsitoRequisiti esito = requisiti.valuta(datiRequisiti, vincolo);
         if (dati.residenteLombardiaDal() == null && !lavoroInLombardia) {
@@ -414,6 +414,7 @@ public class DomandaService {
                     + Importo.of(esito.sogliaPatrimoniale()).toItalian() + " per " + maggiorenni
                     + " maggiorenni (art. 7 co. 1 lett. c)");
         }
+        motivoSenzaHandicapGrave(tipoAvviso, dati.nucleo()).ifPresent(motivi::add);
         return esito;
     }
 
@@ -447,6 +448,26 @@ public class DomandaService {
                 : "all'estero (" + alloggio.statoEstero() + ")";
         return alloggio.diritto().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace("proprieta", "proprietà")
                 + " di " + alloggio.codiceFiscaleTitolare() + ", " + SceltaAlloggi.metri(alloggio.superficieUtile()) + ", " + dove;
+    }
+
+    /**
+     * Art. 8 co. 7 bis r.r. 4/2017: an avviso dedicated to severe disability takes only households with a person with
+     * severe handicap as defined by art. 3 co. 3 L. 104/1992; a civil invalidity, even 100 % with accompaniment, is
+     * another recognition and does not count (seed 003 FAQ 15).
+     */
+    private static Optional<String> motivoSenzaHandicapGrave(TipoAvviso tipoAvviso, List<DatiDomanda.Componente> nucleo) {
+        if (tipoAvviso != TipoAvviso.DISABILITA_GRAVE || nucleo.stream().anyMatch(DatiDomanda.Componente::handicapGrave)) {
+            return Optional.empty();
+        }
+        String motivo = "Nel nucleo non c'è una persona con handicap grave riconosciuto ai sensi dell'art. 3 co. 3 "
+                + "L. 104/1992: questo avviso è riservato ai nuclei con una persona in questa condizione (art. 8 co. 7 bis "
+                + "r.r. 4/2017)";
+        return Optional.of(nucleo.stream().max(Comparator.comparingInt(DatiDomanda.Componente::percentualeInvalidita))
+                .filter(c -> c.percentualeInvalidita() > 0)
+                .map(c -> motivo + "; l'invalidità civile del " + c.percentualeInvalidita() + " %"
+                        + (c.indennitaAccompagnamento() ? " con indennità di accompagnamento" : "")
+                        + " dichiarata nel nucleo non basta: è un riconoscimento diverso dall'handicap grave")
+                .orElse(motivo));
     }
 
     private DatiIsbar datiIsbar(DatiDomanda dati, List<AlloggioOfferto> scelti, Avviso avviso, LocalDate oggi) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.Punteggio;
 import it.piattaformacasa.regole.RegolaApplicata;
 
@@ -27,6 +28,12 @@ public class SpiegazionePunteggioService {
     static final String NOTA_CORRETTO = "il punteggio è stato corretto dopo la presentazione della domanda (rettifica "
             + "per invalidità civile o verifica dei requisiti): era %s punti, ora è %s punti. Questa spiegazione "
             + "riguarda il punteggio attuale.";
+    static final String NOTA_DISABILITA_GRAVE = "la domanda è in un avviso riservato ai nuclei con una persona con "
+            + "handicap grave riconosciuto ai sensi dell'art. 3 co. 3 L. 104/1992 (art. 8 co. 7 bis r.r. 4/2017): "
+            + "l'invalidità civile da sola, anche al 100 % con accompagnamento, non basta per partecipare. Il punteggio si "
+            + "calcola come negli altri avvisi. In questo avviso gli alloggi riservati ai nuclei indigenti sono il 20 % di "
+            + "quelli disponibili nell'anno, arrotondato per eccesso, anche dove il comune ha fissato una soglia più alta "
+            + "per i propri alloggi (art. 14 co. 1 bis r.r. 4/2017).";
 
     private static final int BLOCCO = 1_000;
 
@@ -99,6 +106,9 @@ public class SpiegazionePunteggioService {
         }
         if (corretto) {
             note.add(maiuscola(NOTA_CORRETTO.formatted(d.getIsbar().toItalian(), isbar.toItalian())));
+        }
+        if (d.getAvviso().getTipo() == TipoAvviso.DISABILITA_GRAVE) {
+            note.add(maiuscola(NOTA_DISABILITA_GRAVE));
         }
         note.addAll(alloggi(d));
         return new SpiegazionePunteggio(d.getId(), isbar, corretto, d.getIsbar(), righe, note);

@@ -78,7 +78,9 @@ class IntegritaAttivitaTest {
         Alloggio aler = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 3).get(2);
         Alloggio varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 3).get(2);
         avviso = scenario.aperto(List.of(aler, varese), List.of(ALER_AVVISO, CAPOFILA));
-        String body = DomandaDiProva.json("VRDLGU75C10L682S", aler.getId(), varese.getId());
+        // resident in Varese, working in Gazzada Schianno where ALER's alloggio is (art. 9)
+        String body = DomandaDiProva.unaDomanda("VRDLGU75C10L682S", aler.getId(), varese.getId())
+                .lavoraA(aler.getComune().getCodiceIstat()).json();
         ClientHttp.Risposta domanda = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, body);
         assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
