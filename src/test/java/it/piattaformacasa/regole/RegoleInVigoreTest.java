@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -26,6 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.OrologioDiProva;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
 
 /**
  * Issue 10 item 3: what applied to an avviso predisposto on a day, in one call and readable. The expected step and
@@ -48,6 +52,8 @@ class RegoleInVigoreTest {
     int port;
     @Autowired
     RepositoryRegole repository;
+    @Autowired
+    RuntimeService runtimeService;
 
     ClientHttp http;
 
@@ -163,6 +169,52 @@ class RegoleInVigoreTest {
             assertThat(errore.get("campo").asText()).isEqualTo("il");
             assertThat(errore.get("messaggio").asText()).as(il).containsAnyOf("data mancante", "data inesistente");
         }
+    }
+
+    @Test
+    void lAvvisoMostraLaStessaDescrizioneDelGiornoInCuiEStatoPredisposto() {
+        long avviso = predispostoIl(LocalDate.of(2021, 10, 5));
+
+        JsonNode regole = http.get("/api/avvisi/" + avviso + "/regole", ALER_AVVISO).json();
+        JsonNode descrizione = regole.get("descrizione");
+        assertThat(descrizione.get("giorno").asText()).isEqualTo("2021-10-05");
+        assertThat(descrizione.get("etichettaPasso").asText()).isEqualTo("Prima del r.r. 6/2021");
+        assertThat(descrizione.get("massimoAlloggiPerDomanda").asInt()).as("REGULATION.md row 10").isEqualTo(5);
+        assertThat(descrizione.get("riserveCategorie").asBoolean()).isFalse();
+        assertThat(regole.get("massimoAlloggiPerDomanda").asInt()).as("what the avviso enforces").isEqualTo(5);
+        assertThat(regole.get("passoNormativo").asText()).isEqualTo(descrizione.get("passoNormativo").asText());
+        assertThat(regole.get("congelate").asBoolean()).isFalse();
+        assertThat(righe(descrizione).get("Versioni delle regole")).startsWith("seguono le pubblicazioni");
+        assertThat(descrizione.get("versioni")).isEqualTo(regole.get("versioni"));
+
+        // the same builder: the day's answer is the avviso's but for the line about its binding
+        JsonNode delGiorno = http.get("/api/regole/in-vigore?il=2021-10-05", SUPERVISORE).json();
+        assertThat(delGiorno.get("versioni")).isEqualTo(descrizione.get("versioni"));
+        assertThat(delGiorno.get("regole")).isEqualTo(descrizione.get("regole"));
+        Map<String, String> righeAvviso = righe(descrizione);
+        righeAvviso.remove("Versioni delle regole");
+        assertThat(righe(delGiorno)).isEqualTo(righeAvviso);
+    }
+
+    private long predispostoIl(LocalDate giorno) {
+        OrologioDiProva.fermaA(giorno.atTime(10, 0).atZone(ROMA).toInstant());
+        long avviso;
+        try {
+            ZonedDateTime apertura = giorno.plusDays(6).atTime(10, 0).atZone(ROMA);
+            ZonedDateTime chiusura = apertura.plusDays(35).withHour(12);
+            ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"Avviso del "
+                    + giorno + "\",\"tipo\":\"ORDINARIO\",\"apertura\":\"" + apertura.toOffsetDateTime() + "\",\"chiusura\":\""
+                    + chiusura.toOffsetDateTime() + "\"}");
+            assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+            avviso = risposta.json().get("id").asLong();
+        } finally {
+            OrologioDiProva.ripristina();
+        }
+        // its selection task and timers are years overdue: gone, so no deadline list of another test shows them
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avviso)).list()
+                .forEach(istanza -> runtimeService.deleteProcessInstance(istanza.getId(), "fine del test"));
+        return avviso;
     }
 
     /** Upload, one test case, request by one analyst, approval by the other: the four eyes of every publication. */
