@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.regole.DescrizioneRegole;
 import it.piattaformacasa.regole.ParametriAvviso;
+import it.piattaformacasa.regole.QuadroNormativo;
 import it.piattaformacasa.regole.RegistroRegole;
 import it.piattaformacasa.regole.RegolePubblicate;
 import it.piattaformacasa.regole.RegoleVincolate;
@@ -38,14 +40,29 @@ public class RegoleDellAvviso {
     private final ParametriAvviso parametri;
     private final RegistroRegole registro;
     private final AvvisoRepository avvisi;
+    private final DescrizioneRegole descrizione;
 
     RegoleDellAvviso(JdbcTemplate jdbc, RepositoryRegole repository, ParametriAvviso parametri, RegistroRegole registro,
-                     AvvisoRepository avvisi) {
+                     AvvisoRepository avvisi, DescrizioneRegole descrizione) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.parametri = parametri;
         this.registro = registro;
         this.avvisi = avvisi;
+        this.descrizione = descrizione;
+    }
+
+    /** The binding, whether it is frozen, and the same readable description {@code /api/regole/in-vigore} gives. */
+    public record Descritte(RegoleVincolate vincolo, boolean congelato, QuadroNormativo descrizione) {
+    }
+
+    /** Read in one snapshot, so the versions, the frozen flag and the description agree with each other. */
+    @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
+    public Descritte descritte(long avvisoId) {
+        Avviso avviso = avvisi.findById(avvisoId).orElseThrow(() -> new NonTrovatoException("Avviso " + avvisoId + " non trovato"));
+        RegoleVincolate vincolo = vincolo(avvisoId);
+        boolean congelato = congelato(avvisoId);
+        return new Descritte(vincolo, congelato, descrizione.delVincolo(giorno(avviso), vincolo, congelato));
     }
 
     /** The binding and parameters for an avviso predisposto on that day, before it exists. */

@@ -13,7 +13,8 @@ import it.piattaformacasa.regole.kie.KieDmnRuntime;
 /**
  * Port for the parameters of an avviso fixed by the day it was predisposto (seed 003 FAQ 21), backed by
  * {@code rules/parametri-avviso.dmn}: the regulatory step, the maximum number of alloggi per domanda (5 before r.r.
- * 6/2021, 2 after) and whether art. 14 category reserves apply (second step of r.r. 2/2025).
+ * 6/2021, 2 after) and whether art. 14 category reserves apply (second step of r.r. 2/2025), with the step's Italian
+ * label and its article references for the people who read it.
  */
 @Service
 public class ParametriAvviso {
@@ -26,9 +27,11 @@ public class ParametriAvviso {
      * @param passoNormativo           e.g. LOMBARDIA_2025_SECONDO_STEP
      * @param massimoAlloggiPerDomanda art. 9 co. 3
      * @param riserveCategorie         art. 14 category reserves and the «Riserva» column
+     * @param etichettaPasso           «Secondo step del r.r. 2/2025»; null from a version written before the label existed
+     * @param riferimentiNormativi     the articles the step rests on; null as the label
      */
     public record Parametri(String passoNormativo, int massimoAlloggiPerDomanda, boolean riserveCategorie,
-                            List<RegolaApplicata> spiegazione) {
+                            String etichettaPasso, String riferimentiNormativi, List<RegolaApplicata> spiegazione) {
     }
 
     private final KieDmnRuntime runtime;
@@ -51,6 +54,12 @@ public class ParametriAvviso {
             throw new ValutazioneRegoleException(DECISIONE, "uscite passoNormativo, massimoAlloggiPerDomanda, "
                     + "riserveCategorie attese, ottenuto: " + valore);
         }
-        return new Parametri(passo, massimo.intValueExact(), riserve, esito.spiegazione());
+        // the label and the references are optional outputs: versions published before them still evaluate
+        return new Parametri(passo, massimo.intValueExact(), riserve, testo(uscite.get("etichettaPasso")),
+                testo(uscite.get("riferimentiNormativi")), esito.spiegazione());
+    }
+
+    private static String testo(Object valore) {
+        return valore instanceof String s && !s.isBlank() ? s.strip() : null;
     }
 }

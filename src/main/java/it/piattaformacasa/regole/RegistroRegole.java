@@ -60,6 +60,14 @@ public class RegistroRegole {
                 (Long) rs.getObject(7), rs.getString(8), mappa(rs.getString(9))), nome, nome, avvisoId, avvisoId);
     }
 
+    /** The reason of the newest entry of an action on a version («why was its publication asked»), or null. */
+    @Transactional(readOnly = true)
+    public String ultimoMotivo(Azione azione, String nome, int versione) {
+        return jdbc.queryForList("""
+                select motivo from regola_audit where azione = ? and nome = ? and versione = ? order by id desc limit 1""",
+                String.class, azione.name(), nome, versione).stream().findFirst().orElse(null);
+    }
+
     private static String json(Object valore) {
         try {
             return JSON.writeValueAsString(valore == null ? Map.of() : valore);

@@ -350,6 +350,21 @@ public class RepositoryRegole {
                         + " non trovate"));
     }
 
+    /**
+     * The last day a version holds: the day before the set's next PUBLISHED version takes effect (timeline semantics
+     * of ADR 6); null while none follows, or when the version is not PUBLISHED (it holds on no day).
+     */
+    @Transactional(readOnly = true)
+    public LocalDate validoFinoAl(Versione versione) {
+        if (versione.stato() != Stato.PUBLISHED) {
+            return null;
+        }
+        LocalDate successiva = jdbc.queryForObject("""
+                select min(valido_dal) from regola_versione where nome = ? and stato = 'PUBLISHED' and valido_dal > ?""",
+                LocalDate.class, versione.nome(), versione.validoDal());
+        return successiva == null ? null : successiva.minusDays(1);
+    }
+
     private static Versione versione(java.sql.ResultSet rs, int riga) throws java.sql.SQLException {
         Timestamp pubblicata = rs.getTimestamp("pubblicata_il");
         return new Versione(rs.getString("nome"), rs.getInt("versione"), Stato.valueOf(rs.getString("stato")),

@@ -119,6 +119,15 @@ class SimulazioneRegoleTest {
 
         assertThat(http.get("/api/avvisi/" + libero + "/regole", CAPOFILA).json().get("versioni").get(SET_NUOVO).asInt()).isEqualTo(1);
         assertThat(http.get("/api/avvisi/" + avviso + "/regole", CAPOFILA).json().get("versioni").has(SET_NUOVO)).isFalse();
+        // the readable description says the same, and why
+        JsonNode descrizioneLibero = http.get("/api/avvisi/" + libero + "/regole", CAPOFILA).json().get("descrizione");
+        JsonNode descrizioneCongelato = http.get("/api/avvisi/" + avviso + "/regole", CAPOFILA).json().get("descrizione");
+        assertThat(descrizioneLibero.get("regole").findValuesAsText("nome")).contains(SET_NUOVO);
+        assertThat(descrizioneCongelato.get("regole").findValuesAsText("nome")).doesNotContain(SET_NUOVO);
+        assertThat(descrizioneCongelato.get("righe").findValuesAsText("testo"))
+                .anySatisfy(testo -> assertThat(testo).startsWith("congelate dalla prima domanda"));
+        assertThat(descrizioneLibero.get("righe").findValuesAsText("testo"))
+                .noneSatisfy(testo -> assertThat(testo).startsWith("congelate"));
         assertThat(registro.voci(null, libero)).extracting(RegistroRegole.Voce::azione)
                 .contains(RegistroRegole.Azione.VINCOLO_AGGIORNATO, RegistroRegole.Azione.VINCOLO_AVVISO);
         assertThat(registro.voci(null, avviso)).extracting(RegistroRegole.Voce::azione)

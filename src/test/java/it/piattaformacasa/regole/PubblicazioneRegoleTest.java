@@ -260,8 +260,8 @@ class PubblicazioneRegoleTest {
         assertThat(repository.versione(NOME, 1).stato()).as("still holds until then").isEqualTo(RepositoryRegole.Stato.PUBLISHED);
         assertThat(valuta(15500).decisioni().get(DECISIONE)).as("today nothing changes").isEqualTo(true);
         JsonNode inVigore = http.get("/api/regole/in-vigore?il=" + futuro, SUPERVISORE).json();
-        assertThat(inVigore.get(NOME).asInt()).isEqualTo(3);
-        assertThat(inVigore.get("isbar").asInt()).isPositive();
+        assertThat(inVigore.get("versioni").get(NOME).asInt()).isEqualTo(3);
+        assertThat(inVigore.get("versioni").get("isbar").asInt()).isPositive();
     }
 
     @Test

@@ -27,6 +27,7 @@ import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.avviso.TipologiaAlloggioInAvviso;
 import it.piattaformacasa.common.web.TestoLibero;
+import it.piattaformacasa.regole.QuadroNormativo;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -94,17 +95,20 @@ class AvvisiController {
         this.regole = regole;
     }
 
+    /** @param descrizione the same readable description as {@code GET /api/regole/in-vigore}, for this avviso's binding */
     record RegoleAvvisoDto(long avvisoId, String passoNormativo, int massimoAlloggiPerDomanda, boolean riserveCategorie,
-                           java.util.Map<String, Integer> versioni, boolean congelate) {
+                           java.util.Map<String, Integer> versioni, boolean congelate, QuadroNormativo descrizione) {
     }
 
     @GetMapping("/{id}/regole")
-    @Operation(summary = "Le versioni delle regole a cui l'avviso è vincolato (quelle in vigore il giorno della predisposizione) "
-            + "e se il vincolo è congelato: lo è dalla prima domanda")
+    @Operation(summary = "Le versioni delle regole a cui l'avviso è vincolato (quelle in vigore il giorno della predisposizione), "
+            + "se il vincolo è congelato (lo è dalla prima domanda) e la descrizione leggibile: passo normativo con etichetta "
+            + "e riferimenti, parametri, date di validità e motivo di ogni versione")
     RegoleAvvisoDto regole(@PathVariable long id) {
         Avviso avviso = avvisi.avviso(id);
+        RegoleDellAvviso.Descritte descritte = regole.descritte(id);
         return new RegoleAvvisoDto(id, avviso.getVersioneRegole(), avviso.getMassimoAlloggiPerDomanda(),
-                avviso.isRiserveCategorie(), regole.vincolo(id).versioni(), regole.congelato(id));
+                avviso.isRiserveCategorie(), descritte.vincolo().versioni(), descritte.congelato(), descritte.descrizione());
     }
 
     @PostMapping

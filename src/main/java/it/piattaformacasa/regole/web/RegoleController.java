@@ -17,9 +17,12 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.regole.CasiDiTestRegole;
 import it.piattaformacasa.regole.CasiDiTestRegole.Caso;
+import it.piattaformacasa.regole.DescrizioneRegole;
 import it.piattaformacasa.regole.PubblicazioneRegoleService;
+import it.piattaformacasa.regole.QuadroNormativo;
 import it.piattaformacasa.regole.RegistroRegole;
 import it.piattaformacasa.regole.RepositoryRegole;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.web.TestoLibero;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -35,13 +38,15 @@ class RegoleController {
     private final CasiDiTestRegole casi;
     private final PubblicazioneRegoleService pubblicazione;
     private final RegistroRegole registro;
+    private final DescrizioneRegole descrizione;
 
     RegoleController(RepositoryRegole repository, CasiDiTestRegole casi, PubblicazioneRegoleService pubblicazione,
-                     RegistroRegole registro) {
+                     RegistroRegole registro, DescrizioneRegole descrizione) {
         this.repository = repository;
         this.casi = casi;
         this.pubblicazione = pubblicazione;
         this.registro = registro;
+        this.descrizione = descrizione;
     }
 
     @PostMapping("/api/regole/{nome}/versioni/{versione}/pubblicazione")
@@ -69,10 +74,17 @@ class RegoleController {
     }
 
     @GetMapping("/api/regole/in-vigore")
-    @Operation(summary = "Le versioni in vigore in un giorno (oggi se non indicato): quelle a cui si vincola un avviso predisposto quel giorno")
+    @Operation(summary = "Che cosa vale per un avviso predisposto in un giorno (oggi se il parametro manca): passo normativo "
+            + "con etichetta e riferimenti, alloggi per domanda, riserve per categorie (art. 14) e, per ogni insieme di "
+            + "regole, la versione in vigore con le date di validità, lo stato e il motivo")
     @PreAuthorize("hasAnyRole('ANALISTA', 'SUPERVISORE', 'AMMINISTRATORE')")
-    java.util.Map<String, Integer> inVigore(@RequestParam(required = false) LocalDate il) {
-        return repository.inVigoreIl(il != null ? il : LocalDate.now(java.time.ZoneId.of("Europe/Rome"))).versioni();
+    QuadroNormativo inVigore(@RequestParam(required = false) LocalDate il, jakarta.servlet.http.HttpServletRequest richiesta) {
+        if (il == null && richiesta.getParameter("il") != null) {
+            // «?il=» converts to null: a day asked for and not given is an error, not today
+            throw DatiNonValidiException.campo("il", "data mancante: indicare il giorno nel formato aaaa-mm-gg (es. 2025-11-13) "
+                    + "oppure omettere il parametro per oggi");
+        }
+        return il != null ? descrizione.inVigoreIl(il) : descrizione.inVigoreOggi();
     }
 
     @GetMapping("/api/regole/registro")
