@@ -27,6 +27,17 @@ final class AlloggiPosseduti {
     private AlloggiPosseduti() {
     }
 
+    /** «nuda proprietà», «usufrutto»: the right in words. */
+    static String diritto(it.piattaformacasa.regole.RegoleAlloggi.Diritto diritto) {
+        return switch (diritto) {
+            case PROPRIETA -> "proprietà";
+            case NUDA_PROPRIETA -> "nuda proprietà";
+            case USUFRUTTO -> "usufrutto";
+            case USO -> "diritto d'uso";
+            case ABITAZIONE -> "diritto di abitazione";
+        };
+    }
+
     static String json(List<Valutato> alloggi) {
         try {
             return JSON.writeValueAsString(alloggi);

@@ -434,20 +434,23 @@ public class DomandaService {
             String regola = esito.regole().stream().filter(r -> r.decisione().equals(RegoleAlloggi.DECISIONE_ALLOGGIO_POSSEDUTO))
                     .map(RegolaApplicata::descrizione).findFirst().orElse("");
             if (esito.escludente()) {
-                motivi.add("Alloggio posseduto n. " + (i + 1) + " (" + descrizione(alloggio) + "): " + regola);
+                motivi.add("Alloggio posseduto n. " + (i + 1) + " (" + descrizione(alloggio, dati.nucleo()) + "): " + regola);
             }
             valutati.add(new AlloggiPosseduti.Valutato(alloggio, regola));
         }
         return valutati;
     }
 
-    /** «proprietà di …, 70 m², a Varese». */
-    String descrizione(DatiDomanda.AlloggioPosseduto alloggio) {
+    /** «usufrutto di Anna Verdi (VRDNNA64M59L682N), 65 m², a Malnate». */
+    private String descrizione(DatiDomanda.AlloggioPosseduto alloggio, List<DatiDomanda.Componente> nucleo) {
         String dove = alloggio.codiceIstatComune() != null
                 ? comuni.perCodiceIstat(alloggio.codiceIstatComune()).map(c -> "a " + c.nome()).orElse("")
                 : "all'estero (" + alloggio.statoEstero() + ")";
-        return alloggio.diritto().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ').replace("proprieta", "proprietà")
-                + " di " + alloggio.codiceFiscaleTitolare() + ", " + SceltaAlloggi.metri(alloggio.superficieUtile()) + ", " + dove;
+        String titolare = nucleo.stream().filter(c -> c.codiceFiscale().strip().equalsIgnoreCase(alloggio.codiceFiscaleTitolare()))
+                .findFirst().map(c -> c.nome() + " " + c.cognome() + " (" + alloggio.codiceFiscaleTitolare() + ")")
+                .orElse(alloggio.codiceFiscaleTitolare());
+        return AlloggiPosseduti.diritto(alloggio.diritto()) + " di " + titolare + ", "
+                + SceltaAlloggi.metri(alloggio.superficieUtile()) + ", " + dove;
     }
 
     /**

@@ -67,7 +67,7 @@ class SceltaAlloggi {
         for (long id : dati.alloggi()) {
             AlloggioOfferto alloggio = perId.get(id);
             EsitoTitolo titolo = titoli.get(alloggio.codiceIstatComune());
-            String motivo = nome(alloggio) + ": " + titolo.regola().descrizione();
+            String motivo = "A" + nome(alloggio).substring(1) + ": " + titolo.regola().descrizione();
             if (titolo.titolo() == TitoloDiScelta.NON_AMMESSO) {
                 motivi.add(motivo);
             } else {

@@ -124,7 +124,8 @@ public class SpiegazionePunteggioService {
         List<SceltaAlloggio> scelte = d.getScelte();
         for (int i = 0; i < scelte.size(); i++) {
             if (scelte.get(i).getMotivo() != null) {
-                note.add("Scelta n. " + (i + 1) + ", " + senzaCitazioni(scelte.get(i).getMotivo()) + ".");
+                String motivo = senzaCitazioni(scelte.get(i).getMotivo());
+                note.add("Scelta n. " + (i + 1) + ", " + motivo.substring(0, 1).toLowerCase(Locale.ITALIAN) + motivo.substring(1) + ".");
             }
         }
         if (d.getNotaAlloggi() != null) {
@@ -132,7 +133,9 @@ public class SpiegazionePunteggioService {
         }
         List<AlloggiPosseduti.Valutato> posseduti = AlloggiPosseduti.da(d.getAlloggiPosseduti());
         for (int i = 0; i < posseduti.size(); i++) {
-            note.add("Alloggio posseduto n. " + (i + 1) + ": " + senzaCitazioni(posseduti.get(i).regola()) + ".");
+            DatiDomanda.AlloggioPosseduto alloggio = posseduti.get(i).alloggio();
+            note.add("Alloggio posseduto n. " + (i + 1) + " (" + AlloggiPosseduti.diritto(alloggio.diritto()) + ", "
+                    + SceltaAlloggi.metri(alloggio.superficieUtile()) + "): " + senzaCitazioni(posseduti.get(i).regola()) + ".");
         }
         return note;
     }
