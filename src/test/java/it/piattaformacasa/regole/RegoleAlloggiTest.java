@@ -43,7 +43,10 @@ class RegoleAlloggiTest {
             "3, NUDA_PROPRIETA, 120,   false, false, false, nuda proprietà",
             "3, PROPRIETA,      120,   true,  false, false, inagibile",
             "3, PROPRIETA,      120,   false, true,  false, art. 569 c.p.c.",
-            "3, PROPRIETA,      120,   true,  true,  false, inagibile"})
+            "3, PROPRIETA,      120,   true,  true,  false, inagibile",
+            "3, USUFRUTTO,      120,   true,  false, false, inagibile",
+            // the sale order spares the property only (seed 003 FAQ 5: «la proprietà di un alloggio sottoposto a pignoramento»)
+            "3, USUFRUTTO,      120,   false, true,  true,  riguarda la proprietà"})
     void unAlloggioAdeguatoEscludeSalvoLeEccezioniDel2025(int componenti, Diritto diritto, BigDecimal superficie,
                                                           boolean inagibile, boolean ordinanza, boolean escludente,
                                                           String motivo) {
