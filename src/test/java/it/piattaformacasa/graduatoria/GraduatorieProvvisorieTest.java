@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.SceltaAttesa;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
@@ -239,6 +240,15 @@ class GraduatorieProvvisorieTest {
         JsonNode perId = http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), ALER_AVVISO).json();
         assertThat(perId).hasSize(1);
         assertThat(perId.get(0).get("richiedente").asText()).isEqualTo("RVIPLA82C03L682J");
+        // every choice in order, with its comune and why it was allowed, next to where she lives and works (art. 9)
+        assertThat(perId.get(0).get("comuneResidenza").asText()).isEqualTo("Varese");
+        assertThat(perId.get(0).get("comuneLavoro").asText()).isEqualTo("Gazzada Schianno");
+        assertThat(perId.get(0).get("scelte")).satisfiesExactly(
+                s -> SceltaAttesa.verifica(s, 1, alerGazzada, "Gazzada Schianno", "012073", "LAVORO", "comune di lavoro"),
+                s -> SceltaAttesa.verifica(s, 2, alerVareseA, "Varese", "012133", "RESIDENZA", "comune di residenza"));
+        assertThat(perAler.get(0).get("comuneLavoro").isNull()).as("rota declared no work").isTrue();
+        assertThat(perAler.get(0).get("scelte")).as("ALER's operators see the choices at other enti too")
+                .extracting(s -> s.get("alloggioId").asLong()).containsExactly(alerVareseA.getId(), comuneVarese.getId());
         assertThat(http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), VARESE_ISTRUTTORIA).json()).isEmpty();
     }
 
