@@ -36,6 +36,7 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaInGraduatoria;
 import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.graduatoria.ClassificaGraduatorie.Chiave;
 
 /**
@@ -45,9 +46,15 @@ import it.piattaformacasa.graduatoria.ClassificaGraduatorie.Chiave;
 @Service
 public class GraduatoriaService {
 
+    /**
+     * @param alloggi the ids of the domanda's alloggi of this ente in this comune, as the JSON array the row stores
+     * @param scelte  the same alloggi in the domanda's order of preference (its own numbers: «2» is its second choice
+     *                overall), each with its code, comune and why the domanda could choose it there (art. 9)
+     */
     public record Riga(int posizione, long domandaId, BigDecimal isbar, boolean indigente, boolean priorita, boolean riserva,
                        boolean parimerito, LocalDate residenteComuneDal, LocalDate residenteLombardiaDal,
-                       BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi) {
+                       BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi,
+                       List<SceltaInElenco> scelte) {
     }
 
     public record Generazione(long id, int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
@@ -366,15 +373,30 @@ public class GraduatoriaService {
     @Transactional(readOnly = true)
     public List<Riga> righe(long graduatoriaId) {
         graduatoria(graduatoriaId);
-        return jdbc.query("""
-                select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
-                       residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi
-                  from graduatoria_riga where graduatoria_id = ? order by posizione""",
-                (rs, n) -> new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
-                        rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
-                        rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
-                        rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
-                        rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi")),
-                graduatoriaId);
+        return jdbc.query(RIGHE + " order by r.posizione", (rs, n) -> riga(rs), graduatoriaId);
+    }
+
+    /** The row of one domanda, if it is in the graduatoria (without reading the others). */
+    @Transactional(readOnly = true)
+    public Optional<Riga> riga(long graduatoriaId, long domandaId) {
+        graduatoria(graduatoriaId);
+        return jdbc.query(RIGHE + " and r.domanda_id = ?", (rs, n) -> riga(rs), graduatoriaId, domandaId).stream().findFirst();
+    }
+
+    /** The choices are read with the rows, one statement for the graduatoria: only those the row lists (this ente, this comune). */
+    private static final String RIGHE = """
+            select r.posizione, r.domanda_id, r.isbar, r.indigente, r.priorita, r.riserva, r.parimerito, r.residente_comune_dal,
+                   r.residente_lombardia_dal, r.punti_familiare, r.punti_abitativo, r.punti_economico, r.alloggi::text as alloggi,
+                   """ + SceltaInElenco.sottoquery("r.domanda_id", "and r.alloggi @> to_jsonb(sda.alloggio_id)") + """
+             as scelte
+              from graduatoria_riga r where r.graduatoria_id = ?""";
+
+    private static Riga riga(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
+                rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
+                rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
+                rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
+                rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi"),
+                SceltaInElenco.da(rs.getString("scelte")));
     }
 }
