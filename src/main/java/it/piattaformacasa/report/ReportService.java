@@ -72,7 +72,9 @@ public class ReportService {
         List<List<Object>> righe = jdbc.query("""
                 select d.id,""" + NOME_COGNOME + """
                        , coalesce(d.isbar_lavoro, d.isbar) as isbar, d.indigente,
-                       (select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza) as comune_residenza,
+                       coalesce((select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza),
+                                (select ci.nome from comune_italiano ci where ci.codice_istat = d.codice_istat_residenza))
+                           as comune_residenza,
                        """ + SceltaInElenco.sottoquery("d.id", "") + """
                         as scelte,
                        case when a.id is not null and a.stato = 'CONTRATTO' then 'CONTRATTO FIRMATO'

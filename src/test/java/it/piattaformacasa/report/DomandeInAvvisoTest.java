@@ -60,6 +60,7 @@ class DomandeInAvvisoTest {
     Alloggio malnate;
     long lavoratrice;
     long precedente;
+    long pendolare;
 
     @BeforeAll
     void dueDomandeUnaPerResidenzaELavoroUnaPrimaDellaVerifica() {
@@ -84,6 +85,11 @@ class DomandeInAvvisoTest {
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         precedente = risposta.json().get("id").asLong();
         jdbc.update("update domanda_alloggio set titolo = null, motivo = null where domanda_id = ?", precedente);
+        // lives in Milano, works in Varese (art. 7: residence or work in Lombardia; art. 9: the comune of work)
+        risposta = http.post(domande, CAPOFILA, DomandaDiProva.unaDomanda(
+                CodiceFiscale.conControllo("VRDLCU75A01F205"), varese.getId()).residenteA("015146").lavoraA("012133").json());
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        pendolare = risposta.json().get("id").asLong();
         report = "/api/avvisi/" + avviso + "/report/domande-in-avviso";
     }
 
@@ -110,6 +116,18 @@ class DomandeInAvvisoTest {
         assertThat(lui.get(colonne.indexOf("Comune di lavoro")).asText()).as("from the national list").isEqualTo("Milano");
         assertThat(lui.get(colonne.indexOf(ALLOGGI_SCELTI)).asText()).isEqualTo("1. " + varese.getCodiceUi()
                 + " (Varese, non verificato)");
+    }
+
+    @Test
+    void unaResidenzaFuoriDallAmbitoHaIlSuoNome() {
+        JsonNode json = http.get(report, SUPERVISORE).json();
+        List<String> colonne = new ArrayList<>();
+        json.get("colonne").forEach(c -> colonne.add(c.asText()));
+        JsonNode pendolo = riga(json, pendolare);
+        assertThat(pendolo.get(colonne.indexOf("Comune di residenza")).asText()).isEqualTo("Milano");
+        assertThat(pendolo.get(colonne.indexOf("Comune di lavoro")).asText()).isEqualTo("Varese");
+        assertThat(pendolo.get(colonne.indexOf(ALLOGGI_SCELTI)).asText()).isEqualTo("1. " + varese.getCodiceUi()
+                + " (Varese, lavoro)");
     }
 
     @Test
