@@ -56,10 +56,12 @@ public class DomandePerGraduatorie {
 
     private final JdbcTemplate jdbc;
     private final List<StatiDiLavorazione> lavorazioni;
+    private final AlloggiScelti alloggiScelti;
 
-    DomandePerGraduatorie(JdbcTemplate jdbc, List<StatiDiLavorazione> lavorazioni) {
+    DomandePerGraduatorie(JdbcTemplate jdbc, List<StatiDiLavorazione> lavorazioni, AlloggiScelti alloggiScelti) {
         this.jdbc = jdbc;
         this.lavorazioni = lavorazioni;
+        this.alloggiScelti = alloggiScelti;
     }
 
     private static final String PUBBLICATI = QUERY.formatted("d.isbar", "d.punti_familiare", "d.punti_abitativo",
@@ -102,8 +104,7 @@ public class DomandePerGraduatorie {
                 select d.id, d.richiedente_cf, d.isbar, coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.stato,
                        d.presentata_il, """ + NOME_COMUNE.formatted("d.codice_istat_residenza") + """
                  as comune_residenza, """ + NOME_COMUNE.formatted("d.codice_istat_lavoro") + """
-                 as comune_lavoro, """ + SceltaInElenco.sottoquery("d.id", "") + """
-                 as scelte
+                 as comune_lavoro
                   from domanda d
                  where d.avviso_id = ?""");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
@@ -122,14 +123,17 @@ public class DomandePerGraduatorie {
         List<DomandaInElenco> elenco = jdbc.query(sql.toString(), (rs, n) -> new DomandaInElenco(rs.getLong("id"),
                 rs.getString("richiedente_cf"), rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"),
                 rs.getBoolean("indigente"), rs.getString("stato"), rs.getTimestamp("presentata_il").toInstant(), null, null,
-                rs.getString("comune_residenza"), rs.getString("comune_lavoro"), SceltaInElenco.da(rs.getString("scelte"))),
+                rs.getString("comune_residenza"), rs.getString("comune_lavoro"), null),
                 parametri.toArray());
+        List<Long> ids = elenco.stream().map(DomandaInElenco::id).toList();
         Map<Long, StatiDiLavorazione.Stato> stati = new java.util.HashMap<>();
-        lavorazioni.forEach(l -> stati.putAll(l.di(elenco.stream().map(DomandaInElenco::id).toList())));
+        lavorazioni.forEach(l -> stati.putAll(l.di(ids)));
+        Map<Long, List<SceltaInElenco>> scelte = alloggiScelti.di(ids);
         return elenco.stream().map(d -> {
             StatiDiLavorazione.Stato stato = stati.getOrDefault(d.id(), StatiDiLavorazione.Stato.PRESENTATA);
             return new DomandaInElenco(d.id(), d.richiedente(), d.isbar(), d.isbarDiLavoro(), d.indigente(), d.stato(),
-                    d.presentataIl(), stato, stato.semaforo(), d.comuneResidenza(), d.comuneLavoro(), d.scelte());
+                    d.presentataIl(), stato, stato.semaforo(), d.comuneResidenza(), d.comuneLavoro(),
+                    scelte.getOrDefault(d.id(), List.of()));
         }).toList();
     }
 

@@ -33,6 +33,7 @@ import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.AlloggiScelti;
 import it.piattaformacasa.domanda.DomandaInGraduatoria;
 import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
@@ -79,9 +80,11 @@ public class GraduatoriaService {
     private final CriterioFinale criterioFinale;
     private final GraduatoriaProcesso processo;
     private final RegistroGenerazioni registro;
+    private final AlloggiScelti alloggiScelti;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
                        JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
+                       AlloggiScelti alloggiScelti,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -92,6 +95,7 @@ public class GraduatoriaService {
         this.criterioFinale = criterioFinale;
         this.processo = processo;
         this.registro = registro;
+        this.alloggiScelti = alloggiScelti;
     }
 
     /**
@@ -373,30 +377,50 @@ public class GraduatoriaService {
     @Transactional(readOnly = true)
     public List<Riga> righe(long graduatoriaId) {
         graduatoria(graduatoriaId);
-        return jdbc.query(RIGHE + " order by r.posizione", (rs, n) -> riga(rs), graduatoriaId);
+        return conScelte(jdbc.query(RIGHE + " order by posizione", (rs, n) -> riga(rs), graduatoriaId));
     }
 
     /** The row of one domanda, if it is in the graduatoria (without reading the others). */
     @Transactional(readOnly = true)
     public Optional<Riga> riga(long graduatoriaId, long domandaId) {
         graduatoria(graduatoriaId);
-        return jdbc.query(RIGHE + " and r.domanda_id = ?", (rs, n) -> riga(rs), graduatoriaId, domandaId).stream().findFirst();
+        return conScelte(jdbc.query(RIGHE + " and domanda_id = ?", (rs, n) -> riga(rs), graduatoriaId, domandaId))
+                .stream().findFirst();
     }
 
-    /** The choices are read with the rows, one statement for the graduatoria: only those the row lists (this ente, this comune). */
     private static final String RIGHE = """
-            select r.posizione, r.domanda_id, r.isbar, r.indigente, r.priorita, r.riserva, r.parimerito, r.residente_comune_dal,
-                   r.residente_lombardia_dal, r.punti_familiare, r.punti_abitativo, r.punti_economico, r.alloggi::text as alloggi,
-                   """ + SceltaInElenco.sottoquery("r.domanda_id", "and r.alloggi @> to_jsonb(sda.alloggio_id)") + """
-             as scelte
-              from graduatoria_riga r where r.graduatoria_id = ?""";
+            select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
+                   residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi
+              from graduatoria_riga where graduatoria_id = ?""";
 
     private static Riga riga(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
                 rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
                 rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
                 rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
-                rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi"),
-                SceltaInElenco.da(rs.getString("scelte")));
+                rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi"), List.of());
+    }
+
+    /** Each row with the choices it lists (this ente, this comune), read for the whole graduatoria in one statement. */
+    private List<Riga> conScelte(List<Riga> righe) {
+        Map<Long, List<SceltaInElenco>> scelte = alloggiScelti.di(righe.stream().map(Riga::domandaId).toList());
+        return righe.stream().map(r -> {
+            Set<Long> elencati = idAlloggi(r.alloggi());
+            return new Riga(r.posizione(), r.domandaId(), r.isbar(), r.indigente(), r.priorita(), r.riserva(), r.parimerito(),
+                    r.residenteComuneDal(), r.residenteLombardiaDal(), r.puntiFamiliare(), r.puntiAbitativo(),
+                    r.puntiEconomico(), r.alloggi(), scelte.getOrDefault(r.domandaId(), List.of()).stream()
+                            .filter(s -> elencati.contains(s.alloggioId())).toList());
+        }).toList();
+    }
+
+    /** The ids of the row's JSON array ({@code [19, 23]}). */
+    private static Set<Long> idAlloggi(String alloggi) {
+        Set<Long> ids = new HashSet<>();
+        for (String id : alloggi.replaceAll("[\\[\\] ]", "").split(",")) {
+            if (!id.isBlank()) {
+                ids.add(Long.valueOf(id));
+            }
+        }
+        return ids;
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.AlloggiScelti;
 import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
@@ -30,12 +31,15 @@ public class ReportService {
     private final AvvisoService avvisi;
     private final UtenteCorrente utente;
     private final SpiegazionePunteggioService spiegazioni;
+    private final AlloggiScelti alloggiScelti;
 
-    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni) {
+    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni,
+                  AlloggiScelti alloggiScelti) {
         this.jdbc = jdbc;
         this.avvisi = avvisi;
         this.utente = utente;
         this.spiegazioni = spiegazioni;
+        this.alloggiScelti = alloggiScelti;
     }
 
     @Transactional(readOnly = true)
@@ -75,8 +79,6 @@ public class ReportService {
                        coalesce((select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza),
                                 (select ci.nome from comune_italiano ci where ci.codice_istat = d.codice_istat_residenza))
                            as comune_residenza,
-                       """ + SceltaInElenco.sottoquery("d.id", "") + """
-                        as scelte,
                        case when a.id is not null and a.stato = 'CONTRATTO' then 'CONTRATTO FIRMATO'
                             when a.id is not null then 'ASSEGNATARIA'
                             when exists (select 1 from istruttoria i where i.domanda_id = d.id and i.stato = 'IN_CORSO') then 'IN ISTRUTTORIA'
@@ -111,25 +113,25 @@ public class ReportService {
                  where d.avviso_id = ? and""" + DOMANDE_VISIBILI + """
                  order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> {
             List<Object> valori = new ArrayList<>();
-            for (int c = 1; c <= 6; c++) {
+            for (int c = 1; c <= 17; c++) {
                 valori.add(rs.getObject(c));
             }
-            List<SceltaInElenco> scelte = SceltaInElenco.da(rs.getString("scelte"));
-            for (int i = 0; i < 5; i++) {
-                valori.add(i < scelte.size() ? scelte.get(i).codiceUi() : null);
-            }
-            for (int c = 8; c <= 17; c++) {
-                valori.add(rs.getObject(c));
-            }
-            // after the seed 000 columns, which keep their places
-            valori.add(rs.getString("comune_lavoro"));
-            valori.add(SceltaInElenco.inUnaRiga(scelte));
             return valori;
         }, avvisoId, enti, enti);
-        Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(righe.stream()
-                .map(r -> ((Number) r.get(0)).longValue()).toList());
+        List<Long> ids = righe.stream().map(r -> ((Number) r.get(0)).longValue()).toList();
+        Map<Long, List<SceltaInElenco>> scelteDi = alloggiScelti.di(ids);
+        Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(ids);
         for (List<Object> riga : righe) {
-            SpiegazionePunteggio spiegazione = spiegate.get(((Number) riga.get(0)).longValue());
+            long id = ((Number) riga.get(0)).longValue();
+            List<SceltaInElenco> scelte = scelteDi.getOrDefault(id, List.of());
+            List<Object> codici = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                codici.add(i < scelte.size() ? scelte.get(i).codiceUi() : null);
+            }
+            riga.addAll(6, codici); // «Alloggio 1»–«Alloggio 5», after the comune of residence
+            // after the seed 000 columns, which keep their places: the comune of work (read above), then these
+            riga.add(SceltaInElenco.inUnaRiga(scelte));
+            SpiegazionePunteggio spiegazione = spiegate.get(id);
             riga.add(spiegazione == null ? null : spiegazione.testoSuUnaRiga());
         }
         return new Tabella("Domande in avviso", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",

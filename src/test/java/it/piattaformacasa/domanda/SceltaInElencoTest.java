@@ -25,19 +25,7 @@ class SceltaInElencoTest {
         assertThat(scelte).extracting(SceltaInElenco::titoloTesto).containsExactly("comune di residenza", "comune di lavoro",
                 "altro comune dell'ambito", "non verificato");
         assertThat(SceltaInElenco.inUnaRiga(List.of())).as("an empty cell, not an empty text").isNull();
-    }
-
-    @Test
-    void siLeggeDalJsonDellaSottoqueryConIlTitoloInItaliano() {
-        List<SceltaInElenco> scelte = SceltaInElenco.da("""
-                [{"preferenza":1,"alloggioId":31,"codiceUi":"MA-GU-01-37","comune":"Malnate","codiceIstatComune":"012096",
-                  "titolo":"LAVORO"},
-                 {"preferenza":2,"alloggioId":19,"codiceUi":"AL-VA-101-04","comune":"Varese","codiceIstatComune":"012133",
-                  "titolo":null}]""");
-
-        assertThat(scelte).containsExactly(
-                new SceltaInElenco(1, 31, "MA-GU-01-37", "Malnate", "012096", TitoloDiScelta.LAVORO, "comune di lavoro"),
-                new SceltaInElenco(2, 19, "AL-VA-101-04", "Varese", "012133", null, "non verificato"));
-        assertThat(SceltaInElenco.da(null)).as("a domanda without choices").isEmpty();
+        assertThat(new SceltaInElenco(1, 19, "AL-VA-101-04", "Varese", "012133", TitoloDiScelta.LAVORO, "altro").titoloTesto())
+                .as("always the title's own text").isEqualTo("comune di lavoro");
     }
 }
