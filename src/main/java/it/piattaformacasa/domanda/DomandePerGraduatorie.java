@@ -36,18 +36,32 @@ public class DomandePerGraduatorie {
              where d.avviso_id = ?
              order by d.id, da.preferenza""";
 
-    /** A row of the operators' «tutte le domande» list. */
+    /**
+     * A row of the operators' «tutte le domande» list.
+     *
+     * @param comuneResidenza the comune of residence, and {@code comuneLavoro} of work (null if none declared): with
+     *                        {@code scelte}, each chosen alloggio in order with its comune and title, the ente checks
+     *                        art. 9 from the list
+     */
     public record DomandaInElenco(long id, String richiedente, BigDecimal isbar, BigDecimal isbarDiLavoro,
                                   boolean indigente, String stato, Instant presentataIl,
-                                  StatiDiLavorazione.Stato lavorazione, String semaforo) {
+                                  StatiDiLavorazione.Stato lavorazione, String semaforo, String comuneResidenza,
+                                  String comuneLavoro, List<SceltaInElenco> scelte) {
     }
+
+    /** The name of the comune with that ISTAT code: the Anagrafe's, else the national list (outside the ambito). */
+    private static final String NOME_COMUNE = """
+            coalesce((select c.nome from comune c where c.codice_istat = %1$s),
+                     (select ci.nome from comune_italiano ci where ci.codice_istat = %1$s))""";
 
     private final JdbcTemplate jdbc;
     private final List<StatiDiLavorazione> lavorazioni;
+    private final AlloggiScelti alloggiScelti;
 
-    DomandePerGraduatorie(JdbcTemplate jdbc, List<StatiDiLavorazione> lavorazioni) {
+    DomandePerGraduatorie(JdbcTemplate jdbc, List<StatiDiLavorazione> lavorazioni, AlloggiScelti alloggiScelti) {
         this.jdbc = jdbc;
         this.lavorazioni = lavorazioni;
+        this.alloggiScelti = alloggiScelti;
     }
 
     private static final String PUBBLICATI = QUERY.formatted("d.isbar", "d.punti_familiare", "d.punti_abitativo",
@@ -88,7 +102,9 @@ public class DomandePerGraduatorie {
         }
         StringBuilder sql = new StringBuilder("""
                 select d.id, d.richiedente_cf, d.isbar, coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.stato,
-                       d.presentata_il
+                       d.presentata_il, """ + NOME_COMUNE.formatted("d.codice_istat_residenza") + """
+                 as comune_residenza, """ + NOME_COMUNE.formatted("d.codice_istat_lavoro") + """
+                 as comune_lavoro
                   from domanda d
                  where d.avviso_id = ?""");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
@@ -106,14 +122,18 @@ public class DomandePerGraduatorie {
         parametri.add((long) pagina * dimensione);
         List<DomandaInElenco> elenco = jdbc.query(sql.toString(), (rs, n) -> new DomandaInElenco(rs.getLong("id"),
                 rs.getString("richiedente_cf"), rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"),
-                rs.getBoolean("indigente"), rs.getString("stato"), rs.getTimestamp("presentata_il").toInstant(), null, null),
+                rs.getBoolean("indigente"), rs.getString("stato"), rs.getTimestamp("presentata_il").toInstant(), null, null,
+                rs.getString("comune_residenza"), rs.getString("comune_lavoro"), null),
                 parametri.toArray());
+        List<Long> ids = elenco.stream().map(DomandaInElenco::id).toList();
         Map<Long, StatiDiLavorazione.Stato> stati = new java.util.HashMap<>();
-        lavorazioni.forEach(l -> stati.putAll(l.di(elenco.stream().map(DomandaInElenco::id).toList())));
+        lavorazioni.forEach(l -> stati.putAll(l.di(ids)));
+        Map<Long, List<SceltaInElenco>> scelte = alloggiScelti.di(ids);
         return elenco.stream().map(d -> {
             StatiDiLavorazione.Stato stato = stati.getOrDefault(d.id(), StatiDiLavorazione.Stato.PRESENTATA);
             return new DomandaInElenco(d.id(), d.richiedente(), d.isbar(), d.isbarDiLavoro(), d.indigente(), d.stato(),
-                    d.presentataIl(), stato, stato.semaforo());
+                    d.presentataIl(), stato, stato.semaforo(), d.comuneResidenza(), d.comuneLavoro(),
+                    scelte.getOrDefault(d.id(), List.of()));
         }).toList();
     }
 

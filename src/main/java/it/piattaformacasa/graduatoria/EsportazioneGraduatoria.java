@@ -21,11 +21,14 @@ import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.common.CelleSicure;
 import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.domanda.SceltaInElenco;
 
 /**
  * The graduatoria as the operators download it (seed 000, «GRADUATORIE»): ente, avviso and comune on top, then one
  * row per domanda with ISBAR (three decimals, descending), the alloggi in the applicant's order of preference, and the
- * flags and tie-break attributes. The Riserva column exists only for avvisi under the r.r. 2/2025 second step.
+ * flags and tie-break attributes. The Riserva column exists only for avvisi under the r.r. 2/2025 second step. After
+ * the seed's columns, which keep their places, the same alloggi in one cell with their preference, comune and art. 9
+ * title («2. AL-VA-101-04 (Varese, residenza)»), for the istruttoria.
  */
 @Component
 public class EsportazioneGraduatoria {
@@ -131,7 +134,8 @@ public class EsportazioneGraduatoria {
         }
         intestazioni.addAll(List.of("PARIMERITO", "PERIODO DI RESIDENZA SUL TERRITORIO COMUNALE",
                 "PERIODO DI RESIDENZA SUL TERRITORIO REGIONALE", "PUNTEGGIO DELLA CONDIZIONE DI DISAGIO FAMILIARE",
-                "PUNTEGGIO DELLA CONDIZIONE DI DISAGIO ABITATIVO", "PUNTEGGIO DELLA CONDIZIONE DI DISAGIO ECONOMICO"));
+                "PUNTEGGIO DELLA CONDIZIONE DI DISAGIO ABITATIVO", "PUNTEGGIO DELLA CONDIZIONE DI DISAGIO ECONOMICO",
+                "ALLOGGI SCELTI (PREFERENZA, COMUNE, TITOLO ART. 9)"));
         return new Colonne(intestazioni, alloggi, riserva);
     }
 
@@ -154,6 +158,7 @@ public class EsportazioneGraduatoria {
         valori.add(riga.puntiFamiliare());
         valori.add(riga.puntiAbitativo());
         valori.add(riga.puntiEconomico());
+        valori.add(SceltaInElenco.inUnaRiga(riga.scelte()));
         return valori;
     }
 

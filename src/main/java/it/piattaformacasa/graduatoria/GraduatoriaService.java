@@ -33,9 +33,11 @@ import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.AlloggiScelti;
 import it.piattaformacasa.domanda.DomandaInGraduatoria;
 import it.piattaformacasa.domanda.DomandaInGraduatoria.AlloggioScelto;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.graduatoria.ClassificaGraduatorie.Chiave;
 
 /**
@@ -45,9 +47,15 @@ import it.piattaformacasa.graduatoria.ClassificaGraduatorie.Chiave;
 @Service
 public class GraduatoriaService {
 
+    /**
+     * @param alloggi the ids of the domanda's alloggi of this ente in this comune, as the JSON array the row stores
+     * @param scelte  the same alloggi in the domanda's order of preference (its own numbers: «2» is its second choice
+     *                overall), each with its code, comune and why the domanda could choose it there (art. 9)
+     */
     public record Riga(int posizione, long domandaId, BigDecimal isbar, boolean indigente, boolean priorita, boolean riserva,
                        boolean parimerito, LocalDate residenteComuneDal, LocalDate residenteLombardiaDal,
-                       BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi) {
+                       BigDecimal puntiFamiliare, BigDecimal puntiAbitativo, BigDecimal puntiEconomico, String alloggi,
+                       List<SceltaInElenco> scelte) {
     }
 
     public record Generazione(long id, int numeroDomande, int numeroGraduatorie, String digestInput, String digestRisultato) {
@@ -72,9 +80,11 @@ public class GraduatoriaService {
     private final CriterioFinale criterioFinale;
     private final GraduatoriaProcesso processo;
     private final RegistroGenerazioni registro;
+    private final AlloggiScelti alloggiScelti;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
                        JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
+                       AlloggiScelti alloggiScelti,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -85,6 +95,7 @@ public class GraduatoriaService {
         this.criterioFinale = criterioFinale;
         this.processo = processo;
         this.registro = registro;
+        this.alloggiScelti = alloggiScelti;
     }
 
     /**
@@ -366,15 +377,50 @@ public class GraduatoriaService {
     @Transactional(readOnly = true)
     public List<Riga> righe(long graduatoriaId) {
         graduatoria(graduatoriaId);
-        return jdbc.query("""
-                select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
-                       residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi
-                  from graduatoria_riga where graduatoria_id = ? order by posizione""",
-                (rs, n) -> new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
-                        rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
-                        rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
-                        rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
-                        rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi")),
-                graduatoriaId);
+        return conScelte(jdbc.query(RIGHE + " order by posizione", (rs, n) -> riga(rs), graduatoriaId));
+    }
+
+    /** The row of one domanda, if it is in the graduatoria (without reading the others). */
+    @Transactional(readOnly = true)
+    public Optional<Riga> riga(long graduatoriaId, long domandaId) {
+        graduatoria(graduatoriaId);
+        return conScelte(jdbc.query(RIGHE + " and domanda_id = ?", (rs, n) -> riga(rs), graduatoriaId, domandaId))
+                .stream().findFirst();
+    }
+
+    private static final String RIGHE = """
+            select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
+                   residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi
+              from graduatoria_riga where graduatoria_id = ?""";
+
+    private static Riga riga(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Riga(rs.getInt("posizione"), rs.getLong("domanda_id"), rs.getBigDecimal("isbar"),
+                rs.getBoolean("indigente"), rs.getBoolean("priorita"), rs.getBoolean("riserva"),
+                rs.getBoolean("parimerito"), rs.getObject("residente_comune_dal", LocalDate.class),
+                rs.getObject("residente_lombardia_dal", LocalDate.class), rs.getBigDecimal("punti_familiare"),
+                rs.getBigDecimal("punti_abitativo"), rs.getBigDecimal("punti_economico"), rs.getString("alloggi"), List.of());
+    }
+
+    /** Each row with the choices it lists (this ente, this comune), read for the whole graduatoria in one statement. */
+    private List<Riga> conScelte(List<Riga> righe) {
+        Map<Long, List<SceltaInElenco>> scelte = alloggiScelti.di(righe.stream().map(Riga::domandaId).toList());
+        return righe.stream().map(r -> {
+            Set<Long> elencati = idAlloggi(r.alloggi());
+            return new Riga(r.posizione(), r.domandaId(), r.isbar(), r.indigente(), r.priorita(), r.riserva(), r.parimerito(),
+                    r.residenteComuneDal(), r.residenteLombardiaDal(), r.puntiFamiliare(), r.puntiAbitativo(),
+                    r.puntiEconomico(), r.alloggi(), scelte.getOrDefault(r.domandaId(), List.of()).stream()
+                            .filter(s -> elencati.contains(s.alloggioId())).toList());
+        }).toList();
+    }
+
+    /** The ids of the row's JSON array ({@code [19, 23]}). */
+    private static Set<Long> idAlloggi(String alloggi) {
+        Set<Long> ids = new HashSet<>();
+        for (String id : alloggi.replaceAll("[\\[\\] ]", "").split(",")) {
+            if (!id.isBlank()) {
+                ids.add(Long.valueOf(id));
+            }
+        }
+        return ids;
     }
 }

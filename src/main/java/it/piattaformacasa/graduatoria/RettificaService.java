@@ -73,8 +73,7 @@ public class RettificaService {
             throw new ConflittoException("La graduatoria " + graduatoriaId + " è già " + graduatoria.getStato()
                     + ": le rettifiche per invalidità civile si chiedono sulla graduatoria provvisoria");
         }
-        GraduatoriaService.Riga riga = graduatorie.righe(graduatoriaId).stream()
-                .filter(r -> r.domandaId() == richiesta.domandaId()).findFirst()
+        GraduatoriaService.Riga riga = graduatorie.riga(graduatoriaId, richiesta.domandaId())
                 .orElseThrow(() -> DatiNonValidiException.campo("domandaId",
                         "la domanda " + richiesta.domandaId() + " non è in questa graduatoria"));
         String componente = richiesta.codiceFiscaleComponente().strip().toUpperCase(Locale.ROOT);

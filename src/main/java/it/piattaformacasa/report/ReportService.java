@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.domanda.AlloggiScelti;
+import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
 
@@ -29,12 +31,15 @@ public class ReportService {
     private final AvvisoService avvisi;
     private final UtenteCorrente utente;
     private final SpiegazionePunteggioService spiegazioni;
+    private final AlloggiScelti alloggiScelti;
 
-    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni) {
+    ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni,
+                  AlloggiScelti alloggiScelti) {
         this.jdbc = jdbc;
         this.avvisi = avvisi;
         this.utente = utente;
         this.spiegazioni = spiegazioni;
+        this.alloggiScelti = alloggiScelti;
     }
 
     @Transactional(readOnly = true)
@@ -63,15 +68,17 @@ public class ReportService {
 
     /**
      * Seed 000 layout: applicant, score, indigence, residence, up to five alloggi, then the state of the work on it;
-     * last, after the component points, the plain explanation of the score the citizen also reads.
+     * after the component points, the comune of work and every chosen alloggio in order with its comune and why it
+     * could be chosen there (art. 9, checked in istruttoria); last, the plain explanation of the score the citizen
+     * also reads.
      */
     private Tabella domandeInAvviso(long avvisoId, Long[] enti) {
         List<List<Object>> righe = jdbc.query("""
                 select d.id,""" + NOME_COGNOME + """
                        , coalesce(d.isbar_lavoro, d.isbar) as isbar, d.indigente,
-                       (select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza) as comune_residenza,
-                       (select array_agg(al2.codice_ui order by da.preferenza) from domanda_alloggio da
-                          join alloggio al2 on al2.id = da.alloggio_id where da.domanda_id = d.id) as alloggi,
+                       coalesce((select cr.nome from comune cr where cr.codice_istat = d.codice_istat_residenza),
+                                (select ci.nome from comune_italiano ci where ci.codice_istat = d.codice_istat_residenza))
+                           as comune_residenza,
                        case when a.id is not null and a.stato = 'CONTRATTO' then 'CONTRATTO FIRMATO'
                             when a.id is not null then 'ASSEGNATARIA'
                             when exists (select 1 from istruttoria i where i.domanda_id = d.id and i.stato = 'IN_CORSO') then 'IN ISTRUTTORIA'
@@ -96,7 +103,9 @@ public class ReportService {
                             when age(d.presentata_il::date, d.residente_lombardia_dal) >= interval '5 years' then '5 – 10 anni'
                             else 'meno di 5 anni' end as residenza_regione,
                        coalesce(d.punti_familiare_lavoro, d.punti_familiare), coalesce(d.punti_abitativo_lavoro, d.punti_abitativo),
-                       coalesce(d.punti_economico_lavoro, d.punti_economico)
+                       coalesce(d.punti_economico_lavoro, d.punti_economico),
+                       coalesce((select cl.nome from comune cl where cl.codice_istat = d.codice_istat_lavoro),
+                                (select ci.nome from comune_italiano ci where ci.codice_istat = d.codice_istat_lavoro)) as comune_lavoro
                   from domanda d
                   left join assegnazione a on a.domanda_id = d.id and a.stato <> 'RINUNCIATA'
                   left join alloggio al on al.id = a.alloggio_id
@@ -104,23 +113,25 @@ public class ReportService {
                  where d.avviso_id = ? and""" + DOMANDE_VISIBILI + """
                  order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> {
             List<Object> valori = new ArrayList<>();
-            for (int c = 1; c <= 6; c++) {
-                valori.add(rs.getObject(c));
-            }
-            java.sql.Array alloggi = rs.getArray("alloggi");
-            Object[] codici = alloggi == null ? new Object[0] : (Object[]) alloggi.getArray();
-            for (int i = 0; i < 5; i++) {
-                valori.add(i < codici.length ? codici[i] : null);
-            }
-            for (int c = 8; c <= 17; c++) {
+            for (int c = 1; c <= 17; c++) {
                 valori.add(rs.getObject(c));
             }
             return valori;
         }, avvisoId, enti, enti);
-        Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(righe.stream()
-                .map(r -> ((Number) r.get(0)).longValue()).toList());
+        List<Long> ids = righe.stream().map(r -> ((Number) r.get(0)).longValue()).toList();
+        Map<Long, List<SceltaInElenco>> scelteDi = alloggiScelti.di(ids);
+        Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(ids);
         for (List<Object> riga : righe) {
-            SpiegazionePunteggio spiegazione = spiegate.get(((Number) riga.get(0)).longValue());
+            long id = ((Number) riga.get(0)).longValue();
+            List<SceltaInElenco> scelte = scelteDi.getOrDefault(id, List.of());
+            List<Object> codici = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                codici.add(i < scelte.size() ? scelte.get(i).codiceUi() : null);
+            }
+            riga.addAll(6, codici); // «Alloggio 1»–«Alloggio 5», after the comune of residence
+            // after the seed 000 columns, which keep their places: the comune of work (read above), then these
+            riga.add(SceltaInElenco.inUnaRiga(scelte));
+            SpiegazionePunteggio spiegazione = spiegate.get(id);
             riga.add(spiegazione == null ? null : spiegazione.testoSuUnaRiga());
         }
         return new Tabella("Domande in avviso", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",
@@ -128,7 +139,8 @@ public class ReportService {
                 "Alloggio 5", "Stato della domanda", "Ente presa in carico", "Alloggio assegnato", "Ente assegnatario",
                 "Parimerito", "Periodo di residenza sul territorio comunale", "Periodo di residenza sul territorio regionale",
                 "Punteggio della condizione di disagio familiare", "Punteggio della condizione di disagio abitativo",
-                "Punteggio della condizione di disagio economico", "Spiegazione punteggio"), righe);
+                "Punteggio della condizione di disagio economico", "Comune di lavoro",
+                "Alloggi scelti (preferenza, comune, titolo art. 9)", "Spiegazione punteggio"), righe);
     }
 
     /** Seed 000 «stato degli alloggi»: published in the avviso or made available after a sgombero, assigned to whom. */

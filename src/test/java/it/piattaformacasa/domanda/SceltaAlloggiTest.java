@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.SceltaAttesa;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
@@ -134,6 +135,25 @@ class SceltaAlloggiTest {
 
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         assertThat(risposta.json().get("scelte").findValuesAsText("titolo")).containsExactly("AMBITO");
+    }
+
+    @Test
+    void laListaDelleDomandeMostraOgniSceltaInOrdineConIlSuoComuneEIlTitolo() {
+        long perLavoro = presenta(domanda(3, VARESE, MALNATE_ISTAT, "8000", malnate70, varese70)).json().get("id").asLong();
+        long perAmbito = presenta(domanda(3, CASCIAGO, null, "8000", gazzada70)).json().get("id").asLong();
+
+        JsonNode lavoro = http.get("/api/avvisi/" + avviso + "/domande?id=" + perLavoro, MALNATE).json().get(0);
+        assertThat(lavoro.get("comuneResidenza").asText()).isEqualTo("Varese");
+        assertThat(lavoro.get("comuneLavoro").asText()).isEqualTo("Malnate");
+        assertThat(lavoro.get("scelte")).satisfiesExactly(
+                s -> SceltaAttesa.verifica(s, 1, malnate70, "Malnate", MALNATE_ISTAT, "LAVORO", "comune di lavoro"),
+                s -> SceltaAttesa.verifica(s, 2, varese70, "Varese", VARESE, "RESIDENZA", "comune di residenza"));
+        JsonNode ambito = http.get("/api/avvisi/" + avviso + "/domande?id=" + perAmbito, ALER_ISTRUTTORIA).json().get(0);
+        assertThat(ambito.get("comuneResidenza").asText()).isEqualTo("Casciago");
+        assertThat(ambito.get("comuneLavoro").isNull()).isTrue();
+        assertThat(ambito.get("scelte")).singleElement()
+                .satisfies(s -> SceltaAttesa.verifica(s, 1, gazzada70, "Gazzada Schianno", "012073", "AMBITO",
+                        "altro comune dell'ambito"));
     }
 
     // ---- art. 9 co. 2: the indigent nucleo

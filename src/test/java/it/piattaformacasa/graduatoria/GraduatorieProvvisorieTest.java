@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.SceltaAttesa;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
@@ -151,6 +152,15 @@ class GraduatorieProvvisorieTest {
         // riva chose Gazzada first and Varese second: this graduatoria lists only ALER's unit in Varese
         assertThat(riva.get("alloggi").asText()).isEqualTo("[" + alerVareseA.getId() + "]");
         assertThat(rota.get("alloggi").asText()).isEqualTo("[" + alerVareseA.getId() + "]");
+        // ... as her second choice, allowed because she lives in Varese (art. 9), which the istruttoria checks
+        assertThat(riva.get("scelte")).singleElement()
+                .satisfies(s -> SceltaAttesa.verifica(s, 2, alerVareseA, "Varese", "012133", "RESIDENZA", "comune di residenza"));
+        assertThat(graduatoria(ALER_ISTRUTTORIA, "ALER", "Gazzada Schianno").get("righe").get(0).get("scelte"))
+                .as("her first choice, where she works").singleElement()
+                .satisfies(s -> SceltaAttesa.verifica(s, 1, alerGazzada, "Gazzada Schianno", "012073", "LAVORO", "comune di lavoro"));
+        assertThat(graduatoria(CAPOFILA, "Comune di Varese", "Varese").get("righe").get(0).get("scelte"))
+                .as("rota's second choice, the Comune's unit: ALER's is not in this graduatoria").singleElement()
+                .satisfies(s -> SceltaAttesa.verifica(s, 2, comuneVarese, "Varese", "012133", "RESIDENZA", "comune di residenza"));
         assertThat(rota.get("isbar").decimalValue()).isGreaterThan(villa.get("isbar").decimalValue());
         assertThat(greco.get("isbar").decimalValue()).isLessThan(riva.get("isbar").decimalValue());
     }
@@ -217,6 +227,13 @@ class GraduatorieProvvisorieTest {
                     .isEqualTo("10 anni +");
             assertThat(sheet.getRow(9).getCell(intestazioni.indexOf("RISERVA")).getStringCellValue()).isEqualTo("X");
             assertThat(sheet.getLastRowNum()).isEqualTo(9);
+            // after the seed's columns: the same alloggi with the domanda's own preference, comune and art. 9 title
+            assertThat(intestazioni).last().isEqualTo("ALLOGGI SCELTI (PREFERENZA, COMUNE, TITOLO ART. 9)");
+            assertThat(prima.getCell(intestazioni.size() - 1).getStringCellValue())
+                    .isEqualTo("1. " + alerVareseA.getCodiceUi() + " (Varese, residenza)");
+            assertThat(sheet.getRow(8).getCell(0).getNumericCellValue()).isEqualTo(3);
+            assertThat(sheet.getRow(8).getCell(intestazioni.size() - 1).getStringCellValue())
+                    .as("riva's second choice").isEqualTo("2. " + alerVareseA.getCodiceUi() + " (Varese, residenza)");
         }
 
         ClientHttp.Risposta csv = http.get("/api/graduatorie/" + id + "/esportazione?formato=csv", ALER_AVVISO);
@@ -224,6 +241,9 @@ class GraduatorieProvvisorieTest {
         List<String> linee = csv.body().lines().toList();
         assertThat(linee.get(5)).startsWith("POSIZIONE;ID DOMANDA;PUNTEGGIO ISBAR;ALLOGGIO 1");
         assertThat(linee.get(6)).startsWith("1;" + domande.get("rota") + ";").matches("1;\\d+;\\d+,\\d{3};.*");
+        assertThat(linee.get(5)).endsWith(";ALLOGGI SCELTI (PREFERENZA, COMUNE, TITOLO ART. 9)");
+        assertThat(linee.get(8)).startsWith("3;" + domande.get("riva") + ";")
+                .endsWith(";2. " + alerVareseA.getCodiceUi() + " (Varese, residenza)");
         assertThat(http.get("/api/graduatorie/" + id + "/esportazione?formato=csv", CAPOFILA).status()).isEqualTo(403);
         assertThat(http.get("/api/graduatorie/" + id + "/esportazione?formato=pdf", ALER_AVVISO).status()).isEqualTo(400);
     }
@@ -239,6 +259,15 @@ class GraduatorieProvvisorieTest {
         JsonNode perId = http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), ALER_AVVISO).json();
         assertThat(perId).hasSize(1);
         assertThat(perId.get(0).get("richiedente").asText()).isEqualTo("RVIPLA82C03L682J");
+        // every choice in order, with its comune and why it was allowed, next to where she lives and works (art. 9)
+        assertThat(perId.get(0).get("comuneResidenza").asText()).isEqualTo("Varese");
+        assertThat(perId.get(0).get("comuneLavoro").asText()).isEqualTo("Gazzada Schianno");
+        assertThat(perId.get(0).get("scelte")).satisfiesExactly(
+                s -> SceltaAttesa.verifica(s, 1, alerGazzada, "Gazzada Schianno", "012073", "LAVORO", "comune di lavoro"),
+                s -> SceltaAttesa.verifica(s, 2, alerVareseA, "Varese", "012133", "RESIDENZA", "comune di residenza"));
+        assertThat(perAler.get(0).get("comuneLavoro").isNull()).as("rota declared no work").isTrue();
+        assertThat(perAler.get(0).get("scelte")).as("ALER's operators see the choices at other enti too")
+                .extracting(s -> s.get("alloggioId").asLong()).containsExactly(alerVareseA.getId(), comuneVarese.getId());
         assertThat(http.get("/api/avvisi/" + avviso + "/domande?id=" + domande.get("riva"), VARESE_ISTRUTTORIA).json()).isEmpty();
     }
 

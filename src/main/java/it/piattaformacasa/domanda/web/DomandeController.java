@@ -185,7 +185,8 @@ class DomandeController {
 
     @GetMapping("/api/avvisi/{avvisoId}/domande")
     @Operation(summary = "«Tutte le domande» dell'avviso visibili all'operatore (quelle che hanno scelto alloggi dei suoi enti), "
-            + "per ISBAR decrescente; filtro per ID")
+            + "per ISBAR decrescente; filtro per ID. Ogni domanda ha i comuni di residenza e di lavoro e gli alloggi scelti "
+            + "in ordine di preferenza, ciascuno con il comune e il titolo che ne ha permesso la scelta (art. 9)")
     List<DomandePerGraduatorie.DomandaInElenco> elenco(@PathVariable long avvisoId, @RequestParam(required = false) Long id,
                                                        @RequestParam(defaultValue = "0") int pagina,
                                                        @RequestParam(defaultValue = "50") int dimensione) {

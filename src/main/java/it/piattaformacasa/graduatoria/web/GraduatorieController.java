@@ -78,7 +78,8 @@ class GraduatorieController {
 
     @GetMapping("/api/graduatorie/{id}")
     @Operation(summary = "Una graduatoria con le righe in ordine: ISBAR, indigenza, priorità, riserva, parimerito, "
-            + "criteri di art. 12 co. 3 e alloggi in ordine di preferenza (403 per gli operatori di altri enti)")
+            + "criteri di art. 12 co. 3 e alloggi in ordine di preferenza, con il comune e il titolo di scelta (art. 9) "
+            + "(403 per gli operatori di altri enti)")
     GraduatoriaConRigheDto graduatoria(@PathVariable long id) {
         return new GraduatoriaConRigheDto(GraduatoriaDto.di(graduatorie.graduatoria(id)), graduatorie.righe(id));
     }
