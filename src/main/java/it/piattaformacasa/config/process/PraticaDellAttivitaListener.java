@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -137,7 +138,9 @@ class PraticaDellAttivitaListener implements TaskListener {
                 ? "entro il " + ItalianFormats.data(quando.toLocalDate().minusDays(1))
                 : "entro il " + ItalianFormats.data(quando.toLocalDate()) + " alle "
                         + String.format("%02d:%02d", quando.getHour(), quando.getMinute());
-        return base == null ? entro : entro + SEPARATORE + base;
+        // a date set by hand on a task without a legal term (administrators may) has no basis to show
+        boolean senzaBase = base == null || base.toLowerCase(Locale.ROOT).startsWith("nessun termine");
+        return senzaBase ? entro : entro + SEPARATORE + base;
     }
 
     private String termine(DelegateTask task) {
