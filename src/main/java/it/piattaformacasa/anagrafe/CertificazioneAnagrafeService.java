@@ -88,7 +88,7 @@ public class CertificazioneAnagrafeService {
     /** The request as «Certifica dati anagrafe» names it in Tasklist; empty if the ente is not in the Anagrafe. */
     public Optional<PraticaInBreve> inBreve(CodiceFiscale ente, int anno) {
         return anagrafe.enteConCodiceFiscale(ente).map(e -> new PraticaInBreve(e.getRagioneSociale(), e.getComune().getNome(),
-                null, "Certificazione dei dati dell'Anagrafe " + anno, "anno " + anno));
+                null, "Anagrafe " + anno, "anno " + anno));
     }
 
     public List<CertificazioneAnagrafe> certificazioni(long enteId) {

@@ -203,13 +203,12 @@ public class ContrattoService {
     @Transactional(readOnly = true)
     public Optional<PraticaInBreve> inBreve(long assegnazioneId) {
         return jdbc.query("""
-                select e.ragione_sociale, c.nome, av.titolo, a.domanda_id, al.codice_ui, al.indirizzo
+                select e.ragione_sociale, c.nome, av.titolo, a.domanda_id, al.codice_ui
                   from assegnazione a join ente_proprietario e on e.id = a.ente_id
                   join alloggio al on al.id = a.alloggio_id join comune c on c.id = al.comune_id
                   join avviso av on av.id = a.avviso_id
                  where a.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
-                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + " – alloggio " + rs.getString("codice_ui")
-                        + ", " + rs.getString("indirizzo") + " (assegnazione n. " + assegnazioneId + ")",
+                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", alloggio " + rs.getString("codice_ui"),
                 "domanda n. " + rs.getLong("domanda_id")), assegnazioneId).stream().findFirst();
     }
 

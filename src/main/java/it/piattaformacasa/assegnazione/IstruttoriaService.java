@@ -321,8 +321,8 @@ public class IstruttoriaService {
                   join graduatoria g on g.id = i.graduatoria_id join comune c on c.id = g.comune_id
                   join avviso a on a.id = g.avviso_id
                  where i.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
-                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + " – istruttoria n. " + istruttoriaId
-                        + ", graduatoria n. " + rs.getLong("graduatoria_id"),
+                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", graduatoria n. "
+                        + rs.getLong("graduatoria_id"),
                 "domanda n. " + rs.getLong("domanda_id")), istruttoriaId).stream().findFirst();
     }
 

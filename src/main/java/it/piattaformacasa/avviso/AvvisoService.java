@@ -30,7 +30,6 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
-import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
@@ -334,8 +333,7 @@ public class AvvisoService {
         }
         Avviso a = avviso.get();
         return Optional.of(new PraticaInBreve(diEnte.get().getRagioneSociale(), diEnte.get().getComune().getNome(),
-                a.getTitolo(), "Avviso n. " + a.getId() + " – ambito di " + a.getAmbito().getNome() + ", aperto ai cittadini dal "
-                + ItalianFormats.dataOra(a.getApertura()) + " al " + ItalianFormats.dataOra(a.getChiusura()), null));
+                a.getTitolo(), "Avviso n. " + a.getId(), null));
     }
 
     /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */

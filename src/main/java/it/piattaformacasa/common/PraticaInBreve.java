@@ -8,7 +8,8 @@ package it.piattaformacasa.common;
  * @param ente    the ente proprietario's name, null where no ente is concerned (the rules' four eyes)
  * @param comune  the comune the case is about (the graduatoria's, the alloggio's, or the ente's own)
  * @param avviso  the avviso's title, null where the case belongs to no avviso
- * @param pratica what is to be done on, in one line: «Graduatoria n. 12 (provvisoria)», «Domanda n. 345 …»
+ * @param pratica what is to be done on, in a few words (a list shows about half a line of it): «Graduatoria n. 12,
+ *                provvisoria», «Domanda n. 345, alloggio MA-12»
  * @param nelNome what the task's name adds after ente, comune and avviso, to tell apart tasks of one ente in one
  *                avviso (the domanda); null when those three already do
  */

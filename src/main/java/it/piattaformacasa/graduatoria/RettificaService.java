@@ -132,8 +132,7 @@ public class RettificaService {
     public Optional<PraticaInBreve> inBreve(long rettificaId) {
         return rettifiche.findById(rettificaId).flatMap(r -> graduatorie.inBreve(r.getGraduatoriaId()).map(g ->
                 new PraticaInBreve(g.ente(), g.comune(), g.avviso(), "Domanda n. " + r.getDomandaId()
-                        + " – rettifica per invalidità civile (" + r.getPercentualeRichiesta() + " %), graduatoria n. "
-                        + r.getGraduatoriaId(), "domanda n. " + r.getDomandaId())));
+                        + ", invalidità " + r.getPercentualeRichiesta() + " %", "domanda n. " + r.getDomandaId())));
     }
 
     @Transactional(readOnly = true)

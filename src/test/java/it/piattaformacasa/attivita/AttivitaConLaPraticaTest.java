@@ -228,19 +228,17 @@ class AttivitaConLaPraticaTest {
             Task task = chiave.equals("UserTask_SelezionaAlloggi") ? una(chiave, ENTE) : una(chiave);
             assertThat(variabili.get(task.getId())).as(chiave)
                     .containsEntry(VAR_ENTE, ENTE).containsEntry(VAR_COMUNE, COMUNE).containsEntry(VAR_AVVISO, TITOLO)
-                    .containsKeys(VAR_PRATICA, VAR_TERMINE);
+                    .containsKeys(VAR_PRATICA, VAR_SCADENZA, VAR_TERMINE);
         }
-        assertThat(variabili.get(una("UserTask_ApprovaGraduatoriaProvvisoria").getId()))
-                .containsEntry(VAR_PRATICA, "Graduatoria n. " + graduatoria + " (provvisoria)");
-        assertThat(variabili.get(una("UserTask_PubblicaGraduatoriaDefinitiva").getId()))
-                .containsEntry(VAR_PRATICA, "Graduatoria n. " + graduatoria + " (definitiva)");
-        assertThat((String) variabili.get(una("UserTask_VerificaIstruttoria").getId()).get(VAR_PRATICA))
-                .startsWith("Domanda n. " + domanda + " – istruttoria n. ").endsWith(", graduatoria n. " + graduatoria);
-        assertThat((String) variabili.get(una("UserTask_ConfermaContratto").getId()).get(VAR_PRATICA))
-                .startsWith("Domanda n. " + domanda + " – alloggio ACP-1, Via della Pratica 1");
-        assertThat((String) variabili.get(una("UserTask_SelezionaAlloggi", ENTE).getId()).get(VAR_PRATICA))
-                .isEqualTo("Avviso n. " + avviso + " – ambito di Varese, aperto ai cittadini dal "
-                        + ItalianFormats.dataOra(apertura) + " al " + ItalianFormats.dataOra(chiusura));
+        assertThat(pratica("UserTask_SelezionaAlloggi", ENTE))
+                .isEqualTo("Avviso n. " + avviso);
+        assertThat(pratica("UserTask_ApprovaGraduatoriaProvvisoria")).isEqualTo("Graduatoria n. " + graduatoria + ", provvisoria");
+        assertThat(pratica("UserTask_RendiDefinitiva")).isEqualTo("Graduatoria n. " + graduatoria + ", provvisoria");
+        assertThat(pratica("UserTask_PubblicaGraduatoriaDefinitiva")).isEqualTo("Graduatoria n. " + graduatoria + ", definitiva");
+        assertThat(pratica("UserTask_RettificaPunteggio")).isEqualTo("Domanda n. " + domanda + ", invalidità 80 %");
+        assertThat(pratica("UserTask_VerificaIstruttoria")).isEqualTo("Domanda n. " + domanda + ", graduatoria n. " + graduatoria);
+        assertThat(pratica("UserTask_ConfermaContratto")).isEqualTo("Domanda n. " + domanda + ", alloggio ACP-1");
+        assertThat(pratica("Task_CertificaAnagrafe")).isEqualTo("Anagrafe 2097");
     }
 
     @Test
@@ -262,26 +260,31 @@ class AttivitaConLaPraticaTest {
         assertThat(scadenza(una("UserTask_PubblicaGraduatoriaDefinitiva"))).isEqualTo(definitivaIl.plus(Duration.ofDays(5)));
         assertThat(scadenza(una("UserTask_ConfermaContratto"))).isEqualTo(assegnataIl.plus(Duration.ofDays(30)));
 
-        assertThat(variabili.get(una("UserTask_RettificaPunteggio").getId())).containsEntry(VAR_TERMINE,
-                "entro il " + ItalianFormats.data(oggi.plusDays(15)) + " – 15 giorni dalla richiesta, poi silenzio-assenso");
-        assertThat(variabili.get(una("UserTask_RendiDefinitiva").getId())).containsEntry(VAR_TERMINE,
-                "entro il " + ItalianFormats.data(oggi.plusDays(20)) + " – la definitiva si pubblica entro 5 giorni dalla fine delle rettifiche");
-        assertThat(variabili.get(una("UserTask_ApprovaGraduatoriaProvvisoria").getId())).containsEntry(VAR_TERMINE,
-                "entro il " + ItalianFormats.dataOra(chiusura.plus(Graduatoria.TERMINE_APPROVAZIONE)).replace(" ", " alle ")
-                        + " – 5 giorni dalla chiusura dell'avviso");
+        // as the list shows them: a whole-day term as its last day, other deadlines with the time in Rome
+        assertThat(variabili.get(una("UserTask_RettificaPunteggio").getId()))
+                .containsEntry(VAR_SCADENZA, ItalianFormats.data(oggi.plusDays(15)))
+                .containsEntry(VAR_TERMINE, "15 giorni dalla richiesta, poi silenzio-assenso");
+        assertThat(variabili.get(una("UserTask_RendiDefinitiva").getId()))
+                .containsEntry(VAR_SCADENZA, ItalianFormats.data(oggi.plusDays(20)))
+                .containsEntry(VAR_TERMINE, "Prima della pubblicazione, 5 giorni dopo le rettifiche");
+        assertThat(variabili.get(una("UserTask_ApprovaGraduatoriaProvvisoria").getId()))
+                .containsEntry(VAR_SCADENZA, ItalianFormats.dataOra(chiusura.plus(Graduatoria.TERMINE_APPROVAZIONE)).replace(" ", " ore "))
+                .containsEntry(VAR_TERMINE, "5 giorni dalla chiusura dell'avviso");
     }
 
     @Test
     void leAttivitaSenzaTermineNelRegolamentoNonHannoScadenzaEDiconoPerche() {
         for (String chiave : List.of("Task_CertificaAnagrafe", "UserTask_VerificaIstruttoria")) {
             assertThat(una(chiave).getDueDate()).as(chiave).isNull();
-            assertThat(variabili.get(una(chiave).getId())).as(chiave).containsEntry(VAR_TERMINE, "Nessun termine di legge");
+            assertThat(variabili.get(una(chiave).getId())).as(chiave).containsEntry(VAR_SCADENZA, "nessuna")
+                    .containsEntry(VAR_TERMINE, "Nessun termine di legge");
         }
         Task regole = una("UserTask_ApprovaRegole");
         assertThat(regole.getDueDate()).isNull();
         assertThat(regole.getName()).isEqualTo("Approva pubblicazione regole – «" + REGOLE + "», versione 4");
         assertThat(variabili.get(regole.getId()))
-                .containsEntry(VAR_PRATICA, "Regole «" + REGOLE + "», versione 4, in vigore dal 01/01/2027")
+                .containsEntry(VAR_PRATICA, "«" + REGOLE + "» versione 4 dal 01/01/2027")
+                .containsEntry(VAR_SCADENZA, "nessuna")
                 .containsEntry(VAR_TERMINE, "Nessun termine di legge: controllo interno a quattro occhi")
                 .doesNotContainKeys(VAR_ENTE, VAR_COMUNE, VAR_AVVISO);
     }
@@ -293,14 +296,22 @@ class AttivitaConLaPraticaTest {
         contratto.setDueDate(Date.from(nuovo.atTime(12, 0).atZone(ROMA).toInstant()));
         taskService.saveTask(contratto);
 
-        assertThat(taskService.getVariableLocal(contratto.getId(), VAR_TERMINE))
-                .isEqualTo("entro il " + ItalianFormats.data(nuovo) + " alle 12:00 – 30 giorni dall'assegnazione (art. 25)");
+        assertThat(taskService.getVariableLocal(contratto.getId(), VAR_SCADENZA)).isEqualTo(ItalianFormats.data(nuovo) + " ore 12:00");
+        assertThat(taskService.getVariableLocal(contratto.getId(), VAR_TERMINE)).isEqualTo("30 giorni dall'assegnazione (art. 25)");
         assertThat(taskService.getVariableLocal(contratto.getId(), VAR_ENTE)).as("the rest stays").isEqualTo(ENTE);
     }
 
     private Task una(String chiave) {
         assertThat(create.get(chiave)).as("tasks %s", chiave).hasSize(1);
         return create.get(chiave).get(0);
+    }
+
+    private String pratica(String chiave) {
+        return (String) variabili.get(una(chiave).getId()).get(VAR_PRATICA);
+    }
+
+    private String pratica(String chiave, String ente) {
+        return (String) variabili.get(una(chiave, ente).getId()).get(VAR_PRATICA);
     }
 
     private Task una(String chiave, String ente) {

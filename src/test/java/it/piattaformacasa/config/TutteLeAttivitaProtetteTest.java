@@ -175,7 +175,7 @@ class TutteLeAttivitaProtetteTest {
         // what the list shows (issue 11) is written on the task by the platform, and protected the same way
         Map<String, Object> nellElenco = taskService.getVariablesLocal(task.getId());
         assertThat(nellElenco).as("variables of %s shown in Tasklist's list", attivita)
-                .containsKeys(PraticaNellElenco.VAR_PRATICA, PraticaNellElenco.VAR_TERMINE);
+                .containsKeys(PraticaNellElenco.VAR_PRATICA, PraticaNellElenco.VAR_SCADENZA, PraticaNellElenco.VAR_TERMINE);
         diSistema.putAll(nellElenco);
 
         Set<String> campi = campiDelForm(task);

@@ -119,8 +119,8 @@ class FiltriTasklistTest {
             assertThat(filtro.at("/query/sorting/0/sortBy").asText()).as(nome).isEqualTo("dueDate");
             assertThat(filtro.at("/query/sorting/0/sortOrder").asText()).as(nome).isEqualTo("asc");
             assertThat(filtro.at("/properties/variables")).as(nome).extracting(v -> v.get("name").asText() + "=" + v.get("label").asText())
-                    .containsExactly("praticaEnte=Ente", "praticaComune=Comune", "praticaAvviso=Avviso", "praticaOggetto=Pratica",
-                            "praticaTermine=Termine");
+                    .containsExactly("praticaScadenza=Scadenza", "praticaOggetto=Pratica", "praticaTermine=Termine",
+                            "praticaEnte=Ente", "praticaComune=Comune", "praticaAvviso=Avviso");
             assertThat(filtro.at("/properties/description").asText()).as(nome).isNotBlank();
             priorita.add(filtro.at("/properties/priority").asInt());
         }
@@ -138,8 +138,9 @@ class FiltriTasklistTest {
                 + "Avviso «Filtri di prova»");
         Map<String, String> mostrate = variabili(laSua);
         assertThat(mostrate).containsEntry("praticaEnte", "Comune di Malnate").containsEntry("praticaComune", "Malnate")
-                .containsEntry("praticaAvviso", "Filtri di prova").containsKeys("praticaOggetto", "praticaTermine");
-        assertThat(mostrate.get("praticaTermine")).startsWith("entro il ").endsWith(" – 24 ore prima dell'apertura ai cittadini");
+                .containsEntry("praticaAvviso", "Filtri di prova").containsKeys("praticaOggetto", "praticaScadenza")
+                .containsEntry("praticaTermine", "24 ore prima dell'apertura ai cittadini");
+        assertThat(mostrate.get("praticaScadenza")).matches("\\d{2}/\\d{2}/\\d{4} ore \\d{2}:\\d{2}");
 
         assertThat(ids(elenco(MIO_ENTE, SUPERVISORE))).as("supervisors work only what is escalated to them")
                 .doesNotContain(diMalnate.getId(), diAler.getId());
@@ -191,7 +192,7 @@ class FiltriTasklistTest {
         assertThat(filterService.createFilterQuery().filterName("Attività del mio ente").count()).isZero();
         assertThat(filterService.createFilterQuery().filterName(MIO_ENTE).singleResult().getId()).as("the same filter").isEqualTo(id);
         assertThat(filtro(MIO_ENTE).at("/query/sorting/0/sortBy").asText()).isEqualTo("dueDate");
-        assertThat(filtro(MIO_ENTE).at("/properties/variables")).hasSize(5);
+        assertThat(filtro(MIO_ENTE).at("/properties/variables")).hasSize(6);
         assertThat(nomiDeiFiltri(MALNATE)).as("its authorization stays").contains(MIO_ENTE);
         int revisione = ((FilterEntity) filterService.getFilter(id)).getRevision();
         operatori.allineaIdentita();

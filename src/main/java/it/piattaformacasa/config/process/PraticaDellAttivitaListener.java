@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,8 +32,8 @@ import it.piattaformacasa.common.process.DescrizionePratica;
  * Names the case on every user task (issue 11): on {@code create} the task's name gets the ente, the comune and the
  * avviso («Approva graduatoria provvisoria – Comune di Malnate, Malnate – Avviso «SAP 2026»») and the task gets the
  * variables of {@link it.piattaformacasa.common.process.PraticaNellElenco} that the Tasklist filters show, including
- * its due date in Italian with the basis the model states; on {@code update} (an administrator moved the due date)
- * that line follows. Referenced from every user task as {@code ${praticaDellAttivitaListener}}.
+ * its due date in Italian and the basis the model states for it; on {@code update} (an administrator moved the due
+ * date) the date shown follows. Referenced from every user task as {@code ${praticaDellAttivitaListener}}.
  *
  * <p>The model keeps the plain name («Approva graduatoria provvisoria»): a name expression would put {@code ${…}}
  * into the diagram, into Cockpit and into the activity history, which all read the model's name.
@@ -48,6 +47,7 @@ class PraticaDellAttivitaListener implements TaskListener {
     static final int LUNGHEZZA_NOME = 255;
     static final String SEPARATORE = " – ";
     static final String NESSUN_TERMINE = "Nessun termine di legge";
+    static final String NESSUNA_SCADENZA = "nessuna";
 
     private final Map<String, DescrizionePratica> perProcesso = new HashMap<>();
 
@@ -68,9 +68,9 @@ class PraticaDellAttivitaListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             descrivi(task);
         } else if (EVENTNAME_UPDATE.equals(task.getEventName())) {
-            String termine = termine(task);
-            if (!termine.equals(task.getVariableLocal(VAR_TERMINE))) {
-                task.setVariableLocal(VAR_TERMINE, termine);
+            String scadenza = scadenza(task.getDueDate());
+            if (!scadenza.equals(task.getVariableLocal(VAR_SCADENZA))) {
+                task.setVariableLocal(VAR_SCADENZA, scadenza);
             }
         }
     }
@@ -82,7 +82,8 @@ class PraticaDellAttivitaListener implements TaskListener {
             throw new IllegalStateException("Nessun modulo descrive le pratiche del processo «" + processo + "»");
         }
         Optional<PraticaInBreve> pratica = descrizione.descrivi(processo, task);
-        task.setVariableLocal(VAR_TERMINE, termine(task));
+        task.setVariableLocal(VAR_SCADENZA, scadenza(task.getDueDate()));
+        task.setVariableLocal(VAR_TERMINE, termine(proprieta(task.getBpmnModelElementInstance(), PROPRIETA_TERMINE)));
         if (pratica.isEmpty()) {
             // the task is still worth creating: its process knows its case, the list just cannot name it
             LOG.warn("Attività «{}» ({}): pratica {} non trovata, l'elenco non ne mostra ente, comune e avviso",
@@ -126,29 +127,23 @@ class PraticaDellAttivitaListener implements TaskListener {
     }
 
     /**
-     * «entro il 12/03/2026 alle 16:00 – 5 giorni dalla chiusura dell'avviso»: a deadline at midnight is the end of the
-     * day before (whole-day terms, {@link it.piattaformacasa.common.Termini}), so it reads as that day.
+     * «12/03/2026 ore 16:00»; a deadline at midnight is the end of the day before (whole-day terms,
+     * {@link it.piattaformacasa.common.Termini}), so it reads as that day: «28/03/2026».
      */
-    static String termine(Date scadenza, String base) {
+    static String scadenza(Date scadenza) {
         if (scadenza == null) {
-            return base == null ? NESSUN_TERMINE : maiuscola(base);
+            return NESSUNA_SCADENZA;
         }
         ZonedDateTime quando = scadenza.toInstant().atZone(ItalianFormats.ZONE);
-        String entro = quando.toLocalTime().equals(LocalTime.MIDNIGHT)
-                ? "entro il " + ItalianFormats.data(quando.toLocalDate().minusDays(1))
-                : "entro il " + ItalianFormats.data(quando.toLocalDate()) + " alle "
-                        + String.format("%02d:%02d", quando.getHour(), quando.getMinute());
-        // a date set by hand on a task without a legal term (administrators may) has no basis to show
-        boolean senzaBase = base == null || base.toLowerCase(Locale.ROOT).startsWith("nessun termine");
-        return senzaBase ? entro : entro + SEPARATORE + base;
+        if (quando.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+            return ItalianFormats.data(quando.toLocalDate().minusDays(1));
+        }
+        return ItalianFormats.data(quando.toLocalDate()) + " ore " + String.format("%02d:%02d", quando.getHour(), quando.getMinute());
     }
 
-    private String termine(DelegateTask task) {
-        return termine(task.getDueDate(), proprieta(task.getBpmnModelElementInstance(), PROPRIETA_TERMINE));
-    }
-
-    private static String maiuscola(String testo) {
-        return testo.isEmpty() ? testo : Character.toUpperCase(testo.charAt(0)) + testo.substring(1);
+    /** The basis the model states, «Nessun termine di legge» where it states none. */
+    static String termine(String base) {
+        return base == null || base.isBlank() ? NESSUN_TERMINE : Character.toUpperCase(base.charAt(0)) + base.substring(1);
     }
 
     /** The model's process id, which is the process definition key. */

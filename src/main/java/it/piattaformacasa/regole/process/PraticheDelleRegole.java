@@ -32,8 +32,8 @@ class PraticheDelleRegole implements DescrizionePratica {
         if (nome == null || versione == null) {
             return Optional.empty();
         }
-        String dal = validoDal == null ? "" : ", in vigore dal " + ItalianFormats.data(LocalDate.parse(validoDal.toString()));
+        String dal = validoDal == null ? "" : " dal " + ItalianFormats.data(LocalDate.parse(validoDal.toString()));
         return Optional.of(new PraticaInBreve(null, null, null,
-                "Regole «" + nome + "», versione " + versione + dal, "«" + nome + "», versione " + versione));
+                "«" + nome + "» versione " + versione + dal, "«" + nome + "», versione " + versione));
     }
 }

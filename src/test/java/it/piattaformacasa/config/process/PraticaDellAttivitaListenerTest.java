@@ -60,28 +60,23 @@ class PraticaDellAttivitaListenerTest {
     }
 
     @Test
-    void unTermineAMezzanotteSiLeggeComeLUltimoGiornoUtile() {
+    void unaScadenzaAMezzanotteSiLeggeComeLUltimoGiornoUtile() {
         LocalDate ultimoGiorno = LocalDate.of(2026, 3, 28); // the night the clocks go forward
-        Date scadenza = Date.from(Termini.fineDel(ultimoGiorno));
-
-        assertThat(PraticaDellAttivitaListener.termine(scadenza, "15 giorni dalla richiesta, poi silenzio-assenso"))
-                .isEqualTo("entro il 28/03/2026 – 15 giorni dalla richiesta, poi silenzio-assenso");
+        assertThat(PraticaDellAttivitaListener.scadenza(Date.from(Termini.fineDel(ultimoGiorno)))).isEqualTo("28/03/2026");
     }
 
     @Test
-    void unTermineInCorsoDiGiornataDiceAncheLOraItaliana() {
-        Date scadenza = Date.from(LocalDateTime.of(2026, 7, 6, 12, 0).atZone(ROMA).toInstant());
-
-        assertThat(PraticaDellAttivitaListener.termine(scadenza, "5 giorni dalla chiusura dell'avviso"))
-                .isEqualTo("entro il 06/07/2026 alle 12:00 – 5 giorni dalla chiusura dell'avviso");
+    void unaScadenzaInCorsoDiGiornataDiceAncheLOraItaliana() {
+        Date scadenza = Date.from(LocalDateTime.of(2026, 7, 6, 9, 5).atZone(ROMA).toInstant());
+        assertThat(PraticaDellAttivitaListener.scadenza(scadenza)).isEqualTo("06/07/2026 ore 09:05");
+        assertThat(PraticaDellAttivitaListener.scadenza(null)).isEqualTo("nessuna");
     }
 
     @Test
-    void senzaScadenzaSiLeggeCheIlRegolamentoNonNeDa() {
-        assertThat(PraticaDellAttivitaListener.termine(null, "nessun termine di legge")).isEqualTo("Nessun termine di legge");
-        assertThat(PraticaDellAttivitaListener.termine(null, null)).isEqualTo("Nessun termine di legge");
-        Date fissataAMano = Date.from(LocalDateTime.of(2026, 7, 6, 9, 30).atZone(ROMA).toInstant());
-        assertThat(PraticaDellAttivitaListener.termine(fissataAMano, "nessun termine di legge"))
-                .isEqualTo("entro il 06/07/2026 alle 09:30");
+    void ilTermineEQuelloCheDiceIlModelloONessuno() {
+        assertThat(PraticaDellAttivitaListener.termine("5 giorni dalla chiusura dell'avviso"))
+                .isEqualTo("5 giorni dalla chiusura dell'avviso");
+        assertThat(PraticaDellAttivitaListener.termine("nessun termine di legge")).isEqualTo("Nessun termine di legge");
+        assertThat(PraticaDellAttivitaListener.termine(null)).isEqualTo("Nessun termine di legge");
     }
 }
