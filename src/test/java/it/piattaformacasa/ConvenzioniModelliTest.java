@@ -29,6 +29,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.Documentation;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
@@ -47,6 +48,8 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,7 @@ class ConvenzioniModelliTest {
             Pattern.compile("\\b(artt?\\.|articol[oi])\\s*\\d+", Pattern.CASE_INSENSITIVE);
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LISTENER_PRATICA = "${praticaDellAttivitaListener}";
 
     // ---------------------------------------------------------------------------------------------------------
     // Guard
@@ -259,6 +263,49 @@ class ConvenzioniModelliTest {
         for (StartEvent evento : modello.getModelElementsByType(StartEvent.class)) {
             verificaForm(descrivi(evento), evento.getCamundaFormRef(), evento.getCamundaFormRefBinding(),
                     evento.getCamundaFormKey(), false, formDisponibili, violazioni);
+        }
+        nessunaViolazione(file, violazioni);
+    }
+
+    /**
+     * Issue 11: every user task names its case in Tasklist (the listener that writes its name and the list's
+     * variables, on creation and when the due date changes) and states its deadline: a due date with its basis in
+     * the {@code termine} property, or — where the regulation gives none — a documentation that says so.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource(BPMN_SORGENTE)
+    void gliUserTaskNominanoLaPraticaEDiconoIlLoroTermine(Path file) {
+        List<String> violazioni = new ArrayList<>();
+        for (UserTask task : leggiBpmn(file).getModelElementsByType(UserTask.class)) {
+            String nome = descrivi(task);
+            Set<String> eventi = task.getExtensionElements() == null ? Set.of()
+                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                            .filter(l -> LISTENER_PRATICA.equals(l.getCamundaDelegateExpression()))
+                            .map(CamundaTaskListener::getCamundaEvent).collect(Collectors.toSet());
+            if (!eventi.containsAll(Set.of("create", "update"))) {
+                violazioni.add(nome + " senza " + LISTENER_PRATICA + " su create e update (ha: " + eventi + ")");
+            }
+            String termine = task.getExtensionElements() == null ? null
+                    : task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                            .flatMap(p -> p.getCamundaProperties().stream())
+                            .filter(p -> "termine".equals(p.getCamundaName())).map(CamundaProperty::getCamundaValue)
+                            .findFirst().orElse(null);
+            if (vuoto(termine)) {
+                violazioni.add(nome + " senza camunda:property «termine» (la base del termine, o «nessun termine di legge»)");
+            }
+            String documentazione = task.getDocumentations().stream().map(Documentation::getTextContent)
+                    .collect(Collectors.joining(" "));
+            if (vuoto(task.getCamundaDueDate())) {
+                if (!documentazione.contains("Nessun termine")) {
+                    violazioni.add(nome + " senza camunda:dueDate e senza una documentazione che dica «Nessun termine …» "
+                            + "(dove il regolamento non dà un termine, lo si scrive invece di inventarlo)");
+                }
+                if (termine != null && !termine.toLowerCase(Locale.ROOT).startsWith("nessun termine")) {
+                    violazioni.add(nome + " senza camunda:dueDate ma con termine «" + termine + "»");
+                }
+            } else if (termine != null && termine.toLowerCase(Locale.ROOT).startsWith("nessun termine")) {
+                violazioni.add(nome + " con camunda:dueDate ma termine «" + termine + "»");
+            }
         }
         nessunaViolazione(file, violazioni);
     }

@@ -37,6 +37,7 @@ public final class ScenarioAvviso {
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
     private final AlloggioRepository alloggi;
+    private String titolo = "Avviso di prova";
 
     public ScenarioAvviso(ClientHttp http, RuntimeService runtimeService, ManagementService managementService,
                           AlloggioRepository alloggi) {
@@ -46,6 +47,12 @@ public final class ScenarioAvviso {
         this.alloggi = alloggi;
     }
 
+    /** The avvisi this scenario predisposes get this title (plain text, no quotes) instead of «Avviso di prova». */
+    public ScenarioAvviso conTitolo(String titolo) {
+        this.titolo = titolo;
+        return this;
+    }
+
     /** An avviso in SELEZIONE_ALLOGGI. */
     public long predisposto() {
         return predisposto("ORDINARIO");
@@ -53,7 +60,7 @@ public final class ScenarioAvviso {
 
     /** An avviso of the given type (ORDINARIO, DISABILITA_GRAVE, FORZE_POLIZIA) in SELEZIONE_ALLOGGI. */
     public long predisposto(String tipo) {
-        ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"Avviso di prova\","
+        ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"" + titolo + "\","
                 + "\"tipo\":\"" + tipo + "\",\"apertura\":\"" + lavorativo(5, 10) + "\",\"chiusura\":\"" + lavorativo(40, 12) + "\"}");
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         return risposta.json().get("id").asLong();

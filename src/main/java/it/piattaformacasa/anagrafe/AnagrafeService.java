@@ -3,6 +3,7 @@ package it.piattaformacasa.anagrafe;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.data.domain.Page;
@@ -11,6 +12,7 @@ import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
@@ -64,6 +66,11 @@ public class AnagrafeService {
 
     public List<EnteProprietario> enti() {
         return enti.findAllConComune();
+    }
+
+    /** Empty when no ente has that codice fiscale: for callers that must not fail (a task naming its case). */
+    public Optional<EnteProprietario> enteConCodiceFiscale(CodiceFiscale codiceFiscale) {
+        return enti.findByCodiceFiscale(codiceFiscale);
     }
 
     public EnteProprietario ente(long id) {

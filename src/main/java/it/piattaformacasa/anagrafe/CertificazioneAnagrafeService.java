@@ -3,12 +3,15 @@ package it.piattaformacasa.anagrafe;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
 /**
@@ -80,6 +83,12 @@ public class CertificazioneAnagrafeService {
                 Instant.now(clock), (int) riepilogo.numeroFabbricati(), (int) riepilogo.numeroAlloggi(),
                 riepilogo.alloggiPerStato());
         return certificazioni.save(certificazione);
+    }
+
+    /** The request as «Certifica dati anagrafe» names it in Tasklist; empty if the ente is not in the Anagrafe. */
+    public Optional<PraticaInBreve> inBreve(CodiceFiscale ente, int anno) {
+        return anagrafe.enteConCodiceFiscale(ente).map(e -> new PraticaInBreve(e.getRagioneSociale(), e.getComune().getNome(),
+                null, "Anagrafe " + anno, "anno " + anno));
     }
 
     public List<CertificazioneAnagrafe> certificazioni(long enteId) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,6 +22,7 @@ import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
@@ -195,6 +197,19 @@ public class ContrattoService {
             throw new NonTrovatoException("Assegnazione " + id + " non trovata");
         }
         return assegnazione;
+    }
+
+    /** The assignment as «Conferma registrazione contratto» names it in Tasklist; empty if it is not there. */
+    @Transactional(readOnly = true)
+    public Optional<PraticaInBreve> inBreve(long assegnazioneId) {
+        return jdbc.query("""
+                select e.ragione_sociale, c.nome, av.titolo, a.domanda_id, al.codice_ui
+                  from assegnazione a join ente_proprietario e on e.id = a.ente_id
+                  join alloggio al on al.id = a.alloggio_id join comune c on c.id = al.comune_id
+                  join avviso av on av.id = a.avviso_id
+                 where a.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
+                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", alloggio " + rs.getString("codice_ui"),
+                "domanda n. " + rs.getLong("domanda_id")), assegnazioneId).stream().findFirst();
     }
 
     private Assegnazione caricata(long id) {

@@ -21,6 +21,7 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaService;
@@ -309,6 +310,20 @@ public class IstruttoriaService {
             throw new NonTrovatoException("Istruttoria " + id + " non trovata");
         }
         return istruttoria;
+    }
+
+    /** The istruttoria as «Verifica istruttoria» names it in Tasklist; empty if it is not there. */
+    @Transactional(readOnly = true)
+    public Optional<PraticaInBreve> inBreve(long istruttoriaId) {
+        return jdbc.query("""
+                select e.ragione_sociale, c.nome, a.titolo, i.domanda_id, i.graduatoria_id
+                  from istruttoria i join ente_proprietario e on e.id = i.ente_id
+                  join graduatoria g on g.id = i.graduatoria_id join comune c on c.id = g.comune_id
+                  join avviso a on a.id = g.avviso_id
+                 where i.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
+                rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", graduatoria n. "
+                        + rs.getLong("graduatoria_id"),
+                "domanda n. " + rs.getLong("domanda_id")), istruttoriaId).stream().findFirst();
     }
 
     /** Without the caller's visibility: the process step may run for a Tasklist user outside the API's security. */

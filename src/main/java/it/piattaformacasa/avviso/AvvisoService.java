@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,9 +27,11 @@ import it.piattaformacasa.anagrafe.AnagrafeService;
 import it.piattaformacasa.anagrafe.EnteProprietario;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
 /** The avviso from predisposizione to chiusura (seed 000, «COME SI APRE UN AVVISO?»). */
@@ -315,6 +318,22 @@ public class AvvisoService {
         if (inseriti == 0) {
             throw new ConflittoException("L'alloggio " + alloggioId + " è già in questo avviso");
         }
+    }
+
+    /**
+     * The avviso as an ente's «Seleziona alloggi per l'avviso» names it in Tasklist; empty if the avviso or the ente
+     * is not there.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PraticaInBreve> inBreve(long avvisoId, CodiceFiscale ente) {
+        Optional<Avviso> avviso = avvisi.conAmbito(avvisoId);
+        Optional<EnteProprietario> diEnte = anagrafe.enteConCodiceFiscale(ente);
+        if (avviso.isEmpty() || diEnte.isEmpty()) {
+            return Optional.empty();
+        }
+        Avviso a = avviso.get();
+        return Optional.of(new PraticaInBreve(diEnte.get().getRagioneSociale(), diEnte.get().getComune().getNome(),
+                a.getTitolo(), "Avviso n. " + a.getId(), null));
     }
 
     /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */

@@ -30,6 +30,8 @@ public class Graduatoria {
     public static final int GIORNI_RETTIFICHE = 15;
     /** The definitive graduatoria is published within the following 5 days. */
     public static final Duration TERMINE_PUBBLICAZIONE_DEFINITIVA = Duration.ofDays(5);
+    /** The same 5 days in whole days, counted from the day the list may become definitive (Termini). */
+    public static final int GIORNI_PUBBLICAZIONE_DEFINITIVA = 5;
 
     @Id
     private Long id;

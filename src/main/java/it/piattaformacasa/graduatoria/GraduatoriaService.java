@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,7 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.AlloggiScelti;
@@ -152,6 +154,36 @@ public class GraduatoriaService {
     @Transactional
     public void sollecita(long graduatoriaId) {
         graduatorie.findById(graduatoriaId).orElseThrow().sollecita(Instant.now(clock));
+    }
+
+    /** The graduatoria as its tasks name it in Tasklist; empty if it is not there. */
+    @Transactional(readOnly = true)
+    public Optional<PraticaInBreve> inBreve(long graduatoriaId) {
+        return graduatorie.findById(graduatoriaId).map(g -> new PraticaInBreve(g.getEnte().getRagioneSociale(),
+                g.getComune().getNome(), g.getAvviso().getTitolo(),
+                "Graduatoria n. " + g.getId() + ", " + g.getStato().name().toLowerCase(Locale.ROOT), null));
+    }
+
+    /**
+     * When «Rendi definitiva la graduatoria» is due. The regulation sets no term for the switch itself, but the list
+     * becomes definitive once the 15 days for rettifiche have passed — or, when requests came, once the ente has
+     * decided them, within 15 days of each — and the definitive list is published within the following 5 days: the
+     * switch comes before that publication, so it is due by the end of the 5th day after the later of the two.
+     */
+    @Transactional(readOnly = true)
+    public Instant scadenzaRendiDefinitiva(long graduatoriaId) {
+        Graduatoria graduatoria = perProcesso(graduatoriaId);
+        LocalDate definitivaDal = graduatoria.ultimoGiornoRettifiche();
+        LocalDate ultimaRichiesta = jdbc.queryForObject(
+                "select max(richiesta_il) from rettifica_invalidita where graduatoria_id = ? and stato = 'RICHIESTA'",
+                LocalDate.class, graduatoriaId);
+        if (ultimaRichiesta != null) {
+            LocalDate ultimaDecisione = Termini.ultimoGiorno(ultimaRichiesta, RettificaService.GIORNI_PER_DECIDERE);
+            if (ultimaDecisione.isAfter(definitivaDal)) {
+                definitivaDal = ultimaDecisione;
+            }
+        }
+        return Termini.fineDel(Termini.ultimoGiorno(definitivaDal, Graduatoria.GIORNI_PUBBLICAZIONE_DEFINITIVA));
     }
 
     @Transactional(readOnly = true)

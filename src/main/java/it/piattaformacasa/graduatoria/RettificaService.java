@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.GiaEsistenteException;
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.DomandaService;
@@ -122,6 +124,14 @@ public class RettificaService {
                 rettifica.isAccompagnamentoRichiesto(), rettifica.isHandicapGraveRichiesto()).valore();
         rettifica.decidi(esito, operatore, note, isbarDopo, Instant.now(clock));
         return rettifica;
+    }
+
+    /** The request as «Rettifica punteggio per invalidità civile» names it in Tasklist; empty if it is not there. */
+    @Transactional(readOnly = true)
+    public Optional<PraticaInBreve> inBreve(long rettificaId) {
+        return rettifiche.findById(rettificaId).flatMap(r -> graduatorie.inBreve(r.getGraduatoriaId()).map(g ->
+                new PraticaInBreve(g.ente(), g.comune(), g.avviso(), "Domanda n. " + r.getDomandaId()
+                        + ", invalidità " + r.getPercentualeRichiesta() + " %", "domanda n. " + r.getDomandaId())));
     }
 
     @Transactional(readOnly = true)

@@ -175,7 +175,8 @@ class IstruttoriaTest {
         istruttorie.put("X-VARESE", varese.json().get("id").asLong());
 
         Task task = taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).processInstanceBusinessKey(Long.toString(istruttorie.get("X-ALER"))).singleResult();
-        assertThat(task.getName()).isEqualTo("Verifica istruttoria");
+        assertThat(task.getName()).isEqualTo("Verifica istruttoria – ALER Varese - Como - Monza Brianza - Busto Arsizio, Varese – "
+                + "«Avviso di prova» – domanda n. " + domande.get("X"));
         assertThat(task.getAssignee()).as("«prendi in carico»: already the operator's").isEqualTo(ALER_ISTRUTTORIA);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .contains("ente-" + CF_ALER + "-istruttoria");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,6 +66,8 @@ class TasklistNelBrowserTest {
     ManagementService managementService;
     @Autowired
     AlloggioRepository alloggi;
+    @Autowired
+    FilterService filterService;
 
     ChromeDriver browser;
     WebDriverWait attesa;
@@ -100,11 +103,7 @@ class TasklistNelBrowserTest {
                 .taskCandidateGroup("ente-" + CF_COMUNE_VARESE + "-avviso").singleResult();
         String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
 
-        browser.get(base);
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(CAPOFILA);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
-        attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+        accedi(base, CAPOFILA);
         foto("1-accesso");
 
         browser.get(base + "#/?task=" + diVarese.getId());
@@ -132,6 +131,59 @@ class TasklistNelBrowserTest {
         for (Task altra : altre) {
             assertThat(taskService.getVariables(altra.getId())).doesNotContainKeys("noteSelezione", "selezioneCompletata");
         }
+    }
+
+    /**
+     * Issue 11: in the list of «Le attività del mio ente» an operator of the Comune di Malnate reads, for each task,
+     * its ente, comune and avviso in the name and the case and its deadline below it — and none of another ente's
+     * tasks. Screenshots: target/browser/tasklist-5-elenco-del-mio-ente.png and tasklist-6-scheda-espansa.png.
+     */
+    @Test
+    void nellElencoDiUnFiltroOgniAttivitaNominaLaPraticaELaSuaScadenza() throws IOException {
+        String titolo = "SAP 2026 ambito di Varese";
+        ClientHttp http = new ClientHttp(port);
+        long avviso = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo(titolo).predisposto();
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avviso)).singleResult().getId();
+        Task diMalnate = taskService.createTaskQuery().processInstanceId(istanza)
+                .taskCandidateGroup("ente-" + CF_COMUNE_MALNATE + "-avviso").singleResult();
+        Task diAler = taskService.createTaskQuery().processInstanceId(istanza)
+                .taskCandidateGroup("ente-" + CF_ALER + "-avviso").singleResult();
+        String filtro = filterService.createFilterQuery().filterName("Le attività del mio ente").singleResult().getId();
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        try {
+            accedi(base, MALNATE);
+            browser.get(base + "#/?filter=" + filtro);
+            WebElement elenco = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.tasks-list")));
+            attesa.until(d -> elenco.getText().contains(diMalnate.getName()));
+            foto("5-elenco-del-mio-ente");
+
+            // the list holds the tasks of earlier tests too: only this avviso's card is read, and no card of another ente
+            assertThat(diMalnate.getName()).isEqualTo("Seleziona alloggi per l'avviso – Comune di Malnate, Malnate – Avviso «" + titolo + "»");
+            assertThat(elenco.getText()).doesNotContain(diAler.getName(), "ALER Varese", "Comune di Varese");
+            WebElement scheda = elenco.findElement(By.xpath(".//li[.//h4[contains(normalize-space(.), \"" + titolo + "\")]]"));
+            // a card shows its first two variables, the others once expanded
+            assertThat(scheda.getText()).contains(diMalnate.getName(), "Scadenza:", "Pratica:", "Avviso n. " + avviso)
+                    .doesNotContain("Termine:");
+            scheda.findElement(By.cssSelector(".shutter")).click();
+            attesa.until(d -> scheda.getText().contains("Termine:"));
+            foto("6-scheda-espansa");
+            assertThat(scheda.getText()).contains("Scadenza:", "Pratica:", "Termine:", "24 ore prima dell'apertura ai cittadini",
+                    "Ente:", "Comune di Malnate", "Comune:", "Malnate", "Avviso:", titolo);
+        } finally {
+            runtimeService.deleteProcessInstanceIfExists(istanza, "fine del test", true, true, true, false);
+        }
+    }
+
+    /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
+    private void accedi(String base, String utente) {
+        browser.get(base);
+        browser.manage().deleteAllCookies();
+        browser.get(base);
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
+        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
     }
 
     private void foto(String nome) throws IOException {

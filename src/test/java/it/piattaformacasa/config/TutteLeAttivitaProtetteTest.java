@@ -49,6 +49,7 @@ import it.piattaformacasa.SessioneWebapp;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.process.PraticaNellElenco;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
@@ -57,7 +58,8 @@ import it.piattaformacasa.graduatoria.GraduatoriaService;
  * Issue 9, defect 1, for every user task of every process (read from {@code processes/}, so a new task is covered the
  * day it is modelled): none of its form fields reuses a variable the platform set, and a completion that tries to
  * change any of those variables is refused — through {@code /engine-rest} and through the webapps' API that Tasklist
- * uses, by an administrator, who may do the most — with the task left open and the variable unchanged.
+ * uses, by an administrator, who may do the most — with the task left open and the variable unchanged. The same for
+ * the variables written on the task for Tasklist's list (issue 11: ente, comune, avviso, pratica, termine).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -168,8 +170,13 @@ class TutteLeAttivitaProtetteTest {
     void nessunCompletamentoCambiaLaPratica(AttivitaUtente attivita) throws Exception {
         assertThat(avvio).as("how an instance of %s starts", attivita.processo()).containsKey(attivita.processo());
         Task task = apri(attivita);
-        Map<String, Object> diSistema = runtimeService.getVariables(task.getExecutionId());
+        Map<String, Object> diSistema = new HashMap<>(runtimeService.getVariables(task.getExecutionId()));
         assertThat(diSistema).isNotEmpty();
+        // what the list shows (issue 11) is written on the task by the platform, and protected the same way
+        Map<String, Object> nellElenco = taskService.getVariablesLocal(task.getId());
+        assertThat(nellElenco).as("variables of %s shown in Tasklist's list", attivita)
+                .containsKeys(PraticaNellElenco.VAR_PRATICA, PraticaNellElenco.VAR_SCADENZA, PraticaNellElenco.VAR_TERMINE);
+        diSistema.putAll(nellElenco);
 
         Set<String> campi = campiDelForm(task);
         assertThat(campi).as("form fields of %s", attivita).isNotEmpty().doesNotContainAnyElementsOf(diSistema.keySet());
@@ -185,7 +192,9 @@ class TutteLeAttivitaProtetteTest {
             assertThat(webapp.status()).as(attivita + " " + nome + " (Tasklist): " + webapp.body()).isEqualTo(400);
         }
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isEqualTo(1);
-        assertThat(runtimeService.getVariables(task.getExecutionId())).isEqualTo(diSistema);
+        Map<String, Object> dopo = new HashMap<>(runtimeService.getVariables(task.getExecutionId()));
+        dopo.putAll(taskService.getVariablesLocal(task.getId()));
+        assertThat(dopo).isEqualTo(diSistema);
     }
 
     /** An open task of the activity: the instance its process adapter would start, placed before that task. */

@@ -104,7 +104,8 @@ class ApprovazioneGraduatoriaTest {
         assertThat(generate).hasSize(2);
         for (Graduatoria g : generate) {
             Task task = taskDi(g.getId());
-            assertThat(task.getName()).isEqualTo("Approva graduatoria provvisoria");
+            assertThat(task.getName()).isEqualTo("Approva graduatoria provvisoria – " + g.getEnte().getRagioneSociale() + ", "
+                    + g.getComune().getNome() + " – «Avviso di prova»");
             assertThat(task.getDueDate().toInstant()).isEqualTo(chiusura.plus(Graduatoria.TERMINE_APPROVAZIONE));
             assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                     .containsExactly("ente-" + g.getEnte().getCodiceFiscale().valore() + "-avviso");

@@ -160,7 +160,7 @@ class RettificaInvaliditaTest {
         ProcessInstance istanza = istanza(richiesta.get("id").asLong());
         assertThat(istanza).isWaitingAt(TASK_RETTIFICA);
         Task task = taskService.createTaskQuery().processInstanceId(istanza.getId()).singleResult();
-        assertThat(task.getName()).isEqualTo("Rettifica punteggio per invalidità civile");
+        assertThat(task.getName()).startsWith("Rettifica punteggio per invalidità civile – ALER ").endsWith(" – domanda n. " + domande.get("B"));
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("ente-" + CF_ALER);
         assertThat(task.getDueDate().toInstant()).isEqualTo(LocalDate.now(ZoneId.of("Europe/Rome")).plusDays(16)

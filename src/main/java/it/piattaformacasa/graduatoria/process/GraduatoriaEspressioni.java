@@ -10,7 +10,7 @@ import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.common.process.Pratica;
 
-/** What processes/graduatoria.bpmn reads from the graduatoria: its deadline and the ente's group. */
+/** What processes/graduatoria.bpmn reads from the graduatoria: its deadlines and the ente's group. */
 @Component("graduatoriaEspressioni")
 public class GraduatoriaEspressioni {
 
@@ -27,6 +27,11 @@ public class GraduatoriaEspressioni {
     /** The end of the 15th day after publication (midnight, Rome): the rettifica window includes that whole day. */
     public Date fineFinestraRettifiche(DelegateExecution execution) {
         return Date.from(graduatorie.perProcesso(id(execution)).fineFinestraRettifiche());
+    }
+
+    /** See {@link GraduatoriaService#scadenzaRendiDefinitiva}: the regulation's term for the publication that follows. */
+    public Date scadenzaRendiDefinitiva(DelegateExecution execution) {
+        return Date.from(graduatorie.scadenzaRendiDefinitiva(id(execution)));
     }
 
     public Date scadenzaPubblicazioneDefinitiva(DelegateExecution execution) {

@@ -7,7 +7,9 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,9 +28,14 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.piattaformacasa.common.process.PraticaNellElenco;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.operatori.IdentitaPort;
 
@@ -39,9 +46,20 @@ import it.piattaformacasa.operatori.IdentitaPort;
 @Component
 class IdentitaCamundaAdapter implements IdentitaPort {
 
-    static final String FILTRO_MIO_ENTE = "Attività del mio ente";
+    static final String FILTRO_MIO_ENTE = "Le attività del mio ente";
     static final String FILTRO_MIE = "Prese in carico da me";
-    static final String FILTRO_SCADENZE = "Scadute o in scadenza";
+    static final String FILTRO_IN_SCADENZA = "In scadenza (3 giorni)";
+    static final String FILTRO_SCADUTE = "Scadute";
+    static final String FILTRO_SCADENZE_DI_LEGGE = "Tutte le scadenze di legge";
+    static final int GIORNI_IN_SCADENZA = 3;
+    /**
+     * Earlier names of these filters: renamed in place, so an existing installation keeps one filter of each (and its
+     * authorizations) instead of gaining a second one. «Scadute o in scadenza» was the supervisors' list.
+     */
+    private static final Map<String, String> NOMI_PRECEDENTI = Map.of(
+            "Attività del mio ente", FILTRO_MIO_ENTE,
+            "Scadute o in scadenza", FILTRO_SCADENZE_DI_LEGGE);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String APP_TASKLIST = "tasklist";
     private static final String APP_COCKPIT = "cockpit";
 
@@ -135,32 +153,75 @@ class IdentitaCamundaAdapter implements IdentitaPort {
         return true;
     }
 
-    /** Shared Tasklist filters. Task queries still apply authorizations: a filter never widens what one sees. */
+    /**
+     * The shared Tasklist filters, created or brought in line with this definition at every start (an edit made in
+     * Tasklist is overwritten: they belong to the platform). Task queries still apply authorizations, so a filter never
+     * widens what one sees: an operator's «In scadenza» and «Scadute» hold the tasks of its enti only (Camunda grants
+     * READ on a task to its candidate groups and its assignee), a supervisor's every ente's. Every filter is sorted by
+     * due date, nearest first and tasks without one last, and shows the variables that name the case
+     * ({@link PraticaNellElenco}).
+     */
     private void allineaFiltri() {
         TaskQuery mioEnte = taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
                 .includeAssignedTasks().orderByDueDate().asc();
         TaskQuery mie = taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
-        TaskQuery scadenze = taskService.createTaskQuery().dueBeforeExpression("${dateTime().plusDays(2)}")
-                .orderByDueDate().asc();
-        String filtroMioEnte = filtro(FILTRO_MIO_ENTE, mioEnte, -10,
-                "Attività assegnate ai gruppi dei miei enti: «prendi in carico» per lavorarle");
-        String filtroMie = filtro(FILTRO_MIE, mie, -5, "Attività che ho preso in carico");
-        String filtroScadenze = filtro(FILTRO_SCADENZE, scadenze, 0,
-                "Termini di legge scaduti o in scadenza entro due giorni");
-        concediLetturaFiltroATutti(filtroMioEnte);
-        concediLetturaFiltroATutti(filtroMie);
-        concedi(Gruppi.SUPERVISORI, Resources.FILTER, filtroScadenze, Permissions.READ);
+        TaskQuery inScadenza = taskService.createTaskQuery().dueAfterExpression("${now()}")
+                .dueBeforeExpression("${dateTime().plusDays(" + GIORNI_IN_SCADENZA + ")}").orderByDueDate().asc();
+        TaskQuery scadute = taskService.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc();
+        // a due date is set only where the regulation (or the plan derived from it) gives a deadline: see processes/
+        TaskQuery diLegge = taskService.createTaskQuery().dueAfter(new Date(0)).orderByDueDate().asc();
+
+        concediLetturaFiltroATutti(filtro(FILTRO_MIO_ENTE, mioEnte, -10,
+                "Attività assegnate ai gruppi dei miei enti, per scadenza: «prendi in carico» per lavorarle"));
+        concediLetturaFiltroATutti(filtro(FILTRO_MIE, mie, -5, "Attività che ho preso in carico, per scadenza"));
+        concediLetturaFiltroATutti(filtro(FILTRO_IN_SCADENZA, inScadenza, 0,
+                "Attività dei miei enti con il termine nei prossimi " + GIORNI_IN_SCADENZA + " giorni"));
+        concediLetturaFiltroATutti(filtro(FILTRO_SCADUTE, scadute, 5, "Attività dei miei enti con il termine già passato"));
+        concedi(Gruppi.SUPERVISORI, Resources.FILTER, filtro(FILTRO_SCADENZE_DI_LEGGE, diLegge, 10,
+                "Ogni attività con un termine di legge, di ogni ente: prima le scadute, poi le più vicine"), Permissions.READ);
     }
 
+    /** The filter named {@code nome} (or one of its earlier names), created or updated to this definition. */
     private String filtro(String nome, TaskQuery query, int priorita, String descrizione) {
-        Filter filter = filterService.createFilterQuery().filterName(nome).singleResult();
-        if (filter != null) {
-            return filter.getId();
+        Map<String, Object> proprieta = new LinkedHashMap<>();
+        proprieta.put("priority", priorita);
+        proprieta.put("description", descrizione);
+        proprieta.put("refresh", true);
+        proprieta.put("showUndefinedVariable", false);
+        proprieta.put("variables", PraticaNellElenco.ETICHETTE.entrySet().stream()
+                .map(v -> Map.<String, Object>of("name", v.getKey(), "label", v.getValue())).toList());
+        Filter voluto = filterService.newTaskFilter(nome).setQuery(query).setProperties(proprieta);
+
+        Filter esistente = filterService.createFilterQuery().filterName(nome).singleResult();
+        for (Map.Entry<String, String> precedente : NOMI_PRECEDENTI.entrySet()) {
+            if (esistente == null && precedente.getValue().equals(nome)) {
+                esistente = filterService.createFilterQuery().filterName(precedente.getKey()).singleResult();
+            }
         }
-        filter = filterService.newTaskFilter(nome)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priorita, "description", descrizione, "refresh", true));
-        return filterService.saveFilter(filter).getId();
+        if (esistente == null) {
+            return filterService.saveFilter(voluto).getId();
+        }
+        if (!nome.equals(esistente.getName()) || !stessoJson(interno(esistente, true), interno(voluto, true))
+                || !stessoJson(interno(esistente, false), interno(voluto, false))) {
+            esistente.setName(nome).setQuery(query).setProperties(proprieta);
+            filterService.saveFilter(esistente);
+        }
+        return esistente.getId();
+    }
+
+    private static String interno(Filter filtro, boolean query) {
+        FilterEntity entita = (FilterEntity) filtro;
+        return query ? entita.getQueryInternal() : entita.getPropertiesInternal();
+    }
+
+    /** Same JSON whatever the order of keys and the Java type of a number (the engine reads properties back as it likes). */
+    private static boolean stessoJson(String a, String b) {
+        try {
+            return JSON.readTree(a).equals((x, y) -> x.isNumber() && y.isNumber()
+                    ? Double.compare(x.asDouble(), y.asDouble()) : x.equals(y) ? 0 : 1, JSON.readTree(b));
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private void concediLetturaFiltroATutti(String filterId) {
