@@ -34,7 +34,8 @@ import jakarta.ws.rs.ApplicationPath;
  * so an initializer that runs first registers the same servlets, on the same paths, with applications that add
  * our mappers.</li>
  * </ul>
- * Plus {@link MotoreInesistenteFilter}, for the one error Camunda writes before Jersey is reached.
+ * Plus {@link MotoreInesistenteFilter}, for the one error Camunda writes before Jersey is reached, and
+ * {@link NullaDaDire} for the two 404s every webapp page used to get while loading.
  */
 @Configuration(proxyBeanMethods = false)
 class ErroriMotoreConfiguration {
@@ -115,7 +116,9 @@ class ErroriMotoreConfiguration {
     public static class EngineConErroriItaliani extends EngineRestApplication {
         @Override
         public Set<Class<?>> getClasses() {
-            return conMapper(super.getClasses());
+            Set<Class<?>> classi = conMapper(super.getClasses());
+            classi.add(NullaDaDire.class);
+            return classi;
         }
     }
 
@@ -136,7 +139,9 @@ class ErroriMotoreConfiguration {
     public static class AdminConErroriItaliani extends AdminApplication {
         @Override
         public Set<Class<?>> getClasses() {
-            return conMapper(super.getClasses());
+            Set<Class<?>> classi = conMapper(super.getClasses());
+            classi.add(NullaDaDire.class);
+            return classi;
         }
     }
 
