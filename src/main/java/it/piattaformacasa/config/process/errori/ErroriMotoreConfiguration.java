@@ -35,7 +35,8 @@ import jakarta.ws.rs.ApplicationPath;
  * our mappers.</li>
  * </ul>
  * Plus {@link MotoreInesistenteFilter}, for the one error Camunda writes before Jersey is reached, and
- * {@link NullaDaDire} for the two 404s every webapp page used to get while loading.
+ * {@link NullaDaDire} for the two 404s every webapp page used to get while loading, and {@link NomiDeiGruppi} so that
+ * Cockpit names the groups it counts tasks for.
  */
 @Configuration(proxyBeanMethods = false)
 class ErroriMotoreConfiguration {
@@ -118,6 +119,7 @@ class ErroriMotoreConfiguration {
         public Set<Class<?>> getClasses() {
             Set<Class<?>> classi = conMapper(super.getClasses());
             classi.add(NullaDaDire.class);
+            classi.add(NomiDeiGruppi.class);
             return classi;
         }
     }
