@@ -4,6 +4,8 @@ import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -73,10 +78,27 @@ class WebappInItalianoNelBrowserTest {
         }
     }
 
+    /** A failed test leaves the page it stopped on, as a screenshot and as text. */
+    @RegisterExtension
+    final TestWatcher fotoDelFallimento = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext contesto, Throwable causa) {
+            try {
+                chromium.foto("fallito-" + contesto.getRequiredTestMethod().getName());
+                Files.writeString(Path.of("target", "browser", "fallito-" + contesto.getRequiredTestMethod().getName() + ".txt"),
+                        chromium.driver.getCurrentUrl() + "\n" + chromium.testo() + "\n" + chromium.risposte());
+            } catch (IOException | RuntimeException e) {
+                causa.addSuppressed(e);
+            }
+        }
+    };
+
+    /** Each test starts with nobody logged in, from a page of the platform that runs no script of its own. */
     @BeforeEach
     void nessunoCollegato() {
-        chromium.driver.get(url("/camunda/app/welcome/default/"));
+        chromium.driver.get(url("/actuator/health"));
         chromium.esci();
+        assertThat(chromium.driver.manage().getCookies()).isEmpty();
         chromium.risposte();
     }
 
@@ -186,9 +208,13 @@ class WebappInItalianoNelBrowserTest {
         chromium.driver.get(url("/camunda/app/tasklist/default/"));
         chromium.accedi(MALNATE, PASSWORD);
         attendiTesto(By.cssSelector("[cam-widget-header]"), "Avvia processo");
+        chromium.risposte();
         chromium.driver.get(url("/camunda/app/cockpit/default/"));
         attendiTesto(By.tagName("body"), "Nessun accesso a Cockpit");
         chromium.foto("italiano-cockpit-operatore");
+        // the refusal itself is the only failed request (its icon is the webapps' own)
+        assertThat(chromium.risposte()).filteredOn(r -> r.stato() >= 400)
+                .containsExactly(new Chromium.Risposta(403, url("/camunda/app/cockpit/default/")));
     }
 
     @Test
