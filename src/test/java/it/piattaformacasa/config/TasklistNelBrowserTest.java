@@ -3,12 +3,7 @@ package it.piattaformacasa.config;
 import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,16 +35,11 @@ import it.piattaformacasa.avviso.process.AvvisoBpmn;
 /**
  * The engine guard must not get in the way of an honest operator: in a real Chromium, capofila opens Tasklist, takes
  * the Comune di Varese's «Seleziona alloggi per l'avviso» and completes its form, as any operator would. The form's
- * values end up on that task only. Chromium and its chromedriver come from the operating system (Debian packages
- * chromium and chromium-driver: .ci/run installs them, README «Tests»); a screenshot of each step is left in
- * target/browser.
+ * values end up on that task only. A screenshot of each step is left in target/browser ({@link Chromium}).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TasklistNelBrowserTest {
-
-    static final Path CHROMIUM = Path.of(System.getProperty("piattaforma.chromium", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("piattaforma.chromedriver", "/usr/bin/chromedriver"));
 
     @LocalServerPort
     int port;
@@ -69,27 +56,21 @@ class TasklistNelBrowserTest {
     @Autowired
     FilterService filterService;
 
+    Chromium chromium;
     ChromeDriver browser;
     WebDriverWait attesa;
 
     @BeforeAll
     void browser() {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("Chromium and chromedriver (apt-get install chromium chromium-driver, or -Dpiattaforma.chromium / "
-                        + "-Dpiattaforma.chromedriver)").isTrue();
-        ChromeOptions opzioni = new ChromeOptions();
-        opzioni.setBinary(CHROMIUM.toFile());
-        opzioni.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,1200", "--lang=it-IT");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), opzioni);
-        attesa = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = Chromium.italiano();
+        browser = chromium.driver;
+        attesa = chromium.attesa;
     }
 
     @AfterAll
     void chiudi() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -187,8 +168,6 @@ class TasklistNelBrowserTest {
     }
 
     private void foto(String nome) throws IOException {
-        File scatto = browser.getScreenshotAs(OutputType.FILE);
-        Path cartella = Files.createDirectories(Path.of("target", "browser"));
-        Files.copy(scatto.toPath(), cartella.resolve("tasklist-" + nome + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chromium.foto("tasklist-" + nome);
     }
 }

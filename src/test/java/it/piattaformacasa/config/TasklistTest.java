@@ -51,6 +51,16 @@ class TasklistTest {
         assertThat(radice.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/camunda/app/"));
     }
 
+    /** Camunda's distribution page, English and not part of the platform: Welcome instead. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/camunda-welcome", "/camunda-welcome/", "/camunda-welcome/index.html"})
+    void laPaginaDiBenvenutoDiCamundaPortaAWelcome(String percorso) {
+        ClientHttp.Risposta pagina = http.invia(HttpRequest.newBuilder(http.uri(percorso)).GET().build());
+        assertThat(pagina.status()).isEqualTo(302);
+        assertThat(pagina.raw().headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/welcome/"));
+    }
+
     @Test
     void unOperatoreDemoEntraInTasklist() {
         assertThat(login(CAPOFILA, PASSWORD)).isEqualTo(200);

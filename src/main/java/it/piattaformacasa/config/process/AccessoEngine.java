@@ -63,8 +63,9 @@ final class AccessoEngine {
             famiglia("definizioni di processo e diagrammi in lettura", Api.ENGINE, LETTURA,
                     "/process-definition(/count)?|/process-definition/(key/" + ID + "(/tenant-id/" + ID + ")?|" + DEFINIZIONE + ")(/xml)?",
                     Ruolo.UTENTE),
+            // the password policy: Welcome's profile page asks for it as it loads
             famiglia("utenti e gruppi in lettura", Api.ENGINE, LETTURA,
-                    "/user(/count)?|/user/" + ID + "/profile|/group(/count)?|/identity/groups", Ruolo.UTENTE),
+                    "/user(/count)?|/user/" + ID + "/profile|/group(/count)?|/identity/(groups|password-policy)", Ruolo.UTENTE),
             famiglia("utenti e gruppi in lettura", Api.ENGINE, SCRITTURA, "/group(/count)?", Ruolo.UTENTE),
             famiglia("storico delle proprie attività (Tasklist)", Api.ENGINE, LETTURA,
                     "/history/(user-operation|identity-link-log)(/count)?", Ruolo.UTENTE),

@@ -117,6 +117,8 @@ class IdentitaCamundaAdapter implements IdentitaPort {
                 concedi(id, Resources.TASK, ANY, Permissions.READ);
                 concedi(id, Resources.DEPLOYMENT, ANY, Permissions.READ);
                 concedi(id, Resources.FILTER, ANY, Permissions.READ);
+                // Cockpit names the candidate groups of every ente's tasks («Comune di Malnate – Gestione avviso»)
+                concedi(id, Resources.GROUP, ANY, Permissions.READ);
             }
             case ANALISTI, ENTE, LAVORO -> {
                 concedi(id, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);

@@ -34,7 +34,9 @@ import jakarta.ws.rs.ApplicationPath;
  * so an initializer that runs first registers the same servlets, on the same paths, with applications that add
  * our mappers.</li>
  * </ul>
- * Plus {@link MotoreInesistenteFilter}, for the one error Camunda writes before Jersey is reached.
+ * Plus {@link MotoreInesistenteFilter}, for the one error Camunda writes before Jersey is reached, and
+ * {@link NullaDaDire} for the two 404s every webapp page used to get while loading, and {@link NomiDeiGruppi} so that
+ * Cockpit names the groups it counts tasks for.
  */
 @Configuration(proxyBeanMethods = false)
 class ErroriMotoreConfiguration {
@@ -115,7 +117,10 @@ class ErroriMotoreConfiguration {
     public static class EngineConErroriItaliani extends EngineRestApplication {
         @Override
         public Set<Class<?>> getClasses() {
-            return conMapper(super.getClasses());
+            Set<Class<?>> classi = conMapper(super.getClasses());
+            classi.add(NullaDaDire.class);
+            classi.add(NomiDeiGruppi.class);
+            return classi;
         }
     }
 
@@ -136,7 +141,9 @@ class ErroriMotoreConfiguration {
     public static class AdminConErroriItaliani extends AdminApplication {
         @Override
         public Set<Class<?>> getClasses() {
-            return conMapper(super.getClasses());
+            Set<Class<?>> classi = conMapper(super.getClasses());
+            classi.add(NullaDaDire.class);
+            return classi;
         }
     }
 

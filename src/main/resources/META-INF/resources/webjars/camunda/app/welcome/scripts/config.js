@@ -1,0 +1,24 @@
+/*
+ * Piattaforma Casa: the Welcome page (profile, password, links to the other webapps) in Italian (README «Where to
+ * click first»). Replaces the file of the same name in camunda-webapp-webjar.
+ */
+export default {
+  // Italian unless the browser's first language is English; any other language falls back to Italian
+  locales: {
+    availableLocales: ['it', 'en'],
+    fallbackLocale: 'it'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'DD/MM/YYYY HH:mm',
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'dddd DD/MM/YYYY HH:mm',
+    short: 'DD/MM/YYYY'
+  },
+  // the login page would ask for /camunda-welcome (Camunda's distribution page, not part of this application) to
+  // decide whether to greet a first visitor: a 404 on every login
+  disableWelcomeMessage: true,
+  // the page declares the language it is shown in (lib/piattaforma-italiano.js)
+  customScripts: ['../../lib/piattaforma-italiano']
+};

@@ -1,0 +1,119 @@
+package it.piattaformacasa.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A headless Chromium as an operator's: its languages (Italian first, unless a test asks otherwise), its clock in
+ * Europe/Rome. Every response a page receives is recorded (Chrome's performance log), so a test can tell which
+ * requests failed while a page loaded. Chromium and its chromedriver come from the operating system (Debian packages
+ * chromium and chromium-driver: .ci/run installs them, README «Tests»); screenshots go to target/browser.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of(System.getProperty("piattaforma.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("piattaforma.chromedriver", "/usr/bin/chromedriver"));
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the page asked for and what it got. */
+    record Risposta(int stato, String url) {
+    }
+
+    final ChromeDriver driver;
+    final WebDriverWait attesa;
+
+    /** @param lingue the browser's languages in order of preference, as in {@code Accept-Language} */
+    Chromium(String lingue) {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                .as("Chromium and chromedriver (apt-get install chromium chromium-driver, or -Dpiattaforma.chromium / "
+                        + "-Dpiattaforma.chromedriver)").isTrue();
+        ChromeOptions opzioni = new ChromeOptions();
+        opzioni.setBinary(CHROMIUM.toFile());
+        opzioni.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1200", "--lang=" + lingue.split(",")[0]);
+        // navigator.languages, which the webapps read to choose their language (--lang alone does not set it headless)
+        opzioni.setExperimentalOption("prefs", Map.of("intl.accept_languages", lingue));
+        LoggingPreferences registri = new LoggingPreferences();
+        registri.enable(LogType.PERFORMANCE, Level.ALL);
+        opzioni.setCapability("goog:loggingPrefs", registri);
+        ChromeDriverService servizio = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .withEnvironment(Map.of("TZ", "Europe/Rome")).build();
+        driver = new ChromeDriver(servizio, opzioni);
+        // generous: the first page of a webapp compiles megabytes of JavaScript, and CI machines are shared
+        attesa = new WebDriverWait(driver, Duration.ofSeconds(60));
+    }
+
+    static Chromium italiano() {
+        return new Chromium("it-IT,it,en");
+    }
+
+    /** Logs in through the login form every webapp shows to a visitor. */
+    void accedi(String utente, String password) {
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
+        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type='submit']")).click();
+    }
+
+    /** Forgets the logged-in person (the webapps share one session). */
+    void esci() {
+        driver.manage().deleteAllCookies();
+    }
+
+    String testo() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The responses received since the last call. */
+    List<Risposta> risposte() {
+        List<Risposta> risposte = new ArrayList<>();
+        for (LogEntry voce : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode messaggio;
+            try {
+                messaggio = JSON.readTree(voce.getMessage()).path("message");
+            } catch (IOException e) {
+                throw new IllegalStateException(voce.getMessage(), e);
+            }
+            if ("Network.responseReceived".equals(messaggio.path("method").asText())) {
+                JsonNode risposta = messaggio.path("params").path("response");
+                risposte.add(new Risposta(risposta.path("status").asInt(), risposta.path("url").asText()));
+            }
+        }
+        return risposte;
+    }
+
+    void foto(String nome) throws IOException {
+        File scatto = driver.getScreenshotAs(OutputType.FILE);
+        Path cartella = Files.createDirectories(Path.of("target", "browser"));
+        Files.copy(scatto.toPath(), cartella.resolve(nome + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
