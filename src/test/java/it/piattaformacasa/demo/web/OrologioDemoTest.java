@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.http.HttpRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +62,7 @@ class OrologioDemoTest {
 
     private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
     private static final String API = "/api/demo/orologio";
+    private static final String PAGINA = "/demo/orologio";
 
     @LocalServerPort
     int port;
@@ -231,8 +233,14 @@ class OrologioDemoTest {
             assertThat(http.get(API, utente).status()).as(utente).isEqualTo(403);
             assertThat(http.post(API + "/avanza", utente, "{\"giorni\":1}").status()).as(utente).isEqualTo(403);
             assertThat(http.post(API + "/ripristina", utente, "").status()).as(utente).isEqualTo(403);
+            ClientHttp.Risposta pagina = http.invia(perBrowser(PAGINA, utente).GET().build());
+            assertThat(pagina.status()).as(utente).isEqualTo(403);
+            assertThat(pagina.body()).contains("lang=\"it\"").contains("non ha i permessi");
+            assertThat(modulo(PAGINA + "/avanza", utente, "giorni=1").status()).as(utente).isEqualTo(403);
         }
         assertThat(http.get(API).status()).isEqualTo(401);
+        assertThat(http.invia(HttpRequest.newBuilder(http.uri(PAGINA)).header("Accept", "text/html").GET().build()).raw()
+                .headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(scostamentoInTabella()).isZero();
     }
 
@@ -286,7 +294,77 @@ class OrologioDemoTest {
         assertThat(http.get(API, ADMIN).json().get("scostamentoLeggibile").asText()).isEqualTo("avanti di 2 giorni e 3 ore");
     }
 
+    @Test
+    void laPaginaMostraLOraDellaPiattaformaESpostaLOrologio() {
+        ClientHttp.Risposta pagina = html(PAGINA);
+        assertThat(pagina.status()).isEqualTo(200);
+        assertThat(pagina.raw().headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+        assertThat(pagina.body()).contains("<html lang=\"it\">", "<h1>Orologio della demo</h1>", "+1 ora", "+1 giorno", "+5 giorni",
+                "+15 giorni", "Torna all'ora reale", "<label for=\"quantita\">Quantità</label>", "la piattaforma segue l'ora reale")
+                .containsPattern("Per la piattaforma sono le <strong><time datetime=\"[^\"]+\">\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}</time>");
+
+        ClientHttp.Risposta fatto = modulo(PAGINA + "/avanza", ADMIN, "giorni=5");
+        assertThat(fatto.status()).as(fatto.body()).isEqualTo(303);
+        assertThat(fatto.raw().headers().firstValue("Location")).hasValue("/demo/orologio?esito=fatto");
+        assertThat(Termini.oggi(clock)).isEqualTo(LocalDate.now(ROMA).plusDays(5));
+        assertThat(html(PAGINA + "?esito=fatto").body()).contains("role=\"status\"", "Fatto: +5 giorni", "avanti di ");
+
+        assertThat(modulo(PAGINA + "/avanza", ADMIN, "quantita=36&unita=ore").status()).isEqualTo(303);
+        assertThat(Duration.between(Instant.now(), clock.instant())).isGreaterThan(Duration.ofDays(6).plusHours(11));
+
+        assertThat(modulo(PAGINA + "/ripristina", ADMIN, "").status()).isEqualTo(303);
+        assertThat(scostamentoInTabella()).isZero();
+        assertThat(html(PAGINA).body()).contains("la piattaforma segue l'ora reale", "Ultimi spostamenti", "ritorno all&#39;ora reale", ">admin<");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "quantita=0&unita=giorni|Deve essere almeno 1",
+            "quantita=-3&unita=ore|va solo avanti",
+            "quantita=&unita=giorni|Indicare di quante ore",
+            "quantita=tre&unita=giorni|numero intero",
+            "quantita=200&unita=ore|Al massimo 168 ore",
+            "quantita=400&unita=giorni|Al massimo 365 giorni"})
+    void nellaPaginaLErroreStaAccantoAlCampo(String corpo, String messaggio) {
+        ClientHttp.Risposta risposta = modulo(PAGINA + "/avanza", ADMIN, corpo);
+        assertThat(risposta.status()).isEqualTo(400);
+        assertThat(risposta.body())
+                .contains("<title>Errore: Orologio della demo")
+                .contains("<div class=\"riepilogo\" role=\"alert\"")
+                .containsPattern("<a href=\"#quantita\">[^<]*" + java.util.regex.Pattern.quote(messaggio))
+                .containsPattern("<p id=\"quantita-errore\" class=\"messaggio-errore\"><span class=\"nascosto\">Errore: </span>"
+                        + "[^<]*" + java.util.regex.Pattern.quote(messaggio))
+                .contains("aria-describedby=\"quantita-aiuto quantita-errore\" aria-invalid=\"true\"");
+        assertThat(scostamentoInTabella()).isZero();
+    }
+
+    @Test
+    void unaPaginaDiUnAltroSitoNonSpostaLOrologio() {
+        HttpRequest richiesta = perBrowser(PAGINA + "/avanza", ADMIN).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://altro.example").POST(HttpRequest.BodyPublishers.ofString("giorni=15")).build();
+        ClientHttp.Risposta risposta = http.invia(richiesta);
+        assertThat(risposta.status()).isEqualTo(403);
+        assertThat(risposta.body()).contains("Richiesta da un altro sito");
+        assertThat(scostamentoInTabella()).isZero();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private ClientHttp.Risposta html(String percorso) {
+        return http.invia(perBrowser(percorso, ADMIN).GET().build());
+    }
+
+    /** A form posted by the page itself, as a browser sends it (same origin, cached HTTP Basic credentials). */
+    private ClientHttp.Risposta modulo(String percorso, String utente, String corpo) {
+        return http.invia(perBrowser(percorso, utente).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "http://localhost:" + port).POST(HttpRequest.BodyPublishers.ofString(corpo)).build());
+    }
+
+    private HttpRequest.Builder perBrowser(String percorso, String utente) {
+        return HttpRequest.newBuilder(http.uri(percorso)).header("Accept", "text/html,application/xhtml+xml")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((utente + ":" + PASSWORD)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 
     private Duration scostamentoInTabella() {
         return jdbc.queryForList("select scostamento_secondi from orologio_demo", Long.class).stream().findFirst()
