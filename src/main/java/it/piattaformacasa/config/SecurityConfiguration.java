@@ -43,7 +43,8 @@ class SecurityConfiguration {
                                     @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         return http
-                .securityMatcher(percorsi("/api/**", "/engine-rest/**"))
+                // /demo: the demo clock's page, for administrators, on the API's terms (issue 11)
+                .securityMatcher(percorsi("/api/**", "/engine-rest/**", "/demo/**"))
                 .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)))

@@ -21,7 +21,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -150,6 +152,13 @@ class MatriceAutorizzazioniTest {
         id.put("deployment", managementService.createJobQuery().jobId(id.get("job")).singleResult().getDeploymentId());
     }
 
+    /** The demo clock's rows move the suite's one clock: whatever happened, the next class starts on real time. */
+    @AfterAll
+    void oraReale() {
+        jdbc.update("delete from orologio_demo");
+        ClockUtil.reset();
+    }
+
     /** Units of this test's own, so the demo's free units stay for the other classes. */
     private long alloggioDellaMatrice(String cfEnte, int numero) {
         return jdbc.queryForObject("""
@@ -262,7 +271,11 @@ class MatriceAutorizzazioniTest {
                         "/api/regole/precedenza-assegnazione/versioni/1/pubblicazione?motivo=matrice", null, ANALISTA, "SNSNN"),
                 riga("POST /api/regole/{nome}/versioni/{versione}/approvazione", "POST", "/api/regole/precedenza-assegnazione/versioni/1/approvazione",
                         // four eyes: the analyst who asked cannot decide; the second one turns the request down
-                        "{\"esito\":\"RESPINTA\",\"nota\":\"matrice\"}", ANALISTA, "NNSNN"));
+                        "{\"esito\":\"RESPINTA\",\"nota\":\"matrice\"}", ANALISTA, "NNSNN"),
+                // the demo clock (issue 11): the administrator moves it an hour forward and back to real time
+                riga("GET /api/demo/orologio", "GET", "/api/demo/orologio", null, CAPOFILA, "NNNNS"),
+                riga("POST /api/demo/orologio/avanza", "POST", "/api/demo/orologio/avanza", "{\"ore\":1}", CAPOFILA, "NNNNS"),
+                riga("POST /api/demo/orologio/ripristina", "POST", "/api/demo/orologio/ripristina", null, CAPOFILA, "NNNNS"));
     }
 
     Stream<Riga> engine() {
