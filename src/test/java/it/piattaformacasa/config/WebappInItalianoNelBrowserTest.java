@@ -124,7 +124,7 @@ class WebappInItalianoNelBrowserTest {
         WebElement prendi = attendiTesto(By.cssSelector("button.claim"), "Prendi in carico");
         attendiTesto(By.cssSelector("[cam-tasklist-task-meta] .groups"), "Comune di Varese – Gestione avviso");
         String pagina = chromium.testo();
-        assertThat(pagina).contains("Scorciatoie da tastiera", "Crea attività", "Avvia processo", "Attività del mio ente",
+        assertThat(pagina).contains("Scorciatoie da tastiera", "Crea attività", "Avvia processo", "Le attività del mio ente",
                 "Data di creazione", "Scadenza tra", "Fissa promemoria", "Modulo", "Cronologia", "Diagramma", "Descrizione",
                 "Date e orari nel fuso orario locale: Europe/Rome")
                 .doesNotContain("Claim", "Keyboard Shortcuts", "Start process", "Created", "Set due date", "Camunda 8");
