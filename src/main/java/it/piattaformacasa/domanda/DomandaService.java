@@ -322,7 +322,7 @@ public class DomandaService {
         for (int i = 0; i < dati.alloggiPosseduti().size(); i++) {
             DatiDomanda.AlloggioPosseduto a = dati.alloggiPosseduti().get(i);
             String campo = "alloggiPosseduti[" + i + "].";
-            if (!codiciDelNucleo.contains(a.codiceFiscaleTitolare().strip().toUpperCase(java.util.Locale.ROOT))) {
+            if (!codiciDelNucleo.contains(a.codiceFiscaleTitolare())) {
                 errori.add(new Errore(campo + "codiceFiscaleTitolare", "deve essere il codice fiscale di un componente del nucleo"));
             }
             if ((a.codiceIstatComune() == null) == (a.statoEstero() == null)) {

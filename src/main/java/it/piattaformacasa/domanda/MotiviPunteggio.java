@@ -243,7 +243,7 @@ final class MotiviPunteggio {
     }
 
     /** Drops «(art. 13 co. 1 r.r. 4/2017)», keeps «(invalidità sotto il 100 %)»; nested parentheses go with their outer one. */
-    private static String senzaCitazioniTraParentesi(String testo) {
+    static String senzaCitazioniTraParentesi(String testo) {
         StringBuilder risultato = new StringBuilder();
         int profondita = 0;
         int inizio = -1;

@@ -124,28 +124,22 @@ public class SpiegazionePunteggioService {
         List<SceltaAlloggio> scelte = d.getScelte();
         for (int i = 0; i < scelte.size(); i++) {
             if (scelte.get(i).getMotivo() != null) {
-                String motivo = senzaCitazioni(scelte.get(i).getMotivo());
+                String motivo = MotiviPunteggio.senzaCitazioniTraParentesi(scelte.get(i).getMotivo());
                 note.add("Scelta n. " + (i + 1) + ", " + motivo.substring(0, 1).toLowerCase(Locale.ITALIAN) + motivo.substring(1) + ".");
             }
         }
         if (d.getNotaAlloggi() != null) {
-            note.add(senzaCitazioni(d.getNotaAlloggi()) + ".");
+            note.add(MotiviPunteggio.senzaCitazioniTraParentesi(d.getNotaAlloggi()) + ".");
         }
         List<AlloggiPosseduti.Valutato> posseduti = AlloggiPosseduti.da(d.getAlloggiPosseduti());
         for (int i = 0; i < posseduti.size(); i++) {
             DatiDomanda.AlloggioPosseduto alloggio = posseduti.get(i).alloggio();
             note.add("Alloggio posseduto n. " + (i + 1) + " (" + AlloggiPosseduti.diritto(alloggio.diritto()) + ", "
-                    + SceltaAlloggi.metri(alloggio.superficieUtile()) + "): " + senzaCitazioni(posseduti.get(i).regola()) + ".");
+                    + SceltaAlloggi.metri(alloggio.superficieUtile()) + "): " + MotiviPunteggio.senzaCitazioniTraParentesi(posseduti.get(i).regola()) + ".");
         }
         return note;
     }
 
-    private static final java.util.regex.Pattern CITAZIONE = java.util.regex.Pattern.compile("\\s*\\((art\\.|r\\.r\\.)[^)]*\\)");
-
-    /** «… ordina la vendita (art. 569 c.p.c.): non esclude (art. 7 co. 1 lett. d …)» → «… ordina la vendita: non esclude». */
-    static String senzaCitazioni(String testo) {
-        return CITAZIONE.matcher(testo).replaceAll("");
-    }
 
     private static Map<ComponenteIsbar, Punteggio> punti(Punteggio familiare, Punteggio abitativo, Punteggio economico,
                                                          Punteggio regione, Punteggio comune) {
