@@ -27,10 +27,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class CampiDelForm {
 
     /** One editable field of a form. */
-    record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima) {
+    record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
+                 String chiaveValori) {
 
         boolean testoLibero() {
             return "textarea".equals(tipo);
+        }
+
+        /** A checklist or a tag list: several of the form's values at once. */
+        boolean lista() {
+            return "checklist".equals(tipo) || "taglist".equals(tipo);
         }
 
         boolean scelta() {
@@ -73,7 +79,9 @@ class CampiDelForm {
                 componente.path("values").forEach(v -> valori.add(v.path("value").asText()));
                 JsonNode regole = componente.path("validate");
                 campi.put(chiave, new Campo(chiave, componente.path("type").asText(), regole.path("required").asBoolean(false),
-                        Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null));
+                        Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null,
+                        // options the platform wrote on the task (a variable named by valuesKey) instead of the form's own
+                        componente.hasNonNull("valuesKey") ? componente.get("valuesKey").asText() : null));
             }
             raccogli(componente, campi);
         }

@@ -2,6 +2,7 @@ package it.piattaformacasa.config.process;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,12 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.Gruppi;
@@ -40,6 +46,8 @@ import it.piattaformacasa.common.sicurezza.Gruppi;
  * <p>Assigning: a person names only themselves; an administrator may name another user, who must be a candidate.
  */
 class GuardiaAttivita {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CampiDelForm campi = new CampiDelForm();
 
@@ -67,7 +75,8 @@ class GuardiaAttivita {
         }
         List<String> errori = new ArrayList<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
-            verificaValore(delForm.get(voce.getKey()), voce.getValue()).ifPresent(errori::add);
+            verificaValore(conOpzioni(delForm.get(voce.getKey()), task), voce.getValue(), persona(contesto) != null)
+                    .ifPresent(errori::add);
         }
         if (persona(contesto) != null) {
             // a person completes as the form asks (Tasklist enforces it; a REST client must too); the platform's own
@@ -84,7 +93,9 @@ class GuardiaAttivita {
         }
         Map<String, Object> transitorie = new LinkedHashMap<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
-            Object valore = semplice(voce.getValue());
+            // a list is kept as its comma-separated text; nothing sent stays nothing (not an empty list)
+            Object valore = delForm.get(voce.getKey()).lista() && semplice(voce.getValue()) != null
+                    ? String.join(",", voci(voce.getValue()).orElseThrow()) : semplice(voce.getValue());
             task.setVariableLocal(voce.getKey(), valore);
             transitorie.put(voce.getKey(), transitoria(task, voce.getKey(), valore));
         }
@@ -96,7 +107,10 @@ class GuardiaAttivita {
      * text without control characters (new lines only in a text area), no longer than the form allows, and for a
      * choice one of the form's values.
      */
-    private static Optional<String> verificaValore(CampiDelForm.Campo campo, Object inviato) {
+    private static Optional<String> verificaValore(CampiDelForm.Campo campo, Object inviato, boolean persona) {
+        if (campo.lista()) {
+            return verificaLista(campo, inviato, persona);
+        }
         if (inviato instanceof TypedValue tipizzato && tipizzato.getType() != null
                 && (!(tipizzato.getType() instanceof PrimitiveValueType) || tipizzato.getType() == ValueType.BYTES)) {
             return Optional.of(campo.chiave() + ": tipo di valore non ammesso (" + tipizzato.getType().getName() + ")");
@@ -123,7 +137,110 @@ class GuardiaAttivita {
         return Optional.empty();
     }
 
+    /**
+     * A choice whose options the platform wrote on the task (valuesKey): the options are those values, a Json list of
+     * {@code {label, value}} or of texts. A choice whose options cannot be read admits nothing.
+     */
+    private static CampiDelForm.Campo conOpzioni(CampiDelForm.Campo campo, TaskEntity task) {
+        if (campo.chiaveValori() == null) {
+            return campo;
+        }
+        Set<String> valori = new java.util.LinkedHashSet<>();
+        TypedValue opzioni = task.getVariableTyped(campo.chiaveValori(), false);
+        if (opzioni instanceof SerializableValue serializzato && "json".equals(opzioni.getType().getName())) {
+            try {
+                JsonNode lista = JSON.readTree(serializzato.isDeserialized() ? String.valueOf(serializzato.getValue())
+                        : serializzato.getValueSerialized());
+                lista.forEach(o -> valori.add(o.isObject() ? o.path("value").asText() : o.asText()));
+            } catch (JsonProcessingException e) {
+                // unreadable options admit nothing
+            }
+        }
+        // an empty set would mean «any value» for a choice: a value nobody can send stands for «none»
+        return new CampiDelForm.Campo(campo.chiave(), campo.tipo(), campo.obbligatorio(),
+                valori.isEmpty() ? Set.of("\u0000") : java.util.Collections.unmodifiableSet(valori), campo.lunghezzaMassima(),
+                campo.chiaveValori());
+    }
+
+    /**
+     * A checklist: Tasklist sends the ticked values as a Json list (our API as a list or a comma-separated text); each
+     * must be one of the form's values. Our API has already named the wrong value by its own field (the delegate refuses
+     * it), so the platform's own calls are checked for their shape only.
+     */
+    private static Optional<String> verificaLista(CampiDelForm.Campo campo, Object inviato, boolean persona) {
+        Optional<List<String>> voci = voci(inviato);
+        if (voci.isEmpty()) {
+            return Optional.of(campo.chiave() + ": attesa una lista di valori");
+        }
+        for (String voce : persona ? voci.get() : List.<String>of()) {
+            if (!campo.valoriAmmessi().contains(voce)) {
+                return Optional.of(campo.chiave() + ": valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The values of a list as sent: a Json list of texts, a list, a comma-separated text or nothing. */
+    static Optional<List<String>> voci(Object inviato) {
+        Object valore = inviato;
+        if (inviato instanceof TypedValue tipizzato) {
+            if (tipizzato.getType() != null && "json".equals(tipizzato.getType().getName())
+                    && tipizzato instanceof SerializableValue serializzato) {
+                valore = serializzato.isDeserialized() ? String.valueOf(serializzato.getValue()) : serializzato.getValueSerialized();
+                return listaJson((String) valore);
+            }
+            if (tipizzato.getType() != null && (!(tipizzato.getType() instanceof PrimitiveValueType)
+                    || tipizzato.getType() == ValueType.BYTES)) {
+                return Optional.empty();
+            }
+            valore = tipizzato.getValue();
+        }
+        if (valore == null) {
+            return Optional.of(List.of());
+        }
+        if (valore instanceof Iterable<?> lista) {
+            List<String> voci = new ArrayList<>();
+            for (Object voce : lista) {
+                if (!(voce instanceof String testo)) {
+                    return Optional.empty();
+                }
+                voci.add(testo);
+            }
+            return Optional.of(voci);
+        }
+        if (valore instanceof String testo) {
+            return testo.strip().startsWith("[") ? listaJson(testo)
+                    : Optional.of(Arrays.stream(testo.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<List<String>> listaJson(String testo) {
+        try {
+            JsonNode nodo = JSON.readTree(testo == null ? "null" : testo);
+            if (nodo.isNull()) {
+                return Optional.of(List.of());
+            }
+            if (!nodo.isArray()) {
+                return Optional.empty();
+            }
+            List<String> voci = new ArrayList<>();
+            for (JsonNode voce : nodo) {
+                if (!voce.isTextual()) {
+                    return Optional.empty();
+                }
+                voci.add(voce.asText());
+            }
+            return Optional.of(voci);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     private static boolean vuoto(CampiDelForm.Campo campo, Object inviato) {
+        if (campo.lista()) {
+            return voci(inviato).map(List::isEmpty).orElse(true);
+        }
         Object valore = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
         if ("checkbox".equals(campo.tipo())) {
             return !Boolean.TRUE.equals(valore); // a required checkbox is a declaration: it must be ticked
