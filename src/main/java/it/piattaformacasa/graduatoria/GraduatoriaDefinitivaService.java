@@ -61,6 +61,7 @@ public class GraduatoriaDefinitivaService {
                     + " con la gestione avviso");
         }
         graduatoria.verificaRipescaggio();
+        conProcesso(graduatoriaId);
         processo.richiediRipescaggio(graduatoriaId, utente.username());
         return graduatoria;
     }
@@ -77,6 +78,7 @@ public class GraduatoriaDefinitivaService {
             throw new ConflittoException("Gli alloggi liberati dopo uno sgombero si assegnano nel ripescaggio: la graduatoria "
                     + graduatoriaId + " è " + graduatoria.getStato());
         }
+        conProcesso(graduatoriaId);
         processo.alloggioLiberato(graduatoriaId, alloggioId, tipologiaRiscaldamento, spese);
     }
 
@@ -96,11 +98,7 @@ public class GraduatoriaDefinitivaService {
                  order by g.id for update of g""", Long.class, nuova.getAvviso().getId(), nuova.getEnte().getId(),
                 nuova.getComune().getId());
         for (long precedente : precedenti) {
-            if (!processo.inCorso(precedente)) {
-                // the start-up alignment has not reached it (another node is starting): the process closes it anyway
-                LOG.warn("Graduatoria {} senza processo al momento della chiusura per scorrimento: avviato ora", precedente);
-                processo.avvia(precedente);
-            }
+            conProcesso(precedente);
             processo.successivaDefinitiva(precedente, nuova.getId());
         }
         if (!precedenti.isEmpty()) {
@@ -169,6 +167,17 @@ public class GraduatoriaDefinitivaService {
         }
         processo.avvia(graduatoriaId);
         return true;
+    }
+
+    /**
+     * A graduatoria in use whose process is missing (the start-up alignment has not reached it yet, e.g. while another
+     * node starts) gets it now, beginning where its state says, before the message. The caller holds the row lock.
+     */
+    private void conProcesso(long graduatoriaId) {
+        if (!processo.inCorso(graduatoriaId)) {
+            LOG.warn("Graduatoria {} in uso senza il suo processo: avviato ora", graduatoriaId);
+            processo.avvia(graduatoriaId);
+        }
     }
 
     /** Locked before it is read, so the state checked is the one the process step will see. */

@@ -276,6 +276,19 @@ class GraduatoriaDefinitivaProcessTest {
         assertThat(istanza(successivaVarese)).hasPassed(SERVICE_METTI_A_DISPOSIZIONE).isWaitingAt(TASK_RIPESCAGGIO);
     }
 
+    @Test
+    @Order(6)
+    void unaRichiestaSuUnaGraduatoriaRimastaSenzaProcessoLoAvviaPrimaDelMessaggio() {
+        runtimeService.deleteProcessInstance(istanza(successivaAler).getId(), "graduatoria di prima del processo");
+
+        ClientHttp.Risposta avviato = http.post("/api/graduatorie/" + successivaAler + "/ripescaggio", ALER_AVVISO, "{}");
+
+        assertThat(avviato.status()).as(avviato.body()).isEqualTo(200);
+        assertThat(istanza(successivaAler)).hasPassed(START, TASK_PRIMO_GIRO, SERVICE_AVVIA_RIPESCAGGIO).isWaitingAt(TASK_RIPESCAGGIO);
+        assertThat(inCorso(successivaAler)).isEqualTo(1);
+        assertThat(stato(successivaAler)).isEqualTo("RIPESCAGGIO");
+    }
+
     private ProcessInstance istanza(long graduatoria) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(Long.toString(graduatoria)).singleResult();
