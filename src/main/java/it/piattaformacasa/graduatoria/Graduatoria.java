@@ -61,6 +61,8 @@ public class Graduatoria {
     private LocalDate definitivaPubblicataIl;
     @Enumerated(EnumType.STRING)
     private Pubblicazione pubblicazioneDefinitiva;
+    private Instant chiusaIl;
+    private Long chiusaDaGraduatoria;
 
     protected Graduatoria() {
     }
@@ -97,12 +99,28 @@ public class Graduatoria {
 
     /** After the first round of assignments: the leftover and freed alloggi go to the households still waiting. */
     void avviaRipescaggio(String operatore, Instant adesso) {
-        if (stato != Stato.DEFINITIVA) {
-            throw new ConflittoException("Il ripescaggio parte da una graduatoria definitiva: la graduatoria " + id + " è " + stato);
-        }
+        verificaRipescaggio();
         this.stato = Stato.RIPESCAGGIO;
         this.ripescaggioDa = operatore;
         this.ripescaggioIl = adesso;
+    }
+
+    /** Checked before the request reaches the process, and again in the process step that changes the state. */
+    void verificaRipescaggio() {
+        if (stato != Stato.DEFINITIVA) {
+            throw new ConflittoException("Il ripescaggio parte da una graduatoria definitiva: la graduatoria " + id + " è " + stato);
+        }
+    }
+
+    /** Art. 15 co. 4 bis: the next avviso's definitive graduatoria of the same ente and comune ends this one's use. */
+    void chiudiPerScorrimento(long daGraduatoria, Instant adesso) {
+        if (!assegnabile()) {
+            throw new ConflittoException("La graduatoria " + id + " è " + stato + ": si chiude per scorrimento solo se definitiva "
+                    + "o in ripescaggio");
+        }
+        this.stato = Stato.CHIUSA;
+        this.chiusaIl = adesso;
+        this.chiusaDaGraduatoria = daGraduatoria;
     }
 
     /** The last day on which a rettifica per invalidità civile may be asked: the 15th after the publication recorded. */
@@ -148,4 +166,6 @@ public class Graduatoria {
     public Instant getScadenzaPubblicazioneDefinitiva() { return scadenzaPubblicazioneDefinitiva; }
     public LocalDate getDefinitivaPubblicataIl() { return definitivaPubblicataIl; }
     public Pubblicazione getPubblicazioneDefinitiva() { return pubblicazioneDefinitiva; }
+    public Instant getChiusaIl() { return chiusaIl; }
+    public Long getChiusaDaGraduatoria() { return chiusaDaGraduatoria; }
 }

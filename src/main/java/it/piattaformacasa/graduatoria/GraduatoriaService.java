@@ -83,10 +83,11 @@ public class GraduatoriaService {
     private final GraduatoriaProcesso processo;
     private final RegistroGenerazioni registro;
     private final AlloggiScelti alloggiScelti;
+    private final GraduatoriaDefinitivaService definitive;
 
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
                        JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
-                       AlloggiScelti alloggiScelti,
+                       AlloggiScelti alloggiScelti, GraduatoriaDefinitivaService definitive,
                        @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -98,6 +99,7 @@ public class GraduatoriaService {
         this.processo = processo;
         this.registro = registro;
         this.alloggiScelti = alloggiScelti;
+        this.definitive = definitive;
     }
 
     /**
@@ -343,18 +345,9 @@ public class GraduatoriaService {
         graduatoria.rendiDefinitiva(operatore, adesso);
         registro.registra(avviso.getId(), RegistroGenerazioni.Tipo.DEFINITIVA, graduatoriaId, avviso.getVersioneRegole(),
                 classifica, Map.of(chiave, graduatoriaId), adesso, inizio);
-        // art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the ambito stop scrolling
-        int chiuse = jdbc.update("""
-                update graduatoria g set stato = 'CHIUSA', chiusa_il = ?, chiusa_da_graduatoria = ?
-                  from avviso a, avviso nuovo
-                 where a.id = g.avviso_id and nuovo.id = ? and a.ambito_id = nuovo.ambito_id and a.id <> nuovo.id
-                   and (a.chiusura, a.id) < (nuovo.chiusura, nuovo.id) and g.ente_id = ? and g.comune_id = ?
-                   and g.stato in ('DEFINITIVA', 'RIPESCAGGIO')""", Timestamp.from(adesso), graduatoriaId, avviso.getId(),
-                graduatoria.getEnte().getId(), graduatoria.getComune().getId());
-        if (chiuse > 0) {
-            LOG.info("Graduatoria {} definitiva: {} graduatorie precedenti dello stesso ente e comune chiuse (art. 15 co. 4 bis)",
-                    graduatoriaId, chiuse);
-        }
+        // its life as a process, and art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the
+        // ambito stop scrolling, each closed by its own process, in this transaction
+        definitive.diventataDefinitiva(graduatoria);
     }
 
     /** The definitive graduatoria was published (within 5 days of becoming definitive). */
@@ -367,18 +360,6 @@ public class GraduatoriaService {
                     + "graduatoria sia diventata definitiva e non in una data futura");
         }
         graduatoria.pubblicaDefinitiva(dove, quando);
-    }
-
-    /** DEFINITIVA → RIPESCAGGIO, by the ente's Gestione Avviso operators (seed 000). */
-    @Transactional
-    public Graduatoria avviaRipescaggio(long graduatoriaId) {
-        Graduatoria graduatoria = graduatoria(graduatoriaId);
-        if (!utente.entiGestioneAvviso().contains(graduatoria.getEnte().getId())) {
-            throw new AccessoNegatoException("Il ripescaggio lo avviano gli operatori di " + graduatoria.getEnte().getRagioneSociale()
-                    + " con la gestione avviso");
-        }
-        graduatoria.avviaRipescaggio(utente.username(), Instant.now(clock));
-        return graduatoria;
     }
 
     /** The parameters this generation ranks with: the configured final criterion, the avviso's rule-set reserves. */
