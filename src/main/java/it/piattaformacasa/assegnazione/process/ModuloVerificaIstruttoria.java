@@ -36,7 +36,7 @@ final class ModuloVerificaIstruttoria {
     static String domanda(SchedaIstruttoria.Scheda s) {
         List<String> righe = new ArrayList<>();
         righe.add("#### Domanda n. " + s.domandaId());
-        righe.add("Avviso: **" + md(s.avviso()) + "** – graduatoria di " + md(s.ente()) + ", comune di " + md(s.comuneGraduatoria()));
+        righe.add("Avviso: **" + md(s.avviso()) + "** – graduatoria di " + md(s.ente()) + " per il comune di " + md(s.comuneGraduatoria()));
         righe.add("Richiedente: **" + md(nome(s.nomeRichiedente(), s.cognomeRichiedente())) + "**, residente a "
                 + (s.comuneResidenza() == null ? "comune non indicato" : "**" + md(s.comuneResidenza()) + "**"));
         righe.add("ISEE dichiarato: " + (s.isee() == null ? "non indicato" : ItalianFormats.euro(s.isee()))
@@ -73,7 +73,7 @@ final class ModuloVerificaIstruttoria {
         if (s.scelti().isEmpty()) {
             righe.add("Il nucleo non ha scelto alloggi di questo ente.");
         } else {
-            righe.add("| Preferenza | Alloggio | Comune | Indirizzo | Superficie | Titolo di scelta (art. 9) |");
+            righe.add("| Scelta | Alloggio | Comune | Indirizzo | Superficie | Titolo (art. 9) |");
             righe.add("| --- | --- | --- | --- | --- | --- |");
             for (SchedaIstruttoria.Alloggio a : s.scelti()) {
                 righe.add("| " + a.preferenza() + "ª | " + md(a.codiceUi()) + " | " + md(a.comune())
