@@ -46,8 +46,8 @@ class DatiDellaVerificaListener implements TaskListener {
         if (trovata.isEmpty()) {
             // the task is still worth creating: the API and the outcome step read the case from the database anyway
             LOG.warn("Verifica istruttoria: istruttoria {} non trovata, il modulo non ne mostra i dati", istruttoriaId);
+            // no options: the engine guard then admits no alloggio from Tasklist
             task.setVariableLocal(VAR_SCHEDA_DOMANDA, "I dati dell'istruttoria n. " + istruttoriaId + " non sono disponibili.");
-            task.setVariableLocal(VAR_ALLOGGI_ASSEGNABILI, DatiDelModulo.json(List.of()));
             task.setVariableLocal(VAR_FUORI_ORDINE, true);
             return;
         }
