@@ -62,7 +62,8 @@ if (applicazione === 'tasklist') {
   };
   // only what changes inside a form: the rest of Tasklist is translated by its own files
   new MutationObserver(function (cambi) {
-    if (document.documentElement.lang === 'en') {
+    // one query per batch of changes: pages without a form (login, lists) cost next to nothing
+    if (document.documentElement.lang === 'en' || !document.querySelector('.fjs-container')) {
       return;
     }
     cambi.forEach(function (cambio) {
@@ -76,5 +77,5 @@ if (applicazione === 'tasklist') {
         elemento.querySelectorAll('.fjs-container').forEach(traduci);
       }
     });
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }).observe(document.body || document.documentElement, { childList: true, subtree: true, characterData: true });
 }
