@@ -81,15 +81,15 @@ public class OrdineAssegnazioneService {
 
     @Transactional(readOnly = true)
     public OrdineAssegnazione ordine(long graduatoriaId) {
-        return calcola(graduatorie.graduatoria(graduatoriaId));
+        return calcola(graduatorie.graduatoria(graduatoriaId), false);
     }
 
     /** For the assignment step, which may run for a Tasklist user outside the API's security. */
     OrdineAssegnazione perAssegnazione(long graduatoriaId) {
-        return calcola(graduatorie.perProcesso(graduatoriaId));
+        return calcola(graduatorie.perProcesso(graduatoriaId), true);
     }
 
-    private OrdineAssegnazione calcola(Graduatoria graduatoria) {
+    private OrdineAssegnazione calcola(Graduatoria graduatoria, boolean perProcesso) {
         long graduatoriaId = graduatoria.getId();
         if (!graduatoria.assegnabile()) {
             throw new ConflittoException("L'ordine di assegnazione si calcola sulla graduatoria definitiva: la graduatoria "
@@ -98,8 +98,10 @@ public class OrdineAssegnazioneService {
         int anno = LocalDate.now(clock.withZone(FUSO)).getYear();
         String istat = graduatoria.getComune().getCodiceIstat();
         // the avviso's type reaches the reserve rule: a severe-disability avviso has the plain 20 % (art. 14 co. 1 bis)
-        PianoRiserveService.QuoteAnnuali quote = piani.diAnno(graduatoria.getEnte().getId(), anno,
-                        graduatoria.getAvviso().getTipo())
+        List<PianoRiserveService.QuoteAnnuali> quoteDellAnno = perProcesso
+                ? piani.perProcesso(graduatoria.getEnte().getId(), anno, graduatoria.getAvviso().getTipo())
+                : piani.diAnno(graduatoria.getEnte().getId(), anno, graduatoria.getAvviso().getTipo());
+        PianoRiserveService.QuoteAnnuali quote = quoteDellAnno
                 .stream().filter(q -> q.codiceIstatComune().equals(istat)).findFirst()
                 .orElseThrow(() -> new ConflittoException("Mancano le riserve " + anno + " di "
                         + graduatoria.getEnte().getRagioneSociale() + " per il comune di " + graduatoria.getComune().getNome()

@@ -115,8 +115,20 @@ public class PianoRiserveService {
      */
     @Transactional(readOnly = true)
     public List<QuoteAnnuali> diAnno(long enteId, int anno, TipoAvviso tipoAvviso) {
+        return quote(anagrafe.enteVisibile(enteId), anno, tipoAvviso);
+    }
+
+    /**
+     * For the assignment step and the task that prepares it, which may run for a Tasklist user: the webapps' login is
+     * not the API's, so the caller's visibility is not known there (the engine has already checked the task's group).
+     */
+    List<QuoteAnnuali> perProcesso(long enteId, int anno, TipoAvviso tipoAvviso) {
+        return quote(anagrafe.ente(enteId), anno, tipoAvviso);
+    }
+
+    private List<QuoteAnnuali> quote(EnteProprietario ente, int anno, TipoAvviso tipoAvviso) {
+        long enteId = ente.getId();
         boolean avvisoDisabilitaGrave = tipoAvviso == TipoAvviso.DISABILITA_GRAVE;
-        EnteProprietario ente = anagrafe.enteVisibile(enteId);
         return jdbc.query("""
                 select c.codice_istat, c.nome, c.id as comune_id, p.alloggi_disponibili, p.soglia_indigenti_comune,
                        p.percentuale_categorie, p.categorie, p.percentuale_forze_polizia, p.percentuale_polizia_locale,

@@ -23,6 +23,15 @@ public final class IstruttoriaBpmn {
     public static final String VAR_RESIDENTE_LOMBARDIA_DAL_CORRETTO = "residenteLombardiaDalCorretto";
     public static final String VAR_RESIDENTE_COMUNE_DAL_CORRETTO = "residenteComuneDalCorretto";
     public static final String VAR_COMPLETATA_DA = "completataDa";
+    /** What the form shows (task-local, written by {@link DatiDellaVerificaListener}): Markdown for its text components. */
+    public static final String VAR_SCHEDA_DOMANDA = "schedaDomanda";
+    public static final String VAR_SCHEDA_PUNTEGGIO = "schedaPunteggio";
+    public static final String VAR_SCHEDA_ALLOGGI = "schedaAlloggi";
+    public static final String VAR_SCHEDA_ORDINE = "schedaOrdine";
+    /** The options of {@link #VAR_ALLOGGIO_ID} (the select's valuesKey): a Json list of {label, value}. */
+    public static final String VAR_ALLOGGI_ASSEGNABILI = "alloggiAssegnabili";
+    /** True when the domanda is not the next of the ente's art. 15 order: the form then asks the reason. */
+    public static final String VAR_FUORI_ORDINE = "fuoriOrdine";
 
     private IstruttoriaBpmn() {
     }

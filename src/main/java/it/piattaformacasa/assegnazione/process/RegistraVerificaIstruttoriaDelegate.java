@@ -30,11 +30,24 @@ class RegistraVerificaIstruttoriaDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Object alloggio = execution.getVariable(VAR_ALLOGGIO_ID);
         istruttorie.registraVerifica(Pratica.id(execution),
-                (String) execution.getVariable(VAR_ESITO), alloggio instanceof Number n ? n.longValue() : null,
+                (String) execution.getVariable(VAR_ESITO), alloggio(execution.getVariable(VAR_ALLOGGIO_ID)),
                 (String) execution.getVariable(VAR_NOTE), (String) execution.getVariable(VAR_MOTIVO_FUORI_ORDINE),
                 correzione(execution), (String) execution.getVariable(VAR_COMPLETATA_DA));
+    }
+
+    /** The form's select gives the option's value, a number; a REST client may send it as its text. */
+    static Long alloggio(Object valore) {
+        if (valore instanceof Number n) {
+            return n.longValue();
+        }
+        if (valore instanceof String testo && testo.strip().matches("\\d{1,18}")) {
+            return Long.parseLong(testo.strip());
+        }
+        if (valore == null || valore.toString().isBlank()) {
+            return null;
+        }
+        throw DatiNonValidiException.campo(VAR_ALLOGGIO_ID, "indicare l'alloggio con il suo identificativo numerico");
     }
 
     /** The corrected data from the form (or the API): ISEE, the conditions that hold, residence dates. */

@@ -78,7 +78,10 @@ class CampiDelForm {
                 Set<String> valori = new LinkedHashSet<>();
                 componente.path("values").forEach(v -> valori.add(v.path("value").asText()));
                 JsonNode regole = componente.path("validate");
-                campi.put(chiave, new Campo(chiave, componente.path("type").asText(), regole.path("required").asBoolean(false),
+                // a field the form may hide (conditional) is required only when shown: form-js checks it then, the
+                // engine cannot evaluate the FEEL condition, and the step after the task checks the case's own rule
+                boolean obbligatorio = regole.path("required").asBoolean(false) && !componente.has("conditional");
+                campi.put(chiave, new Campo(chiave, componente.path("type").asText(), obbligatorio,
                         Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null,
                         // options the platform wrote on the task (a variable named by valuesKey) instead of the form's own
                         componente.hasNonNull("valuesKey") ? componente.get("valuesKey").asText() : null));

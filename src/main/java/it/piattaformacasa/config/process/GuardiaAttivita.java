@@ -75,8 +75,10 @@ class GuardiaAttivita {
         }
         List<String> errori = new ArrayList<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
-            verificaValore(conOpzioni(delForm.get(voce.getKey()), task), voce.getValue(), persona(contesto) != null)
-                    .ifPresent(errori::add);
+            // options written on the task bound a person's choice; our API's own calls are checked by the step after the
+            // task against the case as it is now (the options are what the task showed when it was created)
+            CampiDelForm.Campo campo = persona(contesto) != null ? conOpzioni(delForm.get(voce.getKey()), task) : delForm.get(voce.getKey());
+            verificaValore(campo, voce.getValue(), persona(contesto) != null).ifPresent(errori::add);
         }
         if (persona(contesto) != null) {
             // a person completes as the form asks (Tasklist enforces it; a REST client must too); the platform's own
