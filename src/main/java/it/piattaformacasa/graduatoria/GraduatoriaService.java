@@ -68,6 +68,8 @@ public class GraduatoriaService {
     public static final String CAMPO_DATA_PROVVEDIMENTO = "dataProvvedimento";
     public static final String CAMPO_PUBBLICAZIONE = "pubblicazione";
     public static final String CAMPO_DATA_PUBBLICAZIONE = "dataPubblicazione";
+    public static final String CAMPO_PUBBLICAZIONE_DEFINITIVA = "pubblicazioneDefinitiva";
+    public static final String CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA = "dataPubblicazioneDefinitiva";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
     /** First key of the advisory lock that serialises the generations of one avviso (the second key is the avviso). */
@@ -362,9 +364,21 @@ public class GraduatoriaService {
     public void registraPubblicazioneDefinitiva(long graduatoriaId, Graduatoria.Pubblicazione dove, LocalDate quando) {
         Graduatoria graduatoria = perProcesso(graduatoriaId);
         LocalDate oggi = Termini.oggi(clock);
-        if (dove == null || quando == null || quando.isAfter(oggi) || quando.isBefore(Termini.giorno(graduatoria.getDefinitivaIl()))) {
-            throw new IllegalArgumentException("Pubblicazione non registrata: indicare dove e quando, non prima che la "
-                    + "graduatoria sia diventata definitiva e non in una data futura");
+        List<Errore> errori = new ArrayList<>();
+        if (dove == null) {
+            errori.add(new Errore(CAMPO_PUBBLICAZIONE_DEFINITIVA, "indicare dove è stata pubblicata (albo pretorio, sito dell'ente)"));
+        }
+        LocalDate definitiva = Termini.giorno(graduatoria.getDefinitivaIl());
+        if (quando == null) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "la data di pubblicazione è obbligatoria"));
+        } else if (quando.isAfter(oggi)) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "non può essere una data futura"));
+        } else if (quando.isBefore(definitiva)) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "non può precedere il giorno in cui la graduatoria è "
+                    + "diventata definitiva (" + ItalianFormats.data(definitiva) + ")"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
         }
         graduatoria.pubblicaDefinitiva(dove, quando);
     }
