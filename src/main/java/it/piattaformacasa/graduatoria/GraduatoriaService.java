@@ -166,6 +166,18 @@ public class GraduatoriaService {
                 "Graduatoria n. " + g.getId() + ", " + g.getStato().name().toLowerCase(Locale.ROOT), null));
     }
 
+    /** How many domande the graduatoria ranks, as its tasks' forms show it. */
+    @Transactional(readOnly = true)
+    public long numeroDomande(long graduatoriaId) {
+        Long righe = jdbc.queryForObject("select count(*) from graduatoria_riga where graduatoria_id = ?", Long.class, graduatoriaId);
+        return righe == null ? 0 : righe;
+    }
+
+    /** The download of a graduatoria (GraduatorieController), for a link in a form: «xlsx» or «csv». */
+    public static String esportazione(long graduatoriaId, String formato) {
+        return "/api/graduatorie/" + graduatoriaId + "/esportazione?formato=" + formato;
+    }
+
     /**
      * When «Rendi definitiva la graduatoria» is due. The regulation sets no term for the switch itself, but the list
      * becomes definitive once the 15 days for rettifiche have passed — or, when requests came, once the ente has
