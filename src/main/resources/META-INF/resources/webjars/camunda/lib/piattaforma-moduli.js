@@ -148,6 +148,34 @@
     [/^Date must match pattern .*$/, function () { return 'Data non valida (gg/mm/aaaa).'; }]
   ];
 
+  const CALENDARIO = {
+    firstDayOfWeek: 1,
+    weekdays: {
+      shorthand: ['Dom', 'Lun', 'Mar', 'Mer', 'Gio', 'Ven', 'Sab'],
+      longhand: ['Domenica', 'Lunedì', 'Martedì', 'Mercoledì', 'Giovedì', 'Venerdì', 'Sabato']
+    },
+    months: {
+      shorthand: ['Gen', 'Feb', 'Mar', 'Apr', 'Mag', 'Giu', 'Lug', 'Ago', 'Set', 'Ott', 'Nov', 'Dic'],
+      longhand: ['Gennaio', 'Febbraio', 'Marzo', 'Aprile', 'Maggio', 'Giugno', 'Luglio', 'Agosto', 'Settembre', 'Ottobre',
+        'Novembre', 'Dicembre']
+    },
+    rangeSeparator: ' al ',
+    weekAbbreviation: 'Sett.',
+    scrollTitle: 'Scorri per aumentare',
+    toggleTitle: 'Clicca per cambiare',
+    time_24hr: true,
+    ordinal: function () { return '°'; }
+  };
+
+  /** The text changed in its own node: form-js (Preact) keeps that node and does not write its English again. */
+  function sostituisci(el, testo) {
+    if (el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE) {
+      el.firstChild.nodeValue = testo;
+    } else {
+      el.textContent = testo;
+    }
+  }
+
   function traduci(radice) {
     radice.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error:not(.' + CLASSE + ')').forEach(function (el) {
       if (el.children.length) {
@@ -157,16 +185,28 @@
       for (let i = 0; i < TRADUZIONI.length; i++) {
         const m = TRADUZIONI[i][0].exec(testo);
         if (m) {
-          el.textContent = TRADUZIONI[i][1](m);
+          sostituisci(el, TRADUZIONI[i][1](m));
           return;
         }
       }
     });
-    // the date fields' placeholder in the Italian order and words
-    radice.querySelectorAll('.fjs-container input[placeholder]').forEach(function (input) {
-      const segnaposto = input.getAttribute('placeholder');
-      if (/^(dd|mm|yyyy)([/.-](dd|mm|yyyy)){2}$/i.test(segnaposto)) {
-        input.setAttribute('placeholder', segnaposto.toLowerCase().replace('dd', 'gg').replace('yyyy', 'aaaa'));
+    // the date fields' calendar (flatpickr, which form-js creates in English) in Italian, weeks from Monday
+    radice.querySelectorAll('.fjs-container input').forEach(function (input) {
+      const calendario = input._flatpickr;
+      if (calendario && !calendario.piattaformaItaliano) {
+        calendario.piattaformaItaliano = true;
+        calendario.set('locale', CALENDARIO);
+        // typed and shown gg/mm/aaaa whatever the browser's locale (form-js takes the US order from an English one);
+        // form-js reads the date the calendar parsed, so the value sent stays aaaa-mm-gg
+        calendario.set('dateFormat', 'd/m/Y');
+        calendario.set('ariaDateFormat', 'j F Y');
+        input.setAttribute('placeholder', 'gg/mm/aaaa');
+      }
+    });
+    // a choice with nothing chosen yet
+    radice.querySelectorAll('.fjs-container .fjs-select-display, .fjs-container select option').forEach(function (el) {
+      if (el.children.length === 0 && el.textContent.trim() === 'Select') {
+        sostituisci(el, 'Seleziona');
       }
     });
   }
