@@ -121,7 +121,7 @@ class ModuliNelBrowserTest {
             scrivi("Estremi della registrazione (Agenzia delle Entrate)", "Agenzia delle Entrate di Varese, n. 4567");
             assertThat(input("Data di firma").getAttribute("placeholder")).isEqualTo("gg/mm/aaaa");
             assertThat(input("Decorrenza del contratto").getAttribute("value")).isEqualTo(oggi.minusDays(3).format(GG_MM_AAAA));
-            completa();
+            completa(d -> !d.findElements(By.cssSelector(".piattaforma-errore-del-server")).isEmpty());
 
             WebElement motivo = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".piattaforma-errore-del-server")));
             assertThat(motivo.getText()).isEqualTo("Decorrenza del contratto: non può precedere la firma");
@@ -142,8 +142,7 @@ class ModuliNelBrowserTest {
 
             data("Decorrenza del contratto", oggi.plusDays(1));
             assertThat(browser.findElements(By.cssSelector(".piattaforma-errore-del-server"))).isEmpty();
-            completa();
-            attesa.until(d -> taskService.createTaskQuery().taskId(contratto.taskId()).count() == 0);
+            completa(d -> taskService.createTaskQuery().taskId(contratto.taskId()).count() == 0);
             foto("3-contratto-completato");
             assertThat(jdbc.queryForObject("select numero from contratto where assegnazione_id = ?", String.class, contratto.id()))
                     .isEqualTo("MAL-2026-77");
@@ -236,19 +235,32 @@ class ModuliNelBrowserTest {
         input.sendKeys(Keys.ESCAPE);
     }
 
-    private void completa() throws IOException {
-        WebElement completa = browser.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", completa);
+    /**
+     * Clicks «Completa» until {@code esito} shows: the button is enabled only once form-js has validated the last change,
+     * which it does a moment after the input, so a click on a button still disabled is tried again.
+     */
+    private void completa(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> esito) throws IOException {
         try {
-            new WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.elementToBeClickable(completa));
+            attesa.until(d -> {
+                if (Boolean.TRUE.equals(esito.apply(d))) {
+                    return true;
+                }
+                List<WebElement> bottoni = d.findElements(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
+                if (!bottoni.isEmpty() && bottoni.get(0).isEnabled()) {
+                    // the page's footer lies over the bottom of the window, where the button stays: a click by script
+                    browser.executeScript("arguments[0].click()", bottoni.get(0));
+                }
+                try {
+                    return new WebDriverWait(d, java.time.Duration.ofSeconds(4)).until(x -> esito.apply(x));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    return false;
+                }
+            });
         } catch (org.openqa.selenium.TimeoutException e) {
             foto("diagnosi");
-            throw new AssertionError("Completa disabilitato; errori del modulo: " + browser.findElements(By.cssSelector(".fjs-form-field-error"))
-                    .stream().map(WebElement::getText).toList() + "; valori: " + browser.findElements(By.cssSelector(".fjs-container input"))
-                    .stream().map(i -> i.getAttribute("id") + "=" + i.getAttribute("value")).toList(), e);
+            throw new AssertionError("Nessun esito del completamento; errori del modulo: " + browser.findElements(By.cssSelector(".fjs-form-field-error"))
+                    .stream().map(WebElement::getText).toList(), e);
         }
-        // the page's footer lies over the bottom of the window, where the button stays: a click by script, once enabled
-        browser.executeScript("arguments[0].click()", completa);
     }
 
     private Path attendiFile(Path cartella, String estensione) {
