@@ -196,7 +196,8 @@ class ModuliNelBrowserTest {
         new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         chromium.accedi(MALNATE, PASSWORD);
-        attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
         browser.get(base + "#/?task=" + taskId);
         attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
         attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-form-field")));
