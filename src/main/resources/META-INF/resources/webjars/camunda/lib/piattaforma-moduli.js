@@ -62,8 +62,8 @@
     if (!idComponente) {
       return null;
     }
-    // form-js gives its inputs the id fjs-form-<form>-<component>, radios and checklists -<n> after it
-    const fine = new RegExp('-' + idComponente.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(-\\d+)?$');
+    // form-js gives its inputs the id fjs-form-<form>-<component>; radios and checklists add -<n>, dates -date, times -time
+    const fine = new RegExp('-' + idComponente.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(-\\d+|-date|-time)?$');
     const campi = document.querySelectorAll('.fjs-container .fjs-form-field');
     for (let i = 0; i < campi.length; i++) {
       const elementi = campi[i].querySelectorAll('[id]');
