@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
@@ -73,11 +74,11 @@ public class CertificazioneAnagrafeService {
                                            String operatore) {
         AnagrafeService.Riepilogo riepilogo = anagrafe.calcolaRiepilogo(anagrafe.ente(enteId));
         if (esito == CertificazioneAnagrafe.Esito.NESSUN_ALLOGGIO && riepilogo.numeroAlloggi() > 0) {
-            throw new IllegalArgumentException("L'ente ha " + riepilogo.numeroAlloggi()
+            throw DatiNonValidiException.campo("esito", "l'ente ha " + riepilogo.numeroAlloggi()
                     + " alloggi in Anagrafe: non può dichiarare di non possederne");
         }
         if (note != null && note.length() > 2000) {
-            throw new IllegalArgumentException("Le note non possono superare 2000 caratteri");
+            throw DatiNonValidiException.campo("note", "al più 2000 caratteri");
         }
         CertificazioneAnagrafe certificazione = new CertificazioneAnagrafe(riepilogo.ente(), anno, esito, note, operatore,
                 Instant.now(clock), (int) riepilogo.numeroFabbricati(), (int) riepilogo.numeroAlloggi(),

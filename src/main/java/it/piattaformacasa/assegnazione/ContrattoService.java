@@ -21,6 +21,7 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.TestoSicuro;
@@ -210,6 +211,36 @@ public class ContrattoService {
                  where a.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
                 rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", alloggio " + rs.getString("codice_ui"),
                 "domanda n. " + rs.getLong("domanda_id")), assegnazioneId).stream().findFirst();
+    }
+
+    /** What «Conferma registrazione contratto» shows: the nucleo by its domanda (no names) and the alloggio. */
+    public record PerIlModulo(String nucleo, String alloggio) {
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<PerIlModulo> perIlModulo(long assegnazioneId) {
+        return jdbc.query("""
+                select a.domanda_id, (select count(*) from componente k where k.nucleo_id = d.nucleo_id) as componenti,
+                       al.codice_ui, al.indirizzo, al.scala, al.interno, al.piano, al.superficie_utile, al.vani, c.nome as comune
+                  from assegnazione a join domanda d on d.id = a.domanda_id
+                  join alloggio al on al.id = a.alloggio_id join comune c on c.id = al.comune_id
+                 where a.id = ?""", (rs, n) -> {
+            long componenti = rs.getLong("componenti");
+            String nucleo = "Domanda n. " + rs.getLong("domanda_id") + ": nucleo di " + componenti
+                    + (componenti == 1 ? " componente" : " componenti");
+            StringBuilder alloggio = new StringBuilder(rs.getString("codice_ui")).append(" – ").append(rs.getString("indirizzo"));
+            if (rs.getString("scala") != null) {
+                alloggio.append(", scala ").append(rs.getString("scala"));
+            }
+            if (rs.getString("interno") != null) {
+                alloggio.append(", interno ").append(rs.getString("interno"));
+            }
+            int piano = rs.getInt("piano");
+            alloggio.append(", ").append(piano == 0 ? "piano terra" : "piano " + piano).append(", ").append(rs.getString("comune"))
+                    .append(" – ").append(ItalianFormats.decimale(rs.getBigDecimal("superficie_utile"), 2)).append(" m², ")
+                    .append(rs.getInt("vani")).append(rs.getInt("vani") == 1 ? " vano" : " vani");
+            return new PerIlModulo(nucleo, alloggio.toString());
+        }, assegnazioneId).stream().findFirst();
     }
 
     private Assegnazione caricata(long id) {

@@ -15,6 +15,12 @@ public class DatiNonValidiException extends RuntimeException {
         this.errori = List.copyOf(errori);
     }
 
+    /** The same errors with a detail of the caller's (a form's refusal, which names its fields by their labels). */
+    public DatiNonValidiException(String messaggio, List<Errore> errori) {
+        super(messaggio);
+        this.errori = List.copyOf(errori);
+    }
+
     public static DatiNonValidiException campo(String campo, String messaggio) {
         return new DatiNonValidiException(List.of(new Errore(campo, messaggio)));
     }

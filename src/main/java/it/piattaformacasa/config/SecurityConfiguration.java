@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -20,6 +21,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import it.piattaformacasa.common.web.AccessoNegatoHandler;
+import it.piattaformacasa.config.process.SessioneWebappPerScaricare;
 import it.piattaformacasa.common.web.FormatoErrore;
 import it.piattaformacasa.common.web.Problema;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
@@ -33,6 +35,10 @@ import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /** The downloads a Tasklist form links (README «Graduatorie»). */
+    static final RequestMatcher SCARICABILI_DA_TASKLIST = PathPatternRequestMatcher.withDefaults()
+            .matcher(org.springframework.http.HttpMethod.GET, "/api/graduatorie/{id}/esportazione");
 
     private static final Problema AUTENTICAZIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
             "Autenticazione richiesta", "Credenziali mancanti o non valide");
@@ -51,6 +57,9 @@ class SecurityConfiguration {
                 // CSRF refusals and method security answer in Italian, naming what was missing
                 .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)).accessDeniedHandler(accessoNegato))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // a graduatoria's download linked from a Tasklist form: the webapps' login is enough (GET only)
+                .addFilterAfter(new SessioneWebappPerScaricare(SCARICABILI_DA_TASKLIST, provider::autenticato),
+                        BasicAuthenticationFilter.class)
                 // a browser on another site cannot ride the credentials it caches for this one (Basic, cookies)
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
                         CsrfFilter.class)

@@ -68,6 +68,8 @@ public class GraduatoriaService {
     public static final String CAMPO_DATA_PROVVEDIMENTO = "dataProvvedimento";
     public static final String CAMPO_PUBBLICAZIONE = "pubblicazione";
     public static final String CAMPO_DATA_PUBBLICAZIONE = "dataPubblicazione";
+    public static final String CAMPO_PUBBLICAZIONE_DEFINITIVA = "pubblicazioneDefinitiva";
+    public static final String CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA = "dataPubblicazioneDefinitiva";
 
     private static final Logger LOG = LoggerFactory.getLogger(GraduatoriaService.class);
     /** First key of the advisory lock that serialises the generations of one avviso (the second key is the avviso). */
@@ -164,6 +166,18 @@ public class GraduatoriaService {
         return graduatorie.findById(graduatoriaId).map(g -> new PraticaInBreve(g.getEnte().getRagioneSociale(),
                 g.getComune().getNome(), g.getAvviso().getTitolo(),
                 "Graduatoria n. " + g.getId() + ", " + g.getStato().name().toLowerCase(Locale.ROOT), null));
+    }
+
+    /** How many domande the graduatoria ranks, as its tasks' forms show it. */
+    @Transactional(readOnly = true)
+    public long numeroDomande(long graduatoriaId) {
+        Long righe = jdbc.queryForObject("select count(*) from graduatoria_riga where graduatoria_id = ?", Long.class, graduatoriaId);
+        return righe == null ? 0 : righe;
+    }
+
+    /** The download of a graduatoria (GraduatorieController), for a link in a form: «xlsx» or «csv». */
+    public static String esportazione(long graduatoriaId, String formato) {
+        return "/api/graduatorie/" + graduatoriaId + "/esportazione?formato=" + formato;
     }
 
     /**
@@ -355,9 +369,21 @@ public class GraduatoriaService {
     public void registraPubblicazioneDefinitiva(long graduatoriaId, Graduatoria.Pubblicazione dove, LocalDate quando) {
         Graduatoria graduatoria = perProcesso(graduatoriaId);
         LocalDate oggi = Termini.oggi(clock);
-        if (dove == null || quando == null || quando.isAfter(oggi) || quando.isBefore(Termini.giorno(graduatoria.getDefinitivaIl()))) {
-            throw new IllegalArgumentException("Pubblicazione non registrata: indicare dove e quando, non prima che la "
-                    + "graduatoria sia diventata definitiva e non in una data futura");
+        List<Errore> errori = new ArrayList<>();
+        if (dove == null) {
+            errori.add(new Errore(CAMPO_PUBBLICAZIONE_DEFINITIVA, "indicare dove è stata pubblicata (albo pretorio, sito dell'ente)"));
+        }
+        LocalDate definitiva = Termini.giorno(graduatoria.getDefinitivaIl());
+        if (quando == null) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "la data di pubblicazione è obbligatoria"));
+        } else if (quando.isAfter(oggi)) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "non può essere una data futura"));
+        } else if (quando.isBefore(definitiva)) {
+            errori.add(new Errore(CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA, "non può precedere il giorno in cui la graduatoria è "
+                    + "diventata definitiva (" + ItalianFormats.data(definitiva) + ")"));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
         }
         graduatoria.pubblicaDefinitiva(dove, quando);
     }

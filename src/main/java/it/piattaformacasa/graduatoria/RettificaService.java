@@ -101,7 +101,7 @@ public class RettificaService {
         RettificaInvalidita rettifica = rettifica(rettificaId);
         if (!accolta) {
             if (note == null || note.isBlank()) {
-                throw new IllegalArgumentException("Una rettifica respinta richiede la motivazione nelle note");
+                throw DatiNonValidiException.campo("note", "una richiesta respinta richiede la motivazione");
             }
             rettifica.decidi(RettificaInvalidita.Stato.RESPINTA, operatore, note, null, Instant.now(clock));
             return rettifica;

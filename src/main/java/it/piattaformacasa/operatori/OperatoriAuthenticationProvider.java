@@ -65,6 +65,18 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
         return UsernamePasswordAuthenticationToken.authenticated(username, null, autorita);
     }
 
+    /**
+     * The authentication of a user who logged in elsewhere (the webapps' session), with the authorities their HTTP
+     * Basic login would give; empty for a disabled operator.
+     */
+    public Optional<Authentication> autenticato(String username) {
+        if (username == null || !username.matches(Gruppi.IDENTIFICATIVO)
+                || operatori.findByUsername(username).filter(o -> !o.isAttivo()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(UsernamePasswordAuthenticationToken.authenticated(username, null, autorita(identita.gruppiDi(username))));
+    }
+
     static List<GrantedAuthority> autorita(Set<String> gruppi) {
         List<GrantedAuthority> autorita = new ArrayList<>();
         for (String gruppo : gruppi) {

@@ -299,7 +299,9 @@ class IntegritaAttivitaTest {
         ClientHttp.Risposta senza = http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_AVVISO,
                 "{\"variables\":{\"noteSelezione\":{\"value\":\"nota\"}}}");
         assertThat(senza.status()).isEqualTo(400);
-        assertThat(senza.body()).contains("selezioneCompletata: obbligatorio");
+        // the field by its key, the reason with the label the operator reads
+        assertThat(senza.body()).contains("\"campo\":\"selezioneCompletata\"",
+                "Confermo di aver inserito tutti gli alloggi dell'ente per questo avviso: obbligatorio");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
         // a multi-line note is a note
         assertThat(http.post("/engine-rest/task/" + task.getId() + "/complete", ALER_AVVISO,

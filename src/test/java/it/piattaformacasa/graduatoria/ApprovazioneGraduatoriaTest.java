@@ -131,7 +131,9 @@ class ApprovazioneGraduatoriaTest {
         // backdated two months: the 15-day rettifica window would be over before the graduatoria existed
         ClientHttp.Risposta retrodatata = completa(task, "2026/145", oggi().minusMonths(2), "SITO_ENTE", oggi().minusMonths(2));
         assertThat(retrodatata.status()).as(retrodatata.body()).isEqualTo(400);
-        assertThat(retrodatata.body()).contains("dataProvvedimento: la data del provvedimento", "dataPubblicazione: la data di pubblicazione",
+        // each field by its key, the reason with its label as the form shows it
+        assertThat(retrodatata.body()).contains("\"campo\":\"dataProvvedimento\"", "\"campo\":\"dataPubblicazione\"",
+                "Data del provvedimento: la data del provvedimento", "Data di pubblicazione: la data di pubblicazione",
                 "non può precedere la generazione della graduatoria");
         assertThat(istanza).isWaitingAt(TASK_APPROVA);
         assertThat(graduatorie.findById(diAler.getId()).orElseThrow().getApprovataIl()).isNull();

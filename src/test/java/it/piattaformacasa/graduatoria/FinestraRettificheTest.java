@@ -131,8 +131,9 @@ class FinestraRettificheTest {
         LocalDate oggi = LocalDate.now(ROMA);
         ClientHttp.Risposta futura = completaApprovazione(task, ALER_AVVISO, oggi, oggi.plusDays(1));
         assertThat(futura.status()).as(futura.body()).isEqualTo(400);
-        assertThat(futura.body()).contains("dataPubblicazione: la data di pubblicazione (" + ItalianFormats.data(oggi.plusDays(1))
-                + ") non può essere futura").doesNotContain("dataProvvedimento:");
+        // the field by its key, the reason with the form's label
+        assertThat(futura.body()).contains("\"campo\":\"dataPubblicazione\"", "Data di pubblicazione: la data di pubblicazione ("
+                + ItalianFormats.data(oggi.plusDays(1)) + ") non può essere futura").doesNotContain("dataProvvedimento", "Data del provvedimento:");
         assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
     }
 

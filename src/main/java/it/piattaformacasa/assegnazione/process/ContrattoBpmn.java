@@ -22,6 +22,9 @@ public final class ContrattoBpmn {
     public static final String VAR_REGISTRAZIONE = "registrazione";
     public static final String VAR_MOTIVO_RINUNCIA = "motivoRinuncia";
     public static final String VAR_COMPLETATA_DA = "completataDa";
+    /** Task-local, for the form's text (PraticheDellAssegnazione). */
+    public static final String MODULO_NUCLEO = "moduloNucleo";
+    public static final String MODULO_ALLOGGIO = "moduloAlloggio";
 
     private ContrattoBpmn() {
     }

@@ -1,5 +1,6 @@
 package it.piattaformacasa.assegnazione.process;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,5 +34,16 @@ class PraticheDellAssegnazione implements DescrizionePratica {
     public Optional<PraticaInBreve> descrivi(String processo, DelegateTask task) {
         long id = Pratica.id(task.getExecution());
         return IstruttoriaBpmn.PROCESS_ID.equals(processo) ? istruttorie.inBreve(id) : contratti.inBreve(id);
+    }
+
+    /** «Conferma registrazione contratto» shows the nucleo (by its domanda) and the alloggio it was assigned. */
+    @Override
+    public Map<String, Object> datiDelModulo(String processo, DelegateTask task) {
+        if (!ContrattoBpmn.PROCESS_ID.equals(processo)) {
+            return Map.of();
+        }
+        return contratti.perIlModulo(Pratica.id(task.getExecution()))
+                .<Map<String, Object>>map(m -> Map.of(ContrattoBpmn.MODULO_NUCLEO, m.nucleo(), ContrattoBpmn.MODULO_ALLOGGIO, m.alloggio()))
+                .orElse(Map.of());
     }
 }

@@ -3,7 +3,10 @@ package it.piattaformacasa.assegnazione.process;
 import static it.piattaformacasa.assegnazione.process.ContrattoBpmn.*;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,17 +28,35 @@ class RegistraContrattoDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ContrattoService.DatiContratto dati;
-        try {
-            Object canone = execution.getVariable(VAR_CANONE);
-            dati = new ContrattoService.DatiContratto((String) execution.getVariable(VAR_NUMERO),
-                    CampiDelForm.data(execution.getVariable(VAR_DATA_FIRMA)), CampiDelForm.data(execution.getVariable(VAR_DECORRENZA)),
-                    canone == null ? null : new BigDecimal(canone.toString()), (String) execution.getVariable(VAR_REGISTRAZIONE));
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw DatiNonValidiException.campo("contratto", "dati del contratto non validi: " + e.getMessage());
+        // a value that does not read as a date or an amount is refused by its own field, as the form names it
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        LocalDate firma = data(execution, VAR_DATA_FIRMA, errori);
+        LocalDate decorrenza = data(execution, VAR_DECORRENZA, errori);
+        BigDecimal canone = null;
+        Object importo = execution.getVariable(VAR_CANONE);
+        if (importo != null && !importo.toString().isBlank()) {
+            try {
+                canone = new BigDecimal(importo.toString());
+            } catch (NumberFormatException e) {
+                errori.add(new DatiNonValidiException.Errore(VAR_CANONE, "importo non valido"));
+            }
         }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        ContrattoService.DatiContratto dati = new ContrattoService.DatiContratto((String) execution.getVariable(VAR_NUMERO),
+                firma, decorrenza, canone, (String) execution.getVariable(VAR_REGISTRAZIONE));
         contratti.registra(Pratica.id(execution),
                 (String) execution.getVariable(VAR_ESITO), dati, (String) execution.getVariable(VAR_MOTIVO_RINUNCIA),
                 (String) execution.getVariable(VAR_COMPLETATA_DA));
+    }
+
+    private static LocalDate data(DelegateExecution execution, String variabile, List<DatiNonValidiException.Errore> errori) {
+        try {
+            return CampiDelForm.data(execution.getVariable(variabile));
+        } catch (DateTimeParseException | StringIndexOutOfBoundsException e) {
+            errori.add(new DatiNonValidiException.Errore(variabile, "data non valida (gg/mm/aaaa)"));
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 package it.piattaformacasa.common.process;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,4 +24,14 @@ public interface DescrizionePratica {
      * engine's transaction for rollback.
      */
     Optional<PraticaInBreve> descrivi(String processo, DelegateTask task);
+
+    /**
+     * What the task's form shows of its case beyond {@link PraticaNellElenco}, read-only: task-local variables its text
+     * reads («{{moduloAlloggio}}»), written when the task is created, from the business key like {@link #descrivi}.
+     * Names and numbers only, never an applicant's personal data (the engine's history keeps them for years). Never
+     * throws for a missing case: it returns nothing. None by default.
+     */
+    default Map<String, Object> datiDelModulo(String processo, DelegateTask task) {
+        return Map.of();
+    }
 }

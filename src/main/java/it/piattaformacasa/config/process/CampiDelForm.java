@@ -26,9 +26,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CampiDelForm {
 
-    /** One editable field of a form. */
+    /** One editable field of a form; {@code etichetta} is what the operator reads beside it (its label, else its key). */
     record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
-                 String chiaveValori) {
+                 String chiaveValori, String etichetta) {
 
         boolean testoLibero() {
             return "textarea".equals(tipo);
@@ -69,6 +69,17 @@ class CampiDelForm {
         }
     }
 
+    /** A date field's label is its dateLabel; a field without one is named by its key. */
+    private static String etichetta(JsonNode componente, String chiave) {
+        for (String nome : new String[] {"label", "dateLabel", "timeLabel"}) {
+            String testo = componente.path(nome).asText("").strip();
+            if (!testo.isEmpty()) {
+                return testo;
+            }
+        }
+        return chiave;
+    }
+
     /** Fields with a key that the operator can change: not read-only, not disabled (form-js does not submit those). */
     static void raccogli(JsonNode nodo, Map<String, Campo> campi) {
         for (JsonNode componente : nodo.path("components")) {
@@ -78,13 +89,15 @@ class CampiDelForm {
                 Set<String> valori = new LinkedHashSet<>();
                 componente.path("values").forEach(v -> valori.add(v.path("value").asText()));
                 JsonNode regole = componente.path("validate");
-                // a field the form may hide (conditional) is required only when shown: form-js checks it then, the
-                // engine cannot evaluate the FEEL condition, and the step after the task checks the case's own rule
-                boolean obbligatorio = regole.path("required").asBoolean(false) && !componente.has("conditional");
+                // a field the form hides on a condition (the contract's data when the nucleo refuses, the alloggio unless
+                // the istruttoria is AMMISSIBILE) is required only where it shows: form-js checks it then, the engine
+                // cannot evaluate the FEEL condition, and the step after the task checks the case's own rules
+                boolean obbligatorio = regole.path("required").asBoolean(false) && !componente.path("conditional").hasNonNull("hide");
                 campi.put(chiave, new Campo(chiave, componente.path("type").asText(), obbligatorio,
                         Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null,
                         // options the platform wrote on the task (a variable named by valuesKey) instead of the form's own
-                        componente.hasNonNull("valuesKey") ? componente.get("valuesKey").asText() : null));
+                        componente.hasNonNull("valuesKey") ? componente.get("valuesKey").asText() : null,
+                        etichetta(componente, chiave)));
             }
             raccogli(componente, campi);
         }

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 
@@ -69,29 +70,30 @@ class GuardiaAttivita {
         }
         if (!rifiutate.isEmpty()) {
             throw new CompletamentoRifiutatoException("L'attività «" + task.getName() + "» accetta solo i campi del suo modulo"
-                    + (delForm.isEmpty() ? "" : " (" + String.join(", ", new TreeSet<>(delForm.keySet())) + ")")
+                    + (delForm.isEmpty() ? "" : " («" + String.join("», «", delForm.values().stream()
+                            .map(CampiDelForm.Campo::etichetta).toList()) + "»)")
                     + ": non è possibile impostare " + String.join(", ", rifiutate)
                     + ". I dati che identificano la pratica sono scritti dalla piattaforma e non si modificano completando un'attività.");
         }
-        List<String> errori = new ArrayList<>();
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
             // options written on the task bound a person's choice; our API's own calls are checked by the step after the
             // task against the case as it is now (the options are what the task showed when it was created)
-            CampiDelForm.Campo campo = persona(contesto) != null ? conOpzioni(delForm.get(voce.getKey()), task) : delForm.get(voce.getKey());
-            verificaValore(campo, voce.getValue(), persona(contesto) != null).ifPresent(errori::add);
+            CampiDelForm.Campo campo = delForm.get(voce.getKey());
+            verificaValore(persona(contesto) != null ? conOpzioni(campo, task) : campo, voce.getValue(), persona(contesto) != null)
+                    .ifPresent(motivo -> errori.add(errore(campo, motivo)));
         }
         if (persona(contesto) != null) {
             // a person completes as the form asks (Tasklist enforces it; a REST client must too); the platform's own
             // code passes only what its API already validated
             for (CampiDelForm.Campo campo : delForm.values()) {
                 if (campo.obbligatorio() && vuoto(campo, ammesse.get(campo.chiave()))) {
-                    errori.add(campo.chiave() + ": obbligatorio");
+                    errori.add(errore(campo, "obbligatorio"));
                 }
             }
         }
         if (!errori.isEmpty()) {
-            throw new CompletamentoRifiutatoException("Il modulo di «" + task.getName() + "» non è compilato come richiesto: "
-                    + String.join("; ", errori));
+            throw rifiuto(task, errori);
         }
         Map<String, Object> transitorie = new LinkedHashMap<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
@@ -115,26 +117,26 @@ class GuardiaAttivita {
         }
         if (inviato instanceof TypedValue tipizzato && tipizzato.getType() != null
                 && (!(tipizzato.getType() instanceof PrimitiveValueType) || tipizzato.getType() == ValueType.BYTES)) {
-            return Optional.of(campo.chiave() + ": tipo di valore non ammesso (" + tipizzato.getType().getName() + ")");
+            return Optional.of("tipo di valore non ammesso (" + tipizzato.getType().getName() + ")");
         }
         Object valore = inviato instanceof TypedValue tipizzato ? tipizzato.getValue() : inviato;
         if (valore == null) {
             return Optional.empty();
         }
         if (!(valore instanceof String || valore instanceof Boolean || valore instanceof Number || valore instanceof Date)) {
-            return Optional.of(campo.chiave() + ": tipo di valore non ammesso");
+            return Optional.of("tipo di valore non ammesso");
         }
         if (valore instanceof String testo) {
             Optional<String> problema = TestoSicuro.problema(testo, campo.testoLibero());
             if (problema.isPresent()) {
-                return Optional.of(campo.chiave() + ": " + problema.get());
+                return problema;
             }
             if (campo.lunghezzaMassima() != null && testo.length() > campo.lunghezzaMassima()) {
-                return Optional.of(campo.chiave() + ": al più " + campo.lunghezzaMassima() + " caratteri");
+                return Optional.of("al più " + campo.lunghezzaMassima() + " caratteri");
             }
         }
         if (campo.scelta() && !campo.valoriAmmessi().isEmpty() && !campo.valoriAmmessi().contains(valore.toString())) {
-            return Optional.of(campo.chiave() + ": valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+            return Optional.of("valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
         }
         return Optional.empty();
     }
@@ -161,7 +163,7 @@ class GuardiaAttivita {
         // an empty set would mean «any value» for a choice: a value nobody can send stands for «none»
         return new CampiDelForm.Campo(campo.chiave(), campo.tipo(), campo.obbligatorio(),
                 valori.isEmpty() ? Set.of("\u0000") : java.util.Collections.unmodifiableSet(valori), campo.lunghezzaMassima(),
-                campo.chiaveValori());
+                campo.chiaveValori(), campo.etichetta());
     }
 
     /**
@@ -172,11 +174,11 @@ class GuardiaAttivita {
     private static Optional<String> verificaLista(CampiDelForm.Campo campo, Object inviato, boolean persona) {
         Optional<List<String>> voci = voci(inviato);
         if (voci.isEmpty()) {
-            return Optional.of(campo.chiave() + ": attesa una lista di valori");
+            return Optional.of("attesa una lista di valori");
         }
         for (String voce : persona ? voci.get() : List.<String>of()) {
             if (!campo.valoriAmmessi().contains(voce)) {
-                return Optional.of(campo.chiave() + ": valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+                return Optional.of("valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
             }
         }
         return Optional.empty();
@@ -237,6 +239,39 @@ class GuardiaAttivita {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
+    }
+
+    /** A field's refusal as the operator reads it beside the field: its label, then the reason («Data di firma: obbligatoria»). */
+    private static DatiNonValidiException.Errore errore(CampiDelForm.Campo campo, String motivo) {
+        return new DatiNonValidiException.Errore(campo.chiave(), campo.etichetta() + ": " + motivo);
+    }
+
+    private static DatiNonValidiException rifiuto(TaskEntity task, List<DatiNonValidiException.Errore> errori) {
+        return new DatiNonValidiException("Il modulo di «" + task.getName() + "» non è compilato come richiesto: "
+                + String.join("; ", errori.stream().map(DatiNonValidiException.Errore::messaggio).toList()), errori);
+    }
+
+    /**
+     * A refusal of the step after the task (a delegate's {@link DatiNonValidiException}, named by the form's keys), as
+     * the operator reads it: each field by its label. A field that is not in the form keeps its own message.
+     */
+    RuntimeException conEtichette(CommandContext contesto, TaskEntity task, RuntimeException eccezione) {
+        DatiNonValidiException dati = null;
+        for (Throwable t = eccezione; t != null && dati == null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatiNonValidiException d) {
+                dati = d;
+            }
+        }
+        if (dati == null) {
+            return eccezione;
+        }
+        Map<String, CampiDelForm.Campo> delForm = campi.modificabili(contesto, task);
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        for (DatiNonValidiException.Errore e : dati.errori()) {
+            CampiDelForm.Campo campo = delForm.get(e.campo());
+            errori.add(campo == null ? e : errore(campo, e.messaggio()));
+        }
+        return rifiuto(task, errori);
     }
 
     private static boolean vuoto(CampiDelForm.Campo campo, Object inviato) {

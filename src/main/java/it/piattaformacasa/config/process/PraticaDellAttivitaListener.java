@@ -92,6 +92,7 @@ class PraticaDellAttivitaListener implements TaskListener {
             return;
         }
         PraticaInBreve p = pratica.get();
+        descrizione.datiDelModulo(processo, task).forEach(task::setVariableLocal);
         task.setName(nome(task.getName(), p));
         imposta(task, VAR_ENTE, p.ente());
         imposta(task, VAR_COMUNE, p.comune());

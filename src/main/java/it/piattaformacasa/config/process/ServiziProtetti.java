@@ -40,11 +40,16 @@ final class ServiziProtetti {
             guardia.verificaCompletamento(contesto, task);
         }
         Map<String, Object> ammesse = task == null ? variabili : guardia.perCompletamento(contesto, task, variabili);
-        if (task != null && DelegationState.PENDING.equals(task.getDelegationState())) {
-            new ResolveTaskCmd(taskId, ammesse).execute(contesto);
-            return null;
+        try {
+            if (task != null && DelegationState.PENDING.equals(task.getDelegationState())) {
+                new ResolveTaskCmd(taskId, ammesse).execute(contesto);
+                return null;
+            }
+            return new CompleteTaskCmd(taskId, ammesse, restituisci, deserializza).execute(contesto);
+        } catch (RuntimeException rifiuto) {
+            // the step after the task refused the form's values: the operator reads each field by its label
+            throw task == null ? rifiuto : guardia.conEtichette(contesto, task, rifiuto);
         }
-        return new CompleteTaskCmd(taskId, ammesse, restituisci, deserializza).execute(contesto);
     }
 
     static class Attivita extends TaskServiceImpl {

@@ -25,9 +25,13 @@ public final class GraduatoriaBpmn {
     public static final String VAR_PUBBLICAZIONE = GraduatoriaService.CAMPO_PUBBLICAZIONE;
     public static final String VAR_DATA_PUBBLICAZIONE = GraduatoriaService.CAMPO_DATA_PUBBLICAZIONE;
     public static final String VAR_COMPLETATA_DA = "completataDa";
+    /** Task-local, for the forms' text (PraticheDelleGraduatorie). */
+    public static final String MODULO_DOMANDE = "moduloDomande";
+    public static final String MODULO_SCARICA_XLSX = "moduloScaricaXlsx";
+    public static final String MODULO_SCARICA_CSV = "moduloScaricaCsv";
     /** Form fields of «Pubblica graduatoria definitiva». */
-    public static final String VAR_PUBBLICAZIONE_DEFINITIVA = "pubblicazioneDefinitiva";
-    public static final String VAR_DATA_PUBBLICAZIONE_DEFINITIVA = "dataPubblicazioneDefinitiva";
+    public static final String VAR_PUBBLICAZIONE_DEFINITIVA = GraduatoriaService.CAMPO_PUBBLICAZIONE_DEFINITIVA;
+    public static final String VAR_DATA_PUBBLICAZIONE_DEFINITIVA = GraduatoriaService.CAMPO_DATA_PUBBLICAZIONE_DEFINITIVA;
 
     private GraduatoriaBpmn() {
     }

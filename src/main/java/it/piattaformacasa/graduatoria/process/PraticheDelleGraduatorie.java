@@ -1,5 +1,6 @@
 package it.piattaformacasa.graduatoria.process;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,5 +34,17 @@ class PraticheDelleGraduatorie implements DescrizionePratica {
     public Optional<PraticaInBreve> descrivi(String processo, DelegateTask task) {
         long id = Pratica.id(task.getExecution());
         return GraduatoriaBpmn.PROCESS_ID.equals(processo) ? graduatorie.inBreve(id) : rettifiche.inBreve(id);
+    }
+
+    /** A graduatoria's tasks show how many domande it ranks and link its download (xlsx, csv). */
+    @Override
+    public Map<String, Object> datiDelModulo(String processo, DelegateTask task) {
+        if (!GraduatoriaBpmn.PROCESS_ID.equals(processo)) {
+            return Map.of();
+        }
+        long id = Pratica.id(task.getExecution());
+        return Map.of(GraduatoriaBpmn.MODULO_DOMANDE, Long.toString(graduatorie.numeroDomande(id)),
+                GraduatoriaBpmn.MODULO_SCARICA_XLSX, GraduatoriaService.esportazione(id, "xlsx"),
+                GraduatoriaBpmn.MODULO_SCARICA_CSV, GraduatoriaService.esportazione(id, "csv"));
     }
 }

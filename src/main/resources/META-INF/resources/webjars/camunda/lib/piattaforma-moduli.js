@@ -1,0 +1,242 @@
+/*
+ * Piattaforma Casa: loaded by Tasklist through «customScripts» in app/tasklist/scripts/config.js.
+ *
+ * - A completion the platform refuses (README «Errors») answers 4xx with the refused fields in «errori»
+ *   ([{campo: the form field's key, messaggio: «Data di firma: obbligatoria»}]). Tasklist shows only a toast and keeps
+ *   the form as the operator filled it; here each reason is also written beside its field, as form-js writes its own
+ *   (.fjs-form-field-error), announced (role=alert), tied to the input (aria-describedby, aria-invalid), and the first
+ *   refused field gets the focus. The reason goes away when that field changes or the completion succeeds.
+ * - form-js (Camunda Forms) writes its own checks in English («Field is required.»): they are translated in place.
+ */
+(function () {
+  const COMPLETAMENTO = /\/task\/([^/?#]+)\/(submit-form|complete)(?:[?#].*)?$/;
+  const CLASSE = 'piattaforma-errore-del-server';
+
+  // ---- the server's refusal, beside each field
+
+  const apri = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (metodo, indirizzo) {
+    const completamento = String(metodo).toUpperCase() === 'POST' && COMPLETAMENTO.test(String(indirizzo));
+    if (completamento) {
+      const richiesta = this;
+      this.addEventListener('loadend', function () {
+        esito(String(indirizzo), richiesta.status, richiesta.responseText);
+      });
+    }
+    return apri.apply(this, arguments);
+  };
+
+  function esito(indirizzo, stato, corpo) {
+    togliErrori();
+    if (stato < 400 || stato >= 500) {
+      return;
+    }
+    let errori;
+    try {
+      errori = JSON.parse(corpo).errori;
+    } catch (e) {
+      return;
+    }
+    if (!Array.isArray(errori) || errori.length === 0) {
+      return;
+    }
+    // the form's own definition says which component has which key (form-js names its elements by component id)
+    fetch(indirizzo.replace(COMPLETAMENTO, '/task/$1/deployed-form'), {credentials: 'same-origin', headers: {Accept: 'application/json'}})
+      .then(function (risposta) { return risposta.ok ? risposta.json() : {components: []}; })
+      .then(function (modulo) { mostra(errori, componentiPerChiave(modulo)); })
+      .catch(function () { mostra(errori, {}); });
+  }
+
+  function componentiPerChiave(nodo, mappa) {
+    mappa = mappa || {};
+    (nodo.components || []).forEach(function (componente) {
+      if (componente.key) {
+        mappa[componente.key] = componente.id;
+      }
+      componentiPerChiave(componente, mappa);
+    });
+    return mappa;
+  }
+
+  function campoDelModulo(idComponente) {
+    if (!idComponente) {
+      return null;
+    }
+    // form-js gives its inputs the id fjs-form-<form>-<component>; radios and checklists add -<n>, dates -date, times -time
+    const fine = new RegExp('-' + idComponente.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '(-\\d+|-date|-time)?$');
+    const campi = document.querySelectorAll('.fjs-container .fjs-form-field');
+    for (let i = 0; i < campi.length; i++) {
+      const elementi = campi[i].querySelectorAll('[id]');
+      for (let j = 0; j < elementi.length; j++) {
+        if (fine.test(elementi[j].id)) {
+          return campi[i];
+        }
+      }
+    }
+    return null;
+  }
+
+  function mostra(errori, perChiave) {
+    let primo = null;
+    errori.forEach(function (errore, indice) {
+      const campo = campoDelModulo(perChiave[errore.campo]);
+      if (!campo) {
+        return; // a field the form does not show: the toast says it
+      }
+      const id = 'piattaforma-errore-' + indice;
+      const messaggio = document.createElement('div');
+      messaggio.className = 'fjs-form-field-error ' + CLASSE;
+      messaggio.id = id;
+      messaggio.setAttribute('role', 'alert');
+      messaggio.textContent = errore.messaggio;
+      campo.appendChild(messaggio);
+      campo.classList.add('fjs-has-errors');
+      campo.querySelectorAll('input, textarea, select').forEach(function (input) {
+        input.setAttribute('aria-invalid', 'true');
+        const descritto = (input.getAttribute('aria-describedby') || '').split(' ').filter(Boolean);
+        descritto.push(id);
+        input.setAttribute('aria-describedby', descritto.join(' '));
+        input.addEventListener('input', function () { togli(campo); }, {once: true});
+        input.addEventListener('change', function () { togli(campo); }, {once: true});
+      });
+      primo = primo || campo;
+    });
+    const daCorreggere = primo && primo.querySelector('input, textarea, select');
+    if (daCorreggere) {
+      daCorreggere.focus();
+    }
+  }
+
+  function togli(campo) {
+    const messaggi = campo.querySelectorAll('.' + CLASSE);
+    if (messaggi.length === 0) {
+      return;
+    }
+    messaggi.forEach(function (messaggio) {
+      campo.querySelectorAll('[aria-describedby]').forEach(function (input) {
+        const resto = input.getAttribute('aria-describedby').split(' ').filter(function (x) { return x && x !== messaggio.id; });
+        resto.length ? input.setAttribute('aria-describedby', resto.join(' ')) : input.removeAttribute('aria-describedby');
+      });
+      messaggio.remove();
+    });
+    campo.querySelectorAll('[aria-invalid]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
+    if (!campo.querySelector('.fjs-form-field-error')) {
+      campo.classList.remove('fjs-has-errors');
+    }
+  }
+
+  function togliErrori() {
+    document.querySelectorAll('.' + CLASSE).forEach(function (messaggio) {
+      const campo = messaggio.closest('.fjs-form-field');
+      campo ? togli(campo) : messaggio.remove();
+    });
+  }
+
+  // ---- form-js's own checks, in Italian
+
+  const TRADUZIONI = [
+    [/^Field is required\.$/, function () { return 'Campo obbligatorio.'; }],
+    [/^Field must have minimum length of (.+)\.$/, function (m) { return 'Almeno ' + m[1] + ' caratteri.'; }],
+    [/^Field must have maximum length of (.+)\.$/, function (m) { return 'Al più ' + m[1] + ' caratteri.'; }],
+    [/^Field must have minimum value of (.+)\.$/, function (m) { return 'Il valore minimo è ' + m[1].replace('.', ',') + '.'; }],
+    [/^Field must have maximum value of (.+)\.$/, function (m) { return 'Il valore massimo è ' + m[1].replace('.', ',') + '.'; }],
+    [/^Field must match pattern (.+)\.$/, function () { return 'Il valore non ha la forma richiesta.'; }],
+    [/^Field must be a valid email\.$/, function () { return 'Indirizzo email non valido.'; }],
+    [/^Field must be a valid\s+international phone number.*$/, function () { return 'Numero di telefono internazionale non valido (es. +390332123456).'; }],
+    [/^Value is not a number\.?$/, function () { return 'Il valore non è un numero.'; }],
+    [/^Value is expected to be an integer\.?$/, function () { return 'Il valore deve essere un numero intero.'; }],
+    [/^Date must match pattern .*$/, function () { return 'Data non valida (gg/mm/aaaa).'; }]
+  ];
+
+  const CALENDARIO = {
+    firstDayOfWeek: 1,
+    weekdays: {
+      shorthand: ['Dom', 'Lun', 'Mar', 'Mer', 'Gio', 'Ven', 'Sab'],
+      longhand: ['Domenica', 'Lunedì', 'Martedì', 'Mercoledì', 'Giovedì', 'Venerdì', 'Sabato']
+    },
+    months: {
+      shorthand: ['Gen', 'Feb', 'Mar', 'Apr', 'Mag', 'Giu', 'Lug', 'Ago', 'Set', 'Ott', 'Nov', 'Dic'],
+      longhand: ['Gennaio', 'Febbraio', 'Marzo', 'Aprile', 'Maggio', 'Giugno', 'Luglio', 'Agosto', 'Settembre', 'Ottobre',
+        'Novembre', 'Dicembre']
+    },
+    rangeSeparator: ' al ',
+    weekAbbreviation: 'Sett.',
+    scrollTitle: 'Scorri per aumentare',
+    toggleTitle: 'Clicca per cambiare',
+    time_24hr: true,
+    ordinal: function () { return '°'; }
+  };
+
+  /** The text changed in its own node: form-js (Preact) keeps that node and does not write its English again. */
+  function sostituisci(el, testo) {
+    if (el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE) {
+      el.firstChild.nodeValue = testo;
+    } else {
+      el.textContent = testo;
+    }
+  }
+
+  function traduci(radice) {
+    if (document.documentElement.lang === 'en') {
+      return; // an operator who chose English keeps form-js's own words
+    }
+    radice.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error:not(.' + CLASSE + ')').forEach(function (el) {
+      if (el.children.length) {
+        return;
+      }
+      const testo = el.textContent.trim();
+      for (let i = 0; i < TRADUZIONI.length; i++) {
+        const m = TRADUZIONI[i][0].exec(testo);
+        if (m) {
+          sostituisci(el, TRADUZIONI[i][1](m));
+          return;
+        }
+      }
+    });
+    // the date fields' calendar (flatpickr, which form-js creates in English) in Italian, weeks from Monday
+    radice.querySelectorAll('.fjs-container input').forEach(function (input) {
+      const calendario = input._flatpickr;
+      if (calendario && !calendario.piattaformaItaliano) {
+        calendario.piattaformaItaliano = true;
+        calendario.set('locale', CALENDARIO);
+        // typed and shown gg/mm/aaaa whatever the browser's locale (form-js takes the US order from an English one);
+        // form-js reads the date the calendar parsed, so the value sent stays aaaa-mm-gg
+        calendario.set('dateFormat', 'd/m/Y');
+        calendario.set('ariaDateFormat', 'j F Y');
+        input.setAttribute('placeholder', 'gg/mm/aaaa');
+      }
+    });
+    // a choice with nothing chosen yet, a search box, an empty table: fixed words of form-js's own
+    const PAROLE = {'Select': 'Seleziona', 'Search': 'Cerca', 'Nothing to show.': 'Nessun dato.'};
+    radice.querySelectorAll('.fjs-container').forEach(function (modulo) {
+      const percorso = document.createTreeWalker(modulo, NodeFilter.SHOW_TEXT);
+      for (let nodo = percorso.nextNode(); nodo; nodo = percorso.nextNode()) {
+        const italiano = PAROLE[nodo.nodeValue.trim()];
+        if (italiano) {
+          nodo.nodeValue = italiano;
+        }
+      }
+      modulo.querySelectorAll('input[placeholder="Search"], input[placeholder="Select"]').forEach(function (input) {
+        input.setAttribute('placeholder', PAROLE[input.getAttribute('placeholder')]);
+      });
+    });
+  }
+
+  function osserva() {
+    // Tasklist changes its page often: one pass per frame is enough
+    let inAttesa = false;
+    new MutationObserver(function () {
+      if (!inAttesa) {
+        inAttesa = true;
+        window.requestAnimationFrame(function () { inAttesa = false; traduci(document); });
+      }
+    }).observe(document.body, {childList: true, subtree: true, characterData: true});
+    traduci(document);
+  }
+
+  if (document.body) {
+    osserva();
+  } else {
+    document.addEventListener('DOMContentLoaded', osserva);
+  }
+})();

@@ -1,0 +1,280 @@
+package it.piattaformacasa.config;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
+
+/**
+ * Issue 11 in a real Chromium ({@link Chromium}): Malnate's operator fills «Conferma registrazione contratto» with a
+ * decorrenza before the signature, reads the Italian reason beside that field with everything typed still there,
+ * corrects it and completes; and downloads the graduatoria from the link of «Approva graduatoria provvisoria» with the
+ * Tasklist login alone. Screenshots in target/browser (moduli-*.png).
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ModuliNelBrowserTest {
+
+    private static final ZoneId ROMA = ZoneId.of("Europe/Rome");
+    private static final DateTimeFormatter GG_MM_AAAA = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+
+    Chromium chromium;
+    ChromeDriver browser;
+    WebDriverWait attesa;
+    PraticheDeiModuli pratiche;
+    String base;
+
+    @BeforeAll
+    void browser() {
+        chromium = Chromium.italiano();
+        browser = chromium.driver;
+        attesa = chromium.attesa;
+        pratiche = new PraticheDeiModuli(new ClientHttp(port), runtimeService, managementService, taskService, alloggi, jdbc,
+                graduatorie, graduatorieService);
+        base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+    }
+
+    @AfterAll
+    void chiudi() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void unContrattoRifiutatoMostraIlMotivoAccantoAlCampoTieneIDatiEPoiSiCompleta() throws IOException {
+        PraticheDeiModuli.Pratica contratto = pratiche.contrattoDaConfermare("SLATRS50B41L682V");
+        try {
+            LocalDate oggi = LocalDate.now(ROMA);
+            apri(contratto.taskId());
+            WebElement modulo = browser.findElement(By.cssSelector(".fjs-container"));
+            attesa.until(d -> modulo.getText().contains("nucleo di 1 componente"));
+            assertThat(modulo.getText()).contains("Nucleo: Domanda n. " + contratto.domanda() + ": nucleo di 1 componente",
+                    "Via dei Moduli 7, scala B, interno 4, piano 2, Malnate", "Scadenza:", "30 giorni dall'assegnazione (art. 25)");
+
+            browser.findElement(By.xpath("//label[contains(normalize-space(.), 'Contratto firmato')]")).click();
+            WebElement numero = input("Numero del contratto");
+            // the contract's fields show now, each marked as required
+            for (String etichetta : List.of("Numero del contratto", "Data di firma", "Decorrenza del contratto", "Canone mensile (€)",
+                    "Estremi della registrazione (Agenzia delle Entrate)")) {
+                assertThat(campo(etichetta).findElements(By.cssSelector(".fjs-asterix"))).as(etichetta).isNotEmpty();
+            }
+            // form-js's own check, in Italian
+            numero.sendKeys("x");
+            numero.sendKeys(Keys.BACK_SPACE);
+            numero.sendKeys(Keys.TAB);
+            attesa.until(d -> campo("Numero del contratto").getText().contains("Campo obbligatorio."));
+            foto("1-contratto-obbligatori");
+
+            numero.sendKeys("MAL-2026-77");
+            data("Data di firma", oggi);
+            data("Decorrenza del contratto", oggi.minusDays(3));
+            scrivi("Canone mensile (€)", "180.50");
+            scrivi("Estremi della registrazione (Agenzia delle Entrate)", "Agenzia delle Entrate di Varese, n. 4567");
+            assertThat(input("Data di firma").getAttribute("placeholder")).isEqualTo("gg/mm/aaaa");
+            assertThat(input("Decorrenza del contratto").getAttribute("value")).isEqualTo(oggi.minusDays(3).format(GG_MM_AAAA));
+            completa(d -> !d.findElements(By.cssSelector(".piattaforma-errore-del-server")).isEmpty());
+
+            WebElement motivo = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".piattaforma-errore-del-server")));
+            assertThat(motivo.getText()).isEqualTo("Decorrenza del contratto: non può precedere la firma");
+            assertThat(motivo.getAttribute("role")).isEqualTo("alert");
+            WebElement decorrenza = input("Decorrenza del contratto");
+            assertThat(campo("Decorrenza del contratto").findElements(By.cssSelector(".piattaforma-errore-del-server"))).hasSize(1);
+            assertThat(decorrenza.getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(decorrenza.getAttribute("aria-describedby")).contains(motivo.getAttribute("id"));
+            // what was typed is still there
+            assertThat(input("Numero del contratto").getAttribute("value")).isEqualTo("MAL-2026-77");
+            assertThat(input("Data di firma").getAttribute("value")).isEqualTo(oggi.format(GG_MM_AAAA));
+            assertThat(input("Estremi della registrazione (Agenzia delle Entrate)").getAttribute("value"))
+                    .isEqualTo("Agenzia delle Entrate di Varese, n. 4567");
+            assertThat(taskService.createTaskQuery().taskId(contratto.taskId()).count()).isEqualTo(1);
+            browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", motivo);
+            foto("2-contratto-rifiutato");
+            assertThat(chromium.testo()).doesNotContain("dataFirma", "decorrenza:", "Field is required", "Exception");
+
+            data("Decorrenza del contratto", oggi.plusDays(1));
+            assertThat(browser.findElements(By.cssSelector(".piattaforma-errore-del-server"))).isEmpty();
+            completa(d -> taskService.createTaskQuery().taskId(contratto.taskId()).count() == 0);
+            foto("3-contratto-completato");
+            assertThat(jdbc.queryForObject("select numero from contratto where assegnazione_id = ?", String.class, contratto.id()))
+                    .isEqualTo("MAL-2026-77");
+            assertThat(jdbc.queryForObject("select decorrenza from contratto where assegnazione_id = ?", LocalDate.class, contratto.id()))
+                    .isEqualTo(oggi.plusDays(1));
+            assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, contratto.alloggio())).isEqualTo("OCCUPATO");
+        } finally {
+            pratiche.togli(contratto);
+        }
+    }
+
+    @Test
+    void dalModuloDiApprovazioneLaGraduatoriaSiScaricaConLAccessoATasklist() throws IOException {
+        PraticheDeiModuli.Pratica approvazione = pratiche.graduatoriaDaApprovare("RTOMRC80A15L682D");
+        Path cartella = Files.createDirectories(Path.of("target", "browser", "scaricati")).toAbsolutePath();
+        try (Stream<Path> vecchi = Files.list(cartella)) {
+            for (Path vecchio : vecchi.toList()) {
+                Files.delete(vecchio);
+            }
+        }
+        browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", cartella.toString()));
+        try {
+            apri(approvazione.taskId());
+            WebElement modulo = browser.findElement(By.cssSelector(".fjs-container"));
+            attesa.until(d -> modulo.getText().contains("Domande in graduatoria: 1"));
+            assertThat(modulo.getText()).contains("Graduatoria n. " + approvazione.id() + ", provvisoria", "Ente: Comune di Malnate",
+                    "Comune: Malnate", "Avviso: SAP moduli di Malnate", "Scadenza:", "5 giorni dalla chiusura dell'avviso")
+                    .doesNotContain("«Graduatorie»", "{{");
+            foto("4-approvazione");
+
+            WebElement xlsx = modulo.findElement(By.partialLinkText("foglio di calcolo"));
+            assertThat(xlsx.getAttribute("href")).endsWith("/api/graduatorie/" + approvazione.id() + "/esportazione?formato=xlsx");
+            xlsx.click();
+            Path scaricato = attendiFile(cartella, ".xlsx");
+            byte[] inizio = Files.readAllBytes(scaricato);
+            assertThat(new String(inizio, 0, 2)).as("a zip (xlsx) file").isEqualTo("PK");
+
+            browser.findElement(By.cssSelector(".fjs-container")).findElement(By.partialLinkText("punto e virgola")).click();
+            assertThat(Files.readString(attendiFile(cartella, ".csv"))).contains(Long.toString(approvazione.domanda()));
+        } finally {
+            pratiche.togli(approvazione);
+        }
+    }
+
+    /** Logs in as Malnate's operator, opens the task and takes it in charge. */
+    private void apri(String taskId) {
+        browser.get(base);
+        browser.manage().deleteAllCookies();
+        browser.get(base);
+        // the first page of a run compiles Tasklist's JavaScript: on a shared machine it may take more than a minute
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        chromium.accedi(MALNATE, PASSWORD);
+        new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+        browser.get(base + "#/?task=" + taskId);
+        attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-form-field")));
+    }
+
+    private WebElement campo(String etichetta) {
+        return browser.findElement(By.xpath("//div[contains(@class,'fjs-form-field')][.//label[normalize-space(.)=\""
+                + etichetta + "\" or normalize-space(.)=\"" + etichetta + "*\"]]"));
+    }
+
+    private WebElement input(String etichetta) {
+        return campo(etichetta).findElement(By.cssSelector("input, textarea"));
+    }
+
+    /** Types into the field once it has the focus (a calendar left open takes the keys otherwise). */
+    private void scrivi(String etichetta, String testo) {
+        attesa.until(d -> {
+            // form-js may render the field anew while the form changes: type again into the current one
+            WebElement input = input(etichetta);
+            if (!testo.equals(input.getAttribute("value"))) {
+                browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", input);
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+                input.sendKeys(testo);
+            }
+            return testo.equals(input(etichetta).getAttribute("value"));
+        });
+    }
+
+    /** A date as an Italian types it; Escape closes the calendar. */
+    private void data(String etichetta, LocalDate giorno) {
+        WebElement input = input(etichetta);
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(giorno.format(GG_MM_AAAA));
+        input.sendKeys(Keys.ENTER);
+        input.sendKeys(Keys.ESCAPE);
+    }
+
+    /**
+     * Clicks «Completa» until {@code esito} shows: the button is enabled only once form-js has validated the last change,
+     * which it does a moment after the input, so a click on a button still disabled is tried again.
+     */
+    private void completa(java.util.function.Function<org.openqa.selenium.WebDriver, Boolean> esito) throws IOException {
+        try {
+            attesa.until(d -> {
+                if (Boolean.TRUE.equals(esito.apply(d))) {
+                    return true;
+                }
+                List<WebElement> bottoni = d.findElements(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
+                if (!bottoni.isEmpty() && bottoni.get(0).isEnabled()) {
+                    // the page's footer lies over the bottom of the window, where the button stays: a click by script
+                    browser.executeScript("arguments[0].click()", bottoni.get(0));
+                }
+                try {
+                    return new WebDriverWait(d, java.time.Duration.ofSeconds(4)).until(x -> esito.apply(x));
+                } catch (org.openqa.selenium.TimeoutException e) {
+                    return false;
+                }
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            foto("diagnosi");
+            throw new AssertionError("Nessun esito del completamento; errori del modulo: " + browser.findElements(By.cssSelector(".fjs-form-field-error"))
+                    .stream().map(WebElement::getText).toList(), e);
+        }
+    }
+
+    private Path attendiFile(Path cartella, String estensione) {
+        return attesa.until(d -> {
+            try (Stream<Path> file = Files.list(cartella)) {
+                return file.filter(f -> f.getFileName().toString().endsWith(estensione)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private void foto(String nome) throws IOException {
+        chromium.foto("moduli-" + nome);
+    }
+}
