@@ -95,8 +95,9 @@ class ModuliNelBrowserTest {
         try {
             LocalDate oggi = LocalDate.now(ROMA);
             apri(contratto.taskId());
+            attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-container"))
+                    .stream().anyMatch(m -> m.getText().contains("nucleo di 1 componente")));
             WebElement modulo = browser.findElement(By.cssSelector(".fjs-container"));
-            attesa.until(d -> modulo.getText().contains("nucleo di 1 componente"));
             assertThat(modulo.getText()).contains("Nucleo: Domanda n. " + contratto.domanda() + ": nucleo di 1 componente",
                     "Via dei Moduli 7, scala B, interno 4, piano 2, Malnate", "Scadenza:", "30 giorni dall'assegnazione (art. 25)");
 
@@ -166,8 +167,10 @@ class ModuliNelBrowserTest {
         browser.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", cartella.toString()));
         try {
             apri(approvazione.taskId());
+            // Tasklist draws the form again once the task is taken: read it afresh until it shows the case
+            attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-container"))
+                    .stream().anyMatch(m -> m.getText().contains("Domande in graduatoria: 1")));
             WebElement modulo = browser.findElement(By.cssSelector(".fjs-container"));
-            attesa.until(d -> modulo.getText().contains("Domande in graduatoria: 1"));
             assertThat(modulo.getText()).contains("Graduatoria n. " + approvazione.id() + ", provvisoria", "Ente: Comune di Malnate",
                     "Comune: Malnate", "Avviso: SAP moduli di Malnate", "Scadenza:", "5 giorni dalla chiusura dell'avviso")
                     .doesNotContain("«Graduatorie»", "{{");
