@@ -26,9 +26,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CampiDelForm {
 
-    /** One editable field of a form. */
+    /**
+     * One editable field of a form. A dynamic list ({@code dynamiclist}) is one field under its {@code path}, whose
+     * value is a list of rows; {@code elementi} are the fields of a row, by their key within the row.
+     */
     record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
-                 String chiaveValori) {
+                 String chiaveValori, Map<String, Campo> elementi) {
+
+        Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
+              String chiaveValori) {
+            this(chiave, tipo, obbligatorio, valoriAmmessi, lunghezzaMassima, chiaveValori, Map.of());
+        }
+
+        boolean elenco() {
+            return "dynamiclist".equals(tipo);
+        }
 
         boolean testoLibero() {
             return "textarea".equals(tipo);
@@ -72,13 +84,25 @@ class CampiDelForm {
     /** Fields with a key that the operator can change: not read-only, not disabled (form-js does not submit those). */
     static void raccogli(JsonNode nodo, Map<String, Campo> campi) {
         for (JsonNode componente : nodo.path("components")) {
+            if ("dynamiclist".equals(componente.path("type").asText()) && componente.hasNonNull("path")) {
+                // its fields belong to its rows, not to the form's top level
+                Map<String, Campo> elementi = new LinkedHashMap<>();
+                raccogli(componente, elementi);
+                String chiave = componente.get("path").asText();
+                campi.put(chiave, new Campo(chiave, "dynamiclist", false, Set.of(), null, null,
+                        Collections.unmodifiableMap(elementi)));
+                continue;
+            }
             if (componente.hasNonNull("key") && !componente.path("readonly").asBoolean(false)
                     && !componente.path("disabled").asBoolean(false)) {
                 String chiave = componente.get("key").asText();
                 Set<String> valori = new LinkedHashSet<>();
                 componente.path("values").forEach(v -> valori.add(v.path("value").asText()));
                 JsonNode regole = componente.path("validate");
-                campi.put(chiave, new Campo(chiave, componente.path("type").asText(), regole.path("required").asBoolean(false),
+                // a field the form hides by a condition is not submitted: required only when shown, which the guard
+                // cannot tell (FEEL), so the step after the task checks it
+                boolean obbligatorio = regole.path("required").asBoolean(false) && !componente.has("conditional");
+                campi.put(chiave, new Campo(chiave, componente.path("type").asText(), obbligatorio,
                         Collections.unmodifiableSet(valori), regole.has("maxLength") ? regole.get("maxLength").asInt() : null,
                         // options the platform wrote on the task (a variable named by valuesKey) instead of the form's own
                         componente.hasNonNull("valuesKey") ? componente.get("valuesKey").asText() : null));
