@@ -1,0 +1,106 @@
+package it.piattaformacasa.config.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The engine guard on a form's dynamic list (forms/seleziona-alloggi.form), without an engine. */
+class ElencoNelModuloTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    Map<String, CampiDelForm.Campo> campi;
+    CampiDelForm.Campo elenco;
+
+    @BeforeEach
+    void leggiIlModulo() throws Exception {
+        campi = new LinkedHashMap<>();
+        CampiDelForm.raccogli(JSON.readTree(Files.readString(Path.of("forms/seleziona-alloggi.form"))), campi);
+        // the options the platform writes on the task (valuesKey), as the guard reads them
+        CampiDelForm.Campo letto = campi.get("alloggiDaInserire");
+        Map<String, CampiDelForm.Campo> elementi = new LinkedHashMap<>(letto.elementi());
+        CampiDelForm.Campo alloggio = elementi.get("alloggioId");
+        elementi.put("alloggioId", new CampiDelForm.Campo(alloggio.chiave(), alloggio.tipo(), alloggio.obbligatorio(),
+                Set.of("19", "20"), alloggio.lunghezzaMassima(), alloggio.chiaveValori()));
+        elenco = new CampiDelForm.Campo(letto.chiave(), letto.tipo(), false, Set.of(), null, null, elementi);
+    }
+
+    @Test
+    void laListaEUnCampoSoloEISuoiCampiNonSonoDelModulo() {
+        assertThat(campi).containsOnlyKeys("alloggiDaInserire", "selezioneCompletata", "noteSelezione");
+        CampiDelForm.Campo lista = campi.get("alloggiDaInserire");
+        assertThat(lista.elenco()).isTrue();
+        assertThat(lista.elementi()).containsOnlyKeys("alloggioId", "tipologia", "tipologiaRiscaldamento", "speseAnnueUtenze",
+                "interventi", "costoInterventi");
+        assertThat(lista.elementi().get("alloggioId").chiaveValori()).isEqualTo("alloggiSelezionabili");
+        assertThat(lista.elementi().get("tipologia").valoriAmmessi()).hasSize(4);
+        assertThat(lista.elementi().get("tipologiaRiscaldamento").lunghezzaMassima()).isEqualTo(120);
+        // shown only for «stato di fatto»: required when shown, which the step after the task checks
+        assertThat(lista.elementi().get("speseAnnueUtenze").obbligatorio()).isTrue();
+        assertThat(lista.elementi().get("costoInterventi").obbligatorio()).isFalse();
+    }
+
+    @Test
+    void righeCompleteSonoAmmesseComeJsonDiTasklistOComeTesto() {
+        String righe = "[{\"alloggioId\":19,\"tipologia\":\"IMMEDIATAMENTE_ASSEGNABILE\",\"tipologiaRiscaldamento\":\"Autonomo\","
+                + "\"speseAnnueUtenze\":1200.5},{\"alloggioId\":\"20\",\"tipologia\":\"STATO_DI_FATTO_INTERVENTI_ENTE\","
+                + "\"tipologiaRiscaldamento\":\"Centralizzato\",\"speseAnnueUtenze\":\"900\",\"interventi\":\"Bagno\\nimpianti\","
+                + "\"costoInterventi\":15000}]";
+        assertThat(GuardiaAttivita.verificaElenco(elenco, SpinValues.jsonValue(righe).create())).isEmpty();
+        assertThat(GuardiaAttivita.verificaElenco(elenco, righe)).isEmpty();
+        assertThat(GuardiaAttivita.verificaElenco(elenco, null)).as("no rows: nothing to add").isEmpty();
+        assertThat(GuardiaAttivita.verificaElenco(elenco, "[]")).isEmpty();
+    }
+
+    @Test
+    void ogniCampoDellaRigaSegueLeSueRegole() {
+        String righe = "[{\"alloggioId\":21,\"tipologia\":\"SFITTO\",\"tipologiaRiscaldamento\":\"" + "x".repeat(121) + "\","
+                + "\"speseAnnueUtenze\":\"molte\"},"
+                + "{\"alloggioId\":19,\"tipologia\":\"IMMEDIATAMENTE_ASSEGNABILE\",\"tipologiaRiscaldamento\":\"a\\u0007b\","
+                + "\"speseAnnueUtenze\":{\"euro\":1},\"interventi\":[\"x\"]},"
+                + "{\"tipologiaRiscaldamento\":\"riga\\nnuova\",\"completataDa\":\"admin\"}]";
+        List<String> errori = GuardiaAttivita.verificaElenco(elenco, righe);
+        assertThat(errori).containsExactlyInAnyOrder(
+                "alloggiDaInserire[0].alloggioId (riga 1): valore non ammesso, ammessi 19, 20".replace("19, 20",
+                        String.join(", ", elenco.elementi().get("alloggioId").valoriAmmessi())),
+                "alloggiDaInserire[0].tipologia (riga 1): valore non ammesso, ammessi IMMEDIATAMENTE_ASSEGNABILE, "
+                        + "ASSEGNABILE_ENTRO_CHIUSURA, STATO_DI_FATTO_INTERVENTI_ENTE, STATO_DI_FATTO_INTERVENTI_CITTADINO",
+                "alloggiDaInserire[0].tipologiaRiscaldamento (riga 1): al più 120 caratteri",
+                "alloggiDaInserire[0].speseAnnueUtenze (riga 1): atteso un numero",
+                errori.stream().filter(e -> e.startsWith("alloggiDaInserire[1].tipologiaRiscaldamento (riga 2): ")).findFirst()
+                        .orElse("manca il carattere di controllo"),
+                "alloggiDaInserire[1].speseAnnueUtenze (riga 2): atteso un numero",
+                "alloggiDaInserire[1].interventi (riga 2): tipo di valore non ammesso",
+                "alloggiDaInserire[2].completataDa (riga 3): campo non previsto dal modulo",
+                "alloggiDaInserire[2].alloggioId (riga 3): obbligatorio",
+                "alloggiDaInserire[2].tipologia (riga 3): obbligatorio",
+                errori.stream().filter(e -> e.startsWith("alloggiDaInserire[2].tipologiaRiscaldamento (riga 3): ")).findFirst()
+                        .orElse("manca l'a capo in un testo di una riga"),
+                "alloggiDaInserire[2].speseAnnueUtenze (riga 3): obbligatorio");
+    }
+
+    @Test
+    void unaListaMalformataOTroppoLungaERifiutata() {
+        assertThat(GuardiaAttivita.verificaElenco(elenco, "[{\"alloggioId\":")).containsExactly(
+                "alloggiDaInserire: attesa una lista di righe (Json)");
+        assertThat(GuardiaAttivita.verificaElenco(elenco, "{\"alloggioId\":19}")).containsExactly(
+                "alloggiDaInserire: attesa una lista di righe (Json)");
+        assertThat(GuardiaAttivita.verificaElenco(elenco, 42)).containsExactly("alloggiDaInserire: attesa una lista di righe (Json)");
+        assertThat(GuardiaAttivita.verificaElenco(elenco, "[7, \"x\"]")).containsExactly(
+                "alloggiDaInserire[0] (riga 1): attesa una riga con i campi del modulo",
+                "alloggiDaInserire[1] (riga 2): attesa una riga con i campi del modulo");
+        String troppe = "[" + String.join(",", java.util.Collections.nCopies(GuardiaAttivita.MASSIMO_RIGHE + 1, "{}")) + "]";
+        assertThat(GuardiaAttivita.verificaElenco(elenco, troppe)).containsExactly("alloggiDaInserire: al più 500 righe");
+    }
+}
