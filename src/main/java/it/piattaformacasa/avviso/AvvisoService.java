@@ -166,7 +166,7 @@ public class AvvisoService {
      * state tells which tipologie fit it.
      */
     public record AlloggioSelezionabile(long id, String codiceUi, String comune, String indirizzo, BigDecimal superficieUtile,
-                                        int vani, int piano, StatoAlloggio stato) {
+                                        int vani, StatoAlloggio stato) {
     }
 
     /**
@@ -187,7 +187,7 @@ public class AvvisoService {
         }
         return alloggiInAvviso.nonInseriti(avvisoId, diEnte.get().getId(), avviso.get().getAmbito().getId(), stati).stream()
                 .map(a -> new AlloggioSelezionabile(a.getId(), a.getCodiceUi(), a.getComune().getNome(), indirizzo(a),
-                        a.getSuperficieUtile(), a.getVani(), a.getPiano(), a.getStato()))
+                        a.getSuperficieUtile(), a.getVani(), a.getStato()))
                 .toList();
     }
 

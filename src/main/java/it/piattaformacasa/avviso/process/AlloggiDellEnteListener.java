@@ -50,7 +50,7 @@ class AlloggiDellEnteListener implements TaskListener {
                 .toList()));
         task.setVariableLocal(VAR_ALLOGGI_DELL_ENTE, DatiDelModulo.json(selezionabili.stream()
                 .map(a -> Map.of("codiceUi", a.codiceUi(), "comune", a.comune(), "indirizzo", a.indirizzo(),
-                        "piano", a.piano(), "superficieUtile", ItalianFormats.decimale(a.superficieUtile(), 2) + " m²",
+                        "superficieUtile", ItalianFormats.decimale(a.superficieUtile(), 2) + " m²",
                         "vani", a.vani(), "statoInAnagrafe", stato(a.stato())))
                 .toList()));
         task.setVariableLocal(VAR_ALLOGGI_INSERITI, DatiDelModulo.json(avvisi.alloggiDellEnte(avvisoId, CodiceFiscale.of(cf))

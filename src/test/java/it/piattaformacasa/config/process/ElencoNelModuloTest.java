@@ -46,16 +46,26 @@ class ElencoNelModuloTest {
         assertThat(lista.elementi().get("alloggioId").chiaveValori()).isEqualTo("alloggiSelezionabili");
         assertThat(lista.elementi().get("tipologia").valoriAmmessi()).hasSize(4);
         assertThat(lista.elementi().get("tipologiaRiscaldamento").lunghezzaMassima()).isEqualTo(120);
-        // shown only for «stato di fatto»: required when shown, which the step after the task checks
+        // required only for «stato di fatto», which the step after the task checks
         assertThat(lista.elementi().get("speseAnnueUtenze").obbligatorio()).isTrue();
         assertThat(lista.elementi().get("costoInterventi").obbligatorio()).isFalse();
+    }
+
+    @Test
+    void unCampoCheIlModuloPuoNascondereNonEObbligatorioPerLaGuardia() throws Exception {
+        Map<String, CampiDelForm.Campo> letti = new LinkedHashMap<>();
+        CampiDelForm.raccogli(JSON.readTree("{\"components\":[{\"type\":\"textfield\",\"key\":\"a\",\"validate\":{\"required\":true},"
+                + "\"conditional\":{\"hide\":\"=b\"}},{\"type\":\"textfield\",\"key\":\"b\",\"validate\":{\"required\":true}}]}"), letti);
+        // form-js does not submit a hidden field, and the guard does not evaluate FEEL
+        assertThat(letti.get("a").obbligatorio()).isFalse();
+        assertThat(letti.get("b").obbligatorio()).isTrue();
     }
 
     @Test
     void righeCompleteSonoAmmesseComeJsonDiTasklistOComeTesto() {
         String righe = "[{\"alloggioId\":19,\"tipologia\":\"IMMEDIATAMENTE_ASSEGNABILE\",\"tipologiaRiscaldamento\":\"Autonomo\","
                 + "\"speseAnnueUtenze\":1200.5},{\"alloggioId\":\"20\",\"tipologia\":\"STATO_DI_FATTO_INTERVENTI_ENTE\","
-                + "\"tipologiaRiscaldamento\":\"Centralizzato\",\"speseAnnueUtenze\":\"900\",\"interventi\":\"Bagno\\nimpianti\","
+                + "\"tipologiaRiscaldamento\":\"Centralizzato\",\"speseAnnueUtenze\":\"900\",\"interventi\":\"Bagno e impianti\","
                 + "\"costoInterventi\":15000}]";
         assertThat(GuardiaAttivita.verificaElenco(elenco, SpinValues.jsonValue(righe).create())).isEmpty();
         assertThat(GuardiaAttivita.verificaElenco(elenco, righe)).isEmpty();
