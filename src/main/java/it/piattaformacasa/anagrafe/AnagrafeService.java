@@ -113,6 +113,14 @@ public class AnagrafeService {
                 .orElseThrow(() -> new NonTrovatoException("Alloggio " + id + " non trovato"));
     }
 
+    /**
+     * The alloggio if it belongs to that ente, whoever calls: for a step of a process that already knows the ente
+     * from its case (the engine let only that ente's operators work the task).
+     */
+    public Optional<Alloggio> alloggioDellEnte(long id, long enteId) {
+        return alloggi.findConDettagliById(id).filter(a -> a.getEnte().getId() == enteId);
+    }
+
     public Comune comune(String codiceIstat) {
         return comuni.findByCodiceIstat(codiceIstat)
                 .orElseThrow(() -> new NonTrovatoException("Comune con codice ISTAT " + codiceIstat + " non trovato"));

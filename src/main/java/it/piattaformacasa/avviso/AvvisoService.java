@@ -151,32 +151,181 @@ public class AvvisoService {
     public AlloggioInAvviso aggiungiAlloggio(long avvisoId, NuovoAlloggioInAvviso richiesta) {
         Avviso avviso = avvisoInSelezione(avvisoId, "gli alloggi si inseriscono fino a 24 ore prima dell'apertura");
         Alloggio alloggio = alloggioGestitoDallUtente(richiesta.alloggioId(), "inserire");
-        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
-        if (!alloggio.getComune().getAmbito().getId().equals(avviso.getAmbito().getId())) {
-            errori.add(new DatiNonValidiException.Errore("alloggioId", "l'alloggio è nel comune di "
-                    + alloggio.getComune().getNome() + ", fuori dall'ambito dell'avviso"));
-        }
-        Set<StatoAlloggio> ammessi = statiAnagrafeAmmessi(richiesta.tipologia());
-        if (!ammessi.contains(alloggio.getStato())) {
-            errori.add(new DatiNonValidiException.Errore("tipologia", "un alloggio " + alloggio.getStato()
-                    + " in Anagrafe non può essere inserito come " + richiesta.tipologia() + " (stati ammessi: " + ammessi + ")"));
-        }
-        if (richiesta.tipologia().richiedeInterventi()
-                && (richiesta.interventi() == null || richiesta.interventi().isBlank() || richiesta.costoInterventi() == null)) {
-            errori.add(new DatiNonValidiException.Errore("interventi",
-                    "per un alloggio assegnabile allo stato di fatto vanno indicati gli interventi e il loro costo stimato"));
-        }
+        List<DatiNonValidiException.Errore> errori = errori(avviso, alloggio, richiesta, "");
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
         }
         if (alloggiInAvviso.existsByAvvisoIdAndAlloggioId(avvisoId, alloggio.getId())) {
             throw new ConflittoException("L'alloggio " + alloggio.getId() + " è già nell'avviso " + avvisoId);
         }
+        return inserisci(avviso, alloggio, richiesta, utente.username());
+    }
+
+    /**
+     * An alloggio the ente may still put in the avviso: what «Seleziona alloggi per l'avviso» offers. Its Anagrafe
+     * state tells which tipologie fit it.
+     */
+    public record AlloggioSelezionabile(long id, String codiceUi, String comune, String indirizzo, BigDecimal superficieUtile,
+                                        int vani, StatoAlloggio stato) {
+    }
+
+    /**
+     * The alloggi the ente may add to the avviso, by the rules {@link #aggiungiAlloggio} applies: its own units, in a
+     * comune of the ambito, in an Anagrafe state that fits some tipologia, not already in the avviso. Empty when the
+     * avviso or the ente is not there.
+     */
+    @Transactional(readOnly = true)
+    public List<AlloggioSelezionabile> alloggiSelezionabili(long avvisoId, CodiceFiscale ente) {
+        Optional<Avviso> avviso = avvisi.conAmbito(avvisoId);
+        Optional<EnteProprietario> diEnte = anagrafe.enteConCodiceFiscale(ente);
+        if (avviso.isEmpty() || diEnte.isEmpty()) {
+            return List.of();
+        }
+        Set<StatoAlloggio> stati = EnumSet.noneOf(StatoAlloggio.class);
+        for (TipologiaAlloggioInAvviso tipologia : TipologiaAlloggioInAvviso.values()) {
+            stati.addAll(statiAnagrafeAmmessi(tipologia));
+        }
+        return alloggiInAvviso.nonInseriti(avvisoId, diEnte.get().getId(), avviso.get().getAmbito().getId(), stati).stream()
+                .map(a -> new AlloggioSelezionabile(a.getId(), a.getCodiceUi(), a.getComune().getNome(), indirizzo(a),
+                        a.getSuperficieUtile(), a.getVani(), a.getStato()))
+                .toList();
+    }
+
+    /** The ente's alloggi already in the avviso, in the order they were added. */
+    @Transactional(readOnly = true)
+    public List<AlloggioInAvviso> alloggiDellEnte(long avvisoId, CodiceFiscale ente) {
+        return anagrafe.enteConCodiceFiscale(ente)
+                .map(e -> alloggiInAvviso.findByAvvisoIdAndAlloggioEnteIdOrderById(avvisoId, e.getId()))
+                .orElse(List.of());
+    }
+
+    /**
+     * The ente of a «Seleziona alloggi per l'avviso» task adds several alloggi at once, all or none: each must be of
+     * that ente (the person completing the task holds it for the ente: the engine checked that), and pass the rules
+     * of {@link #aggiungiAlloggio}. A refusal names the row's field as {@code elenco[i].campo}.
+     *
+     * @param elenco    how the caller names the list, for the fields of a refusal
+     * @param operatore who completed the task (recorded as who inserted the alloggi)
+     */
+    @Transactional
+    public List<AlloggioInAvviso> aggiungiAlloggiDellEnte(long avvisoId, CodiceFiscale ente, String elenco,
+                                                          List<NuovoAlloggioInAvviso> richieste, String operatore) {
+        Avviso avviso = avvisoInSelezione(avvisoId, "gli alloggi si inseriscono fino a 24 ore prima dell'apertura");
+        EnteProprietario diEnte = anagrafe.enteConCodiceFiscale(ente)
+                .orElseThrow(() -> new NonTrovatoException("Ente " + ente.valore() + " non trovato"));
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        Map<Long, Alloggio> trovati = new HashMap<>();
+        Set<Long> visti = new java.util.HashSet<>();
+        for (int i = 0; i < richieste.size(); i++) {
+            NuovoAlloggioInAvviso richiesta = richieste.get(i);
+            String riga = elenco + "[" + i + "].";
+            Optional<Alloggio> alloggio = anagrafe.alloggioDellEnte(richiesta.alloggioId(), diEnte.getId());
+            if (alloggio.isEmpty()) {
+                errori.add(new DatiNonValidiException.Errore(riga + "alloggioId", "riga " + (i + 1) + ": l'alloggio "
+                        + richiesta.alloggioId() + " non è tra gli alloggi di " + diEnte.getRagioneSociale()));
+                continue;
+            }
+            if (!visti.add(richiesta.alloggioId())) {
+                errori.add(new DatiNonValidiException.Errore(riga + "alloggioId", "riga " + (i + 1) + ": l'alloggio "
+                        + alloggio.get().getCodiceUi() + " è indicato più di una volta"));
+                continue;
+            }
+            if (alloggiInAvviso.existsByAvvisoIdAndAlloggioId(avvisoId, richiesta.alloggioId())) {
+                errori.add(new DatiNonValidiException.Errore(riga + "alloggioId", "riga " + (i + 1) + ": l'alloggio "
+                        + alloggio.get().getCodiceUi() + " è già nell'avviso"));
+                continue;
+            }
+            String quale = "riga " + (i + 1) + " (alloggio " + alloggio.get().getCodiceUi() + "): ";
+            errori.addAll(errori(avviso, alloggio.get(), richiesta, riga).stream()
+                    .map(e -> new DatiNonValidiException.Errore(e.campo(), quale + e.messaggio())).toList());
+            trovati.put(richiesta.alloggioId(), alloggio.get());
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        List<AlloggioInAvviso> inseriti = new ArrayList<>();
+        for (NuovoAlloggioInAvviso richiesta : richieste) {
+            inseriti.add(inserisci(avviso, trovati.get(richiesta.alloggioId()), richiesta, operatore));
+        }
+        return inseriti;
+    }
+
+    /**
+     * Why the alloggio cannot enter the avviso as asked (empty if it can): outside the ambito, an Anagrafe state that
+     * does not fit the tipologia, the data of seed 000 («informazioni aggiuntive obbligatorie») missing.
+     */
+    private static List<DatiNonValidiException.Errore> errori(Avviso avviso, Alloggio alloggio, NuovoAlloggioInAvviso richiesta,
+                                                              String prefisso) {
+        List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (!alloggio.getComune().getAmbito().getId().equals(avviso.getAmbito().getId())) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "alloggioId", "l'alloggio è nel comune di "
+                    + alloggio.getComune().getNome() + ", fuori dall'ambito dell'avviso"));
+        }
+        if (richiesta.tipologia() == null) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "tipologia", "la tipologia è obbligatoria"));
+            return errori;
+        }
+        Set<StatoAlloggio> ammessi = statiAnagrafeAmmessi(richiesta.tipologia());
+        if (!ammessi.contains(alloggio.getStato())) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "tipologia", "un alloggio " + alloggio.getStato()
+                    + " in Anagrafe non può essere inserito come " + richiesta.tipologia() + " (stati ammessi: " + ammessi + ")"));
+        }
+        if (richiesta.tipologiaRiscaldamento() == null || richiesta.tipologiaRiscaldamento().isBlank()) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "tipologiaRiscaldamento",
+                    "la tipologia di riscaldamento è obbligatoria"));
+        }
+        if (richiesta.speseAnnueUtenze() == null || richiesta.speseAnnueUtenze().signum() < 0) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "speseAnnueUtenze",
+                    "la stima delle spese annue per le utenze è obbligatoria e non negativa"));
+        }
+        if (richiesta.tipologia().richiedeInterventi()
+                && (richiesta.interventi() == null || richiesta.interventi().isBlank() || richiesta.costoInterventi() == null)) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "interventi",
+                    "per un alloggio assegnabile allo stato di fatto vanno indicati gli interventi e il loro costo stimato"));
+        }
+        if (richiesta.costoInterventi() != null && richiesta.costoInterventi().signum() < 0) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "costoInterventi", "il costo degli interventi non può essere negativo"));
+        }
+        // the columns' bounds (V3__avviso.sql), the same as the API's
+        if (richiesta.speseAnnueUtenze() != null && !importo(richiesta.speseAnnueUtenze(), 8)) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "speseAnnueUtenze",
+                    "importo in euro con al massimo due decimali e otto cifre intere"));
+        }
+        if (richiesta.costoInterventi() != null && !importo(richiesta.costoInterventi(), 10)) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "costoInterventi",
+                    "importo in euro con al massimo due decimali e dieci cifre intere"));
+        }
+        if (richiesta.tipologiaRiscaldamento() != null && richiesta.tipologiaRiscaldamento().strip().length() > 120) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "tipologiaRiscaldamento", "al massimo 120 caratteri"));
+        }
+        if (richiesta.interventi() != null && richiesta.interventi().strip().length() > 2000) {
+            errori.add(new DatiNonValidiException.Errore(prefisso + "interventi", "al massimo 2000 caratteri"));
+        }
+        return errori;
+    }
+
+    private static boolean importo(BigDecimal valore, int cifreIntere) {
+        BigDecimal senzaZeri = valore.stripTrailingZeros();
+        return Math.max(senzaZeri.scale(), 0) <= 2 && senzaZeri.precision() - senzaZeri.scale() <= cifreIntere;
+    }
+
+    private AlloggioInAvviso inserisci(Avviso avviso, Alloggio alloggio, NuovoAlloggioInAvviso richiesta, String operatore) {
         return alloggiInAvviso.save(new AlloggioInAvviso(avviso, alloggio, richiesta.tipologia(),
                 richiesta.tipologiaRiscaldamento().strip(), richiesta.speseAnnueUtenze(),
                 richiesta.tipologia().richiedeInterventi() ? richiesta.interventi().strip() : null,
                 richiesta.tipologia().richiedeInterventi() ? richiesta.costoInterventi() : null,
-                utente.username(), Instant.now(clock)));
+                operatore, Instant.now(clock)));
+    }
+
+    private static String indirizzo(Alloggio a) {
+        StringBuilder testo = new StringBuilder(a.getIndirizzo());
+        if (a.getScala() != null && !a.getScala().isBlank()) {
+            testo.append(", scala ").append(a.getScala());
+        }
+        if (a.getInterno() != null && !a.getInterno().isBlank()) {
+            testo.append(", interno ").append(a.getInterno());
+        }
+        return testo.toString();
     }
 
     /** The ente withdraws one of its alloggi from the avviso, only while the selection window is open. */

@@ -26,10 +26,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
 
 /**
@@ -92,7 +95,7 @@ class TasklistNelBrowserTest {
         WebElement conferma = attesa.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".fjs-container input[type='checkbox']")));
         foto("2-presa-in-carico");
-        conferma.click();
+        clic(conferma);
         browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("Inseriti i due alloggi di via Sacco");
         foto("3-modulo");
         WebElement completa = browser.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
@@ -156,15 +159,102 @@ class TasklistNelBrowserTest {
         }
     }
 
+    /**
+     * Issue 11: ALER's operator selects its alloggi from Tasklist alone. The form lists ALER's eligible units; the
+     * operator adds two rows — a free unit immediately assignable, a sfitto one assignable by the chiusura — and
+     * confirms. Screenshots: target/browser/tasklist-7-alloggi-dell-ente.png, -8-due-alloggi.png.
+     */
+    @Test
+    void lEnteAggiungeDueAlloggiNelModuloDiTasklist() throws IOException {
+        ClientHttp http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        long avviso = scenario.predisposto();
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avviso)).singleResult().getId();
+        Task diAler = taskService.createTaskQuery().processInstanceId(istanza)
+                .taskCandidateGroup("ente-" + CF_ALER + "-avviso").singleResult();
+        Alloggio libero = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 1).get(0);
+        Alloggio sfitto = scenario.alloggiDi(CF_ALER, StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE, 1).get(0);
+        String base = "http://localhost:" + port + "/camunda/app/tasklist/default/";
+        try {
+            accedi(base, ALER_AVVISO);
+            browser.get(base + "#/?task=" + diAler.getId());
+            attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            WebElement tabella = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container .fjs-table")));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", tabella);
+            foto("7-alloggi-dell-ente");
+            assertThat(tabella.getText()).contains("Codice UI", "Superficie utile", "Vani", "Stato in Anagrafe",
+                    libero.getCodiceUi(), sfitto.getCodiceUi(), "sfitto per carenze manutentive");
+
+            WebElement aggiungi = browser.findElement(By.cssSelector(".fjs-container button.fjs-repeat-render-add"));
+            assertThat(aggiungi.getText()).contains("Aggiungi").doesNotContain("Add");
+            clic(aggiungi);
+            clic(aggiungi);
+            List<WebElement> righe = attesa.until(d -> {
+                List<WebElement> trovate = d.findElements(By.cssSelector(".fjs-container .fjs-repeat-row-container"));
+                return trovate.size() == 2 ? trovate : null;
+            });
+            scegli(righe.get(0), "Alloggio", libero.getCodiceUi());
+            scegli(righe.get(0), "Tipologia", "Immediatamente assegnabile");
+            campo(righe.get(0), "Tipologia riscaldamento").sendKeys("Centralizzato a metano");
+            campo(righe.get(0), "Spese annuali per le utenze (€)").sendKeys("1450,50");
+            scegli(righe.get(1), "Alloggio", sfitto.getCodiceUi());
+            scegli(righe.get(1), "Tipologia", "Assegnabile entro la chiusura");
+            campo(righe.get(1), "Tipologia riscaldamento").sendKeys("Autonomo a gas");
+            campo(righe.get(1), "Spese annuali per le utenze (€)").sendKeys("980");
+            clic(browser.findElement(By.cssSelector(".fjs-container input[type='checkbox']")));
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", righe.get(0));
+            foto("8-due-alloggi");
+
+            assertThat(righe.get(0).getText()).contains(libero.getCodiceUi(), "Immediatamente assegnabile");
+            assertThat(righe.get(1).getText()).contains(sfitto.getCodiceUi(), "Assegnabile entro la chiusura");
+            // not yet: Tasklist keeps «Completa» disabled after rows were added in Chromium (cause not found by the
+            // deadline); the completion with these rows is tested through /engine-rest (SelezioneAlloggiNelModuloTest)
+        } finally {
+            runtimeService.deleteProcessInstanceIfExists(istanza, "fine del test", true, true, true, false);
+        }
+    }
+
+    /** The input of the row's field with that label (form-js ties each label to its input). */
+    private WebElement campo(WebElement riga, String etichetta) {
+        WebElement label = riga.findElement(By.xpath(".//label[normalize-space(text())=\"" + etichetta + "\"]"));
+        return riga.findElement(By.id(label.getAttribute("for")));
+    }
+
+    /** Opens the row's select and picks the option whose text contains {@code testo}. */
+    private void scegli(WebElement riga, String etichetta, String testo) {
+        WebElement input = campo(riga, etichetta);
+        WebElement gruppo = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
+        clic(gruppo);
+        if ("text".equals(input.getAttribute("type")) && !input.getAttribute("class").contains("hidden")) {
+            input.sendKeys(testo); // a searchable select filters as one types
+        }
+        WebElement voce = attesa.until(d -> gruppo.findElement(By.xpath("./..")).findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(v -> v.getText().contains(testo)).findFirst().orElse(null));
+        clic(voce);
+        attesa.until(d -> gruppo.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    }
+
+    private void clic(WebElement elemento) {
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", elemento);
+        attesa.until(ExpectedConditions.elementToBeClickable(elemento)).click();
+    }
+
     /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
-    private void accedi(String base, String utente) {
+    private void accedi(String base, String utente) throws IOException {
         browser.get(base);
         browser.manage().deleteAllCookies();
-        browser.get(base);
+        // from base#/… the same address only changes the hash: a reload makes Tasklist ask who is there
+        browser.navigate().refresh();
         attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
         browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
         browser.findElement(By.cssSelector("button[type='submit']")).click();
-        attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+        try {
+            attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
+        } catch (RuntimeException e) {
+            foto("accesso-non-riuscito-" + utente);
+            throw e;
+        }
     }
 
     private void foto(String nome) throws IOException {

@@ -22,6 +22,16 @@ public final class AvvisoBpmn {
     /** Element variable of the multi-instance selection task: the ente's codice fiscale. */
     public static final String VAR_ENTE_CF = "enteCf";
 
+    // forms/seleziona-alloggi.form: written on the task by the platform (AlloggiDellEnteListener) ...
+    /** Options of a row's «Alloggio»: the alloggi the ente may still add ({label, value} with the alloggio's id). */
+    public static final String VAR_ALLOGGI_SELEZIONABILI = "alloggiSelezionabili";
+    /** The same alloggi as rows of the form's table. */
+    public static final String VAR_ALLOGGI_DELL_ENTE = "alloggiDellEnte";
+    /** The ente's alloggi already in the avviso. */
+    public static final String VAR_ALLOGGI_INSERITI = "alloggiInseriti";
+    // ... and what the operator sends: the dynamic list's rows (AlloggiSelezionatiListener inserts them)
+    public static final String VAR_ALLOGGI_DA_INSERIRE = "alloggiDaInserire";
+
     private AvvisoBpmn() {
     }
 }

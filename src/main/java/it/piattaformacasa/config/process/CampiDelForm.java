@@ -26,9 +26,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class CampiDelForm {
 
-    /** One editable field of a form; {@code etichetta} is what the operator reads beside it (its label, else its key). */
+    /**
+     * One editable field of a form; {@code etichetta} is what the operator reads beside it (its label, else its key).
+     * A dynamic list ({@code dynamiclist}) is one field under its {@code path}, whose value is a list of rows;
+     * {@code elementi} are the fields of a row, by their key within the row.
+     */
     record Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
-                 String chiaveValori, String etichetta) {
+                 String chiaveValori, String etichetta, Map<String, Campo> elementi) {
+
+        Campo(String chiave, String tipo, boolean obbligatorio, Set<String> valoriAmmessi, Integer lunghezzaMassima,
+              String chiaveValori, String etichetta) {
+            this(chiave, tipo, obbligatorio, valoriAmmessi, lunghezzaMassima, chiaveValori, etichetta, Map.of());
+        }
+
+        boolean elenco() {
+            return "dynamiclist".equals(tipo);
+        }
 
         boolean testoLibero() {
             return "textarea".equals(tipo);
@@ -83,6 +96,15 @@ class CampiDelForm {
     /** Fields with a key that the operator can change: not read-only, not disabled (form-js does not submit those). */
     static void raccogli(JsonNode nodo, Map<String, Campo> campi) {
         for (JsonNode componente : nodo.path("components")) {
+            if ("dynamiclist".equals(componente.path("type").asText()) && componente.hasNonNull("path")) {
+                // its fields belong to its rows, not to the form's top level
+                Map<String, Campo> elementi = new LinkedHashMap<>();
+                raccogli(componente, elementi);
+                String chiave = componente.get("path").asText();
+                campi.put(chiave, new Campo(chiave, "dynamiclist", false, Set.of(), null, null,
+                        etichetta(componente, chiave), Collections.unmodifiableMap(elementi)));
+                continue;
+            }
             if (componente.hasNonNull("key") && !componente.path("readonly").asBoolean(false)
                     && !componente.path("disabled").asBoolean(false)) {
                 String chiave = componente.get("key").asText();

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.variable.type.PrimitiveValueType;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,6 +98,15 @@ class GuardiaAttivita {
         }
         Map<String, Object> transitorie = new LinkedHashMap<>();
         for (Map.Entry<String, Object> voce : ammesse.entrySet()) {
+            if (delForm.get(voce.getKey()).elenco()) {
+                // rows stay Json (a text would be cut at the engine's 4000 characters)
+                String righe = righe(voce.getValue()).map(JsonNode::toString).orElseThrow();
+                task.setVariableLocal(voce.getKey(), SpinValues.jsonValue(righe).create());
+                TypedValue esistente = task.getExecution() == null ? null : task.getExecution().getVariableTyped(voce.getKey(), false);
+                transitorie.put(voce.getKey(), SpinValues.jsonValue(righe)
+                        .setTransient(esistente == null || esistente.isTransient()).create());
+                continue;
+            }
             // a list is kept as its comma-separated text; nothing sent stays nothing (not an empty list)
             Object valore = delForm.get(voce.getKey()).lista() && semplice(voce.getValue()) != null
                     ? String.join(",", voci(voce.getValue()).orElseThrow()) : semplice(voce.getValue());
@@ -112,6 +122,10 @@ class GuardiaAttivita {
      * choice one of the form's values.
      */
     private static Optional<String> verificaValore(CampiDelForm.Campo campo, Object inviato, boolean persona) {
+        if (campo.elenco()) {
+            List<String> errori = verificaElenco(campo, inviato);
+            return errori.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", errori));
+        }
         if (campo.lista()) {
             return verificaLista(campo, inviato, persona);
         }
@@ -146,6 +160,12 @@ class GuardiaAttivita {
      * {@code {label, value}} or of texts. A choice whose options cannot be read admits nothing.
      */
     private static CampiDelForm.Campo conOpzioni(CampiDelForm.Campo campo, TaskEntity task) {
+        if (campo.elenco()) {
+            Map<String, CampiDelForm.Campo> elementi = new LinkedHashMap<>();
+            campo.elementi().forEach((chiave, elemento) -> elementi.put(chiave, conOpzioni(elemento, task)));
+            return new CampiDelForm.Campo(campo.chiave(), campo.tipo(), campo.obbligatorio(), campo.valoriAmmessi(),
+                    campo.lunghezzaMassima(), campo.chiaveValori(), campo.etichetta(), elementi);
+        }
         if (campo.chiaveValori() == null) {
             return campo;
         }
@@ -182,6 +202,131 @@ class GuardiaAttivita {
             }
         }
         return Optional.empty();
+    }
+
+    /** The most rows a dynamic list may send: more than any ente offers in one avviso, far less than a flood. */
+    static final int MASSIMO_RIGHE = 500;
+
+    /**
+     * A dynamic list: Tasklist sends its rows as a Json list of objects whose keys are the fields of a row. Each row
+     * holds only those fields, each checked by its own rules (kind of value, required, longest text, a choice's
+     * values, including options the platform wrote on the task); at most {@link #MASSIMO_RIGHE} rows. Errors name
+     * the field as {@code elenco[i].campo} and the row as the operator counts it.
+     */
+    static List<String> verificaElenco(CampiDelForm.Campo campo, Object inviato) {
+        Optional<JsonNode> righe = righe(inviato);
+        if (righe.isEmpty()) {
+            return List.of("attesa una lista di righe (Json)");
+        }
+        if (righe.get().size() > MASSIMO_RIGHE) {
+            return List.of("al più " + MASSIMO_RIGHE + " righe");
+        }
+        List<String> errori = new ArrayList<>();
+        for (int i = 0; i < righe.get().size(); i++) {
+            JsonNode riga = righe.get().get(i);
+            // the row as the operator counts it, the field by the label beside it
+            String dove = "riga " + (i + 1);
+            if (!riga.isObject()) {
+                errori.add(dove + ": attesa una riga con i campi del modulo");
+                continue;
+            }
+            riga.fieldNames().forEachRemaining(nome -> {
+                if (!campo.elementi().containsKey(nome)) {
+                    // the name as sent only if it is plain text of reasonable length
+                    String leggibile = nome.length() <= 60 && TestoSicuro.problema(nome, false).isEmpty() ? nome : "…";
+                    errori.add(dove + ", " + leggibile + ": campo non previsto dal modulo");
+                }
+            });
+            for (CampiDelForm.Campo elemento : campo.elementi().values()) {
+                String prefisso = dove + ", " + elemento.etichetta() + ": ";
+                JsonNode valore = riga.get(elemento.chiave());
+                if (valore == null || valore.isNull() || (valore.isTextual() && valore.asText().isBlank())
+                        || (valore.isArray() && valore.isEmpty())) {
+                    if (elemento.obbligatorio()) {
+                        errori.add(prefisso + "obbligatorio");
+                    }
+                    continue;
+                }
+                if ("checkbox".equals(elemento.tipo()) && elemento.obbligatorio() && !valore.asBoolean(false)) {
+                    errori.add(prefisso + "obbligatorio");
+                    continue;
+                }
+                problemaNellaRiga(elemento, valore).ifPresent(p -> errori.add(prefisso + p));
+            }
+        }
+        return errori;
+    }
+
+    /** What is wrong with one value of a row, by the kind of its field. */
+    private static Optional<String> problemaNellaRiga(CampiDelForm.Campo campo, JsonNode valore) {
+        if (campo.elenco()) {
+            List<String> annidati = verificaElenco(campo, valore.toString());
+            return annidati.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", annidati));
+        }
+        if (campo.lista()) {
+            if (!valore.isArray()) {
+                return Optional.of("attesa una lista di valori");
+            }
+            for (JsonNode voce : valore) {
+                if (!voce.isTextual() || (!campo.valoriAmmessi().isEmpty() && !campo.valoriAmmessi().contains(voce.asText()))) {
+                    return Optional.of("valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+                }
+            }
+            return Optional.empty();
+        }
+        String tipo = campo.tipo();
+        if ("checkbox".equals(tipo)) {
+            return valore.isBoolean() ? Optional.empty() : Optional.of("atteso sì o no");
+        }
+        if ("number".equals(tipo)) {
+            // form-js sends a number, or its text when the field serializes to string
+            boolean numero = valore.isNumber() || (valore.isTextual() && valore.asText().strip().matches("-?\\d{1,15}([.,]\\d{1,15})?"));
+            return numero ? Optional.empty() : Optional.of("atteso un numero");
+        }
+        if (!valore.isValueNode() || (!campo.scelta() && !valore.isTextual())) {
+            return Optional.of("tipo di valore non ammesso");
+        }
+        String testo = valore.asText();
+        if (valore.isTextual()) {
+            Optional<String> problema = TestoSicuro.problema(testo, campo.testoLibero());
+            if (problema.isPresent()) {
+                return problema;
+            }
+            if (campo.lunghezzaMassima() != null && testo.length() > campo.lunghezzaMassima()) {
+                return Optional.of("al più " + campo.lunghezzaMassima() + " caratteri");
+            }
+        }
+        if (campo.scelta() && !campo.valoriAmmessi().isEmpty() && !campo.valoriAmmessi().contains(testo)) {
+            return Optional.of("valore non ammesso, ammessi " + String.join(", ", campo.valoriAmmessi()));
+        }
+        return Optional.empty();
+    }
+
+    /** The rows of a dynamic list as sent: Json (typed or as text), a Java list, or nothing (no rows). */
+    static Optional<JsonNode> righe(Object inviato) {
+        Object valore = inviato;
+        if (inviato instanceof TypedValue tipizzato) {
+            if (tipizzato.getType() != null && "json".equals(tipizzato.getType().getName())
+                    && tipizzato instanceof SerializableValue serializzato) {
+                valore = serializzato.isDeserialized() ? String.valueOf(serializzato.getValue()) : serializzato.getValueSerialized();
+            } else if (tipizzato.getType() != null && (!(tipizzato.getType() instanceof PrimitiveValueType)
+                    || tipizzato.getType() == ValueType.BYTES)) {
+                return Optional.empty();
+            } else {
+                valore = tipizzato.getValue();
+            }
+        }
+        try {
+            JsonNode nodo = valore == null ? JSON.createArrayNode()
+                    : valore instanceof String testo ? JSON.readTree(testo)
+                    : valore instanceof Iterable<?> ? JSON.valueToTree(valore) : null;
+            if (nodo == null || nodo.isNull()) {
+                return valore == null || nodo != null ? Optional.of(JSON.createArrayNode()) : Optional.empty();
+            }
+            return nodo.isArray() ? Optional.of(nodo) : Optional.empty();
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The values of a list as sent: a Json list of texts, a list, a comma-separated text or nothing. */

@@ -6,7 +6,8 @@
  *   the form as the operator filled it; here each reason is also written beside its field, as form-js writes its own
  *   (.fjs-form-field-error), announced (role=alert), tied to the input (aria-describedby, aria-invalid), and the first
  *   refused field gets the focus. The reason goes away when that field changes or the completion succeeds.
- * - form-js (Camunda Forms) writes its own checks in English («Field is required.»): they are translated in place.
+ * - form-js's date fields: an Italian calendar, typed and shown gg/mm/aaaa (its other English words are translated by
+ *   lib/piattaforma-italiano.js).
  */
 (function () {
   const COMPLETAMENTO = /\/task\/([^/?#]+)\/(submit-form|complete)(?:[?#].*)?$/;
@@ -132,21 +133,7 @@
     });
   }
 
-  // ---- form-js's own checks, in Italian
-
-  const TRADUZIONI = [
-    [/^Field is required\.$/, function () { return 'Campo obbligatorio.'; }],
-    [/^Field must have minimum length of (.+)\.$/, function (m) { return 'Almeno ' + m[1] + ' caratteri.'; }],
-    [/^Field must have maximum length of (.+)\.$/, function (m) { return 'Al più ' + m[1] + ' caratteri.'; }],
-    [/^Field must have minimum value of (.+)\.$/, function (m) { return 'Il valore minimo è ' + m[1].replace('.', ',') + '.'; }],
-    [/^Field must have maximum value of (.+)\.$/, function (m) { return 'Il valore massimo è ' + m[1].replace('.', ',') + '.'; }],
-    [/^Field must match pattern (.+)\.$/, function () { return 'Il valore non ha la forma richiesta.'; }],
-    [/^Field must be a valid email\.$/, function () { return 'Indirizzo email non valido.'; }],
-    [/^Field must be a valid\s+international phone number.*$/, function () { return 'Numero di telefono internazionale non valido (es. +390332123456).'; }],
-    [/^Value is not a number\.?$/, function () { return 'Il valore non è un numero.'; }],
-    [/^Value is expected to be an integer\.?$/, function () { return 'Il valore deve essere un numero intero.'; }],
-    [/^Date must match pattern .*$/, function () { return 'Data non valida (gg/mm/aaaa).'; }]
-  ];
+  // ---- form-js's calendar in Italian (its words: lib/piattaforma-italiano.js)
 
   const CALENDARIO = {
     firstDayOfWeek: 1,
@@ -167,32 +154,10 @@
     ordinal: function () { return '°'; }
   };
 
-  /** The text changed in its own node: form-js (Preact) keeps that node and does not write its English again. */
-  function sostituisci(el, testo) {
-    if (el.childNodes.length === 1 && el.firstChild.nodeType === Node.TEXT_NODE) {
-      el.firstChild.nodeValue = testo;
-    } else {
-      el.textContent = testo;
-    }
-  }
-
   function traduci(radice) {
     if (document.documentElement.lang === 'en') {
       return; // an operator who chose English keeps form-js's own words
     }
-    radice.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error:not(.' + CLASSE + ')').forEach(function (el) {
-      if (el.children.length) {
-        return;
-      }
-      const testo = el.textContent.trim();
-      for (let i = 0; i < TRADUZIONI.length; i++) {
-        const m = TRADUZIONI[i][0].exec(testo);
-        if (m) {
-          sostituisci(el, TRADUZIONI[i][1](m));
-          return;
-        }
-      }
-    });
     // the date fields' calendar (flatpickr, which form-js creates in English) in Italian, weeks from Monday
     radice.querySelectorAll('.fjs-container input').forEach(function (input) {
       const calendario = input._flatpickr;
@@ -205,20 +170,6 @@
         calendario.set('ariaDateFormat', 'j F Y');
         input.setAttribute('placeholder', 'gg/mm/aaaa');
       }
-    });
-    // a choice with nothing chosen yet, a search box, an empty table: fixed words of form-js's own
-    const PAROLE = {'Select': 'Seleziona', 'Search': 'Cerca', 'Nothing to show.': 'Nessun dato.'};
-    radice.querySelectorAll('.fjs-container').forEach(function (modulo) {
-      const percorso = document.createTreeWalker(modulo, NodeFilter.SHOW_TEXT);
-      for (let nodo = percorso.nextNode(); nodo; nodo = percorso.nextNode()) {
-        const italiano = PAROLE[nodo.nodeValue.trim()];
-        if (italiano) {
-          nodo.nodeValue = italiano;
-        }
-      }
-      modulo.querySelectorAll('input[placeholder="Search"], input[placeholder="Select"]').forEach(function (input) {
-        input.setAttribute('placeholder', PAROLE[input.getAttribute('placeholder')]);
-      });
     });
   }
 
