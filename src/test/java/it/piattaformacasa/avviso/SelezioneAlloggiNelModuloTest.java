@@ -158,7 +158,7 @@ class SelezioneAlloggiNelModuloTest {
         for (String rotto : List.of("[{\"alloggioId\":", "{\"alloggioId\":1}", "[1, 2]")) {
             ClientHttp.Risposta risposta = completa(diAler, rotto);
             assertThat(risposta.status()).as(rotto + " → " + risposta.body()).isEqualTo(400);
-            assertThat(risposta.json().get("detail").asText()).contains("alloggiDaInserire");
+            assertThat(risposta.json().get("detail").asText()).contains("Alloggi da inserire in avviso").doesNotContain("alloggiDaInserire");
         }
 
         assertThat(taskService.createTaskQuery().taskId(diAler.getId()).count()).as("the task stays open").isEqualTo(1);

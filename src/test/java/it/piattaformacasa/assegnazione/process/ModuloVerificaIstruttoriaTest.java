@@ -208,7 +208,7 @@ class ModuloVerificaIstruttoriaTest {
             ClientHttp.Risposta rifiutata = http.post("/engine-rest/task/" + id + "/complete", VARESE_ISTRUTTORIA,
                     "{\"variables\":{\"esito\":{\"value\":\"AMMISSIBILE\"},\"alloggioId\":{\"value\":" + alloggio + "}}}");
             assertThat(rifiutata.status()).as(rifiutata.body()).isEqualTo(400);
-            assertThat(rifiutata.json().get("message").asText()).contains("alloggioId", "valore non ammesso");
+            assertThat(rifiutata.json().get("message").asText()).contains("Alloggio da assegnare", "valore non ammesso").doesNotContain("alloggioId");
         }
         assertThat(jdbc.queryForObject("select stato from istruttoria where id = ?", String.class, istruttoriaForte)).isEqualTo("IN_CORSO");
         assertThat(jdbc.queryForObject("select count(*) from assegnazione where domanda_id = ?", Integer.class, forte)).isZero();
