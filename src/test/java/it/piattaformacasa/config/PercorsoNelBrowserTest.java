@@ -265,7 +265,7 @@ class PercorsoNelBrowserTest {
 
     void decidiRettifica() throws IOException {
         apriAttivita(MALNATE, "Rettifica punteggio per invalidità civile – Comune di Malnate");
-        radio("ACCOLTA");
+        radio("Accolta");
         guarda("rettifica", "Rettifica del punteggio per invalidità civile");
         completa();
     }
@@ -298,7 +298,7 @@ class PercorsoNelBrowserTest {
     /** AMMISSIBILE with Malnate's alloggio, from the form. After the merge of the new form the alloggio is a select. */
     void verificaIstruttoria() throws IOException {
         apriAttivita(MALNATE, "Verifica istruttoria – Comune di Malnate");
-        radio("AMMISSIBILE");
+        radio("Ammissibile");
         scrivi("ID dell'alloggio da assegnare", Long.toString(alloggioDi.get(CF_COMUNE_MALNATE)));
         guarda("istruttoria", "Verifica istruttoria");
         completa();
@@ -308,7 +308,7 @@ class PercorsoNelBrowserTest {
 
     void confermaContratto() throws IOException {
         apriAttivita(MALNATE, "Conferma registrazione contratto – Comune di Malnate");
-        radio("FIRMATO");
+        radio("Contratto firmato");
         scrivi("Numero del contratto", "CTR-2027-1");
         data("Data di firma", oggi());
         data("Decorrenza", oggi());
@@ -446,8 +446,12 @@ class PercorsoNelBrowserTest {
         campo(etichetta).click();
     }
 
-    private void radio(String valore) {
-        browser.findElement(By.cssSelector(".fjs-container input[type='radio'][value='" + valore + "']")).click();
+    /** A radio option, by the text a person reads next to it. */
+    private void radio(String opzione) {
+        WebElement etichetta = browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), \""
+                + opzione + "\")]"));
+        etichetta.click();
+        assertThat(browser.findElement(By.id(etichetta.getAttribute("for"))).isSelected()).as(opzione).isTrue();
     }
 
     /**
@@ -467,9 +471,28 @@ class PercorsoNelBrowserTest {
         attesa.until(d -> d.findElement(By.id(id + "-display")).getText().startsWith(opzione));
     }
 
-    private void accedi(String utente) {
-        chromium.accedi(utente, PASSWORD);
-        attesa.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    /**
+     * The login form, tried again if it is still there: on a busy machine the first click may reach the form before
+     * the webapp has bound it, and the page only reloads.
+     */
+    private void accedi(String utente) throws IOException {
+        By nomeUtente = By.cssSelector("input[ng-model='username']");
+        for (int tentativo = 1; ; tentativo++) {
+            attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
+            browser.findElement(nomeUtente).clear();
+            browser.findElement(By.cssSelector("input[ng-model='password']")).clear();
+            chromium.accedi(utente, PASSWORD);
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(nomeUtente));
+                break;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                chromium.foto(String.format("percorso-accesso-%s-tentativo-%d", utente, tentativo));
+                if (tentativo == 3) {
+                    throw e;
+                }
+                browser.navigate().refresh();
+            }
+        }
         loggato = utente;
     }
 

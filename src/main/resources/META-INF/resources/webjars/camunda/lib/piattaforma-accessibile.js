@@ -5,7 +5,8 @@
  * what cannot be mended is listed in README «Tests»):
  *
  * - buttons and links that show only an icon get a name a screen reader can read (WCAG 4.1.2): the tooltip Camunda
- *   already shows (translated), or the name below for those without one;
+ *   already shows (translated), or the name below for those without one; an <a> without href that acts as a
+ *   button says so, since only then may it carry a name;
  * - the search box of the task and instance lists is announced as the combobox it is (its suggestions open below it),
  *   which is what makes its aria-expanded valid.
  *
@@ -36,14 +37,19 @@ const NOMI = {
   ]
 };
 
+// innerText: what is shown (a label hidden on narrow screens, e.g. «Aggiungi ordinamento», names nothing)
 function senzaNome(elemento) {
-  return !elemento.textContent.trim() && !elemento.getAttribute('aria-label') && !elemento.getAttribute('aria-labelledby');
+  return !elemento.innerText.trim() && !elemento.getAttribute('aria-label') && !elemento.getAttribute('aria-labelledby');
 }
 
 function dalSuggerimento(elemento) {
   const suggerimento = elemento.getAttribute('uib-tooltip') || elemento.getAttribute('title');
   if (suggerimento && suggerimento.indexOf('{{') < 0) {
     elemento.setAttribute('aria-label', suggerimento);
+    // an <a> without href (e.g. «copia il collegamento») is an action, and only a button may carry a name
+    if (elemento.tagName === 'A' && !elemento.hasAttribute('href')) {
+      elemento.setAttribute('role', 'button');
+    }
   }
 }
 
@@ -60,7 +66,7 @@ function ripara() {
   });
   // the tooltip follows the state (e.g. «Crescente» / «Decrescente»): the name follows the tooltip
   document.querySelectorAll('a[uib-tooltip], button[uib-tooltip]').forEach(function (elemento) {
-    if (!elemento.textContent.trim()) {
+    if (!elemento.innerText.trim()) {
       dalSuggerimento(elemento);
     }
   });
