@@ -171,7 +171,7 @@ class PercorsoNelBrowserTest {
 
         avanzaLOrologioOltre(Termini.fineDel(pubblicata.plusDays(15)), "fine-rettifiche");
         rendiDefinitiva();
-        assertThat(http.get("/api/graduatorie/" + graduatoria, MALNATE).json().get("stato").asText()).isEqualTo("DEFINITIVA");
+        assertThat(jdbc.queryForObject("select stato from graduatoria where id = ?", String.class, graduatoria)).isEqualTo("DEFINITIVA");
 
         impostaRiserveDellAnno();
         avviaIstruttoria();
