@@ -20,9 +20,10 @@ export default {
   // the login page would ask for /camunda-welcome (Camunda's distribution page, not part of this application) to
   // decide whether to greet a first visitor: a 404 on every login
   disableWelcomeMessage: true,
-  // the page declares the language it is shown in (lib/piattaforma-italiano.js); a refused completion shows its
-  // reasons beside the fields and form-js speaks Italian (lib/piattaforma-moduli.js)
-  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-moduli'],
+  // the page declares the language it is shown in and form-js speaks Italian (lib/piattaforma-italiano.js); a refused
+  // completion shows its reasons beside the fields, dates are gg/mm/aaaa (lib/piattaforma-moduli.js); icon-only
+  // controls get a name a screen reader reads (lib/piattaforma-accessibile.js)
+  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-moduli', '../../lib/piattaforma-accessibile'],
 
   // the shortcuts of Camunda's own file, described in Italian
   shortcuts: {

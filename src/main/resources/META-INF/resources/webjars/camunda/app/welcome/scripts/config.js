@@ -19,6 +19,7 @@ export default {
   // the login page would ask for /camunda-welcome (Camunda's distribution page, not part of this application) to
   // decide whether to greet a first visitor: a 404 on every login
   disableWelcomeMessage: true,
-  // the page declares the language it is shown in (lib/piattaforma-italiano.js)
-  customScripts: ['../../lib/piattaforma-italiano']
+  // the page declares the language it is shown in (lib/piattaforma-italiano.js); icon-only controls get a name a
+  // screen reader reads (lib/piattaforma-accessibile.js)
+  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-accessibile']
 };
