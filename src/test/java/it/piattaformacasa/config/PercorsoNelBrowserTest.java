@@ -125,7 +125,10 @@ class PercorsoNelBrowserTest {
         chromium = Chromium.italiano();
         browser = chromium.driver;
         // Angular draws a list or a form again as its data arrive: an element found a moment ago may be gone
-        attesa = (WebDriverWait) chromium.attesa.ignoring(StaleElementReferenceException.class);
+        // Tasklist draws its lists and forms again as their data arrive: a click that lands on a redrawn or still
+        // moving element is tried again
+        attesa = (WebDriverWait) chromium.attesa.ignoring(StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class);
         http = new ClientHttp(port);
     }
 
@@ -248,7 +251,7 @@ class PercorsoNelBrowserTest {
         apriAttivita(MALNATE, "Approva graduatoria provvisoria – Comune di Malnate");
         scrivi("Numero del provvedimento", "DET-2027-12");
         data("Data del provvedimento", pubblicata);
-        scegli("Pubblicazione", "Sito istituzionale");
+        scegli("Dove è stata pubblicata", "Sito istituzionale");
         data("Data di pubblicazione", pubblicata);
         guarda("approvazione", "Approvazione della graduatoria provvisoria");
         completa();
@@ -272,7 +275,7 @@ class PercorsoNelBrowserTest {
 
     void rendiDefinitiva() throws IOException {
         apriAttivita(MALNATE, "Rendi definitiva la graduatoria – Comune di Malnate");
-        spunta("Confermo il passaggio della graduatoria a DEFINITIVA");
+        spunta("Confermo il passaggio della graduatoria a definitiva");
         guarda("definitiva", "Graduatoria definitiva");
         completa();
     }
@@ -295,11 +298,12 @@ class PercorsoNelBrowserTest {
         istanze.computeIfAbsent("istruttoria", k -> new ArrayList<>()).add(istruttoria);
     }
 
-    /** AMMISSIBILE with Malnate's alloggio, from the form. After the merge of the new form the alloggio is a select. */
+    /** AMMISSIBILE with Malnate's alloggio, chosen among those the nucleo asked of Malnate. */
     void verificaIstruttoria() throws IOException {
         apriAttivita(MALNATE, "Verifica istruttoria – Comune di Malnate");
         radio("Ammissibile");
-        scrivi("ID dell'alloggio da assegnare", Long.toString(alloggioDi.get(CF_COMUNE_MALNATE)));
+        scegli("Alloggio da assegnare", jdbc.queryForObject("select codice_ui from alloggio where id = ?", String.class,
+                alloggioDi.get(CF_COMUNE_MALNATE)));
         guarda("istruttoria", "Verifica istruttoria");
         completa();
         assegnazione = jdbc.queryForObject("select id from assegnazione where domanda_id = ?", Long.class, domanda);
@@ -403,10 +407,12 @@ class PercorsoNelBrowserTest {
     void completa() {
         Task prima = taskService.createTaskQuery().taskAssignee(loggato).processInstanceIdIn(idIstanze()).singleResult();
         assertThat(prima).as("the task open in the form").isNotNull();
-        WebElement completa = browser.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
+        By pulsante = By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]");
+        WebElement completa = browser.findElement(pulsante);
         assertThat(completa.getText()).isEqualTo("Completa");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", completa);
-        attesa.until(ExpectedConditions.elementToBeClickable(completa)).click();
+        // by its place, not the element found above: Tasklist draws the form's buttons again as the form validates
+        attesa.until(ExpectedConditions.elementToBeClickable(pulsante)).click();
         attesa.until(d -> taskService.createTaskQuery().taskId(prima.getId()).count() == 0 || !errori().isEmpty());
         assertThat(errori()).as("error messages after «Completa» on " + prima.getName()).isEmpty();
     }
@@ -414,13 +420,20 @@ class PercorsoNelBrowserTest {
     /** The error notices Tasklist shows (toasts and the form's field errors). */
     private List<String> errori() {
         return browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error, .fjs-form-field-error"))
-                .stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+                .stream().filter(WebElement::isDisplayed).map(e -> {
+                    WebElement campo = e.findElements(By.xpath("ancestor::div[contains(@class,'fjs-form-field')][1]//label")).stream()
+                            .findFirst().orElse(null);
+                    return (campo == null ? "" : campo.getText() + ": ") + e.getText();
+                }).toList();
     }
 
+    /** The field beside its label, scrolled to the middle of the form as a person scrolls to it. */
     private WebElement campo(String etichetta) {
         WebElement label = browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), \""
                 + etichetta + "\")]"));
-        return browser.findElement(By.id(label.getAttribute("for")));
+        WebElement campo = browser.findElement(By.id(label.getAttribute("for")));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", campo);
+        return campo;
     }
 
     private void scrivi(String etichetta, String testo) {
@@ -443,13 +456,17 @@ class PercorsoNelBrowserTest {
     }
 
     private void spunta(String etichetta) {
-        campo(etichetta).click();
+        attesa.until(d -> {
+            campo(etichetta).click();
+            return true;
+        });
     }
 
     /** A radio option, by the text a person reads next to it. */
     private void radio(String opzione) {
         WebElement etichetta = browser.findElement(By.xpath("//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.), \""
                 + opzione + "\")]"));
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", etichetta);
         etichetta.click();
         assertThat(browser.findElement(By.id(etichetta.getAttribute("for"))).isSelected()).as(opzione).isTrue();
     }
@@ -516,6 +533,12 @@ class PercorsoNelBrowserTest {
         attendiTesto(testoAtteso);
         passo++;
         String file = String.format("percorso-%02d-%s", passo, nome);
+        // form-js checks a field as it is typed into (an emptied field is «obbligatorio» for a moment): what stays counts
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> errori().isEmpty());
+        } catch (org.openqa.selenium.TimeoutException restano) {
+            // asserted below, with the messages
+        }
         chromium.foto(file);
         assertThat(errori()).as("error messages on " + file).isEmpty();
         assertThat(chromium.testo()).as("English left on " + file)
