@@ -158,7 +158,8 @@ class SelezioneAlloggiNelModuloTest {
         for (String rotto : List.of("[{\"alloggioId\":", "{\"alloggioId\":1}", "[1, 2]")) {
             ClientHttp.Risposta risposta = completa(diAler, rotto);
             assertThat(risposta.status()).as(rotto + " → " + risposta.body()).isEqualTo(400);
-            assertThat(risposta.json().get("detail").asText()).contains("alloggiDaInserire");
+            // the refusal names the field as the form labels it
+            assertThat(risposta.json().get("detail").asText()).contains("Alloggi da inserire in avviso");
         }
 
         assertThat(taskService.createTaskQuery().taskId(diAler.getId()).count()).as("the task stays open").isEqualTo(1);
