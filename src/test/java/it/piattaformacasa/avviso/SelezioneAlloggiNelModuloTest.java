@@ -158,6 +158,7 @@ class SelezioneAlloggiNelModuloTest {
         for (String rotto : List.of("[{\"alloggioId\":", "{\"alloggioId\":1}", "[1, 2]")) {
             ClientHttp.Risposta risposta = completa(diAler, rotto);
             assertThat(risposta.status()).as(rotto + " → " + risposta.body()).isEqualTo(400);
+            // the refusal names the field as the form labels it
             assertThat(risposta.json().get("detail").asText()).contains("Alloggi da inserire in avviso").doesNotContain("alloggiDaInserire");
         }
 

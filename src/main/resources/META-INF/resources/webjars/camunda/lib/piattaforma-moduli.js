@@ -8,6 +8,11 @@
  *   refused field gets the focus. The reason goes away when that field changes or the completion succeeds.
  * - form-js's date fields: an Italian calendar, typed and shown gg/mm/aaaa (its other English words are translated by
  *   lib/piattaforma-italiano.js).
+ * - «Completa» after editing a row of a dynamic list: Tasklist 7.24 enables it when form-js's «changed» event has
+ *   Object.keys(errors).length === 0, but form-js (commands updating a field inside a list row) writes a row's error
+ *   at errors[fieldId][row] and, when the row is valid, leaves errors[fieldId] as an empty array: a key without any
+ *   error, which kept «Completa» disabled for good. Tasklist's listener is handed the errors without those empty
+ *   entries; form-js's own state and its validation on submit are untouched.
  */
 (function () {
   const COMPLETAMENTO = /\/task\/([^/?#]+)\/(submit-form|complete)(?:[?#].*)?$/;
@@ -173,16 +178,84 @@
     });
   }
 
+  // ---- «Completa» and the rows of a dynamic list
+
+  /** true when the value form-js keeps for a field (messages, or per row of a list: nested arrays/objects) holds one. */
+  function haErrori(valore) {
+    if (valore == null) {
+      return false;
+    }
+    if (typeof valore === 'string') {
+      return true;
+    }
+    if (Array.isArray(valore) && valore.every(function (v) { return typeof v === 'string'; })) {
+      return valore.length > 0;
+    }
+    return Object.keys(valore).some(function (k) { return haErrori(valore[k]); });
+  }
+
+  /** form-js's Form behind a .fjs-container (not global): the service its Preact tree provides to the fields. */
+  function moduloDi(contenitore) {
+    function cerca(vnode, profondita) {
+      if (!vnode || profondita > 80) {
+        return null;
+      }
+      const valore = vnode.props && vnode.props.value;
+      if (valore && typeof valore.getService === 'function') {
+        return valore.getService('form');
+      }
+      let figli = vnode.__k;
+      if (!figli) {
+        return null;
+      }
+      figli = Array.isArray(figli) ? figli : [figli];
+      for (let i = 0; i < figli.length; i++) {
+        const trovato = cerca(figli[i], profondita + 1);
+        if (trovato) {
+          return trovato;
+        }
+      }
+      return null;
+    }
+    try {
+      return cerca(contenitore.__k, 0);
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function correggiErrori(radice) {
+    radice.querySelectorAll('.fjs-container').forEach(function (contenitore) {
+      const modulo = moduloDi(contenitore);
+      if (!modulo || modulo.piattaformaErrori || typeof modulo.on !== 'function') {
+        return;
+      }
+      modulo.piattaformaErrori = true;
+      // before Tasklist's own listener (default priority 1000), on the event object they share
+      modulo.on('changed', 1500, function (evento) {
+        const errori = evento.errors || {};
+        const veri = {};
+        Object.keys(errori).forEach(function (id) {
+          if (haErrori(errori[id])) {
+            veri[id] = errori[id];
+          }
+        });
+        evento.errors = veri;
+      });
+    });
+  }
+
   function osserva() {
     // Tasklist changes its page often: one pass per frame is enough
     let inAttesa = false;
     new MutationObserver(function () {
       if (!inAttesa) {
         inAttesa = true;
-        window.requestAnimationFrame(function () { inAttesa = false; traduci(document); });
+        window.requestAnimationFrame(function () { inAttesa = false; traduci(document); correggiErrori(document); });
       }
     }).observe(document.body, {childList: true, subtree: true, characterData: true});
     traduci(document);
+    correggiErrori(document);
   }
 
   if (document.body) {
