@@ -15,6 +15,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -115,5 +116,46 @@ final class Chromium implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+    }
+
+    // ---- a form-js form in Tasklist ------------------------------------------------------------------------------
+
+    /**
+     * Types into a field and pauses as an operator does: form-js takes a typed value after a 300 ms debounce, and a row
+     * field typed and left at once (Selenium types a whole word in a few milliseconds) may lose its value when another
+     * field of the form changes meanwhile (README «Avvisi»).
+     */
+    void scrivi(WebElement input, String testo) {
+        input.sendKeys(testo);
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The input of the field with that label within {@code riga} (a list's row, or the form): form-js ties each label to its input. */
+    WebElement campo(WebElement riga, String etichetta) {
+        WebElement label = riga.findElement(By.xpath(".//label[normalize-space(text())=\"" + etichetta + "\"]"));
+        return riga.findElement(By.id(label.getAttribute("for")));
+    }
+
+    /** Opens the select and picks the option whose text contains {@code testo}. */
+    void scegli(WebElement riga, String etichetta, String testo) {
+        WebElement input = campo(riga, etichetta);
+        WebElement gruppo = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
+        clic(gruppo);
+        if ("text".equals(input.getAttribute("type")) && !input.getAttribute("class").contains("hidden")) {
+            input.sendKeys(testo); // a searchable select filters as one types
+        }
+        WebElement voce = attesa.until(d -> gruppo.findElement(By.xpath("./..")).findElements(By.cssSelector(".fjs-dropdownlist-item"))
+                .stream().filter(v -> v.getText().contains(testo)).findFirst().orElse(null));
+        clic(voce);
+        attesa.until(d -> gruppo.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+    }
+
+    void clic(WebElement elemento) {
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", elemento);
+        attesa.until(ExpectedConditions.elementToBeClickable(elemento)).click();
     }
 }

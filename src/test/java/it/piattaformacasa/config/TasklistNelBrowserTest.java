@@ -101,7 +101,7 @@ class TasklistNelBrowserTest {
         WebElement conferma = attesa.until(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".fjs-container input[type='checkbox']")));
         foto("2-presa-in-carico");
-        clic(conferma);
+        chromium.clic(conferma);
         browser.findElement(By.cssSelector(".fjs-container textarea")).sendKeys("Inseriti i due alloggi di via Sacco");
         foto("3-modulo");
         WebElement completa = browser.findElement(By.xpath("//div[contains(@class,'form-actions')]//button[contains(@ng-click,'complete')]"));
@@ -196,30 +196,30 @@ class TasklistNelBrowserTest {
 
             WebElement aggiungi = browser.findElement(By.cssSelector(".fjs-container button.fjs-repeat-render-add"));
             assertThat(aggiungi.getText()).contains("Aggiungi").doesNotContain("Add");
-            clic(aggiungi);
-            clic(aggiungi);
+            chromium.clic(aggiungi);
+            chromium.clic(aggiungi);
             List<WebElement> righe = attesa.until(d -> {
                 List<WebElement> trovate = d.findElements(By.cssSelector(".fjs-container .fjs-repeat-row-container"));
                 return trovate.size() == 2 ? trovate : null;
             });
-            scegli(righe.get(0), "Alloggio", libero.getCodiceUi());
-            scegli(righe.get(0), "Tipologia", "Immediatamente assegnabile");
-            scrivi(campo(righe.get(0), "Tipologia riscaldamento"), "Centralizzato a metano");
-            scrivi(campo(righe.get(0), "Spese annuali per le utenze (€)"), "1450,50");
-            scegli(righe.get(1), "Alloggio", sfitto.getCodiceUi());
-            scegli(righe.get(1), "Tipologia", "Stato di fatto, interventi a carico dell'ente");
-            scrivi(campo(righe.get(1), "Tipologia riscaldamento"), "Autonomo a gas");
-            scrivi(campo(righe.get(1), "Spese annuali per le utenze (€)"), "980");
-            scrivi(campo(righe.get(1), "Interventi di ristrutturazione"), "Rifacimento impianto elettrico e bagno");
-            scrivi(campo(righe.get(1), "Costo degli interventi (€)"), "18500");
-            clic(browser.findElement(By.cssSelector(".fjs-container input[type='checkbox']")));
+            chromium.scegli(righe.get(0), "Alloggio", libero.getCodiceUi());
+            chromium.scegli(righe.get(0), "Tipologia", "Immediatamente assegnabile");
+            chromium.scrivi(chromium.campo(righe.get(0), "Tipologia riscaldamento"), "Centralizzato a metano");
+            chromium.scrivi(chromium.campo(righe.get(0), "Spese annuali per le utenze (€)"), "1450,50");
+            chromium.scegli(righe.get(1), "Alloggio", sfitto.getCodiceUi());
+            chromium.scegli(righe.get(1), "Tipologia", "Stato di fatto, interventi a carico dell'ente");
+            chromium.scrivi(chromium.campo(righe.get(1), "Tipologia riscaldamento"), "Autonomo a gas");
+            chromium.scrivi(chromium.campo(righe.get(1), "Spese annuali per le utenze (€)"), "980");
+            chromium.scrivi(chromium.campo(righe.get(1), "Interventi di ristrutturazione"), "Rifacimento impianto elettrico e bagno");
+            chromium.scrivi(chromium.campo(righe.get(1), "Costo degli interventi (€)"), "18500");
+            chromium.clic(browser.findElement(By.cssSelector(".fjs-container input[type='checkbox']")));
             browser.executeScript("arguments[0].scrollIntoView({block: 'start'})", righe.get(0));
             foto("8-due-alloggi");
 
             // a searchable select shows its choice in its input
-            assertThat(campo(righe.get(0), "Alloggio").getAttribute("value")).contains(libero.getCodiceUi());
-            assertThat(campo(righe.get(1), "Alloggio").getAttribute("value")).contains(sfitto.getCodiceUi());
-            assertThat(campo(righe.get(1), "Interventi di ristrutturazione").getAttribute("value"))
+            assertThat(chromium.campo(righe.get(0), "Alloggio").getAttribute("value")).contains(libero.getCodiceUi());
+            assertThat(chromium.campo(righe.get(1), "Alloggio").getAttribute("value")).contains(sfitto.getCodiceUi());
+            assertThat(chromium.campo(righe.get(1), "Interventi di ristrutturazione").getAttribute("value"))
                     .isEqualTo("Rifacimento impianto elettrico e bagno");
             // editing a list row left form-js with an empty entry in its errors, which kept «Completa» disabled
             // (lib/piattaforma-moduli.js hands Tasklist only the real ones)
@@ -258,47 +258,12 @@ class TasklistNelBrowserTest {
         pausa(1000); // the redraw replaces the form without a sign of its own
     }
 
-    /**
-     * Types into a field of a list row and pauses as an operator does: form-js takes a typed value after a 300 ms
-     * debounce, and a row field typed and left at once (Selenium types a whole word in a few milliseconds) may lose its
-     * value when another field of the form changes meanwhile.
-     */
-    private void scrivi(WebElement input, String testo) {
-        input.sendKeys(testo);
-        pausa(500);
-    }
-
     private static void pausa(long millisecondi) {
         try {
             Thread.sleep(millisecondi);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The input of the row's field with that label (form-js ties each label to its input). */
-    private WebElement campo(WebElement riga, String etichetta) {
-        WebElement label = riga.findElement(By.xpath(".//label[normalize-space(text())=\"" + etichetta + "\"]"));
-        return riga.findElement(By.id(label.getAttribute("for")));
-    }
-
-    /** Opens the row's select and picks the option whose text contains {@code testo}. */
-    private void scegli(WebElement riga, String etichetta, String testo) {
-        WebElement input = campo(riga, etichetta);
-        WebElement gruppo = input.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-input-group')][1]"));
-        clic(gruppo);
-        if ("text".equals(input.getAttribute("type")) && !input.getAttribute("class").contains("hidden")) {
-            input.sendKeys(testo); // a searchable select filters as one types
-        }
-        WebElement voce = attesa.until(d -> gruppo.findElement(By.xpath("./..")).findElements(By.cssSelector(".fjs-dropdownlist-item"))
-                .stream().filter(v -> v.getText().contains(testo)).findFirst().orElse(null));
-        clic(voce);
-        attesa.until(d -> gruppo.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
-    }
-
-    private void clic(WebElement elemento) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", elemento);
-        attesa.until(ExpectedConditions.elementToBeClickable(elemento)).click();
     }
 
     /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
