@@ -461,7 +461,7 @@ class PercorsoNelBrowserTest {
     private void scrivi(String etichetta, String testo) {
         WebElement campo = campo(etichetta);
         campo.clear();
-        campo.sendKeys(testo);
+        chromium.scrivi(campo, testo);
     }
 
     /**
