@@ -127,8 +127,13 @@ final class Chromium implements AutoCloseable {
      */
     void scrivi(WebElement input, String testo) {
         input.sendKeys(testo);
+        pausa(500);
+    }
+
+    /** A person's pause, where the page gives no sign to wait for (form-js's debounce, a redraw). */
+    static void pausa(long millisecondi) {
         try {
-            Thread.sleep(500);
+            Thread.sleep(millisecondi);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -228,16 +228,9 @@ class ModuliNelBrowserTest {
             return testo.equals(input(etichetta).getAttribute("value"));
         });
         // form-js takes a typed value 300 ms after the last key: «Completa» clicked sooner submits the field empty
-        pausa();
+        Chromium.pausa(500);
     }
 
-    private static void pausa() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     /** A date as an Italian types it; Escape closes the calendar. */
     private void data(String etichetta, LocalDate giorno) {

@@ -255,15 +255,7 @@ class TasklistNelBrowserTest {
     private void presaInCarico() {
         attesa.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
         attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container .fjs-form")));
-        pausa(1000); // the redraw replaces the form without a sign of its own
-    }
-
-    private static void pausa(long millisecondi) {
-        try {
-            Thread.sleep(millisecondi);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Chromium.pausa(1000); // the redraw replaces the form without a sign of its own
     }
 
     /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
