@@ -21,6 +21,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import it.piattaformacasa.common.web.AccessoNegatoHandler;
+import it.piattaformacasa.common.web.Console;
 import it.piattaformacasa.config.process.SessioneWebappPerScaricare;
 import it.piattaformacasa.common.web.FormatoErrore;
 import it.piattaformacasa.common.web.Problema;
@@ -74,7 +75,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain webappsAndDocs(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher(percorsi("/camunda/**", "/camunda-welcome/**", "/", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
+                .securityMatcher(percorsi("/camunda/**", "/camunda-welcome/**", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
                         "/v3/api-docs/**", "/actuator/health/**", "/error"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 // the webapps ship their own CSRF prevention filter and session handling
@@ -82,10 +83,28 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The console (issue 12): every other path, from the root. Its own login page against the same users and
+     * abilitazioni as the API (the pages call the API's services, so the same per-ente visibility applies), a session,
+     * CSRF tokens in every form, the same origin checks as the API. Bootstrap Italia's files and the console's own are
+     * public; everything else needs a login, and a path nobody mapped is a 404 page for whoever is logged in.
+     */
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(auth -> auth.anyRequest().denyAll()).build();
+    SecurityFilterChain console(HttpSecurity http, OperatoriAuthenticationProvider provider,
+                                @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
+                                @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
+        return http
+                .authenticationProvider(provider)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(percorsi("/accesso", "/webjars/**", "/console/**", "/error")).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(login -> login.loginPage("/accesso").failureUrl("/accesso?errore").defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/esci").logoutSuccessUrl("/accesso?uscito"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(Console.POLITICA_CONTENUTI)))
+                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
+                        CsrfFilter.class)
+                .build();
     }
 
     /**

@@ -127,8 +127,6 @@ class ErroriItalianiTest {
                         "troppo grande"),
                 caso("intestazione di 20 kB", t -> t.basic("/api/ambiti", CAPOFILA).header("X-Grande", ventikB).GET().build(), 400,
                         Formato.JSON, "troppo grande"),
-                caso("percorso fuori da ogni area", t -> t.basic("/qualcosa-che-non-esiste", ADMIN).GET().build(), 403, Formato.JSON,
-                        "permessi"),
                 caso("URL rifiutato dal firewall di Spring Security", t -> t.basic("/api//ambiti", CAPOFILA).GET().build(), 400,
                         Formato.JSON, "non è valida"),
                 caso("modifica con il cookie di sessione senza token CSRF", t -> t.senzaCredenziali("/api/enti/1/certificazioni")

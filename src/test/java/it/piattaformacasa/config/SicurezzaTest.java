@@ -116,8 +116,11 @@ class SicurezzaTest {
     }
 
     @Test
-    void percorsiNonPrevistiSonoNegati() {
-        assertThat(http.get("/qualcosa-che-non-esiste", ADMIN).status()).isIn(401, 403);
+    void percorsiNonPrevistiSonoDellaConsoleCheVuoleIlSuoAccesso() {
+        // outside /api, /engine-rest and the webapps every path is the console's (issue 12): its own login, no Basic
+        ClientHttp.Risposta risposta = http.get("/qualcosa-che-non-esiste", ADMIN);
+        assertThat(risposta.status()).isEqualTo(302);
+        assertThat(risposta.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/accesso"));
     }
 
     @Test

@@ -44,11 +44,12 @@ class TasklistTest {
         assertThat(pagina.body()).contains("<html").containsIgnoringCase(app);
     }
 
+    /** The root is the console (issue 12): a visitor is sent to its login, the webapps stay under /camunda. */
     @Test
-    void laRadiceReindirizzaAlleWebapp() {
+    void laRadiceELaConsoleCheChiedeLAccesso() {
         ClientHttp.Risposta radice = http.invia(HttpRequest.newBuilder(http.uri("/")).GET().build());
         assertThat(radice.status()).isBetween(300, 399);
-        assertThat(radice.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/camunda/app/"));
+        assertThat(radice.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/accesso"));
     }
 
     /** Camunda's distribution page, English and not part of the platform: Welcome instead. */

@@ -181,8 +181,8 @@ class WebappInItalianoNelBrowserTest {
     }
 
     @Test
-    void laRadiceApreWelcomeConAccessoEProfiloInItaliano() throws IOException {
-        chromium.driver.get(url("/"));
+    void welcomeSiApreConAccessoEProfiloInItaliano() throws IOException {
+        chromium.driver.get(url("/camunda/app/welcome/default/"));
         attendiTesto(By.cssSelector("button[type='submit']"), "Accedi");
         assertThat(chromium.driver.getCurrentUrl()).contains("/camunda/app/welcome/default/");
         chromium.foto("italiano-welcome-1-accesso");
