@@ -210,7 +210,8 @@ public class ContrattoService {
                   join avviso av on av.id = a.avviso_id
                  where a.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
                 rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", alloggio " + rs.getString("codice_ui"),
-                "domanda n. " + rs.getLong("domanda_id")), assegnazioneId).stream().findFirst();
+                "domanda n. " + rs.getLong("domanda_id")).conPagina("/domande/" + rs.getLong("domanda_id")), assegnazioneId)
+                .stream().findFirst();
     }
 
     /** What «Conferma registrazione contratto» shows: the nucleo by its domanda (no names) and the alloggio. */

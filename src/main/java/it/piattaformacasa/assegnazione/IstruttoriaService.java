@@ -323,7 +323,8 @@ public class IstruttoriaService {
                  where i.id = ?""", (rs, n) -> new PraticaInBreve(rs.getString("ragione_sociale"), rs.getString("nome"),
                 rs.getString("titolo"), "Domanda n. " + rs.getLong("domanda_id") + ", graduatoria n. "
                         + rs.getLong("graduatoria_id"),
-                "domanda n. " + rs.getLong("domanda_id")), istruttoriaId).stream().findFirst();
+                "domanda n. " + rs.getLong("domanda_id")).conPagina("/domande/" + rs.getLong("domanda_id")), istruttoriaId)
+                .stream().findFirst();
     }
 
     /** Without the caller's visibility: the process step may run for a Tasklist user outside the API's security. */

@@ -1,5 +1,7 @@
 package it.piattaformacasa.attivita;
 
+import java.util.List;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,5 +31,14 @@ public class AttivitaService {
     @Transactional
     public void rilascia(String taskId) {
         processo.rilascia(taskId, utente.username());
+    }
+
+    /**
+     * The open tasks of the case whose console page is {@code pagina} («/graduatorie/12»): for supervisors and
+     * administrators all of them, for the others those they may take or hold — as in their Tasklist.
+     */
+    @Transactional(readOnly = true)
+    public List<AttivitaProcesso.AttivitaAperta> aperteDellaPagina(String pagina) {
+        return processo.aperteDellaPagina(pagina, utente.username(), utente.vedeTuttiGliEnti());
     }
 }

@@ -482,7 +482,7 @@ public class AvvisoService {
         }
         Avviso a = avviso.get();
         return Optional.of(new PraticaInBreve(diEnte.get().getRagioneSociale(), diEnte.get().getComune().getNome(),
-                a.getTitolo(), "Avviso n. " + a.getId(), null));
+                a.getTitolo(), "Avviso n. " + a.getId(), null, "/avvisi/" + a.getId()));
     }
 
     /** The enti that may offer alloggi: those with fabbricati in the ambito or seated there. */

@@ -12,13 +12,27 @@ package it.piattaformacasa.common;
  *                provvisoria», «Domanda n. 345, alloggio MA-12»
  * @param nelNome what the task's name adds after ente, comune and avviso, to tell apart tasks of one ente in one
  *                avviso (the domanda); null when those three already do
+ * @param pagina  the case's page in the console («/graduatorie/12», «/domande/345»), where the task links to and
+ *                where the case page lists its open tasks (issue 12); null where the case has no page
  */
-public record PraticaInBreve(String ente, String comune, String avviso, String pratica, String nelNome) {
+public record PraticaInBreve(String ente, String comune, String avviso, String pratica, String nelNome, String pagina) {
 
     public PraticaInBreve {
         if (pratica == null || pratica.isBlank()) {
             throw new IllegalArgumentException("Una pratica si descrive almeno con il suo oggetto");
         }
+        if (pagina != null && !pagina.matches("/[a-z-]+(/[A-Za-z0-9._-]+)*")) {
+            throw new IllegalArgumentException("Pagina della console non valida: " + pagina);
+        }
+    }
+
+    public PraticaInBreve(String ente, String comune, String avviso, String pratica, String nelNome) {
+        this(ente, comune, avviso, pratica, nelNome, null);
+    }
+
+    /** The same case with its page in the console. */
+    public PraticaInBreve conPagina(String percorso) {
+        return new PraticaInBreve(ente, comune, avviso, pratica, nelNome, percorso);
     }
 
     /** The avviso's title as it reads after a task's name: «Avviso «SAP 2026»», without repeating «Avviso». */

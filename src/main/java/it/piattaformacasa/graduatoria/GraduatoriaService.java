@@ -165,7 +165,7 @@ public class GraduatoriaService {
     public Optional<PraticaInBreve> inBreve(long graduatoriaId) {
         return graduatorie.findById(graduatoriaId).map(g -> new PraticaInBreve(g.getEnte().getRagioneSociale(),
                 g.getComune().getNome(), g.getAvviso().getTitolo(),
-                "Graduatoria n. " + g.getId() + ", " + g.getStato().name().toLowerCase(Locale.ROOT), null));
+                "Graduatoria n. " + g.getId() + ", " + g.getStato().name().toLowerCase(Locale.ROOT), null, "/graduatorie/" + g.getId()));
     }
 
     /** How many domande the graduatoria ranks, as its tasks' forms show it. */

@@ -131,7 +131,8 @@ public class RettificaService {
     public Optional<PraticaInBreve> inBreve(long rettificaId) {
         return rettifiche.findById(rettificaId).flatMap(r -> graduatorie.inBreve(r.getGraduatoriaId()).map(g ->
                 new PraticaInBreve(g.ente(), g.comune(), g.avviso(), "Domanda n. " + r.getDomandaId()
-                        + ", invalidità " + r.getPercentualeRichiesta() + " %", "domanda n. " + r.getDomandaId())));
+                        + ", invalidità " + r.getPercentualeRichiesta() + " %", "domanda n. " + r.getDomandaId(),
+                "/graduatorie/" + r.getGraduatoriaId())));
     }
 
     @Transactional(readOnly = true)

@@ -241,6 +241,22 @@ class AttivitaConLaPraticaTest {
         assertThat(pratica("Task_CertificaAnagrafe")).isEqualTo("Anagrafe 2097");
     }
 
+    /** Issue 12: each task carries its case's page in the console, which its form links and which lists it. */
+    @Test
+    void ogniAttivitaPortaLaPaginaDellaSuaPraticaNellaConsole() {
+        Map<String, String> attese = new LinkedHashMap<>();
+        attese.put("UserTask_ApprovaGraduatoriaProvvisoria", "/graduatorie/" + graduatoria);
+        attese.put("UserTask_RendiDefinitiva", "/graduatorie/" + graduatoria);
+        attese.put("UserTask_PubblicaGraduatoriaDefinitiva", "/graduatorie/" + graduatoria);
+        attese.put("UserTask_RettificaPunteggio", "/graduatorie/" + graduatoria);
+        attese.put("UserTask_VerificaIstruttoria", "/domande/" + domanda);
+        attese.put("UserTask_ConfermaContratto", "/domande/" + domanda);
+        attese.forEach((chiave, pagina) -> assertThat(variabili.get(una(chiave).getId())).as(chiave).containsEntry(VAR_PAGINA, pagina));
+        assertThat(variabili.get(una("UserTask_SelezionaAlloggi", ENTE).getId())).containsEntry(VAR_PAGINA, "/avvisi/" + avviso);
+        assertThat(variabili.get(una("Task_CertificaAnagrafe").getId())).as("the Anagrafe has no case page yet").doesNotContainKey(VAR_PAGINA);
+        assertThat((String) variabili.get(una("UserTask_ApprovaRegole").getId()).get(VAR_PAGINA)).matches("/regole/" + REGOLE + "/versioni/\\d+");
+    }
+
     @Test
     void ogniEnteHaLaSuaSelezioneConIlSuoNome() {
         assertThat(create.get("UserTask_SelezionaAlloggi")).hasSize(3).extracting(t -> variabili.get(t.getId()).get(VAR_ENTE))

@@ -1,14 +1,21 @@
 package it.piattaformacasa.attivita.process;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.attivita.AttivitaProcesso;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.NonTrovatoException;
+import it.piattaformacasa.common.process.PraticaNellElenco;
 
 @Component
 class AttivitaProcessAdapter implements AttivitaProcesso {
@@ -45,6 +52,20 @@ class AttivitaProcessAdapter implements AttivitaProcesso {
             throw new ConflittoException("L'attività «" + task.getName() + "» non è in carico a " + operatore);
         }
         taskService.setAssignee(taskId, null);
+    }
+
+    @Override
+    public List<AttivitaAperta> aperteDellaPagina(String pagina, String operatore, boolean tutte) {
+        Set<String> candidato = taskService.createTaskQuery().taskVariableValueEquals(PraticaNellElenco.VAR_PAGINA, pagina)
+                .taskCandidateUser(operatore).includeAssignedTasks().list().stream().map(Task::getId).collect(Collectors.toSet());
+        TaskQuery query = taskService.createTaskQuery().taskVariableValueEquals(PraticaNellElenco.VAR_PAGINA, pagina);
+        List<Task> aperte = tutte ? query.list() : query.list().stream()
+                .filter(t -> candidato.contains(t.getId()) || operatore.equals(t.getAssignee())).toList();
+        return aperte.stream()
+                .sorted(Comparator.comparing(Task::getDueDate, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Task::getName))
+                .map(t -> new AttivitaAperta(t.getId(), t.getName(), t.getDueDate() == null ? null : t.getDueDate().toInstant(),
+                        t.getAssignee(), candidato.contains(t.getId())))
+                .toList();
     }
 
     /** Only tasks the operator is a candidate for (through its groups) or holds; others do not exist for it. */

@@ -24,6 +24,12 @@ public final class PraticaNellElenco {
     /** The basis of the deadline, as the model states it («5 giorni dalla chiusura dell'avviso»). */
     public static final String VAR_TERMINE = "praticaTermine";
 
+    /**
+     * The case's page in the console ({@link it.piattaformacasa.common.PraticaInBreve#pagina()}): the form links it,
+     * and the case page lists the open tasks that carry it (issue 12). Not shown in the list.
+     */
+    public static final String VAR_PAGINA = "praticaPagina";
+
     /** Name of the user task's extension property (camunda:property) that states the basis of its deadline. */
     public static final String PROPRIETA_TERMINE = "termine";
 

@@ -98,6 +98,7 @@ class PraticaDellAttivitaListener implements TaskListener {
         imposta(task, VAR_COMUNE, p.comune());
         imposta(task, VAR_AVVISO, p.avviso());
         imposta(task, VAR_PRATICA, p.pratica());
+        imposta(task, VAR_PAGINA, p.pagina());
     }
 
     private static void imposta(DelegateTask task, String nome, String valore) {

@@ -34,6 +34,7 @@ class PraticheDelleRegole implements DescrizionePratica {
         }
         String dal = validoDal == null ? "" : " dal " + ItalianFormats.data(LocalDate.parse(validoDal.toString()));
         return Optional.of(new PraticaInBreve(null, null, null,
-                "«" + nome + "» versione " + versione + dal, "«" + nome + "», versione " + versione));
+                "«" + nome + "» versione " + versione + dal, "«" + nome + "», versione " + versione,
+                "/regole/" + nome + "/versioni/" + versione));
     }
 }
