@@ -217,6 +217,23 @@ public class DomandaService {
      * citizens' own channel comes later). Supervisors oversee, analysts change rules, administrators run the platform:
      * none of them files domande. The platform's own callers (no person) pass.
      */
+    /**
+     * The avviso at whose sportello the caller may file a domanda (an operator of one of the ambito's enti), for the
+     * console's «Nuova domanda allo sportello» before its first step; whether it is open is checked on presentation.
+     */
+    @Transactional(readOnly = true)
+    public Avviso sportello(long avvisoId) {
+        Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
+        verificaSportello(avviso);
+        return avviso;
+    }
+
+    /** The alloggi the avviso offers, as the sportello's step «Alloggi scelti» lists them. */
+    @Transactional(readOnly = true)
+    public List<AlloggioOfferto> alloggiOfferti(long avvisoId) {
+        return avvisi.alloggiOfferti(avvisoId);
+    }
+
     private void verificaSportello(Avviso avviso) {
         if (utente.username() == null) {
             return;

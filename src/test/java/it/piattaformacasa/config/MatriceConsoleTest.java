@@ -24,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.SessioneConsole;
 
 /**
@@ -57,15 +58,28 @@ class MatriceConsoleTest {
         }
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    it.piattaformacasa.anagrafe.AlloggioRepository alloggi;
+
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo("Matrice della console");
+        // an avviso of the ambito di Varese: the sportello's pages check who may file, not the avviso's state
+        id.put("avvisoVarese", Long.toString(scenario.predisposto()));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"));
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- nuova domanda allo sportello: operators of the ambito's enti only (the API's rule)
+                new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avvisoVarese}/sportello", CAPOFILA, "SSNNN"),
+                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avvisoVarese}/sportello/1", CAPOFILA, "SSNNN"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,7 +134,10 @@ class MatriceConsoleTest {
      * with the test that does, so that none is forgotten.
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of(
-            "POST /attivita/{taskId}/prendi-in-carico", "AttivitaNellaConsoleTest");
+            "POST /attivita/{taskId}/prendi-in-carico", "AttivitaNellaConsoleTest",
+            "POST /avvisi/{avvisoId}/sportello/{passo}", "SportelloNelBrowserTest",
+            "POST /avvisi/{avvisoId}/sportello/presenta", "SportelloNelBrowserTest",
+            "POST /avvisi/{avvisoId}/sportello/annulla", "SportelloNelBrowserTest");
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));

@@ -207,19 +207,7 @@ class DomandeController {
     ResponseEntity<DomandaDto> presenta(@PathVariable long avvisoId, @Valid @RequestBody DomandaBody body,
                                         @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         verificaLavoroEAlloggiPosseduti(body);
-        DatiDomanda dati = new DatiDomanda(body.nucleo().stream().map(c -> new DatiDomanda.Componente(c.codiceFiscale(),
-                        c.nome().strip(), c.cognome().strip(), c.dataNascita(), c.relazione(), c.percentualeInvalidita(),
-                        c.indennitaAccompagnamento(), c.handicapGrave(), c.disoccupato())).toList(),
-                body.residenza().codiceIstatComune(), body.residenza().residenteLombardiaDal(),
-                body.residenza().residenteComuneDal(), body.lavoro() == null ? null : body.lavoro().codiceIstatComune(),
-                Importo.of(body.isee().valore()), body.isee().protocolloDsu().strip(), body.isee().dataDsu(),
-                Importo.of(body.patrimonio()), body.alloggiPosseduti() == null ? List.of() : body.alloggiPosseduti().stream()
-                        .map(a -> new DatiDomanda.AlloggioPosseduto(a.codiceFiscaleTitolare().strip().toUpperCase(Locale.ROOT),
-                                a.diritto(), a.superficieUtile(), a.codiceIstatComune(),
-                                a.statoEstero() == null ? null : a.statoEstero().strip(), a.inagibile(),
-                                a.ordinanzaDiVenditaDel())).toList(),
-                body.attestazioneServiziSociali(),
-                body.condizioni() == null ? Map.of() : body.condizioni(), body.alloggi());
+        DatiDomanda dati = dati(body);
         String chiave = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.strip();
         if (chiave != null && chiave.length() > 100) {
             throw DatiNonValidiException.campo("Idempotency-Key", "al massimo 100 caratteri");
@@ -232,6 +220,23 @@ class DomandeController {
             risposta.header("Idempotent-Replayed", "true");
         }
         return risposta.body(DomandaDto.di(domanda));
+    }
+
+    /** The request body as the domain reads it: the API and the console's sportello (SportelloPagine) present the same. */
+    static DatiDomanda dati(DomandaBody body) {
+        return new DatiDomanda(body.nucleo().stream().map(c -> new DatiDomanda.Componente(c.codiceFiscale(),
+                        c.nome().strip(), c.cognome().strip(), c.dataNascita(), c.relazione(), c.percentualeInvalidita(),
+                        c.indennitaAccompagnamento(), c.handicapGrave(), c.disoccupato())).toList(),
+                body.residenza().codiceIstatComune(), body.residenza().residenteLombardiaDal(),
+                body.residenza().residenteComuneDal(), body.lavoro() == null ? null : body.lavoro().codiceIstatComune(),
+                Importo.of(body.isee().valore()), body.isee().protocolloDsu().strip(), body.isee().dataDsu(),
+                Importo.of(body.patrimonio()), body.alloggiPosseduti() == null ? List.of() : body.alloggiPosseduti().stream()
+                        .map(a -> new DatiDomanda.AlloggioPosseduto(a.codiceFiscaleTitolare().strip().toUpperCase(Locale.ROOT),
+                                a.diritto(), a.superficieUtile(), a.codiceIstatComune(),
+                                a.statoEstero() == null ? null : a.statoEstero().strip(), a.inagibile(),
+                                a.ordinanzaDiVenditaDel())).toList(),
+                body.attestazioneServiziSociali(),
+                body.condizioni() == null ? Map.of() : body.condizioni(), body.alloggi());
     }
 
     /**
