@@ -57,15 +57,32 @@ class MatriceConsoleTest {
         }
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    it.piattaformacasa.anagrafe.AlloggioRepository alloggi;
+
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        // ---- Avvisi: an avviso of the Comune di Varese's ambito, in its selection window
+        id.put("avviso", Long.toString(new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
+                .conTitolo("Avviso della matrice della console").predisposto()));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"));
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- Avvisi (avviso/web/AvvisiPagine, report/web/ReportPagine): the list and an avviso's page for
+                // everyone (as GET /api/avvisi), «Nuovo avviso» only for the Comune capofila's operators, the reports
+                // for whoever the report service answers (an analyst sees no ente's rows: 404, as the API)
+                new Riga("GET /avvisi", "/avvisi", CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/nuovo", "/avvisi/nuovo", CAPOFILA, "SNNNN"),
+                new Riga("GET /avvisi/{id}", "/avvisi/{avviso}", CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/{id}/report/{nome}", "/avvisi/{avviso}/report/alloggi-in-avviso?formato=csv", CAPOFILA, "SSNSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +136,11 @@ class MatriceConsoleTest {
      * Form submissions (POST) are tried by the tests that drive their page, which say who may send them; listed here
      * with the test that does, so that none is forgotten.
      */
-    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of();
+    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
+            // ---- Avvisi
+            Map.entry("POST /avvisi/nuovo", "avviso.web.AvvisiPagineTest"),
+            Map.entry("POST /avvisi/{id}/alloggi", "avviso.web.AvvisiPagineTest, avviso.web.AvvisiNelBrowserTest"),
+            Map.entry("POST /avvisi/{id}/alloggi/{alloggioId}/rimozione", "avviso.web.AvvisiPagineTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));
