@@ -52,7 +52,7 @@ class AvvisiNelBrowserTest {
         String titolo = "Avviso SAP nel browser " + UUID.randomUUID().toString().substring(0, 6);
         console.accedi(CAPOFILA, PASSWORD);
         console.vai("/avvisi");
-        console.guarda("avvisi-elenco", "Avvisi degli ambiti in cui lavori");
+        console.guarda("avvisi-elenco-iniziale", "Cerca per titolo, ambito o numero");
         console.clicca("Nuovo avviso");
         console.guarda("avviso-nuovo", "Il Comune capofila imposta la finestra");
 
@@ -90,6 +90,11 @@ class AvvisiNelBrowserTest {
         assertThat(regole.getText()).contains("Versioni delle regole vincolate all’avviso", "pubblicata");
         console.trova(By.id("regole"));
         console.foto("avviso-regole-in-vigore");
+        // in the list, with its state in words and its dates in Rome time
+        console.vai("/avvisi");
+        console.guarda("avvisi-elenco", titolo);
+        assertThat(console.trova(By.id("tabella-avvisi")).getText()).contains("Avvisi degli ambiti in cui lavori",
+                "Selezione degli alloggi", apertura.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " 08:00");
 
         // ALER's operator, in the selection window, adds one of its free alloggi
         console.accedi(ALER_AVVISO, PASSWORD);
