@@ -199,13 +199,19 @@ class AvvisiPagine {
         return ambiti;
     }
 
+    /** The form's fields in the order a person reads them: the summary of errors follows it. */
+    private static final List<String> ORDINE_DEL_MODULO = List.of("ambito", "tipo", "titolo", "aperturaData", "chiusuraData");
+
     private static ModelAndView modulo(ModuloAvviso modulo, List<it.piattaformacasa.anagrafe.Ambito> ambiti,
                                        Map<String, String> errori, HttpStatus stato) {
+        Map<String, String> ordinati = new LinkedHashMap<>();
+        ORDINE_DEL_MODULO.stream().filter(errori::containsKey).forEach(c -> ordinati.put(c, errori.get(c)));
+        errori.forEach(ordinati::putIfAbsent);
         ModelAndView pagina = new ModelAndView("avviso/nuovo");
         pagina.addObject("modulo", modulo);
         pagina.addObject("ambiti", ambiti);
         pagina.addObject("tipi", TipoAvviso.values());
-        pagina.addObject("errori", errori);
+        pagina.addObject("errori", ordinati);
         pagina.setStatus(stato);
         return pagina;
     }

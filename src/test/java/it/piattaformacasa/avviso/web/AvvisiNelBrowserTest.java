@@ -88,7 +88,7 @@ class AvvisiNelBrowserTest {
         WebElement regole = console.trova(By.id("tabella-regole"));
         assertThat(regole.findElements(By.cssSelector("tbody tr"))).isNotEmpty();
         assertThat(regole.getText()).contains("Versioni delle regole vincolate all’avviso", "pubblicata");
-        console.trova(By.id("regole"));
+        scorri(By.id("regole"));
         console.foto("avviso-regole-in-vigore");
         // in the list, with its state in words and its dates in Rome time
         console.vai("/avvisi");
@@ -100,6 +100,8 @@ class AvvisiNelBrowserTest {
         console.accedi(ALER_AVVISO, PASSWORD);
         console.vai("/avvisi/" + avviso);
         console.guarda("avviso-selezione", "Inserisci un alloggio di ALER");
+        scorri(By.id("alloggi"));
+        console.foto("avviso-selezione-alloggi");
         Select alloggio = new Select(console.trova(By.id("alloggioId")));
         alloggio.selectByIndex(1);
         String codice = alloggio.getFirstSelectedOption().getText().split(" – ")[0];
@@ -121,6 +123,11 @@ class AvvisiNelBrowserTest {
         assertThat(console.driver().findElements(By.linkText("Nuovo avviso"))).isEmpty();
         console.vai("/avvisi/nuovo");
         console.guarda("avviso-nuovo-negato", "Solo gli operatori del Comune capofila");
+    }
+
+    /** Brings a section to the top of the window, for its screenshot. */
+    private void scorri(By sezione) {
+        console.driver().executeScript("arguments[0].scrollIntoView(true);", console.trova(sezione));
     }
 
     /** A date and a time as the person picks them in the browser's own controls. */

@@ -100,6 +100,28 @@ class AvvisiPagineTest {
     }
 
     @Test
+    void lElencoSiFiltraESiOrdinaSulServer() {
+        String prefisso = "Ordine " + UUID.randomUUID().toString().substring(0, 8);
+        long b = scenario.conTitolo(prefisso + " Bosto").predisposto();
+        long a = scenario.conTitolo(prefisso + " Arcisate").predisposto();
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        String filtro = "/avvisi?testo=" + prefisso.replace(' ', '+');
+
+        String crescente = testo(supervisore.get(filtro + "&ordina=titolo&verso=asc"));
+        assertThat(crescente).containsSubsequence(prefisso + " Arcisate", prefisso + " Bosto")
+                .contains("aria-sort=\"ascending\"", "avvisi trovati: 2");
+        assertThat(testo(supervisore.get(filtro + "&ordina=titolo&verso=desc")))
+                .containsSubsequence(prefisso + " Bosto", prefisso + " Arcisate");
+        // by number, as the search box promises; a page past the end is empty, never an error
+        assertThat(testo(supervisore.get("/avvisi?testo=" + a))).contains(prefisso + " Arcisate").doesNotContain(prefisso + " Bosto");
+        ClientHttp.Risposta oltre = supervisore.get(filtro + "&pagina=9");
+        assertThat(oltre.status()).isEqualTo(200);
+        assertThat(testo(oltre)).doesNotContain(prefisso + " Bosto");
+        assertThat(supervisore.get(filtro + "&pagina=abc&ordina=nulla&stato=INVENTATO").status()).isEqualTo(200);
+        assertThat(b).isNotEqualTo(a);
+    }
+
+    @Test
     void soloGliOperatoriDelCapofilaPredispongono() {
         SessioneConsole malnate = SessioneConsole.di(http, MALNATE);
         ClientHttp.Risposta pagina = malnate.get("/avvisi/nuovo");
