@@ -127,7 +127,7 @@ class AvvisiNelBrowserTest {
 
     /** Brings a section to the top of the window, for its screenshot. */
     private void scorri(By sezione) {
-        console.driver().executeScript("arguments[0].scrollIntoView(true);", console.trova(sezione));
+        console.driver().executeScript("arguments[0].scrollIntoView({behavior: 'instant', block: 'start'});", console.trova(sezione));
     }
 
     /** A date and a time as the person picks them in the browser's own controls. */
