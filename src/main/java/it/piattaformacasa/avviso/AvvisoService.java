@@ -91,9 +91,9 @@ public class AvvisoService {
     @Transactional
     public AvvisoPredisposto predisponi(Predisposizione richiesta) {
         Ambito ambito = anagrafe.ambito(richiesta.codiceAmbito());
-        EnteProprietario capofila = anagrafe.entiDi(ambito).stream().filter(EnteProprietario::isCapofila).findFirst()
+        EnteProprietario capofila = capofila(ambito)
                 .orElseThrow(() -> new ConflittoException("L'ambito " + ambito.getCodice() + " non ha un Comune capofila"));
-        if (!utente.entiGestioneAvviso().contains(capofila.getId())) {
+        if (!puoPredisporre(capofila)) {
             throw new AccessoNegatoException("Solo gli operatori del Comune capofila (" + capofila.getRagioneSociale()
                     + ") abilitati alla Gestione Avviso possono predisporre un avviso dell'ambito");
         }
@@ -106,6 +106,86 @@ public class AvvisoService {
         regole.vincola(avviso, utente.username());
         processo.avvia(avviso);
         return new AvvisoPredisposto(avviso, avvertenze);
+    }
+
+    private Optional<EnteProprietario> capofila(Ambito ambito) {
+        return anagrafe.entiDi(ambito).stream().filter(EnteProprietario::isCapofila).findFirst();
+    }
+
+    /** Seed 000: only the Comune capofila's operators with «Gestione Avviso» predispose the ambito's avvisi. */
+    private boolean puoPredisporre(EnteProprietario capofila) {
+        return utente.entiGestioneAvviso().contains(capofila.getId());
+    }
+
+    /** The ambiti whose avvisi the caller may predisporre (by the rule {@link #predisponi} applies): the console's form. */
+    @Transactional(readOnly = true)
+    public List<Ambito> ambitiPredisponibili() {
+        return anagrafe.ambiti().stream().filter(a -> capofila(a).map(this::puoPredisporre).orElse(false)).toList();
+    }
+
+    /** An avviso as a list shows it: its ambito, dates, state, and how many alloggi it offers. */
+    public record AvvisoInElenco(long id, String ambito, String titolo, TipoAvviso tipo, StatoAvviso stato, Instant apertura,
+                                 Instant chiusura, long alloggi) {
+    }
+
+    /** How a list of avvisi may be sorted: the column and its SQL (a fixed set, never the request's text). */
+    public enum OrdineAvvisi {
+        APERTURA("a.apertura"), CHIUSURA("a.chiusura"), TITOLO("lower(a.titolo)"), STATO("a.stato");
+
+        private final String colonna;
+
+        OrdineAvvisi(String colonna) {
+            this.colonna = colonna;
+        }
+    }
+
+    /** What a list of avvisi is filtered by; null means any. */
+    public record FiltroAvvisi(StatoAvviso stato, String testo) {
+    }
+
+    /**
+     * The avvisi of the ambiti the caller works in (those where one of its enti may offer alloggi, as
+     * {@link AnagrafeService#entiDi} says), or of every ambito for whoever sees the Anagrafe of every ente; filtered,
+     * sorted and paged in the database.
+     */
+    @Transactional(readOnly = true)
+    public org.springframework.data.domain.Page<AvvisoInElenco> elenco(FiltroAvvisi filtro, OrdineAvvisi ordine, boolean crescente,
+                                                                        org.springframework.data.domain.Pageable pagina) {
+        StringBuilder dove = new StringBuilder(" from avviso a join ambito am on am.id = a.ambito_id where true");
+        List<Object> parametri = new ArrayList<>();
+        if (!utente.vedeAnagrafeDiTuttiGliEnti()) {
+            Set<Long> enti = utente.entiAbilitati();
+            Long[] ambiti = anagrafe.ambiti().stream()
+                    .filter(am -> anagrafe.entiDi(am).stream().anyMatch(e -> enti.contains(e.getId())))
+                    .map(Ambito::getId).toArray(Long[]::new);
+            dove.append(" and am.id = any (?)");
+            parametri.add(ambiti);
+        }
+        if (filtro.stato() != null) {
+            dove.append(" and a.stato = ?");
+            parametri.add(filtro.stato().name());
+        }
+        if (filtro.testo() != null && !filtro.testo().isBlank()) {
+            dove.append(" and (a.titolo ilike ? escape '\\' or am.nome ilike ? escape '\\' or cast(a.id as text) = ?)");
+            String testo = filtro.testo().strip();
+            String simile = "%" + testo.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            parametri.add(simile);
+            parametri.add(simile);
+            parametri.add(testo);
+        }
+        Long totale = jdbc.queryForObject("select count(*)" + dove, Long.class, parametri.toArray());
+        List<Object> conPagina = new ArrayList<>(parametri);
+        conPagina.add(pagina.getPageSize());
+        conPagina.add(pagina.getOffset());
+        List<AvvisoInElenco> righe = jdbc.query("""
+                select a.id, am.nome as ambito, a.titolo, a.tipo, a.stato, a.apertura, a.chiusura,
+                       (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id) as alloggi""" + dove
+                        + " order by " + ordine.colonna + (crescente ? " asc" : " desc") + ", a.id desc limit ? offset ?",
+                (rs, n) -> new AvvisoInElenco(rs.getLong("id"), rs.getString("ambito"), rs.getString("titolo"),
+                        TipoAvviso.valueOf(rs.getString("tipo")), StatoAvviso.valueOf(rs.getString("stato")),
+                        rs.getTimestamp("apertura").toInstant(), rs.getTimestamp("chiusura").toInstant(), rs.getLong("alloggi")),
+                conPagina.toArray());
+        return new org.springframework.data.domain.PageImpl<>(righe, pagina, totale == null ? 0 : totale);
     }
 
     private static void verificaFinestra(Predisposizione richiesta, Instant adesso) {

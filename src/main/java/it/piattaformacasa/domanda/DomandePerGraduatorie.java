@@ -160,4 +160,26 @@ public class DomandePerGraduatorie {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * How many domande of each avviso {@link #elenco} would list for the same caller: all, or those that chose an
+     * alloggio of one of the given enti. For the avvisi's pages of the console.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> conteggi(java.util.Collection<Long> avvisi, Set<Long> enti, boolean tutte) {
+        Map<Long, Long> conteggi = new HashMap<>();
+        if (avvisi.isEmpty() || (!tutte && enti.isEmpty())) {
+            return conteggi;
+        }
+        String sql = "select d.avviso_id, count(*) from domanda d where d.avviso_id = any (?)"
+                + (tutte ? "" : " and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
+                        + " where da.domanda_id = d.id and a.ente_id = any (?))")
+                + " group by d.avviso_id";
+        Object[] parametri = tutte ? new Object[] {avvisi.toArray(new Long[0])}
+                : new Object[] {avvisi.toArray(new Long[0]), enti.toArray(new Long[0])};
+        jdbc.query(sql, rs -> {
+            conteggi.put(rs.getLong(1), rs.getLong(2));
+        }, parametri);
+        return conteggi;
+    }
 }

@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
-import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.SessioneConsole;
 
 /**
@@ -68,18 +67,26 @@ class MatriceConsoleTest {
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
-        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo("Matrice della console");
-        // an avviso of the ambito di Varese: the sportello's pages check who may file, not the avviso's state
-        id.put("avvisoVarese", Long.toString(scenario.predisposto()));
+        // ---- Avvisi: an avviso of the Comune di Varese's ambito, in its selection window; the sportello's pages check
+        // who may file, not the avviso's state
+        id.put("avviso", Long.toString(new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
+                .conTitolo("Avviso della matrice della console").predisposto()));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
                 new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- Avvisi (avviso/web/AvvisiPagine, report/web/ReportPagine): the list and an avviso's page for
+                // everyone (as GET /api/avvisi), «Nuovo avviso» only for the Comune capofila's operators, the reports
+                // for whoever the report service answers (an analyst sees no ente's rows: 404, as the API)
+                new Riga("GET /avvisi", "/avvisi", CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/nuovo", "/avvisi/nuovo", CAPOFILA, "SNNNN"),
+                new Riga("GET /avvisi/{id}", "/avvisi/{avviso}", CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/{id}/report/{nome}", "/avvisi/{avviso}/report/alloggi-in-avviso?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- nuova domanda allo sportello: operators of the ambito's enti only (the API's rule)
-                new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avvisoVarese}/sportello", CAPOFILA, "SSNNN"),
-                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avvisoVarese}/sportello/1", CAPOFILA, "SSNNN"));
+                new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avviso}/sportello", CAPOFILA, "SSNNN"),
+                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avviso}/sportello/1", CAPOFILA, "SSNNN"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -133,11 +140,16 @@ class MatriceConsoleTest {
      * Form submissions (POST) are tried by the tests that drive their page, which say who may send them; listed here
      * with the test that does, so that none is forgotten.
      */
-    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of(
-            "POST /attivita/{taskId}/prendi-in-carico", "AttivitaNellaConsoleTest",
-            "POST /avvisi/{avvisoId}/sportello/{passo}", "SportelloNelBrowserTest",
-            "POST /avvisi/{avvisoId}/sportello/presenta", "SportelloNelBrowserTest",
-            "POST /avvisi/{avvisoId}/sportello/annulla", "SportelloNelBrowserTest");
+    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
+            Map.entry("POST /attivita/{taskId}/prendi-in-carico", "attivita.AttivitaNellaConsoleTest"),
+            // ---- Avvisi
+            Map.entry("POST /avvisi/nuovo", "avviso.web.AvvisiPagineTest"),
+            Map.entry("POST /avvisi/{id}/alloggi", "avviso.web.AvvisiPagineTest, avviso.web.AvvisiNelBrowserTest"),
+            Map.entry("POST /avvisi/{id}/alloggi/{alloggioId}/rimozione", "avviso.web.AvvisiPagineTest"),
+            // ---- nuova domanda allo sportello
+            Map.entry("POST /avvisi/{avvisoId}/sportello/{passo}", "domanda.web.SportelloNelBrowserTest"),
+            Map.entry("POST /avvisi/{avvisoId}/sportello/presenta", "domanda.web.SportelloNelBrowserTest"),
+            Map.entry("POST /avvisi/{avvisoId}/sportello/annulla", "domanda.web.SportelloNelBrowserTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));

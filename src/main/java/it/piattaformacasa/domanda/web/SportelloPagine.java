@@ -223,7 +223,7 @@ class SportelloPagine {
     String annulla(@PathVariable long avvisoId, RedirectAttributes redirect) {
         domande.sportello(avvisoId);
         bozze.elimina(avvisoId);
-        redirect.addFlashAttribute("messaggio", "La bozza della domanda è stata eliminata.");
+        redirect.addFlashAttribute("successo", "La bozza della domanda è stata eliminata.");
         return "redirect:/avvisi/" + avvisoId;
     }
 

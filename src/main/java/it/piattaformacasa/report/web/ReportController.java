@@ -27,14 +27,17 @@ class ReportController {
             + "come .xlsx (formato=xlsx) o CSV (formato=csv)")
     ResponseEntity<?> report(@PathVariable long avvisoId, @PathVariable String nome,
                              @RequestParam(defaultValue = "json") String formato) {
-        ReportService.Report quale;
+        Tabella tabella = report.report(avvisoId, quale(nome));
+        return Scaricamento.di(tabella, tabella, formato, nome + "-avviso-" + avvisoId);
+    }
+
+    /** The report named in the address, as the API and the console's downloads name it («domande-in-avviso»). */
+    static ReportService.Report quale(String nome) {
         try {
-            quale = ReportService.Report.valueOf(nome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            return ReportService.Report.valueOf(nome.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw DatiNonValidiException.campo("nome", "report sconosciuto (ammessi: domande-in-avviso, alloggi-in-avviso, "
                     + "domande-non-assegnatarie)");
         }
-        Tabella tabella = report.report(avvisoId, quale);
-        return Scaricamento.di(tabella, tabella, formato, nome + "-avviso-" + avvisoId);
     }
 }

@@ -80,7 +80,8 @@ class SportelloNelBrowserTest {
     @Test
     void unOperatorePresentaUnaDomandaAlloSportelloPassoDopoPasso() {
         console.accedi(CAPOFILA, PASSWORD);
-        console.vai("/avvisi/" + avviso + "/sportello");
+        console.vai("/avvisi/" + avviso);
+        console.clicca("Nuova domanda allo sportello");
         console.guarda("sportello-1-richiedente", "Passo 1 di 7");
 
         console.clicca("Avanti");
