@@ -65,7 +65,12 @@ class MatriceConsoleTest {
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"));
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- regole: the analysts' workbench (read as the API reads; the editor for analysts only)
+                new Riga("GET /regole", "/regole", CAPOFILA, "NNSSS"),
+                new Riga("GET /regole/{nome}/versioni/{versione}", "/regole/isbar/versioni/1", CAPOFILA, "NNSSS"),
+                new Riga("GET /regole/{nome}/versioni/{versione}/modifica", "/regole/isbar/versioni/1/modifica", CAPOFILA, "NNSNN"),
+                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +124,12 @@ class MatriceConsoleTest {
      * Form submissions (POST) are tried by the tests that drive their page, which say who may send them; listed here
      * with the test that does, so that none is forgotten.
      */
-    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of();
+    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
+            // ---- regole
+            Map.entry("POST /regole/{nome}/versioni/{versione}/casi", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/pubblicazione", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/modifica", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));
