@@ -129,9 +129,9 @@ class RegolePagine {
         LocalDate dal = null;
         if (validoDal != null && !validoDal.isBlank()) {
             try {
-                dal = LocalDate.parse(validoDal.strip());
+                dal = giorno(validoDal);
             } catch (DateTimeParseException e) {
-                errori.put("validoDal", "Data non valida: indicare il giorno (gg/mm/aaaa).");
+                errori.put("validoDal", "Data non valida: indicare il giorno come gg/mm/aaaa, ad esempio 01/08/2017.");
             }
         }
         String messaggio = null;
@@ -222,7 +222,7 @@ class RegolePagine {
         model.addAttribute("v", v);
         model.addAttribute("tabelle", tabelle);
         model.addAttribute("valori", valori(tabelle));
-        model.addAttribute("validoDal", oggi().toString());
+        model.addAttribute("validoDal", it.piattaformacasa.common.ItalianFormats.data(oggi()));
         model.addAttribute("erroriRegole", Map.of());
         model.addAttribute("celleErrate", Set.of());
         model.addAttribute("erroriTabelle", Map.of());
@@ -261,9 +261,9 @@ class RegolePagine {
         HttpStatus stato = HttpStatus.BAD_REQUEST;
         LocalDate dal = null;
         try {
-            dal = validoDal == null || validoDal.isBlank() ? null : LocalDate.parse(validoDal.strip());
+            dal = giorno(validoDal);
         } catch (DateTimeParseException e) {
-            erroriCampi.put("validoDal", "Data non valida: indicare il giorno (gg/mm/aaaa).");
+            erroriCampi.put("validoDal", "Data non valida: indicare il giorno come gg/mm/aaaa, ad esempio 01/08/2017.");
         }
         if (cambiate.isEmpty()) {
             erroriGenerali.add("Nessuna cella è stata modificata: una nuova versione deve cambiare almeno una cella.");
@@ -487,6 +487,18 @@ class RegolePagine {
         List<String> parti = new ArrayList<>();
         input.forEach((k, x) -> parti.add(k + " = " + valore(x)));
         return String.join("; ", parti);
+    }
+
+    private static final java.time.format.DateTimeFormatter GIORNO = java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** A day as a person types it, gg/mm/aaaa (or aaaa-mm-gg); null when empty. */
+    static LocalDate giorno(String testo) {
+        if (testo == null || testo.isBlank()) {
+            return null;
+        }
+        String pulito = testo.strip();
+        return pulito.contains("/") ? LocalDate.parse(pulito, GIORNO) : LocalDate.parse(pulito);
     }
 
     private static String maiuscola(String testo) {

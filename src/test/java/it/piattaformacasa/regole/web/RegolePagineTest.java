@@ -120,6 +120,12 @@ class RegolePagineTest {
         assertThat(motivo.status()).isEqualTo(400);
         assertThat(motivo.body()).contains("id=\"motivo-errore\"", "Indicare il motivo della modifica", "value=\"&lt;= 15000\"");
 
+        Map<String, String> dataSbagliata = campi("0-0-0", "<= 15000");
+        dataSbagliata.put("validoDal", "31/02/2026");
+        ClientHttp.Risposta data = analista.post(VERSIONE + "/modifica", dataSbagliata);
+        assertThat(data.status()).isEqualTo(400);
+        assertThat(data.body()).contains("id=\"validoDal-errore\"", "indicare il giorno come gg/mm/aaaa", "value=\"31/02/2026\"");
+
         assertThat(versioni()).as("nothing saved").isEqualTo(prima);
     }
 
@@ -193,7 +199,7 @@ class RegolePagineTest {
         Map<String, String> campi = new LinkedHashMap<>();
         campi.put("c-" + cella, valore);
         campi.put("motivo", "Prova di una cella");
-        campi.put("validoDal", LocalDate.now(ROMA).toString());
+        campi.put("validoDal", LocalDate.now(ROMA).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         return campi;
     }
 
