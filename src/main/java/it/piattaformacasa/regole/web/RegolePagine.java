@@ -377,21 +377,34 @@ class RegolePagine {
         }
     }
 
-    /** The validator's message with its kind said in Italian first; the file name it starts with is left out. */
+    private static final Pattern FUORI_DAI_VALORI = Pattern.compile("Rule (\\d+) defines output '(.*)' which is outside the "
+            + "column's .*allowed values \\[(.*)]");
+
+    /**
+     * The validator's message in Italian where its kind is known (KIE writes English: the page says what it means and
+     * the row it sits on says where); otherwise its own words after an Italian heading. The file name is left out.
+     */
     static String leggibile(String messaggio) {
         Matcher codice = CODICE.matcher(messaggio);
-        String tipo = !codice.find() ? null : switch (codice.group(1)) {
-            case "ERR_COMPILING_FEEL", "ERR_PARSING_FEEL", "INVALID_SYNTAX" -> "Espressione FEEL non valida";
-            case "DECISION_TABLE_OVERLAP_HITPOLICY_UNIQUE", "DECISION_TABLE_OVERLAP" ->
-                    "Regole sovrapposte: con la politica «Unica» a ogni caso può applicarsi una regola sola";
-            case "DECISION_TABLE_GAP" -> "Lacuna: alcuni casi non hanno alcuna regola";
-            case "TIPO_USCITA_ERRATO" -> "Uscita del tipo sbagliato";
-            case "DECISION_TABLE_ANALYSIS_ERROR" -> "La tabella non supera l'analisi";
-            default -> "Regola non valida";
-        };
+        String tipo = codice.find() ? codice.group(1) : "";
         int due = messaggio.indexOf(": ");
         String dettaglio = due >= 0 ? messaggio.substring(due + 2) : messaggio;
-        return tipo == null ? dettaglio : tipo + ". Messaggio del validatore: " + dettaglio;
+        Matcher fuori = FUORI_DAI_VALORI.matcher(messaggio);
+        return switch (tipo) {
+            case "ERR_COMPILING_FEEL", "ERR_PARSING_FEEL", "INVALID_SYNTAX", "FEEL_EVALUATION_ERROR" ->
+                    "Espressione FEEL non valida: controllare la scrittura della cella (ad esempio <= 16000, [5..10], \"SI\", -).";
+            case "DECISION_TABLE_OVERLAP_HITPOLICY_UNIQUE", "DECISION_TABLE_OVERLAP" ->
+                    "Regole sovrapposte: con la politica «Unica» a ogni caso può applicarsi una regola sola, ma qui alcuni casi "
+                            + "ricadono in più regole.";
+            case "DECISION_TABLE_GAP" -> "Lacuna: alcuni casi non ricadono in alcuna regola.";
+            case "DECISION_TABLE_HITPOLICY_RECOMMENDER" -> "Le regole che si sovrappongono danno uscite diverse: vanno separate "
+                    + "(oppure la tabella richiede un'altra politica di applicazione).";
+            case "TIPO_USCITA_ERRATO" -> "Uscita del tipo sbagliato: " + dettaglio.replaceFirst("^\\[TIPO_USCITA_ERRATO] ", "");
+            default -> fuori.find()
+                    ? "La regola " + fuori.group(1) + " dà l'uscita «" + fuori.group(2) + "», fuori dai valori ammessi della colonna ("
+                            + fuori.group(3) + ")."
+                    : "Regola non valida. Messaggio del validatore: " + dettaglio;
+        };
     }
 
     /** The current text of every cell, by the editor's field name. */
@@ -423,7 +436,7 @@ class RegolePagine {
         int corrente = Math.max(1, Math.min(pagina, pagine));
         model.addAttribute("voci", registro.pagina(filtro, (corrente - 1) * Console.RIGHE_PER_PAGINA, Console.RIGHE_PER_PAGINA)
                 .stream().map(v -> new VoceVista(v, azione(v.azione()))).toList());
-        model.addAttribute("nomi", repository.versioni().stream().map(RepositoryRegole.Versione::nome).distinct().sorted().toList());
+        model.addAttribute("nomi", repository.nomi());
         model.addAttribute("nome", filtro);
         model.addAttribute("pagina", corrente);
         model.addAttribute("pagine", pagine);

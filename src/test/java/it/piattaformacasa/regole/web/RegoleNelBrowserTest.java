@@ -79,14 +79,25 @@ class RegoleNelBrowserTest {
         assertThat(console.testo()).contains("Soglia di prova", "ISEE fino a 16.000 € (art. 7 co. 1 lett. c)", "<= 16000",
                 "Unica: a ogni caso si applica al più una regola", "ISEE 15.500: non ammesso");
 
-        // one cell: the threshold of rule 1
+        // one cell: the threshold of rule 1; first a slip that makes it overlap rule 2, refused beside both rules
         console.clicca("Modifica come nuova versione");
         console.guarda("regole-modifica", "Modifica delle regole «" + NOME + "» a partire dalla versione 1");
         WebElement soglia = console.trova(By.cssSelector("input[aria-label='Decisione «Soglia di prova», regola 1, colonna «ISEE» (ingresso)']"));
         assertThat(soglia.getAttribute("value")).isEqualTo("<= 16000");
         soglia.clear();
-        soglia.sendKeys("<= 15000");
+        soglia.sendKeys("<= 17000");
         console.trova(By.id("motivo")).sendKeys("Soglia ISEE a 15.000 €");
+        console.clicca("Salva come nuova versione");
+        console.guarda("regole-modifica-rifiutata", "La nuova versione non è stata salvata");
+        assertThat(console.trova(By.id("errore-0-0")).getText()).contains("Regole sovrapposte");
+        assertThat(console.trova(By.id("errore-0-1")).getText()).contains("Regole sovrapposte");
+        assertThat(console.testo()).as("the validator's English is said in Italian").doesNotContain("Overlapping", "should be");
+        soglia = console.trova(By.id("c-0-0-0"));
+        assertThat(soglia.getAttribute("value")).as("what the analyst typed stays").isEqualTo("<= 17000");
+        assertThat(soglia.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(repository.versioni().stream().filter(v -> v.nome().equals(NOME))).as("nothing saved").hasSize(1);
+        soglia.clear();
+        soglia.sendKeys("<= 15000");
         console.clicca("Salva come nuova versione");
         console.guarda("regole-nuova-versione", "Nuova versione 2 salvata");
         assertThat(console.testo()).contains("Regole «" + NOME + "», versione 2", "<= 15000", "Validata, non pubblicata");

@@ -108,7 +108,7 @@ class RegolePagineTest {
 
         ClientHttp.Risposta tipo = analista.post(VERSIONE + "/modifica", campi("0-1-2", "\"no\""));
         assertThat(tipo.status()).isEqualTo(400);
-        assertThat(tipo.body()).contains("id=\"errore-0-1\"", "Rule 2 defines output &#39;no&#39;").doesNotContain("id=\"errore-0-0\"");
+        assertThat(tipo.body()).contains("id=\"errore-0-1\"", "La regola 2 dà l&#39;uscita", "fuori dai valori ammessi della colonna").doesNotContain("id=\"errore-0-0\"");
 
         ClientHttp.Risposta invariata = analista.post(VERSIONE + "/modifica", campi("0-0-0", "<= 16000"));
         assertThat(invariata.status()).isEqualTo(400);
