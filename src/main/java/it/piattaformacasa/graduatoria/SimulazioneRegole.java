@@ -50,7 +50,12 @@ public class SimulazioneRegole {
                         int esconoDallaRiserva, long durataMs, List<Differenza> differenze, boolean differenzeTroncate) {
     }
 
+    /** An avviso with domande to rank, for the console's choice of where to simulate. */
+    public record AvvisoSimulabile(long id, String titolo, int domande, int graduatorie) {
+    }
+
     private final DomandePerGraduatorie domande;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final RegoleDellAvviso regole;
     private final RepositoryRegole repository;
     private final CalcoloIsbar isbar;
@@ -61,7 +66,9 @@ public class SimulazioneRegole {
     SimulazioneRegole(DomandePerGraduatorie domande, RegoleDellAvviso regole, RepositoryRegole repository, CalcoloIsbar isbar,
                       RequisitiEconomici requisiti,
                       @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale,
-                      @Value("${piattaforma.simulazione.thread:0}") int thread) {
+                      @Value("${piattaforma.simulazione.thread:0}") int thread,
+                      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         // default: all cores but one (on a 2-core machine two threads were slower than one: 4.6-6.7 s against 3.9 s)
         this.thread = thread > 0 ? thread : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         this.domande = domande;
@@ -70,6 +77,40 @@ public class SimulazioneRegole {
         this.isbar = isbar;
         this.requisiti = requisiti;
         this.criterioFinale = criterioFinale;
+    }
+
+    /**
+     * The avvisi whose domande form graduatorie (generated or not yet: the what-if ranks them itself), newest first, at
+     * most 200.
+     */
+    @Transactional(readOnly = true)
+    public List<AvvisoSimulabile> avvisiConGraduatorie() {
+        return jdbc.query("""
+                select a.id, a.titolo, (select count(*) from domanda d where d.avviso_id = a.id),
+                       (select count(*) from graduatoria g where g.avviso_id = a.id)
+                  from avviso a where exists (select 1 from domanda d where d.avviso_id = a.id) order by a.id desc limit 200""",
+                (rs, n) -> new AvvisoSimulabile(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4)));
+    }
+
+    /** The names of enti and comuni by id, to title the graduatorie of a simulation. */
+    @Transactional(readOnly = true)
+    public Map<Long, String> nomiEnti(java.util.Collection<Long> id) {
+        Map<Long, String> nomi = new HashMap<>();
+        if (!id.isEmpty()) {
+            jdbc.query("select id, ragione_sociale from ente_proprietario where id = any(?)",
+                    rs -> { nomi.put(rs.getLong(1), rs.getString(2)); }, (Object) id.toArray(Long[]::new));
+        }
+        return nomi;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> nomiComuni(java.util.Collection<Long> id) {
+        Map<Long, String> nomi = new HashMap<>();
+        if (!id.isEmpty()) {
+            jdbc.query("select id, nome from comune where id = any(?)",
+                    rs -> { nomi.put(rs.getLong(1), rs.getString(2)); }, (Object) id.toArray(Long[]::new));
+        }
+        return nomi;
     }
 
     /**

@@ -86,6 +86,14 @@ public class CasiDiTestRegole {
         return esegui(nome, versione);
     }
 
+    /** The cases of the version, in the order they were added, without running them (the console lists them). */
+    @Transactional(readOnly = true)
+    public List<Caso> elenco(String nome, int versione) {
+        return jdbc.query("select descrizione, input::text, atteso::text from regola_caso_test "
+                + "where nome = ? and versione = ? order by id", (rs, n) -> new Caso(rs.getString(1), mappa(rs.getString(2)),
+                mappa(rs.getString(3))), nome, versione);
+    }
+
     /** Runs every case of the version; a case fails when a decision differs from what it expects or the evaluation fails. */
     @Transactional(readOnly = true)
     public List<Esito> esegui(String nome, int versione) {

@@ -84,6 +84,20 @@ public class PubblicazioneRegoleService {
         return repository.versione(nome, numero);
     }
 
+    /**
+     * The version of the set whose publication waits for the second analyst (the last one asked while a process of
+     * the set is open), or null.
+     */
+    @Transactional(readOnly = true)
+    public Integer versioneInAttesa(String nome) {
+        if (!processo.inCorso(nome)) {
+            return null;
+        }
+        return jdbc.queryForList("""
+                select versione from regola_audit where azione = 'RICHIESTA_PUBBLICAZIONE' and nome = ? order by id desc limit 1""",
+                Integer.class, nome).stream().findFirst().orElse(null);
+    }
+
     /** Approval or rejection from the API (Tasklist completes the same task with the same form). */
     @Transactional
     public RepositoryRegole.Versione decidi(String nome, int numero, String esito, String nota) {

@@ -60,6 +60,24 @@ public class RegistroRegole {
                 (Long) rs.getObject(7), rs.getString(8), mappa(rs.getString(9))), nome, nome, avvisoId, avvisoId);
     }
 
+    /** One page of the entries, newest first, optionally of one set (the console's audit trail). */
+    @Transactional(readOnly = true)
+    public List<Voce> pagina(String nome, int salta, int righe) {
+        return jdbc.query("""
+                select id, quando, chi, azione, nome, versione, avviso_id, motivo, dettagli::text from regola_audit
+                 where (cast(? as varchar) is null or nome = ?) order by id desc offset ? limit ?""",
+                (rs, n) -> new Voce(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        Azione.valueOf(rs.getString(4)), rs.getString(5), (Integer) rs.getObject(6), (Long) rs.getObject(7),
+                        rs.getString(8), mappa(rs.getString(9))), nome, nome, salta, righe);
+    }
+
+    @Transactional(readOnly = true)
+    public long conta(String nome) {
+        Long quante = jdbc.queryForObject("select count(*) from regola_audit where (cast(? as varchar) is null or nome = ?)",
+                Long.class, nome, nome);
+        return quante == null ? 0 : quante;
+    }
+
     /** The reason of the newest entry of an action on a version («why was its publication asked»), or null. */
     @Transactional(readOnly = true)
     public String ultimoMotivo(Azione azione, String nome, int versione) {

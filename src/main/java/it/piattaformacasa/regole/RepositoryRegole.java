@@ -342,6 +342,12 @@ public class RepositoryRegole {
         return jdbc.query("select * from regola_versione order by nome, versione", RepositoryRegole::versione);
     }
 
+    /** The names of the rule sets, in alphabetical order. */
+    @Transactional(readOnly = true)
+    public List<String> nomi() {
+        return jdbc.queryForList("select distinct nome from regola_versione order by nome", String.class);
+    }
+
     /** @throws NonTrovatoException for an unknown set or version */
     @Transactional(readOnly = true)
     public Versione versione(String nome, int versione) {

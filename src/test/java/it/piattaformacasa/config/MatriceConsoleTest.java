@@ -86,7 +86,12 @@ class MatriceConsoleTest {
                 new Riga("GET /avvisi/{id}/report/{nome}", "/avvisi/{avviso}/report/alloggi-in-avviso?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- nuova domanda allo sportello: operators of the ambito's enti only (the API's rule)
                 new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avviso}/sportello", CAPOFILA, "SSNNN"),
-                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avviso}/sportello/1", CAPOFILA, "SSNNN"));
+                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avviso}/sportello/1", CAPOFILA, "SSNNN"),
+                // ---- regole: the analysts' workbench (read as the API reads; the editor for analysts only)
+                new Riga("GET /regole", "/regole", CAPOFILA, "NNSSS"),
+                new Riga("GET /regole/{nome}/versioni/{versione}", "/regole/isbar/versioni/1", CAPOFILA, "NNSSS"),
+                new Riga("GET /regole/{nome}/versioni/{versione}/modifica", "/regole/isbar/versioni/1/modifica", CAPOFILA, "NNSNN"),
+                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -149,7 +154,12 @@ class MatriceConsoleTest {
             // ---- nuova domanda allo sportello
             Map.entry("POST /avvisi/{avvisoId}/sportello/{passo}", "domanda.web.SportelloNelBrowserTest"),
             Map.entry("POST /avvisi/{avvisoId}/sportello/presenta", "domanda.web.SportelloNelBrowserTest"),
-            Map.entry("POST /avvisi/{avvisoId}/sportello/annulla", "domanda.web.SportelloNelBrowserTest"));
+            Map.entry("POST /avvisi/{avvisoId}/sportello/annulla", "domanda.web.SportelloNelBrowserTest"),
+            // ---- regole
+            Map.entry("POST /regole/{nome}/versioni/{versione}/casi", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/pubblicazione", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/modifica", "regole.web.RegolePagineTest"),
+            Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));
