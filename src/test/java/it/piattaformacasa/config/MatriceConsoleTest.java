@@ -22,7 +22,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.DomandaDiProva;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
 
@@ -44,6 +56,19 @@ class MatriceConsoleTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappe;
 
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
+
     ClientHttp http;
     final Map<String, SessioneConsole> sessioni = new LinkedHashMap<>();
     /** Ids of the cases the rows open, by the name the rows use in braces. */
@@ -60,12 +85,29 @@ class MatriceConsoleTest {
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        // ---- domande e graduatorie: a provisional graduatoria of the Comune di Varese with one domanda of capofila's
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        List<Alloggio> diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1);
+        long avviso = scenario.aperto(diVarese, List.of(CAPOFILA));
+        ClientHttp.Risposta domanda = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA,
+                DomandaDiProva.json(CodiceFiscale.conControllo("MTRCNS80A01L682"), diVarese.get(0).getId()));
+        assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
+        id.put("avvisoDomande", Long.toString(avviso));
+        id.put("domanda", domanda.json().get("id").asText());
+        id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
+                jdbc, false).get(0).getId()));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"));
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- domande e graduatorie: the API's visibility (another ente sees an empty list, not a refusal)
+                new Riga("GET /avvisi/{avvisoId}/domande", "/avvisi/{avvisoDomande}/domande", CAPOFILA, "SSSSS"),
+                new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSS"),
+                new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
+                new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
+                        CAPOFILA, "SNNSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,7 +161,9 @@ class MatriceConsoleTest {
      * Form submissions (POST) are tried by the tests that drive their page, which say who may send them; listed here
      * with the test that does, so that none is forgotten.
      */
-    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of();
+    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.of(
+            // ---- domande e graduatorie
+            "POST /graduatorie/{id}/istruttorie", "GraduatorieNelBrowserTest");
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));
