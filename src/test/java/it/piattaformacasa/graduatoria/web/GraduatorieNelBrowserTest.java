@@ -193,6 +193,12 @@ class GraduatorieNelBrowserTest {
         ClientHttp.Risposta sconosciuto = sessione.get("/graduatorie/" + graduatoria + "/esportazione?formato=pdf");
         assertThat(sconosciuto.status()).isEqualTo(400);
         assertThat(sconosciuto.body()).contains("formato sconosciuto (ammessi: xlsx, csv)");
+
+        // the run records, as GET /api/avvisi/{id}/generazioni: supervisors and administrators only
+        assertThat(console.testo()).doesNotContain("Generazioni delle graduatorie dell'avviso");
+        String supervisore = SessioneConsole.di(http, SUPERVISORE).get("/graduatorie/" + graduatoria).body();
+        assertThat(supervisore).contains("Registro delle generazioni delle graduatorie dell&#39;avviso",
+                "Graduatorie provvisorie", "Graduatoria definitiva", "Registrata con i dati di ingresso: rieseguibile");
     }
 
     @Test
