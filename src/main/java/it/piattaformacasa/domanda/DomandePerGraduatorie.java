@@ -168,24 +168,28 @@ public class DomandePerGraduatorie {
         if (!tutte && enti.isEmpty()) {
             return new PaginaDomande(List.of(), 0);
         }
-        StringBuilder where = new StringBuilder("""
-                  from domanda d
-                  left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE'
-                 where d.avviso_id = ?""");
+        Ordine ordinePagina = ordine == null ? Ordine.ISBAR : ordine;
+        String cercato = testo == null ? "" : testo.strip();
+        boolean perNome = !cercato.isEmpty() && !cercato.matches("[0-9]{1,18}") && !cercato.matches("(?i)[A-Z0-9]{16}");
+        // the richiedente's name only where the search or the order needs it: 100k rows joined for nothing cost
+        StringBuilder where = new StringBuilder(" from domanda d");
+        if (perNome || ordinePagina == Ordine.RICHIEDENTE) {
+            where.append(" left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE'");
+        }
+        where.append(" where d.avviso_id = ?");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
         if (!tutte) {
             where.append(" and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
                     + " where da.domanda_id = d.id and a.ente_id = any (?))");
             parametri.add(enti.toArray(new Long[0]));
         }
-        String cercato = testo == null ? "" : testo.strip();
         if (cercato.matches("[0-9]{1,18}")) {
             where.append(" and d.id = ?");
             parametri.add(Long.valueOf(cercato));
         } else if (cercato.matches("(?i)[A-Z0-9]{16}")) {
             where.append(" and d.richiedente_cf = ?");
             parametri.add(cercato.toUpperCase(java.util.Locale.ROOT));
-        } else if (!cercato.isEmpty()) {
+        } else if (perNome) {
             // «Rossi», «Mario Rossi» or «Rossi Mario»: every word in the name or the surname
             for (String parola : cercato.split("\\s+")) {
                 where.append(" and (rc.nome ilike ? or rc.cognome ilike ?)");
@@ -194,18 +198,27 @@ public class DomandePerGraduatorie {
                 parametri.add(simile);
             }
         }
-        Long totale = jdbc.queryForObject("select count(*) " + where, Long.class, parametri.toArray());
+        Long totale = jdbc.queryForObject("select count(*)" + where, Long.class, parametri.toArray());
+        // first the page's ids, in order, from the narrow columns; then only those rows with names and comuni
         List<Object> conPagina = new ArrayList<>(parametri);
         conPagina.add(dimensione);
         conPagina.add((long) pagina * dimensione);
-        List<RigaDomanda> righe = jdbc.query("select d.id, d.richiedente_cf, rc.nome, rc.cognome, d.isbar, "
-                + "coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.presentata_il, "
-                + NOME_COMUNE.formatted("d.codice_istat_residenza") + " as comune_residenza " + where
-                + " order by " + (ordine == null ? Ordine.ISBAR : ordine).sql + " limit ? offset ?",
-                (rs, n) -> new RigaDomanda(rs.getLong("id"), rs.getString("richiedente_cf"), rs.getString("nome"),
-                        rs.getString("cognome"), rs.getString("comune_residenza"), rs.getBigDecimal("isbar"),
-                        rs.getBigDecimal("isbar_lavoro"), rs.getBoolean("indigente"),
-                        rs.getTimestamp("presentata_il").toInstant(), null), conPagina.toArray());
+        List<Long> pagine = jdbc.queryForList("select d.id" + where + " order by " + ordinePagina.sql + " limit ? offset ?",
+                Long.class, conPagina.toArray());
+        Map<Long, RigaDomanda> lette = new HashMap<>();
+        if (!pagine.isEmpty()) {
+            jdbc.query("select d.id, d.richiedente_cf, rc.nome, rc.cognome, d.isbar, "
+                    + "coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.presentata_il, "
+                    + NOME_COMUNE.formatted("d.codice_istat_residenza") + " as comune_residenza from domanda d "
+                    + "left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE' "
+                    + "where d.id = any (?)", rs -> {
+                lette.put(rs.getLong("id"), new RigaDomanda(rs.getLong("id"), rs.getString("richiedente_cf"),
+                        rs.getString("nome"), rs.getString("cognome"), rs.getString("comune_residenza"),
+                        rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"), rs.getBoolean("indigente"),
+                        rs.getTimestamp("presentata_il").toInstant(), null));
+            }, (Object) pagine.toArray(new Long[0]));
+        }
+        List<RigaDomanda> righe = pagine.stream().map(lette::get).filter(java.util.Objects::nonNull).toList();
         Map<Long, StatiDiLavorazione.Stato> stati = new HashMap<>();
         List<Long> ids = righe.stream().map(RigaDomanda::id).toList();
         lavorazioni.forEach(l -> stati.putAll(l.di(ids)));
