@@ -137,6 +137,96 @@ public class DomandePerGraduatorie {
         }).toList();
     }
 
+    /** How the console's «Tutte le domande» may be sorted: a fixed list, never a column name from the request. */
+    public enum Ordine {
+        ISBAR("d.isbar desc, d.id"), ID("d.id"), RICHIEDENTE("rc.cognome, rc.nome, d.id"), PRESENTAZIONE("d.presentata_il, d.id");
+
+        private final String sql;
+
+        Ordine(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    /** A row of the console's «Tutte le domande»: the richiedente by name and codice fiscale. */
+    public record RigaDomanda(long id, String codiceFiscale, String nome, String cognome, String comuneResidenza,
+                              BigDecimal isbar, BigDecimal isbarDiLavoro, boolean indigente, Instant presentataIl,
+                              StatiDiLavorazione.Stato lavorazione) {
+    }
+
+    /** One page of rows and how many rows the search finds in all. */
+    public record PaginaDomande(List<RigaDomanda> righe, long totale) {
+    }
+
+    /**
+     * The console's «Tutte le domande»: the same domande as {@link #elenco} (all, or those that chose an alloggio of
+     * the operator's enti), searched by ID, codice fiscale or the richiedente's name, one page read by the database.
+     */
+    @Transactional(readOnly = true)
+    public PaginaDomande cerca(long avvisoId, Set<Long> enti, boolean tutte, String testo, Ordine ordine, int pagina,
+                               int dimensione) {
+        if (!tutte && enti.isEmpty()) {
+            return new PaginaDomande(List.of(), 0);
+        }
+        Ordine ordinePagina = ordine == null ? Ordine.ISBAR : ordine;
+        String cercato = testo == null ? "" : testo.strip();
+        boolean perNome = !cercato.isEmpty() && !cercato.matches("[0-9]{1,18}") && !cercato.matches("(?i)[A-Z0-9]{16}");
+        // the richiedente's name only where the search or the order needs it: 100k rows joined for nothing cost
+        StringBuilder where = new StringBuilder(" from domanda d");
+        if (perNome || ordinePagina == Ordine.RICHIEDENTE) {
+            where.append(" left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE'");
+        }
+        where.append(" where d.avviso_id = ?");
+        List<Object> parametri = new ArrayList<>(List.of(avvisoId));
+        if (!tutte) {
+            where.append(" and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
+                    + " where da.domanda_id = d.id and a.ente_id = any (?))");
+            parametri.add(enti.toArray(new Long[0]));
+        }
+        if (cercato.matches("[0-9]{1,18}")) {
+            where.append(" and d.id = ?");
+            parametri.add(Long.valueOf(cercato));
+        } else if (cercato.matches("(?i)[A-Z0-9]{16}")) {
+            where.append(" and d.richiedente_cf = ?");
+            parametri.add(cercato.toUpperCase(java.util.Locale.ROOT));
+        } else if (perNome) {
+            // «Rossi», «Mario Rossi» or «Rossi Mario»: every word in the name or the surname
+            for (String parola : cercato.split("\\s+")) {
+                where.append(" and (rc.nome ilike ? or rc.cognome ilike ?)");
+                String simile = "%" + parola.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                parametri.add(simile);
+                parametri.add(simile);
+            }
+        }
+        Long totale = jdbc.queryForObject("select count(*)" + where, Long.class, parametri.toArray());
+        // first the page's ids, in order, from the narrow columns; then only those rows with names and comuni
+        List<Object> conPagina = new ArrayList<>(parametri);
+        conPagina.add(dimensione);
+        conPagina.add((long) pagina * dimensione);
+        List<Long> pagine = jdbc.queryForList("select d.id" + where + " order by " + ordinePagina.sql + " limit ? offset ?",
+                Long.class, conPagina.toArray());
+        Map<Long, RigaDomanda> lette = new HashMap<>();
+        if (!pagine.isEmpty()) {
+            jdbc.query("select d.id, d.richiedente_cf, rc.nome, rc.cognome, d.isbar, "
+                    + "coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.presentata_il, "
+                    + NOME_COMUNE.formatted("d.codice_istat_residenza") + " as comune_residenza from domanda d "
+                    + "left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE' "
+                    + "where d.id = any (?)", rs -> {
+                lette.put(rs.getLong("id"), new RigaDomanda(rs.getLong("id"), rs.getString("richiedente_cf"),
+                        rs.getString("nome"), rs.getString("cognome"), rs.getString("comune_residenza"),
+                        rs.getBigDecimal("isbar"), rs.getBigDecimal("isbar_lavoro"), rs.getBoolean("indigente"),
+                        rs.getTimestamp("presentata_il").toInstant(), null));
+            }, (Object) pagine.toArray(new Long[0]));
+        }
+        List<RigaDomanda> righe = pagine.stream().map(lette::get).filter(java.util.Objects::nonNull).toList();
+        Map<Long, StatiDiLavorazione.Stato> stati = new HashMap<>();
+        List<Long> ids = righe.stream().map(RigaDomanda::id).toList();
+        lavorazioni.forEach(l -> stati.putAll(l.di(ids)));
+        return new PaginaDomande(righe.stream().map(r -> new RigaDomanda(r.id(), r.codiceFiscale(), r.nome(), r.cognome(),
+                r.comuneResidenza(), r.isbar(), r.isbarDiLavoro(), r.indigente(), r.presentataIl(),
+                stati.getOrDefault(r.id(), StatiDiLavorazione.Stato.PRESENTATA))).toList(), totale == null ? 0 : totale);
+    }
+
     private List<DomandaInGraduatoria> leggi(String query, long avvisoId) {
         Map<Long, DomandaInGraduatoria> domande = new LinkedHashMap<>();
         jdbc.query(query, rs -> {

@@ -419,6 +419,14 @@ public class GraduatoriaService {
         return conScelte(jdbc.query(RIGHE + " order by posizione", (rs, n) -> riga(rs), graduatoriaId));
     }
 
+    /** One page of the rows, in order (the console's list): the database reads only that page. */
+    @Transactional(readOnly = true)
+    public List<Riga> righe(long graduatoriaId, int pagina, int dimensione) {
+        graduatoria(graduatoriaId);
+        return conScelte(jdbc.query(RIGHE + " order by posizione limit ? offset ?", (rs, n) -> riga(rs), graduatoriaId,
+                dimensione, (long) pagina * dimensione));
+    }
+
     /** The row of one domanda, if it is in the graduatoria (without reading the others). */
     @Transactional(readOnly = true)
     public Optional<Riga> riga(long graduatoriaId, long domandaId) {

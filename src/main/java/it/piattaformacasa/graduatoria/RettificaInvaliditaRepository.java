@@ -11,4 +11,6 @@ public interface RettificaInvaliditaRepository extends JpaRepository<RettificaIn
     long countByGraduatoriaIdAndStato(long graduatoriaId, RettificaInvalidita.Stato stato);
 
     List<RettificaInvalidita> findByGraduatoriaIdOrderById(long graduatoriaId);
+
+    List<RettificaInvalidita> findByDomandaIdOrderById(long domandaId);
 }

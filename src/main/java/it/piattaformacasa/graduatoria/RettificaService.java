@@ -140,6 +140,13 @@ public class RettificaService {
         return rettifiche.findById(id).orElseThrow(() -> new NonTrovatoException("Rettifica " + id + " non trovata"));
     }
 
+    /** The rettifiche a domanda asked at every ente, for whoever may see the domanda (404 otherwise). */
+    @Transactional(readOnly = true)
+    public List<RettificaInvalidita> diDomanda(long domandaId) {
+        domande.domanda(domandaId);
+        return rettifiche.findByDomandaIdOrderById(domandaId);
+    }
+
     @Transactional(readOnly = true)
     public List<RettificaInvalidita> diGraduatoria(long graduatoriaId) {
         graduatorie.graduatoria(graduatoriaId);

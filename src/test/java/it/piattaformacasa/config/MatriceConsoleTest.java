@@ -22,7 +22,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.DomandaDiProva;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
 
@@ -43,6 +55,19 @@ class MatriceConsoleTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappe;
+
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+    @Autowired
+    GraduatoriaService graduatorieService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ClientHttp http;
     final Map<String, SessioneConsole> sessioni = new LinkedHashMap<>();
@@ -71,6 +96,17 @@ class MatriceConsoleTest {
         // who may file, not the avviso's state
         id.put("avviso", Long.toString(new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
                 .conTitolo("Avviso della matrice della console").predisposto()));
+        // ---- domande e graduatorie: a provisional graduatoria of the Comune di Varese with one domanda of capofila's
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
+        List<Alloggio> diVarese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1);
+        long avviso = scenario.aperto(diVarese, List.of(CAPOFILA));
+        ClientHttp.Risposta domanda = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA,
+                DomandaDiProva.json(CodiceFiscale.conControllo("MTRCNS80A01L682"), diVarese.get(0).getId()));
+        assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
+        id.put("avvisoDomande", Long.toString(avviso));
+        id.put("domanda", domanda.json().get("id").asText());
+        id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
+                jdbc, false).get(0).getId()));
     }
 
     Stream<Riga> pagine() {
@@ -91,7 +127,13 @@ class MatriceConsoleTest {
                 new Riga("GET /regole", "/regole", CAPOFILA, "NNSSS"),
                 new Riga("GET /regole/{nome}/versioni/{versione}", "/regole/isbar/versioni/1", CAPOFILA, "NNSSS"),
                 new Riga("GET /regole/{nome}/versioni/{versione}/modifica", "/regole/isbar/versioni/1/modifica", CAPOFILA, "NNSNN"),
-                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"));
+                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"),
+                // ---- domande e graduatorie: the API's visibility (another ente sees an empty list, not a refusal)
+                new Riga("GET /avvisi/{avvisoId}/domande", "/avvisi/{avvisoDomande}/domande", CAPOFILA, "SSSSS"),
+                new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSS"),
+                new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
+                new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
+                        CAPOFILA, "SNNSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -159,7 +201,9 @@ class MatriceConsoleTest {
             Map.entry("POST /regole/{nome}/versioni/{versione}/casi", "regole.web.RegolePagineTest"),
             Map.entry("POST /regole/{nome}/versioni/{versione}/pubblicazione", "regole.web.RegolePagineTest"),
             Map.entry("POST /regole/{nome}/versioni/{versione}/modifica", "regole.web.RegolePagineTest"),
-            Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"));
+            Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"),
+            // ---- domande e graduatorie
+            Map.entry("POST /graduatorie/{id}/istruttorie", "assegnazione.web.GraduatorieNelBrowserTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));

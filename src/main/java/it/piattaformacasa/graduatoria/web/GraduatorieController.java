@@ -53,7 +53,16 @@ class GraduatorieController {
     @GetMapping("/api/graduatorie/{id}/esportazione")
     @Operation(summary = "Scarica la graduatoria nel formato della piattaforma regionale: formato=xlsx (predefinito) o csv")
     ResponseEntity<byte[]> esporta(@PathVariable long id, @RequestParam(defaultValue = "xlsx") String formato) {
+        return esportazione(graduatorie, esportazione, id, formato);
+    }
+
+    /** The download, for the API and for the console's button (same service, same file). */
+    static ResponseEntity<byte[]> esportazione(GraduatoriaService graduatorie, EsportazioneGraduatoria esportazione, long id,
+                                               String formato) {
         Graduatoria graduatoria = graduatorie.graduatoria(id);
+        if (!formato.equals("xlsx") && !formato.equals("csv")) {
+            throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: xlsx, csv)");
+        }
         List<GraduatoriaService.Riga> righe = graduatorie.righe(id);
         String nome = "graduatoria-" + graduatoria.getStato().name().toLowerCase() + "-avviso-" + graduatoria.getAvviso().getId()
                 + "-" + graduatoria.getEnte().getCodiceFiscale().valore() + "-" + graduatoria.getComune().getCodiceIstat();
@@ -62,11 +71,10 @@ class GraduatorieController {
                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + nome + ".xlsx\"")
                     .body(esportazione.xlsx(graduatoria, righe));
-            case "csv" -> ResponseEntity.ok()
+            default -> ResponseEntity.ok()
                     .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + nome + ".csv\"")
                     .body(("\uFEFF" + esportazione.csv(graduatoria, righe)).getBytes(StandardCharsets.UTF_8));
-            default -> throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: xlsx, csv)");
         };
     }
 
