@@ -82,19 +82,13 @@ class MatriceConsoleTest {
         }
     }
 
-    @Autowired
-    org.camunda.bpm.engine.RuntimeService runtimeService;
-    @Autowired
-    org.camunda.bpm.engine.ManagementService managementService;
-    @Autowired
-    it.piattaformacasa.anagrafe.AlloggioRepository alloggi;
 
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
         // ---- Avvisi: an avviso of the Comune di Varese's ambito, in its selection window; the sportello's pages check
         // who may file, not the avviso's state
-        id.put("avviso", Long.toString(new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
+        id.put("avviso", Long.toString(new ScenarioAvviso(http, runtimeService, managementService, alloggi)
                 .conTitolo("Avviso della matrice della console").predisposto()));
         // ---- domande e graduatorie: a provisional graduatoria of the Comune di Varese with one domanda of capofila's
         ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi);
