@@ -65,7 +65,9 @@ class MatriceConsoleTest {
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"));
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
+                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"));
     }
 
     @ParameterizedTest(name = "{0}")
