@@ -4,6 +4,8 @@ import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +24,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.anagrafe.EnteProprietarioRepository;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.scadenze.web.ScadenzeDiProva.Riga;
@@ -47,6 +55,8 @@ class ScadenzePagineTest {
     AlloggioRepository alloggi;
     @Autowired
     EnteProprietarioRepository enti;
+    @Autowired
+    GraduatoriaRepository graduatorie;
 
     ClientHttp http;
     ScadenzeDiProva dati;
@@ -203,6 +213,56 @@ class ScadenzePagineTest {
         String diMalnate = SessioneConsole.di(http, MALNATE).get("/scadenze").body();
         assertThat(puntualita(diMalnate, "Comune di Malnate")[0]).isPositive();
         assertThat(diMalnate).doesNotContain("<th scope=\"row\">Comune di Varese</th>");
+    }
+
+    @Test
+    void laFinestraPerLeRettificheEUnaScadenzaSenzaAttivitaCheApreLaGraduatoria() {
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi)
+                .conTitolo("Avviso scadenze rettifiche");
+        Alloggio diMalnate = scenario.alloggiDi(CF_COMUNE_MALNATE, StatoAlloggio.LIBERO, 1).get(0);
+        long avvisoRettifiche = scenario.aperto(List.of(diMalnate), List.of(MALNATE));
+        String domanda = "{\"nucleo\":[{\"codiceFiscale\":\"RTOMRC80A15L682D\",\"nome\":\"Marco\",\"cognome\":\"Rota\","
+                + "\"dataNascita\":\"1980-01-15\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
+                + "\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-RTO\",\"dataDsu\":\"2026-01-20\"},"
+                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + diMalnate.getId() + "]}";
+        assertThat(http.post("/api/avvisi/" + avvisoRettifiche + "/domande", CAPOFILA, domanda).status()).isEqualTo(201);
+        scenario.eseguiTimer(avvisoRettifiche, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(avvisoRettifiche, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        Graduatoria graduatoria = graduatorie.findByAvvisoIdOrderById(avvisoRettifiche).get(0);
+        String approva = taskService.createTaskQuery().processDefinitionKey("graduatoria")
+                .processInstanceBusinessKey(graduatoria.getId().toString()).singleResult().getId();
+        http.post("/engine-rest/task/" + approva + "/claim", MALNATE, "{\"userId\":\"" + MALNATE + "\"}");
+        String oggi = LocalDate.now(ZoneId.of("Europe/Rome")).toString();
+        assertThat(http.post("/engine-rest/task/" + approva + "/complete", MALNATE, "{\"variables\":{"
+                + "\"numeroProvvedimento\":{\"value\":\"DET-1\"},\"dataProvvedimento\":{\"value\":\"" + oggi + "\"},"
+                + "\"pubblicazione\":{\"value\":\"SITO_ENTE\"},\"dataPubblicazione\":{\"value\":\"" + oggi + "\"}}}").status())
+                .isEqualTo(204);
+
+        String link = "/graduatorie/" + graduatoria.getId();
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        Riga finestra = ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=FINESTRA_RETTIFICHE&ente=" + malnate).body())
+                .stream().filter(r -> link.equals(r.collegamento())).findFirst()
+                .orElseThrow(() -> new AssertionError("the rettifica window of graduatoria " + graduatoria.getId()));
+        assertThat(finestra.stato()).isEqualTo("NEI_TERMINI");
+        assertThat(finestra.semaforo()).isEqualTo("Tra 15 giorni");
+        assertThat(finestra.testo()).contains("Finestra per le rettifiche per invalidità civile",
+                "15 giorni dalla pubblicazione", "Comune di Malnate", "Graduatoria n. " + graduatoria.getId(),
+                "Nessuna attività: si attende il termine", "Comune di Malnate – Gestione avviso", "Apri la graduatoria");
+
+        // among the tasks, in due-date order, once, whichever page it falls on
+        long totale = ScadenzeDiProva.totale(supervisore.get("/scadenze").body());
+        List<String> collegamenti = new java.util.ArrayList<>();
+        for (int pagina = 1; pagina <= (totale + 24) / 25; pagina++) {
+            ScadenzeDiProva.righe(supervisore.get("/scadenze?pagina=" + pagina).body()).forEach(r -> collegamenti.add(r.collegamento()));
+        }
+        assertThat(collegamenti).hasSize((int) totale).doesNotHaveDuplicates().containsOnlyOnce(link);
+
+        // Malnate's operators see it, the Comune di Varese's do not
+        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, MALNATE).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+                .extracting(Riga::collegamento).contains(link);
+        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, CAPOFILA).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+                .extracting(Riga::collegamento).doesNotContain(link);
     }
 
     private void completa(String taskId, String utente) {
