@@ -53,6 +53,12 @@ class ScadenzeNelBrowserTest {
         ClientHttp http = new ClientHttp(port);
         avviso = new ScadenzeDiProva(http, runtimeService, managementService, taskService, alloggi)
                 .avviso("Avviso SAP 2027 – scadenze", Duration.ofDays(2).plusHours(1));
+        // ALER confirms its selection in time: the year's share of deadlines met has something to show
+        String aler = avviso.diAler().getId();
+        assertThat(http.post("/engine-rest/task/" + aler + "/claim", ALER_AVVISO, "{\"userId\":\"" + ALER_AVVISO + "\"}").status())
+                .isEqualTo(204);
+        assertThat(http.post("/engine-rest/task/" + aler + "/complete", ALER_AVVISO,
+                "{\"variables\":{\"selezioneCompletata\":{\"value\":true,\"type\":\"Boolean\"}}}").status()).isEqualTo(204);
         console = new ConsoleNelBrowser(port);
     }
 
@@ -83,6 +89,14 @@ class ScadenzeNelBrowserTest {
                 .getAttribute("role")).isEqualTo("img");
         console.driver().executeScript("document.getElementById('titolo-settimane').scrollIntoView()");
         console.guarda("scadenze-figure", "Scadenze nelle prossime 8 settimane");
+        assertThat(console.driver().findElement(By.cssSelector("svg[aria-labelledby='svg-puntualita-titolo svg-puntualita-descrizione']"))
+                .getText()).contains("ALER Varese - Como - Monza Brianza - Busto Arsizio", " su ");
+
+        // nothing wider than the window (WCAG 1.4.10): the pictures scale with their column
+        Object larghi = console.driver().executeScript("return Array.from(document.querySelectorAll('body *'))"
+                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
+                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 10)");
+        assertThat((List<?>) larghi).as("elements wider than the window").isEmpty();
 
         WebElement apri = questa.findElement(By.linkText("Apri l'attività"));
         console.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", apri);

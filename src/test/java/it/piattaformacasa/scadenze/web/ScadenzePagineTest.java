@@ -71,6 +71,8 @@ class ScadenzePagineTest {
         avviso = dati.avviso("Avviso scadenze HTTP", Duration.ofDays(2).plusHours(1));
         varese = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_VARESE)).orElseThrow().getId();
         malnate = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_MALNATE)).orElseThrow().getId();
+        // what a deadline's timer does to a late task: the supervisors join its candidates, the ente keeps it
+        taskService.addCandidateGroup(avviso.diAler().getId(), "supervisori");
     }
 
     @Test
@@ -84,6 +86,11 @@ class ScadenzePagineTest {
         assertThat(questa.testo()).contains("Selezione degli alloggi per l'avviso", "24 ore prima dell'apertura ai cittadini",
                 "Comune di Varese", "Non presa in carico", "Comune di Varese – Gestione avviso");
         assertThat(questa.collegamento()).isEqualTo("/camunda/app/tasklist/default/#/?task=" + avviso.diVarese().getId());
+        assertThat(questa.testo()).doesNotContain("Segnalata ai supervisori");
+
+        Riga segnalata = ScadenzeDiProva.righe(SessioneConsole.di(http, SUPERVISORE).get("/scadenze?tipo=SELEZIONE_ALLOGGI").body())
+                .stream().filter(r -> r.collegamento().endsWith("task=" + avviso.diAler().getId())).findFirst().orElseThrow();
+        assertThat(segnalata.testo()).contains("Segnalata ai supervisori", "ALER Varese").doesNotContain("Supervisori");
 
         // the whole list: every overdue row before every other one
         List<Riga> tutte = ScadenzeDiProva.righe(SessioneConsole.di(http, SUPERVISORE).get("/scadenze").body());
