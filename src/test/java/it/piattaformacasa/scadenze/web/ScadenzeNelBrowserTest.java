@@ -92,11 +92,11 @@ class ScadenzeNelBrowserTest {
         assertThat(console.driver().findElement(By.cssSelector("svg[aria-labelledby='svg-puntualita-titolo svg-puntualita-descrizione']"))
                 .getText()).contains("ALER Varese - Como - Monza Brianza - Busto Arsizio", " su ");
 
-        // nothing wider than the window (WCAG 1.4.10): the pictures scale with their column
-        Object larghi = console.driver().executeScript("return Array.from(document.querySelectorAll('body *'))"
-                + ".filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)"
-                + ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 10)");
-        assertThat((List<?>) larghi).as("elements wider than the window").isEmpty();
+        // the page does not scroll sideways (WCAG 1.4.10): the pictures scale with their column, the tables for screen
+        // readers are clipped by their wrapper
+        Object laterale = console.driver().executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) laterale).intValue()).as("sideways scrolling, in pixels").isLessThanOrEqualTo(0);
 
         WebElement apri = questa.findElement(By.linkText("Apri l'attività"));
         console.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", apri);
