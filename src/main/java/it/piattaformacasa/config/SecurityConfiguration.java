@@ -51,9 +51,12 @@ class SecurityConfiguration {
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         return http
                 // /demo: the demo clock's page, for administrators, on the API's terms (issue 11)
-                .securityMatcher(percorsi("/api/**", "/engine-rest/**", "/demo/**"))
+                // /actuator/prometheus: the metrics (piattaforma_scadenze) for a scraper with an administrator's login
+                .securityMatcher(percorsi("/api/**", "/engine-rest/**", "/demo/**", "/actuator/prometheus"))
                 .authenticationProvider(provider)
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(percorsi("/actuator/prometheus")).hasRole("AMMINISTRATORE")
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)))
                 // CSRF refusals and method security answer in Italian, naming what was missing
                 .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)).accessDeniedHandler(accessoNegato))

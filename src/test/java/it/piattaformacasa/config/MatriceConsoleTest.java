@@ -127,7 +127,9 @@ class MatriceConsoleTest {
                 new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSS"),
                 new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
                 new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
-                        CAPOFILA, "SNNSS"));
+                        CAPOFILA, "SNNSS"),
+                // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
+                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"));
     }
 
     @ParameterizedTest(name = "{0}")

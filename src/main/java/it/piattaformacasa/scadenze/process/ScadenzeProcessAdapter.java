@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.scadenze.Scadenza;
+import it.piattaformacasa.scadenze.ScadenzaDiLegge;
 import it.piattaformacasa.scadenze.ScadenzeProcesso;
 
 @Component
@@ -38,9 +39,11 @@ class ScadenzeProcessAdapter implements ScadenzeProcesso {
     private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final ManagementService managementService;
+    private final ScadenzeDiLeggeNelMotore diLegge;
 
     ScadenzeProcessAdapter(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                           ManagementService managementService) {
+                           ManagementService managementService, ScadenzeDiLeggeNelMotore diLegge) {
+        this.diLegge = diLegge;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -66,6 +69,26 @@ class ScadenzeProcessAdapter implements ScadenzeProcesso {
         return Scadenza.attivita(task.getId(), task.getName(), nomi.processo(task.getProcessDefinitionId()),
                 nomi.businessKey(task.getProcessInstanceId()), gruppi, task.getAssignee(), scadenza,
                 scadenza != null && scadenza.isBefore(adesso), gruppi.contains(Gruppi.SUPERVISORI));
+    }
+
+    @Override
+    public long contaAttivitaDiLegge(Criteri criteri) {
+        return diLegge.conta(criteri);
+    }
+
+    @Override
+    public List<ScadenzaDiLegge> attivitaDiLegge(Criteri criteri, int primo, int quante, boolean dettagli) {
+        return diLegge.attivita(criteri, primo, quante, dettagli);
+    }
+
+    @Override
+    public List<ScadenzaDiLegge> finestreRettifiche() {
+        return diLegge.finestreRettifiche();
+    }
+
+    @Override
+    public List<Esito> completateTra(Instant dal, Instant al) {
+        return diLegge.completateTra(dal, al);
     }
 
     @Override

@@ -1,0 +1,303 @@
+package it.piattaformacasa.scadenze.web;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.SessioneConsole;
+import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.avviso.process.AvvisoBpmn;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaRepository;
+import it.piattaformacasa.anagrafe.EnteProprietarioRepository;
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.scadenze.web.ScadenzeDiProva.Riga;
+
+/**
+ * Issue 12, «Scadenze» over HTTP: the order (overdue first, then by due date), the semaforo in words, the filters and
+ * the paging on the server, who sees which ente's deadlines, and the same counts on {@code /actuator/prometheus}.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScadenzePagineTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    EnteProprietarioRepository enti;
+    @Autowired
+    GraduatoriaRepository graduatorie;
+
+    ClientHttp http;
+    ScadenzeDiProva dati;
+    ScadenzeDiProva.Avviso avviso;
+    long varese;
+    long malnate;
+
+    @BeforeAll
+    void unaScadenzaPassataDaDueGiorni() {
+        http = new ClientHttp(port);
+        dati = new ScadenzeDiProva(http, runtimeService, managementService, taskService, alloggi);
+        avviso = dati.avviso("Avviso scadenze HTTP", Duration.ofDays(2).plusHours(1));
+        varese = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_VARESE)).orElseThrow().getId();
+        malnate = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_MALNATE)).orElseThrow().getId();
+        // what a deadline's timer does to a late task: the supervisors join its candidates, the ente keeps it
+        taskService.addCandidateGroup(avviso.diAler().getId(), "supervisori");
+    }
+
+    @Test
+    void ilSupervisoreVedeLeScadutePrimaConIlSemaforoInParoleEChiLaTiene() {
+        ClientHttp.Risposta pagina = SessioneConsole.di(http, SUPERVISORE).get("/scadenze?stato=SCADUTA&ente=" + varese);
+        assertThat(pagina.status()).isEqualTo(200);
+        List<Riga> righe = ScadenzeDiProva.righe(pagina.body());
+        Riga questa = riga(righe, avviso.titolo());
+        assertThat(questa.stato()).isEqualTo("SCADUTA");
+        assertThat(questa.semaforo()).isEqualTo("Scaduta da 2 giorni");
+        assertThat(questa.testo()).contains("Selezione degli alloggi per l'avviso", "24 ore prima dell'apertura ai cittadini",
+                "Comune di Varese", "Non presa in carico", "Comune di Varese – Gestione avviso");
+        assertThat(questa.collegamento()).isEqualTo("/camunda/app/tasklist/default/#/?task=" + avviso.diVarese().getId());
+        assertThat(questa.testo()).doesNotContain("Segnalata ai supervisori");
+
+        Riga segnalata = ScadenzeDiProva.righe(SessioneConsole.di(http, SUPERVISORE).get("/scadenze?tipo=SELEZIONE_ALLOGGI").body())
+                .stream().filter(r -> r.collegamento().endsWith("task=" + avviso.diAler().getId())).findFirst().orElseThrow();
+        assertThat(segnalata.testo()).contains("Segnalata ai supervisori", "ALER Varese").doesNotContain("Supervisori");
+
+        // the whole list: every overdue row before every other one
+        List<Riga> tutte = ScadenzeDiProva.righe(SessioneConsole.di(http, SUPERVISORE).get("/scadenze").body());
+        assertThat(tutte).isNotEmpty();
+        assertThat(tutte.get(0).stato()).isEqualTo("SCADUTA");
+        int ultimaScaduta = -1;
+        int primaAltra = Integer.MAX_VALUE;
+        for (int i = 0; i < tutte.size(); i++) {
+            if (tutte.get(i).stato().equals("SCADUTA")) {
+                ultimaScaduta = i;
+            } else {
+                primaAltra = Math.min(primaAltra, i);
+            }
+        }
+        assertThat(ultimaScaduta).isLessThan(primaAltra);
+        assertThat(pagina.body()).contains("Scadenze di legge", "Scadute", "In scadenza entro 3 giorni", "Nei termini");
+    }
+
+    @Test
+    void iFiltriSonoApplicatiDalServer() {
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        List<Riga> scadute = ScadenzeDiProva.righe(supervisore.get("/scadenze?stato=SCADUTA").body());
+        assertThat(scadute).extracting(Riga::stato).containsOnly("SCADUTA");
+        assertThat(scadute).extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()));
+
+        String nelTermine = supervisore.get("/scadenze?stato=NEI_TERMINI&ente=" + malnate).body();
+        List<Riga> diMalnate = ScadenzeDiProva.righe(nelTermine);
+        assertThat(diMalnate).extracting(Riga::stato).containsOnly("NEI_TERMINI");
+        assertThat(diMalnate).extracting(Riga::testo).allMatch(t -> t.contains("Comune di Malnate"));
+        assertThat(diMalnate).extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()));
+
+        assertThat(ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=CONTRATTO").body()))
+                .extracting(Riga::testo).noneMatch(t -> t.contains(avviso.titolo()));
+        assertThat(ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=SELEZIONE_ALLOGGI&ente=" + varese).body()))
+                .extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()))
+                .allMatch(t -> t.contains("Selezione degli alloggi"));
+
+        // a value no link of the page gives: the console's page for an address that does not exist
+        ClientHttp.Risposta sbagliato = supervisore.get("/scadenze?stato=QUALUNQUE");
+        assertThat(sbagliato.status()).isEqualTo(404);
+        assertThat(sbagliato.body()).contains("L&#39;indirizzo richiesto non esiste.");
+    }
+
+    @Test
+    void lElencoEPaginatoSulServerSenzaRipetereNePerdereRighe() {
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        int n = 0;
+        while (ScadenzeDiProva.totale(supervisore.get("/scadenze").body()) <= 25) {
+            dati.avviso("Avviso scadenze pagine " + (++n), null);
+        }
+        String prima = supervisore.get("/scadenze").body();
+        long totale = ScadenzeDiProva.totale(prima);
+        List<Riga> pagina1 = ScadenzeDiProva.righe(prima);
+        assertThat(pagina1).hasSize(25);
+        assertThat(ScadenzeDiProva.testo(prima)).contains("aria-label=\"Pagine dell'elenco delle scadenze\"", "aria-current=\"page\"",
+                "Pagina precedente", "Pagina successiva");
+        List<Riga> pagina2 = ScadenzeDiProva.righe(supervisore.get("/scadenze?pagina=2").body());
+        assertThat(pagina2).hasSize((int) Math.min(25, totale - 25));
+        Set<String> viste = new HashSet<>();
+        pagina1.forEach(r -> viste.add(r.collegamento()));
+        assertThat(pagina2).extracting(Riga::collegamento).noneMatch(viste::contains);
+        // beyond the last page: the last page
+        assertThat(ScadenzeDiProva.righe(supervisore.get("/scadenze?pagina=999").body())).isNotEmpty();
+    }
+
+    @Test
+    void lOperatoreVedeSoloLeScadenzeDeiSuoiEntiELAnalistaNessuna() {
+        SessioneConsole diMalnate = SessioneConsole.di(http, MALNATE);
+        String pagina = diMalnate.get("/scadenze").body();
+        List<Riga> righe = ScadenzeDiProva.righe(pagina);
+        assertThat(righe).isNotEmpty();
+        assertThat(righe).extracting(Riga::testo).allMatch(t -> t.contains("Comune di Malnate"))
+                .noneMatch(t -> t.contains("Comune di Varese"));
+        assertThat(righe).extracting(Riga::collegamento)
+                .contains("/camunda/app/tasklist/default/#/?task=" + avviso.diMalnate().getId())
+                .doesNotContain("/camunda/app/tasklist/default/#/?task=" + avviso.diVarese().getId());
+        // the ente filter offers its own ente only, and another ente's is refused
+        assertThat(pagina).contains(">Comune di Malnate</option>").doesNotContain(">Comune di Varese</option>");
+        ClientHttp.Risposta altrui = diMalnate.get("/scadenze?ente=" + varese);
+        assertThat(altrui.status()).isEqualTo(403);
+        assertThat(altrui.body()).contains("non sono tra quelle dei tuoi enti");
+
+        // the Comune di Varese's operator sees its overdue one
+        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, CAPOFILA).get("/scadenze?stato=SCADUTA").body()))
+                .extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo())).allMatch(t -> t.contains("Comune di Varese"));
+
+        ClientHttp.Risposta analista = SessioneConsole.di(http, ANALISTA).get("/scadenze");
+        assertThat(analista.status()).isEqualTo(403);
+        assertThat(analista.body()).contains("Le scadenze di legge sono dei supervisori e degli operatori degli enti");
+    }
+
+    @Test
+    void laMetricaPrometheusHaGliStessiNumeriDellaPaginaDelSupervisore() {
+        String pagina = SessioneConsole.di(http, SUPERVISORE).get("/scadenze").body();
+        String metriche = prometheus(ADMIN).body();
+        assertThat(metriche).contains("# TYPE piattaforma_scadenze gauge");
+        assertThat(valore(metriche, "scadute")).isEqualTo(ScadenzeDiProva.conteggio(pagina, "SCADUTA")).isPositive();
+        assertThat(valore(metriche, "in_scadenza")).isEqualTo(ScadenzeDiProva.conteggio(pagina, "IN_SCADENZA"));
+        assertThat(valore(metriche, "nei_termini")).isEqualTo(ScadenzeDiProva.conteggio(pagina, "NEI_TERMINI")).isPositive();
+
+        assertThat(prometheus(null).status()).isEqualTo(401);
+        assertThat(prometheus(SUPERVISORE).status()).isEqualTo(403);
+        assertThat(prometheus(CAPOFILA).status()).isEqualTo(403);
+    }
+
+    @Test
+    void laQuotaNeiTerminiDiOgniEnteVieneDallaStoria() {
+        ScadenzeDiProva.Avviso completato = dati.avviso("Avviso scadenze completate", Duration.ofDays(1));
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        long[] vareseprima = puntualita(supervisore.get("/scadenze").body(), "Comune di Varese");
+        long[] malnatePrima = puntualita(supervisore.get("/scadenze").body(), "Comune di Malnate");
+
+        // Varese completes a day late, Malnate in time
+        completa(completato.diVarese().getId(), CAPOFILA);
+        completa(completato.diMalnate().getId(), MALNATE);
+
+        String pagina = supervisore.get("/scadenze").body();
+        long[] varese = puntualita(pagina, "Comune di Varese");
+        long[] malnate = puntualita(pagina, "Comune di Malnate");
+        assertThat(varese[0] - vareseprima[0]).as("completate dal Comune di Varese").isEqualTo(1);
+        assertThat(varese[1] - vareseprima[1]).as("nei termini del Comune di Varese").isZero();
+        assertThat(malnate[0] - malnatePrima[0]).as("completate dal Comune di Malnate").isEqualTo(1);
+        assertThat(malnate[1] - malnatePrima[1]).as("nei termini del Comune di Malnate").isEqualTo(1);
+        assertThat(pagina).contains("Scadenze rispettate nel ", "role=\"img\"", "<title id=\"svg-puntualita-titolo\">");
+
+        // an operator sees its own ente's share only
+        String diMalnate = SessioneConsole.di(http, MALNATE).get("/scadenze").body();
+        assertThat(puntualita(diMalnate, "Comune di Malnate")[0]).isPositive();
+        assertThat(diMalnate).doesNotContain("<th scope=\"row\">Comune di Varese</th>");
+    }
+
+    @Test
+    void laFinestraPerLeRettificheEUnaScadenzaSenzaAttivitaCheApreLaGraduatoria() {
+        ScenarioAvviso scenario = new ScenarioAvviso(http, runtimeService, managementService, alloggi)
+                .conTitolo("Avviso scadenze rettifiche");
+        Alloggio diMalnate = scenario.alloggiDi(CF_COMUNE_MALNATE, StatoAlloggio.LIBERO, 1).get(0);
+        long avvisoRettifiche = scenario.aperto(List.of(diMalnate), List.of(MALNATE));
+        String domanda = "{\"nucleo\":[{\"codiceFiscale\":\"RTOMRC80A15L682D\",\"nome\":\"Marco\",\"cognome\":\"Rota\","
+                + "\"dataNascita\":\"1980-01-15\",\"relazione\":\"RICHIEDENTE\",\"percentualeInvalidita\":0}],"
+                + "\"residenza\":{\"codiceIstatComune\":\"012133\",\"residenteLombardiaDal\":\"2000-01-01\",\"residenteComuneDal\":\"2005-01-01\"},"
+                + "\"isee\":{\"valore\":7000,\"protocolloDsu\":\"INPS-ISEE-2026-RTO\",\"dataDsu\":\"2026-01-20\"},"
+                + "\"patrimonio\":0,\"condizioni\":{\"coabitazione\":true},\"alloggi\":[" + diMalnate.getId() + "]}";
+        assertThat(http.post("/api/avvisi/" + avvisoRettifiche + "/domande", CAPOFILA, domanda).status()).isEqualTo(201);
+        scenario.eseguiTimer(avvisoRettifiche, AvvisoBpmn.TIMER_CHIUSURA);
+        scenario.eseguiTimer(avvisoRettifiche, AvvisoBpmn.SERVICE_GENERA_GRADUATORIE);
+        Graduatoria graduatoria = graduatorie.findByAvvisoIdOrderById(avvisoRettifiche).get(0);
+        String approva = taskService.createTaskQuery().processDefinitionKey("graduatoria")
+                .processInstanceBusinessKey(graduatoria.getId().toString()).singleResult().getId();
+        http.post("/engine-rest/task/" + approva + "/claim", MALNATE, "{\"userId\":\"" + MALNATE + "\"}");
+        String oggi = LocalDate.now(ZoneId.of("Europe/Rome")).toString();
+        assertThat(http.post("/engine-rest/task/" + approva + "/complete", MALNATE, "{\"variables\":{"
+                + "\"numeroProvvedimento\":{\"value\":\"DET-1\"},\"dataProvvedimento\":{\"value\":\"" + oggi + "\"},"
+                + "\"pubblicazione\":{\"value\":\"SITO_ENTE\"},\"dataPubblicazione\":{\"value\":\"" + oggi + "\"}}}").status())
+                .isEqualTo(204);
+
+        String link = "/graduatorie/" + graduatoria.getId();
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        Riga finestra = ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=FINESTRA_RETTIFICHE&ente=" + malnate).body())
+                .stream().filter(r -> link.equals(r.collegamento())).findFirst()
+                .orElseThrow(() -> new AssertionError("the rettifica window of graduatoria " + graduatoria.getId()));
+        assertThat(finestra.stato()).isEqualTo("NEI_TERMINI");
+        assertThat(finestra.semaforo()).isEqualTo("Tra 15 giorni");
+        assertThat(finestra.testo()).contains("Finestra per le rettifiche per invalidità civile",
+                "15 giorni dalla pubblicazione", "Comune di Malnate", "Graduatoria n. " + graduatoria.getId(),
+                "Nessuna attività: si attende il termine", "Comune di Malnate – Gestione avviso", "Apri la graduatoria");
+
+        // among the tasks, in due-date order, once, whichever page it falls on
+        long totale = ScadenzeDiProva.totale(supervisore.get("/scadenze").body());
+        List<String> collegamenti = new java.util.ArrayList<>();
+        for (int pagina = 1; pagina <= (totale + 24) / 25; pagina++) {
+            ScadenzeDiProva.righe(supervisore.get("/scadenze?pagina=" + pagina).body()).forEach(r -> collegamenti.add(r.collegamento()));
+        }
+        assertThat(collegamenti).hasSize((int) totale).doesNotHaveDuplicates().containsOnlyOnce(link);
+
+        // Malnate's operators see it, the Comune di Varese's do not
+        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, MALNATE).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+                .extracting(Riga::collegamento).contains(link);
+        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, CAPOFILA).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+                .extracting(Riga::collegamento).doesNotContain(link);
+    }
+
+    private void completa(String taskId, String utente) {
+        assertThat(http.post("/engine-rest/task/" + taskId + "/claim", utente, "{\"userId\":\"" + utente + "\"}").status())
+                .isEqualTo(204);
+        assertThat(http.post("/engine-rest/task/" + taskId + "/complete", utente,
+                "{\"variables\":{\"selezioneCompletata\":{\"value\":true,\"type\":\"Boolean\"}}}").status()).isEqualTo(204);
+    }
+
+    /** Completed and in time, from the table beside the picture; zeros when the ente is not there yet. */
+    private static long[] puntualita(String html, String ente) {
+        Matcher m = Pattern.compile("<th scope=\"row\">" + Pattern.quote(ente) + "</th>\\s*<td>(\\d+)</td>\\s*<td>(\\d+)</td>")
+                .matcher(html);
+        return m.find() ? new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))} : new long[] {0, 0};
+    }
+
+    private ClientHttp.Risposta prometheus(String utente) {
+        return http.invia(http.richiesta("/actuator/prometheus", utente).setHeader("Accept", "text/plain").GET().build());
+    }
+
+    private static long valore(String metriche, String stato) {
+        Matcher m = Pattern.compile("(?m)^piattaforma_scadenze\\{[^}]*stato=\"" + stato + "\"[^}]*\\} ([0-9.Ee+]+)$").matcher(metriche);
+        assertThat(m.find()).as("piattaforma_scadenze{stato=\"%s\"} in\n%s", stato, metriche).isTrue();
+        return (long) Double.parseDouble(m.group(1));
+    }
+
+    private static Riga riga(List<Riga> righe, String titolo) {
+        return righe.stream().filter(r -> r.testo().contains(titolo)).findFirst()
+                .orElseThrow(() -> new AssertionError("«" + titolo + "» not among " + righe));
+    }
+}
