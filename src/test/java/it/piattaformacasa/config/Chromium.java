@@ -129,8 +129,8 @@ final class Chromium implements AutoCloseable {
     /**
      * Types into a field and pauses as an operator does: a row field of a dynamic list typed and left at once (Selenium
      * types a whole word in a few milliseconds) may lose its value when another field of the form changes within form-js's
-     * 300 ms debounce (README «Avvisi»), and the page shows no sign to wait for. A field typed just before «Completa» or
-     * «Salva» needs no pause: lib/piattaforma-moduli.js has form-js take it when the button is pressed.
+     * 300 ms debounce (README «Avvisi»), and the page shows no sign to wait for. A field typed just before a real press of
+     * «Completa» is taken by lib/piattaforma-moduli.js; ModuliNelBrowserTest, which clicks by script, still waits.
      */
     void scrivi(WebElement input, String testo) {
         input.sendKeys(testo);
