@@ -61,6 +61,7 @@ final class Chromium implements AutoCloseable {
         opzioni.setExperimentalOption("prefs", Map.of("intl.accept_languages", lingue));
         LoggingPreferences registri = new LoggingPreferences();
         registri.enable(LogType.PERFORMANCE, Level.ALL);
+        registri.enable(LogType.BROWSER, Level.ALL);
         opzioni.setCapability("goog:loggingPrefs", registri);
         ChromeDriverService servizio = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .withEnvironment(Map.of("TZ", "Europe/Rome")).build();
@@ -107,6 +108,11 @@ final class Chromium implements AutoCloseable {
         return risposte;
     }
 
+    /** The console's messages since the last call (errors and warnings of the page's scripts). */
+    List<String> console() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(v -> v.getLevel() + " " + v.getMessage()).toList();
+    }
+
     void foto(String nome) throws IOException {
         File scatto = driver.getScreenshotAs(OutputType.FILE);
         Path cartella = Files.createDirectories(Path.of("target", "browser"));
@@ -121,9 +127,10 @@ final class Chromium implements AutoCloseable {
     // ---- a form-js form in Tasklist ------------------------------------------------------------------------------
 
     /**
-     * Types into a field and pauses as an operator does: form-js takes a typed value after a 300 ms debounce, and a row
-     * field typed and left at once (Selenium types a whole word in a few milliseconds) may lose its value when another
-     * field of the form changes meanwhile (README «Avvisi»).
+     * Types into a field and pauses as an operator does: a row field of a dynamic list typed and left at once (Selenium
+     * types a whole word in a few milliseconds) may lose its value when another field of the form changes within form-js's
+     * 300 ms debounce (README «Avvisi»), and the page shows no sign to wait for. A field typed just before a real press of
+     * «Completa» is taken by lib/piattaforma-moduli.js; ModuliNelBrowserTest, which clicks by script, still waits.
      */
     void scrivi(WebElement input, String testo) {
         input.sendKeys(testo);

@@ -29,7 +29,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -67,10 +66,10 @@ import it.piattaformacasa.common.Termini;
  * an istruttoria (registered at the desk, console), the year's reserves. The suite runs with the job executor off (its
  * process tests fire timers by name), so after each move of the demo clock the test runs this case's due jobs, which
  * the job executor does by itself on {@code ./mvnw spring-boot:run}.
+ * <p>
+ * It runs in every build (README «Tests»). When a «Completa» leads nowhere, the failure says what the page did from the
+ * press on (events, the button's place, requests, console) and leaves percorso-NN-completa-fallito.png.
  */
-// not yet steady enough for every build: on a loaded machine a step of the walk may still miss a redraw of Tasklist
-// (README «Tests»); run it with -Dpiattaforma.percorso=true
-@EnabledIfSystemProperty(named = "piattaforma.percorso", matches = "true")
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PercorsoNelBrowserTest {
@@ -202,7 +201,10 @@ class PercorsoNelBrowserTest {
     /** capofila logs in through Tasklist's own form and sees its list. */
     void accessoDelCapofila() throws IOException {
         browser.get(url(TASKLIST));
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        // the browser's very first page: a cold Chromium compiles the webapp's megabytes of JavaScript, minutes on a
+        // machine busy with other builds (the later pages find them in its cache)
+        new WebDriverWait(browser, Duration.ofMinutes(3))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         guarda("accesso", "Accedi");
         accedi(CAPOFILA);
         guarda("tasklist-capofila", FILTRO_DEL_MIO_ENTE);
@@ -434,9 +436,55 @@ class PercorsoNelBrowserTest {
         assertThat(completa.getText()).isEqualTo("Completa");
         browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", completa);
         // by its place, not the element found above: Tasklist draws the form's buttons again as the form validates
+        chromium.risposte();
+        // what happens from the press on, for diagnosi(): the events, the button's place, the requests
+        browser.executeScript("""
+                const d = window.__diag = [];
+                const t0 = performance.now();
+                const b = () => document.querySelector("div.form-actions button[ng-click*='complete']");
+                const r = (x) => x ? Math.round(x.getBoundingClientRect().top) + '/' + x.disabled : 'none';
+                ['pointerdown','mousedown','focusout','mouseup','click'].forEach(n => document.addEventListener(n, e => d.push(
+                  Math.round(performance.now() - t0) + ' ' + n + ' on ' + (e.target.id || e.target.tagName + '.' + e.target.className)
+                  + (e.clientY !== undefined ? ' y=' + e.clientY : '') + ' button=' + r(b())), true));
+                new MutationObserver(ms => d.push(Math.round(performance.now() - t0) + ' mutations ' + ms.length + ' button=' + r(b())
+                  + ' h=' + document.documentElement.scrollHeight)).observe(document.body, {subtree: true, childList: true, attributes: true});
+                const o = XMLHttpRequest.prototype.open;
+                XMLHttpRequest.prototype.open = function (m, u) { d.push(Math.round(performance.now() - t0) + ' xhr ' + m + ' ' + u); return o.apply(this, arguments); };
+                """);
         attesa.until(ExpectedConditions.elementToBeClickable(pulsante)).click();
-        attesa.until(d -> taskService.createTaskQuery().taskId(prima.getId()).count() == 0 || !errori().isEmpty());
+        try {
+            attesa.until(d -> taskService.createTaskQuery().taskId(prima.getId()).count() == 0 || !errori().isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(diagnosi(prima.getName(), pulsante), e);
+        }
         assertThat(errori()).as("error messages after «Completa» on " + prima.getName()).isEmpty();
+    }
+
+    /** What the page shows and did after a «Completa» that led nowhere, for the failure's message. */
+    private String diagnosi(String attivita, By pulsante) {
+        StringBuilder testo = new StringBuilder("«Completa» on " + attivita + " led nowhere.");
+        try {
+            chromium.foto(String.format("percorso-%02d-completa-fallito", passo));
+        } catch (IOException | RuntimeException e) {
+            testo.append("\n(no screenshot: ").append(e).append(')');
+        }
+        try {
+            List<WebElement> pulsanti = browser.findElements(pulsante);
+            testo.append("\nbutton: ").append(pulsanti.isEmpty() ? "gone" : "disabled=" + pulsanti.get(0).getAttribute("disabled"));
+            testo.append("\nresponses: ").append(chromium.risposte().stream().filter(r -> !r.url().contains("/assets/")
+                    && !r.url().endsWith(".js") && !r.url().endsWith(".css") && !r.url().endsWith(".html")).toList());
+            testo.append("\nconsole: ").append(chromium.console());
+            testo.append("\nfields: ").append(browser.executeScript("""
+                    return Array.from(document.querySelectorAll('.fjs-container input, .fjs-container textarea'))
+                      .map(i => i.id.replace(/^fjs-form-[^-]+-/, '') + '=' + i.value).join(', ')
+                      + ' | focus: ' + (document.activeElement && (document.activeElement.id || document.activeElement.tagName))
+                      + ' | open calendars: ' + document.querySelectorAll('.flatpickr-calendar.open').length"""));
+            testo.append("\nevents: ").append(browser.executeScript("return (window.__diag || []).slice(0, 150).join('\\n')"));
+            testo.append("\ntext: ").append(chromium.testo());
+        } catch (RuntimeException e) {
+            testo.append("\n(diagnosis stopped: ").append(e).append(')');
+        }
+        return testo.toString();
     }
 
     /** The error notices Tasklist shows (toasts and the form's field errors). */

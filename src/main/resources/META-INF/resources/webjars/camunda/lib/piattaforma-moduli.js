@@ -13,6 +13,11 @@
  *   at errors[fieldId][row] and, when the row is valid, leaves errors[fieldId] as an empty array: a key without any
  *   error, which kept «Completa» disabled for good. Tasklist's listener is handed the errors without those empty
  *   entries; form-js's own state and its validation on submit are untouched.
+ * - «Completa» and «Salva» pressed right after typing: form-js takes a typed text 300 ms after the last key (it flushes
+ *   on blur), and a date field keeps its calendar open below it while it has the focus. Pressing the button, the field
+ *   is left first (what was typed reaches form-js before Tasklist reads the form), and if leaving it closed a calendar
+ *   the form got shorter and the button may have moved away from under the pointer between press and release: the
+ *   browser then clicks nothing, and the operator's «Completa» was lost without a word. The press is honoured.
  */
 (function () {
   const COMPLETAMENTO = /\/task\/([^/?#]+)\/(submit-form|complete)(?:[?#].*)?$/;
@@ -244,6 +249,48 @@
       });
     });
   }
+
+  // ---- «Completa» / «Salva» right after typing
+
+  const PULSANTI = '.form-actions button';
+  let premuto = null;
+
+  function lasciaIlCampo(evento) {
+    const pulsante = evento.target.closest && evento.target.closest(PULSANTI);
+    if (!pulsante || pulsante.disabled) {
+      return;
+    }
+    if (evento.type === 'keydown' && evento.key !== 'Enter' && evento.key !== ' ') {
+      return;
+    }
+    const attivo = document.activeElement;
+    if (attivo && attivo !== pulsante && attivo.closest && attivo.closest('.fjs-container')) {
+      // form-js's fields flush their pending input on blur (Textfield: onBlur → flush), the date fields close their
+      // calendar and read what was typed
+      attivo.blur();
+    }
+    if (evento.type === 'pointerdown') {
+      premuto = {pulsante: pulsante, top: pulsante.getBoundingClientRect().top, quando: Date.now()};
+    }
+  }
+
+  function clicPerso(evento) {
+    const pressione = premuto;
+    premuto = null;
+    if (!pressione || pressione.pulsante.contains(evento.target) || Date.now() - pressione.quando > 2000) {
+      return;
+    }
+    // released elsewhere only because the button moved (a calendar closed above it): the click the person meant
+    if (document.contains(pressione.pulsante) && !pressione.pulsante.disabled
+        && pressione.pulsante.getBoundingClientRect().top !== pressione.top) {
+      pressione.pulsante.click();
+    }
+  }
+
+  // capture: before form-js's and Tasklist's own handlers
+  document.addEventListener('pointerdown', lasciaIlCampo, true);
+  document.addEventListener('keydown', lasciaIlCampo, true);
+  document.addEventListener('click', clicPerso, true);
 
   function osserva() {
     // Tasklist changes its page often: one pass per frame is enough
