@@ -76,7 +76,9 @@ final class Chromium implements AutoCloseable {
 
     /** Logs in through the login form every webapp shows to a visitor. */
     void accedi(String utente, String password) {
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
+        // the first page of a webapp in a fresh browser loads megabytes of scripts: on a busy machine over a minute
+        new WebDriverWait(driver, Duration.ofMinutes(3))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
         driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type='submit']")).click();
     }

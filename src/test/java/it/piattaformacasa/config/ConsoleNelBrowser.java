@@ -69,11 +69,27 @@ public final class ConsoleNelBrowser implements AutoCloseable {
     }
 
     public String testo() {
-        return chromium.testo();
+        return chromium.attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> chromium.testo());
     }
 
     public WebElement trova(By come) {
         return chromium.attesa.until(ExpectedConditions.visibilityOfElementLocated(come));
+    }
+
+    /** Types into the field found by {@code come}, found afresh if the page was redrawn meanwhile. */
+    public void scrivi(By come, String testo) {
+        chromium.attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement campo = d.findElement(come);
+            campo.clear();
+            campo.sendKeys(testo);
+            return true;
+        });
+    }
+
+    /** The text of an element, read again if the page's scripts redrew it meanwhile (Bootstrap Italia's menu does). */
+    public String testoDi(By come) {
+        return chromium.attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(come).getText());
     }
 
     /** The link or button with this visible text, clicked once the page holds it. */
@@ -88,7 +104,9 @@ public final class ConsoleNelBrowser implements AutoCloseable {
      */
     public void guarda(String nome, String testoAtteso) {
         try {
-            new WebDriverWait(chromium.driver, java.time.Duration.ofSeconds(30)).until(d -> testo().contains(testoAtteso));
+            // the page may still be changing to the next one: a body read as it goes is read again
+            new WebDriverWait(chromium.driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> testo().contains(testoAtteso));
         } catch (org.openqa.selenium.TimeoutException e) {
             foto(nome);
             throw new AssertionError("«" + testoAtteso + "» not on " + chromium.driver.getCurrentUrl() + ":\n" + testo(), e);

@@ -55,7 +55,7 @@ class ConsoleNelBrowserTest {
     void lOperatoreVedeLaScrivaniaDelSuoRuoloEPuoUscire() {
         console.accedi(CAPOFILA, PASSWORD);
         console.guarda("scrivania-operatore", "Benvenuto, " + CAPOFILA);
-        String menu = console.trova(By.id("menu-principale")).getText();
+        String menu = console.testoDi(By.id("menu-principale"));
         assertThat(menu).contains("Avvisi", "Scadenze", "Le mie attività").doesNotContain("Regole");
         assertThat(console.testo()).contains("Ora della piattaforma:", "(ora di Roma)");
 
@@ -69,7 +69,7 @@ class ConsoleNelBrowserTest {
     void lAnalistaVedeLeRegoleENonLeScadenze() {
         console.accedi(ANALISTA, PASSWORD);
         console.guarda("scrivania-analista", "Benvenuto, " + ANALISTA);
-        assertThat(console.trova(By.id("menu-principale")).getText()).contains("Regole").doesNotContain("Scadenze");
+        assertThat(console.testoDi(By.id("menu-principale"))).contains("Regole").doesNotContain("Scadenze");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,9 +62,9 @@ import it.piattaformacasa.common.Termini;
  * in target/browser/percorso-*.png and checks the page with axe-core (WCAG 2.1 A and AA: no serious or critical
  * violation; reports in target/browser/axe/).
  * <p>
- * What has no page yet is done through the platform's API in a method of its own, named for the step: the avviso
- * (the console comes with issue 12), the domanda (the citizens' side comes later), the rettifica request and the start of
- * an istruttoria (registered at the desk, console), the year's reserves. The suite runs with the job executor off (its
+ * The avviso is predisposed and the domanda filed at Malnate's desk in the console (issue 12). What has no page yet is
+ * done through the platform's API in a method of its own, named for the step: the rettifica request (registered at the
+ * desk), the year's reserves and the start of the istruttoria. The suite runs with the job executor off (its
  * process tests fire timers by name), so after each move of the demo clock the test runs this case's due jobs, which
  * the job executor does by itself on {@code ./mvnw spring-boot:run}.
  * <p>
@@ -210,16 +211,39 @@ class PercorsoNelBrowserTest {
         guarda("tasklist-capofila", FILTRO_DEL_MIO_ENTE);
     }
 
-    /** Predisposizione of the avviso by capofila: through the API, no console page yet (issue 12). */
-    void creaAvviso() {
-        ClientHttp.Risposta risposta = http.post("/api/avvisi", CAPOFILA, "{\"ambito\":\"VARESE\",\"titolo\":\"" + TITOLO
-                + "\",\"tipo\":\"ORDINARIO\",\"apertura\":\"" + ScenarioAvviso.lavorativo(5, 10) + "\",\"chiusura\":\""
-                + ScenarioAvviso.lavorativo(40, 12) + "\"}");
-        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
-        avviso = risposta.json().get("id").asLong();
-        apertura = Instant.parse(risposta.json().get("apertura").asText());
-        chiusura = Instant.parse(risposta.json().get("chiusura").asText());
+    /** Predisposizione of the avviso by capofila in the console: Avvisi → «Nuovo avviso» → the avviso's page. */
+    void creaAvviso() throws IOException {
+        nellaConsole(CAPOFILA);
+        browser.get(url("/avvisi/nuovo"));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("titolo"))).sendKeys(TITOLO);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("ambito"))).selectByValue("VARESE");
+        ZonedDateTime inizio = ScenarioAvviso.lavorativo(5, 10).atZone(ROMA);
+        ZonedDateTime fine = ScenarioAvviso.lavorativo(40, 12).atZone(ROMA);
+        // date and time inputs take ISO values whatever order the browser's locale shows them in
+        browser.executeScript("document.getElementById('aperturaData').value = arguments[0];"
+                + "document.getElementById('aperturaOra').value = arguments[1];"
+                + "document.getElementById('chiusuraData').value = arguments[2];"
+                + "document.getElementById('chiusuraOra').value = arguments[3];",
+                inizio.toLocalDate().toString(), "10:00", fine.toLocalDate().toString(), "12:00");
+        guarda("console-nuovo-avviso", "Nuovo avviso");
+        chromium.clic(browser.findElement(By.xpath("//main//button[@type='submit' and starts-with(normalize-space(.), 'Predisponi')]")));
+        attesa.until(ExpectedConditions.urlMatches(".*/avvisi/\\d+$"));
+        guarda("console-avviso-predisposto", "Avviso predisposto");
+        avviso = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/avvisi/", ""));
+        apertura = jdbc.queryForObject("select apertura from avviso where id = ?", java.sql.Timestamp.class, avviso).toInstant();
+        chiusura = jdbc.queryForObject("select chiusura from avviso where id = ?", java.sql.Timestamp.class, avviso).toInstant();
+        assertThat(apertura).isEqualTo(inizio.toInstant());
         istanze.computeIfAbsent("avviso", k -> new ArrayList<>()).add(avviso);
+    }
+
+    /** The console's own login, in the same browser (its session is not Tasklist's). */
+    private void nellaConsole(String utente) {
+        esci();
+        browser.get(url("/accesso"));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(utente);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        attesa.until(d -> !d.getCurrentUrl().contains("/accesso"));
     }
 
     /**
@@ -262,12 +286,46 @@ class PercorsoNelBrowserTest {
                 Integer.class, avviso, alloggio)).as("the row of the form in the avviso").isEqualTo(1);
     }
 
-    /** A domanda of a household resident in Malnate for Malnate's alloggio: through the API (the citizens' side comes later). */
-    void presentaDomanda() {
-        ClientHttp.Risposta presentata = http.post("/api/avvisi/" + avviso + "/domande", MALNATE,
-                DomandaDiProva.unaDomanda(RICHIEDENTE, alloggioDi.get(CF_COMUNE_MALNATE)).residenteA(MALNATE_ISTAT).json());
-        assertThat(presentata.status()).as(presentata.body()).isEqualTo(201);
-        domanda = presentata.json().get("id").asLong();
+    /**
+     * A domanda of a household resident in Malnate for Malnate's alloggio, filed at Malnate's desk in the console:
+     * the avviso's page → «Nuova domanda allo sportello», seven steps, «Presenta la domanda».
+     */
+    void presentaDomanda() throws IOException {
+        nellaConsole(MALNATE);
+        browser.get(url("/avvisi/" + avviso));
+        chromium.clic(attesa.until(ExpectedConditions.elementToBeClickable(By.linkText("Nuova domanda allo sportello"))));
+        guarda("sportello-richiedente", "Passo 1 di 7");
+        compila(Map.of("r-codiceFiscale", RICHIEDENTE, "r-nome", "Elisa", "r-cognome", "Greco", "r-dataNascita", "10/10/1995"));
+        avanti("Passo 2 di 7");
+        avanti("Passo 3 di 7");
+        compila(Map.of("codiceIstatResidenza", MALNATE_ISTAT, "residenteLombardiaDal", "01/01/2000", "residenteComuneDal", "01/01/2005"));
+        avanti("Passo 4 di 7");
+        compila(Map.of("iseeValore", "7.000,00", "protocolloDsu", "INPS-ISEE-2026-GRCLSE", "dataDsu", "20/01/2026", "patrimonio", "0"));
+        avanti("Passo 5 di 7");
+        chromium.clic(browser.findElement(By.cssSelector("label[for='condizione-coabitazione']")));
+        avanti("Passo 6 di 7");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("alloggi-0")))
+                .selectByValue(Long.toString(alloggioDi.get(CF_COMUNE_MALNATE)));
+        avanti("Passo 7 di 7");
+        guarda("sportello-riepilogo", "Riepilogo");
+        chromium.clic(browser.findElement(By.xpath("//main//button[normalize-space(.)='Presenta la domanda']")));
+        attesa.until(ExpectedConditions.urlMatches(".*/domande/\\d+$"));
+        guarda("console-domanda", "presentata allo sportello");
+        domanda = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/domande/", ""));
+        assertThat(jdbc.queryForObject("select presentata_da from domanda where id = ?", String.class, domanda)).isEqualTo(MALNATE);
+    }
+
+    private void compila(Map<String, String> campi) {
+        campi.forEach((id, valore) -> {
+            WebElement campo = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+            campo.clear();
+            campo.sendKeys(valore);
+        });
+    }
+
+    private void avanti(String passo) throws IOException {
+        chromium.clic(browser.findElement(By.xpath("//main//button[normalize-space(.)='Avanti']")));
+        attendiTesto(passo);
     }
 
     /** Malnate approves its graduatoria provvisoria from Tasklist, published today on its website. */

@@ -264,7 +264,9 @@ class TasklistNelBrowserTest {
         browser.manage().deleteAllCookies();
         // from base#/… the same address only changes the hash: a reload makes Tasklist ask who is there
         browser.navigate().refresh();
-        WebElement nome = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        // a reload loads Tasklist's scripts again: on a machine busy with other builds that has taken over a minute
+        WebElement nome = new WebDriverWait(browser, java.time.Duration.ofMinutes(3))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
         // the login is sent with the XSRF token the page's first requests hand out: sent before it, the CSRF filter
         // answers 403, which Tasklist shows as «Il tuo utente non ha accesso a Tasklist»
         attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);

@@ -197,7 +197,7 @@ class SportelloPagine {
                 DatiDomanda dati = DomandeController.dati(modulo.corpo().body());
                 Domanda domanda = domande.presenta(avvisoId, dati, null, "sportello-" + bozza.id()).domanda();
                 bozze.elimina(avvisoId);
-                redirect.addFlashAttribute("messaggio", "Domanda n. " + domanda.getId() + " presentata allo sportello: ISBAR "
+                redirect.addFlashAttribute("successo", "Domanda n. " + domanda.getId() + " presentata allo sportello: ISBAR "
                         + domanda.getIsbar().toItalian() + ".");
                 return "redirect:/domande/" + domanda.getId();
             } catch (DatiNonValidiException e) {

@@ -137,6 +137,7 @@ class SportelloNelBrowserTest {
         console.foto("sportello-8-presentata");
         assertThat(console.driver().getCurrentUrl()).as(console.testo()).matches(".*/domande/\\d+$");
         long domanda = Long.parseLong(console.driver().getCurrentUrl().replaceAll(".*/domande/", ""));
+        console.guarda("sportello-9-domanda", "presentata allo sportello: ISBAR");
         Map<String, Object> presentata = jdbc.queryForMap("select richiedente_cf, presentata_da, avviso_id from domanda where id = ?", domanda);
         assertThat(presentata).containsEntry("richiedente_cf", RICHIEDENTE).containsEntry("presentata_da", CAPOFILA)
                 .containsEntry("avviso_id", avviso);
@@ -161,8 +162,6 @@ class SportelloNelBrowserTest {
     }
 
     private void scrivi(String id, String testo) {
-        WebElement campo = console.trova(By.id(id));
-        campo.clear();
-        campo.sendKeys(testo);
+        console.scrivi(By.id(id), testo);
     }
 }

@@ -86,7 +86,7 @@ class RegoleNelBrowserTest {
         assertThat(soglia.getAttribute("value")).isEqualTo("<= 16000");
         soglia.clear();
         soglia.sendKeys("<= 17000");
-        console.trova(By.id("motivo")).sendKeys("Soglia ISEE a 15.000 €");
+        console.scrivi(By.id("motivo"), "Soglia ISEE a 15.000 €");
         console.clicca("Salva come nuova versione");
         console.guarda("regole-modifica-rifiutata", "La nuova versione non è stata salvata");
         assertThat(console.trova(By.id("errore-0-0")).getText()).contains("Regole sovrapposte");
@@ -114,14 +114,14 @@ class RegoleNelBrowserTest {
         assertThat(oltre.getAttribute("aria-label")).isEqualTo("Decisione «Soglia di prova», regola 2, colonna «ISEE» (ingresso)");
         oltre.clear();
         oltre.sendKeys("> 15000");
-        console.trova(By.id("motivo")).sendKeys("Soglia ISEE a 15.000 €: anche la regola 2");
+        console.scrivi(By.id("motivo"), "Soglia ISEE a 15.000 €: anche la regola 2");
         console.clicca("Salva come nuova versione");
         console.guarda("regole-nuova-versione-3", "Nuova versione 3 salvata");
         console.clicca("Esegui i casi di prova");
         console.guarda("regole-casi-superati", "Tutti i 3 casi di prova sono superati.");
         assertThat(riga("ISEE 15.500: non ammesso")).contains("Superato").doesNotContain("Non superato");
 
-        console.trova(By.id("motivo")).sendKeys("Nuova soglia ISEE");
+        console.scrivi(By.id("motivo"), "Nuova soglia ISEE");
         console.clicca("Richiedi pubblicazione");
         console.guarda("regole-pubblicazione-richiesta", "Pubblicazione della versione 3 richiesta");
         assertThat(console.testo()).contains("In attesa di approvazione", "Approva nelle attività").doesNotContain("Richiedi pubblicazione");
