@@ -23,6 +23,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class DomandePerGraduatorie {
 
+    /**
+     * What an operator sees of an avviso's domande: those that chose an alloggio of one of its enti (the parameter).
+     * One condition for the list, the console's search and the counts.
+     */
+    private static final String VISIBILE_AGLI_ENTI = " and exists (select 1 from domanda_alloggio da join alloggio a"
+            + " on a.id = da.alloggio_id where da.domanda_id = d.id and a.ente_id = any (?))";
+
+
     /** Published scores, or working scores (after rettifiche) where present. */
     private static final String QUERY = """
             select d.id, %1$s as isbar, d.residente_comune_dal, d.residente_lombardia_dal, %2$s as punti_familiare,
@@ -109,8 +117,7 @@ public class DomandePerGraduatorie {
                  where d.avviso_id = ?""");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
         if (!tutte) {
-            sql.append(" and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
-                    + " where da.domanda_id = d.id and a.ente_id = any (?))");
+            sql.append(VISIBILE_AGLI_ENTI);
             parametri.add(enti.toArray(new Long[0]));
         }
         if (id != null) {
@@ -179,8 +186,7 @@ public class DomandePerGraduatorie {
         where.append(" where d.avviso_id = ?");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
         if (!tutte) {
-            where.append(" and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
-                    + " where da.domanda_id = d.id and a.ente_id = any (?))");
+            where.append(VISIBILE_AGLI_ENTI);
             parametri.add(enti.toArray(new Long[0]));
         }
         if (cercato.matches("[0-9]{1,18}")) {
@@ -262,8 +268,7 @@ public class DomandePerGraduatorie {
             return conteggi;
         }
         String sql = "select d.avviso_id, count(*) from domanda d where d.avviso_id = any (?)"
-                + (tutte ? "" : " and exists (select 1 from domanda_alloggio da join alloggio a on a.id = da.alloggio_id"
-                        + " where da.domanda_id = d.id and a.ente_id = any (?))")
+                + (tutte ? "" : VISIBILE_AGLI_ENTI)
                 + " group by d.avviso_id";
         Object[] parametri = tutte ? new Object[] {avvisi.toArray(new Long[0])}
                 : new Object[] {avvisi.toArray(new Long[0]), enti.toArray(new Long[0])};

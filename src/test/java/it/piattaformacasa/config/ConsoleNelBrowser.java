@@ -127,7 +127,20 @@ public final class ConsoleNelBrowser implements AutoCloseable {
     }
 
     private List<String> violazioniGravi(String pagina) {
-        Results risultati = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(chromium.driver);
+        return violazioniGravi(chromium.driver, pagina, List.of());
+    }
+
+    /**
+     * axe-core's WCAG 2.1 A and AA check of the page open in {@code driver}: the report goes to
+     * target/browser/axe/{@code pagina}.json, the serious and critical violations come back, one line each. Shared by
+     * every browser test of the platform (console and webapps).
+     */
+    static List<String> violazioniGravi(org.openqa.selenium.WebDriver driver, String pagina, List<String> regoleEscluse) {
+        AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
+        if (!regoleEscluse.isEmpty()) {
+            axe.disableRules(regoleEscluse);
+        }
+        Results risultati = axe.analyze(driver);
         try {
             Files.createDirectories(AXE);
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules()

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,11 +40,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.DomandaDiProva;
@@ -83,7 +76,6 @@ class PercorsoNelBrowserTest {
     private static final String RICHIEDENTE = "GRCLSE95R50L682N";
     private static final String TASKLIST = "/camunda/app/tasklist/default/";
     private static final String FILTRO_DEL_MIO_ENTE = "Le attività del mio ente";
-    private static final Path AXE = Path.of("target", "browser", "axe");
     /**
      * Rules excluded with the reason, where the markup is Camunda's and cannot be changed from our customisations
      * (README «Tests»). Keep this short: anything we can fix goes in user-styles.css, config.js or
@@ -683,22 +675,8 @@ class PercorsoNelBrowserTest {
         controllaAccessibilita(file);
     }
 
-    private void controllaAccessibilita(String pagina) throws IOException {
-        AxeBuilder axe = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"));
-        if (!REGOLE_ESCLUSE.isEmpty()) {
-            axe.disableRules(List.copyOf(REGOLE_ESCLUSE.keySet()));
-        }
-        Results risultati = axe.analyze(browser);
-        Files.createDirectories(AXE);
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules()
-                .writeValue(AXE.resolve(pagina + ".json").toFile(), risultati.getViolations());
-        List<String> gravi = new ArrayList<>();
-        for (Rule regola : risultati.getViolations()) {
-            if ("serious".equals(regola.getImpact()) || "critical".equals(regola.getImpact())) {
-                gravi.add(regola.getId() + " (" + regola.getImpact() + ", " + regola.getNodes().size() + "): " + regola.getHelp()
-                        + " " + regola.getNodes().stream().limit(3).map(n -> String.valueOf(n.getTarget())).toList());
-            }
-        }
+    private void controllaAccessibilita(String pagina) {
+        List<String> gravi = ConsoleNelBrowser.violazioniGravi(browser, pagina, List.copyOf(REGOLE_ESCLUSE.keySet()));
         if (!gravi.isEmpty()) {
             violazioniGravi.put(pagina, gravi);
         }

@@ -90,7 +90,7 @@ public class ModuloSportello {
             String base = "posseduti[" + i + "]";
             alloggiPosseduti.add(new DomandeController.AlloggioPossedutoBody(testo(p.codiceFiscaleTitolare),
                     diritto(base + ".diritto", p.diritto, errori), importo(base + ".superficieUtile", p.superficieUtile, errori),
-                    testoONull(p.codiceIstatComune), testoONull(p.statoEstero), p.inagibile,
+                    testo(p.codiceIstatComune), testo(p.statoEstero), p.inagibile,
                     data(base + ".ordinanzaDiVenditaDel", p.ordinanzaDiVenditaDel, errori)));
         }
         Map<String, Boolean> scelte = new LinkedHashMap<>();
@@ -193,9 +193,5 @@ public class ModuloSportello {
 
     private static String testo(String valore) {
         return valore == null || valore.isBlank() ? null : valore.strip();
-    }
-
-    private static String testoONull(String valore) {
-        return testo(valore);
     }
 }

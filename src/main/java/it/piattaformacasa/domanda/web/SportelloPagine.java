@@ -57,7 +57,7 @@ class SportelloPagine {
         RICHIEDENTE("Richiedente"), NUCLEO("Nucleo familiare"), RESIDENZA("Residenza e lavoro"), ISEE("ISEE e patrimonio"),
         CONDIZIONI("Condizioni familiari e abitative"), ALLOGGI("Alloggi scelti"), RIEPILOGO("Riepilogo");
 
-        final String titolo;
+        private final String titolo;
 
         Passo(String titolo) {
             this.titolo = titolo;
@@ -108,6 +108,10 @@ class SportelloPagine {
     }
 
     static final int ALLOGGI_SCELTI = 5;
+    /** The rows a step may have: the API's own limits (20 members, 10 dwellings) with room for an empty row. */
+    private static final int RIGHE = 21;
+    private static final Pattern RIGA = Pattern.compile("(r|componenti|posseduti)(?:\\[(\\d+)\\])?\\.?(.*)");
+    private static final Pattern SCELTA = Pattern.compile("alloggi\\[(\\d+)\\]");
     private static final Pattern COMPONENTE = Pattern.compile("nucleo\\[(\\d+)\\](.*)");
     private static final Map<String, String> CAMPI_DELL_API = Map.ofEntries(
             Map.entry("residenza.codiceIstatComune", "codiceIstatResidenza"), Map.entry("residenza", "codiceIstatResidenza"),
@@ -139,9 +143,10 @@ class SportelloPagine {
     @GetMapping("/avvisi/{avvisoId}/sportello/{passo}")
     String passo(@PathVariable long avvisoId, @PathVariable int passo, Model model) {
         Avviso avviso = domande.sportello(avvisoId);
+        Passo questo = Passo.di(passo);
         ModuloSportello modulo = bozza(avvisoId);
-        Map<String, String> errori = Passo.di(passo) == Passo.RIEPILOGO ? errori(modulo, null) : Map.of();
-        return pagina(model, avviso, Passo.di(passo), modulo, errori, List.of());
+        Map<String, String> errori = questo == Passo.RIEPILOGO ? errori(modulo, null) : Map.of();
+        return pagina(model, avviso, questo, modulo, errori, List.of());
     }
 
     /**
@@ -150,7 +155,7 @@ class SportelloPagine {
      */
     @PostMapping("/avvisi/{avvisoId}/sportello/{passo}")
     String invia(@PathVariable long avvisoId, @PathVariable int passo, @RequestParam(defaultValue = "avanti") String azione,
-                 HttpServletRequest richiesta, HttpServletResponse risposta, Model model, RedirectAttributes redirect) {
+                 HttpServletRequest richiesta, HttpServletResponse risposta, Model model) {
         Avviso avviso = domande.sportello(avvisoId);
         Passo questo = Passo.di(passo);
         ModuloSportello modulo = bozza(avvisoId);
@@ -316,7 +321,7 @@ class SportelloPagine {
 
     /** How the summary of errors names a field: «Componente 3 – codice fiscale», «Data della DSU». */
     static String etichetta(String campo) {
-        Matcher riga = Pattern.compile("(r|componenti|posseduti)(?:\\[(\\d+)\\])?\\.?(.*)").matcher(campo);
+        Matcher riga = RIGA.matcher(campo);
         if (riga.matches() && !riga.group(3).isEmpty()) {
             String chi = switch (riga.group(1)) {
                 case "r" -> "Richiedente";
@@ -328,7 +333,7 @@ class SportelloPagine {
         if (campo.equals("r")) {
             return "Nucleo familiare";
         }
-        Matcher scelta = Pattern.compile("alloggi\\[(\\d+)\\]").matcher(campo);
+        Matcher scelta = SCELTA.matcher(campo);
         if (scelta.matches()) {
             return (Integer.parseInt(scelta.group(1)) + 1) + "ª scelta";
         }
@@ -370,11 +375,11 @@ class SportelloPagine {
         ModuloSportello inviato = new ModuloSportello();
         ServletRequestDataBinder binder = new ServletRequestDataBinder(inviato, "modulo");
         binder.initDirectFieldAccess();
-        binder.setAutoGrowCollectionLimit(ModuloSportelloLimiti.RIGHE);
+        binder.setAutoGrowCollectionLimit(RIGHE);
         binder.setDisallowedFields("_csrf", "azione");
         binder.bind(richiesta);
-        if (inviato.componenti.size() > ModuloSportelloLimiti.RIGHE || inviato.posseduti.size() > ModuloSportelloLimiti.RIGHE) {
-            throw DatiNonValidiException.campo("componenti", "al massimo " + ModuloSportelloLimiti.RIGHE + " righe");
+        if (inviato.componenti.size() > RIGHE || inviato.posseduti.size() > RIGHE) {
+            throw DatiNonValidiException.campo("componenti", "al massimo " + RIGHE + " righe");
         }
         inviato.componenti.replaceAll(c -> c == null ? new ModuloSportello.Persona() : c);
         inviato.posseduti.replaceAll(p -> p == null ? new ModuloSportello.Posseduto() : p);
@@ -407,14 +412,6 @@ class SportelloPagine {
             return Integer.parseInt(azione.substring(azione.lastIndexOf('-') + 1));
         } catch (NumberFormatException e) {
             return -1;
-        }
-    }
-
-    /** The rows a step may have: the API's own limits (20 members, 10 dwellings) with room for an empty row. */
-    static final class ModuloSportelloLimiti {
-        static final int RIGHE = 21;
-
-        private ModuloSportelloLimiti() {
         }
     }
 }
