@@ -74,13 +74,51 @@ final class Chromium implements AutoCloseable {
         return new Chromium("it-IT,it,en");
     }
 
-    /** Logs in through the login form every webapp shows to a visitor. */
+    /**
+     * Logs in through the login form every webapp shows to a visitor, as a person would on a busy machine: the first
+     * page of a fresh browser compiles megabytes of scripts (over a minute on a shared CI machine); the login is sent
+     * once the XSRF token the page's first requests hand out is there (without it the CSRF filter answers 403, which
+     * Tasklist shows as «Il tuo utente non ha accesso a Tasklist»); and a click that reached the form before the webapp
+     * bound it only reloads the page, so the form is filled in again, up to three times.
+     */
     void accedi(String utente, String password) {
-        // the first page of a webapp in a fresh browser loads megabytes of scripts: on a busy machine over a minute
-        new WebDriverWait(driver, Duration.ofMinutes(3))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
-        driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-        driver.findElement(By.cssSelector("button[type='submit']")).click();
+        By nomeUtente = By.cssSelector("input[ng-model='username']");
+        for (int tentativo = 1; ; tentativo++) {
+            new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(nomeUtente));
+            attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
+            attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
+            driver.findElement(nomeUtente).clear();
+            driver.findElement(nomeUtente).sendKeys(utente);
+            driver.findElement(By.cssSelector("input[ng-model='password']")).clear();
+            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
+            driver.findElement(By.cssSelector("button[type='submit']")).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(nomeUtente));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                try {
+                    foto(String.format("accesso-%s-tentativo-%d", utente, tentativo));
+                } catch (IOException nonSalvata) {
+                    e.addSuppressed(nonSalvata);
+                }
+                if (tentativo == 3) {
+                    throw e;
+                }
+                driver.navigate().refresh();
+            }
+        }
+    }
+
+    /**
+     * Opens {@code indirizzo} as {@code utente}, whoever was logged in before: the session cookies go, and the page
+     * loads afresh (the same address with another #fragment would keep the running webapp and its user).
+     */
+    void accediDaCapo(String indirizzo, String utente, String password) {
+        driver.get(indirizzo);
+        esci();
+        driver.get("about:blank");
+        driver.get(indirizzo);
+        accedi(utente, password);
     }
 
     /** Forgets the logged-in person (the webapps share one session). */

@@ -68,6 +68,11 @@ public final class ConsoleNelBrowser implements AutoCloseable {
         chromium.attesa.until(d -> !d.getCurrentUrl().contains("/accesso"));
     }
 
+    /** Logs in through the form a Camunda webapp (Tasklist, Cockpit, Admin) shows on the screen. */
+    public void accediAllaWebapp(String utente, String password) {
+        chromium.accedi(utente, password);
+    }
+
     public String testo() {
         return chromium.attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> chromium.testo());
     }

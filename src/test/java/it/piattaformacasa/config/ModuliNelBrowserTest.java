@@ -192,13 +192,7 @@ class ModuliNelBrowserTest {
 
     /** Logs in as Malnate's operator, opens the task and takes it in charge. */
     private void apri(String taskId) {
-        browser.get(base);
-        browser.manage().deleteAllCookies();
-        browser.get(base);
-        // the first page of a run compiles Tasklist's JavaScript: on a shared machine it may take more than a minute
-        new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        chromium.accedi(MALNATE, PASSWORD);
+        chromium.accediDaCapo(base, MALNATE, PASSWORD);
         new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
         browser.get(base + "#/?task=" + taskId);

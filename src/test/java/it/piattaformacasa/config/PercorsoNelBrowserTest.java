@@ -612,31 +612,9 @@ class PercorsoNelBrowserTest {
         attesa.until(d -> d.findElement(By.id(id + "-display")).getText().startsWith(opzione));
     }
 
-    /**
-     * The login form, tried again if it is still there: on a busy machine the first click may reach the form before
-     * the webapp has bound it, and the page only reloads.
-     */
-    private void accedi(String utente) throws IOException {
-        By nomeUtente = By.cssSelector("input[ng-model='username']");
-        for (int tentativo = 1; ; tentativo++) {
-            attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
-            // the login is sent with the XSRF token the page's first requests hand out: sent before it, the CSRF filter
-            // answers 403, which Tasklist shows as «Il tuo utente non ha accesso a Tasklist»
-            attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-            browser.findElement(nomeUtente).clear();
-            browser.findElement(By.cssSelector("input[ng-model='password']")).clear();
-            chromium.accedi(utente, PASSWORD);
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(nomeUtente));
-                break;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                chromium.foto(String.format("percorso-accesso-%s-tentativo-%d", utente, tentativo));
-                if (tentativo == 3) {
-                    throw e;
-                }
-                browser.navigate().refresh();
-            }
-        }
+    /** The login form of the webapp on the screen. */
+    private void accedi(String utente) {
+        chromium.accedi(utente, PASSWORD);
         loggato = utente;
     }
 

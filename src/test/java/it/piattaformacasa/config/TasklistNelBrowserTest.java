@@ -260,19 +260,7 @@ class TasklistNelBrowserTest {
 
     /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
     private void accedi(String base, String utente) throws IOException {
-        browser.get(base);
-        browser.manage().deleteAllCookies();
-        // from base#/… the same address only changes the hash: a reload makes Tasklist ask who is there
-        browser.navigate().refresh();
-        // a reload loads Tasklist's scripts again: on a machine busy with other builds that has taken over a minute
-        WebElement nome = new WebDriverWait(browser, java.time.Duration.ofMinutes(3))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-        // the login is sent with the XSRF token the page's first requests hand out: sent before it, the CSRF filter
-        // answers 403, which Tasklist shows as «Il tuo utente non ha accesso a Tasklist»
-        attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-        nome.sendKeys(utente);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.accediDaCapo(base, utente, PASSWORD);
         try {
             attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
         } catch (RuntimeException e) {

@@ -210,12 +210,7 @@ class VerificaIstruttoriaNelBrowserTest {
 
     /** Logs in through Tasklist's own form, as whoever was logged in before leaves. */
     private void accedi(String base, String utente) {
-        browser.get(base);
-        browser.manage().deleteAllCookies();
-        browser.get(base);
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(utente);
-        browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("button[type='submit']")).click();
+        chromium.accediDaCapo(base, utente, PASSWORD);
         attesa.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
     }
 }

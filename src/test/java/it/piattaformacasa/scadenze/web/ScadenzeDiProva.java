@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.task.Task;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.SessioneConsole;
+import it.piattaformacasa.common.web.Console;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.avviso.process.AvvisoBpmn;
 
@@ -101,6 +103,21 @@ final class ScadenzeDiProva {
             throw new AssertionError("no card " + stato);
         }
         return Long.parseLong(m.group(1).replace(".", ""));
+    }
+
+    /**
+     * Every row of a list, page after page: many deadlines of other tests may share a due date with this test's (the
+     * same working day, whichever weekday the suite runs on), and the page does not promise which of them comes first.
+     */
+    static List<Riga> tutte(SessioneConsole sessione, String indirizzo) {
+        String prima = sessione.get(indirizzo).body();
+        List<Riga> righe = new ArrayList<>(righe(prima));
+        long pagine = (totale(prima) + Console.RIGHE_PER_PAGINA - 1) / Console.RIGHE_PER_PAGINA;
+        String separatore = indirizzo.contains("?") ? "&" : "?";
+        for (int pagina = 2; pagina <= pagine; pagina++) {
+            righe.addAll(righe(sessione.get(indirizzo + separatore + "pagina=" + pagina).body()));
+        }
+        return righe;
     }
 
     /** «27 scadenze» above the table. */

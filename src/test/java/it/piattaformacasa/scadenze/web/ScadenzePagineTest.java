@@ -77,9 +77,10 @@ class ScadenzePagineTest {
 
     @Test
     void ilSupervisoreVedeLeScadutePrimaConIlSemaforoInParoleEChiLaTiene() {
-        ClientHttp.Risposta pagina = SessioneConsole.di(http, SUPERVISORE).get("/scadenze?stato=SCADUTA&ente=" + varese);
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        ClientHttp.Risposta pagina = supervisore.get("/scadenze?stato=SCADUTA&ente=" + varese);
         assertThat(pagina.status()).isEqualTo(200);
-        List<Riga> righe = ScadenzeDiProva.righe(pagina.body());
+        List<Riga> righe = ScadenzeDiProva.tutte(supervisore, "/scadenze?stato=SCADUTA&ente=" + varese);
         Riga questa = riga(righe, avviso.titolo());
         assertThat(questa.stato()).isEqualTo("SCADUTA");
         assertThat(questa.semaforo()).isEqualTo("Scaduta da 2 giorni");
@@ -89,15 +90,12 @@ class ScadenzePagineTest {
         assertThat(questa.testo()).doesNotContain("Segnalata ai supervisori");
 
         // other tests' overdue selections may come first: page by page until it shows
-        SessioneConsole supervisoreDiProva = SessioneConsole.di(http, SUPERVISORE);
-        Riga segnalata = java.util.stream.IntStream.rangeClosed(1, 40)
-                .mapToObj(p -> ScadenzeDiProva.righe(supervisoreDiProva.get("/scadenze?tipo=SELEZIONE_ALLOGGI&pagina=" + p).body()))
-                .flatMap(List::stream)
+        Riga segnalata = ScadenzeDiProva.tutte(supervisore, "/scadenze?tipo=SELEZIONE_ALLOGGI").stream()
                 .filter(r -> r.collegamento().endsWith("task=" + avviso.diAler().getId())).findFirst().orElseThrow();
         assertThat(segnalata.testo()).contains("Segnalata ai supervisori", "ALER Varese").doesNotContain("Supervisori");
 
         // the whole list: every overdue row before every other one
-        List<Riga> tutte = ScadenzeDiProva.righe(SessioneConsole.di(http, SUPERVISORE).get("/scadenze").body());
+        List<Riga> tutte = ScadenzeDiProva.righe(supervisore.get("/scadenze").body());
         assertThat(tutte).isNotEmpty();
         assertThat(tutte.get(0).stato()).isEqualTo("SCADUTA");
         int ultimaScaduta = -1;
@@ -116,19 +114,18 @@ class ScadenzePagineTest {
     @Test
     void iFiltriSonoApplicatiDalServer() {
         SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
-        List<Riga> scadute = ScadenzeDiProva.righe(supervisore.get("/scadenze?stato=SCADUTA").body());
+        List<Riga> scadute = ScadenzeDiProva.tutte(supervisore, "/scadenze?stato=SCADUTA");
         assertThat(scadute).extracting(Riga::stato).containsOnly("SCADUTA");
         assertThat(scadute).extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()));
 
-        String nelTermine = supervisore.get("/scadenze?stato=NEI_TERMINI&ente=" + malnate).body();
-        List<Riga> diMalnate = ScadenzeDiProva.righe(nelTermine);
+        List<Riga> diMalnate = ScadenzeDiProva.tutte(supervisore, "/scadenze?stato=NEI_TERMINI&ente=" + malnate);
         assertThat(diMalnate).extracting(Riga::stato).containsOnly("NEI_TERMINI");
         assertThat(diMalnate).extracting(Riga::testo).allMatch(t -> t.contains("Comune di Malnate"));
         assertThat(diMalnate).extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()));
 
-        assertThat(ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=CONTRATTO").body()))
+        assertThat(ScadenzeDiProva.tutte(supervisore, "/scadenze?tipo=CONTRATTO"))
                 .extracting(Riga::testo).noneMatch(t -> t.contains(avviso.titolo()));
-        assertThat(ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=SELEZIONE_ALLOGGI&ente=" + varese).body()))
+        assertThat(ScadenzeDiProva.tutte(supervisore, "/scadenze?tipo=SELEZIONE_ALLOGGI&ente=" + varese))
                 .extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()))
                 .allMatch(t -> t.contains("Selezione degli alloggi"));
 
@@ -164,7 +161,7 @@ class ScadenzePagineTest {
     void lOperatoreVedeSoloLeScadenzeDeiSuoiEntiELAnalistaNessuna() {
         SessioneConsole diMalnate = SessioneConsole.di(http, MALNATE);
         String pagina = diMalnate.get("/scadenze").body();
-        List<Riga> righe = ScadenzeDiProva.righe(pagina);
+        List<Riga> righe = ScadenzeDiProva.tutte(diMalnate, "/scadenze");
         assertThat(righe).isNotEmpty();
         assertThat(righe).extracting(Riga::testo).allMatch(t -> t.contains("Comune di Malnate"))
                 .noneMatch(t -> t.contains("Comune di Varese"));
@@ -178,7 +175,7 @@ class ScadenzePagineTest {
         assertThat(altrui.body()).contains("non sono tra quelle dei tuoi enti");
 
         // the Comune di Varese's operator sees its overdue one
-        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, CAPOFILA).get("/scadenze?stato=SCADUTA").body()))
+        assertThat(ScadenzeDiProva.tutte(SessioneConsole.di(http, CAPOFILA), "/scadenze?stato=SCADUTA"))
                 .extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo())).allMatch(t -> t.contains("Comune di Varese"));
 
         ClientHttp.Risposta analista = SessioneConsole.di(http, ANALISTA).get("/scadenze");
@@ -252,8 +249,7 @@ class ScadenzePagineTest {
 
         String link = "/graduatorie/" + graduatoria.getId();
         SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
-        Riga finestra = ScadenzeDiProva.righe(supervisore.get("/scadenze?tipo=FINESTRA_RETTIFICHE&ente=" + malnate).body())
-                .stream().filter(r -> link.equals(r.collegamento())).findFirst()
+        Riga finestra = ScadenzeDiProva.tutte(supervisore, "/scadenze?tipo=FINESTRA_RETTIFICHE&ente=" + malnate).stream().filter(r -> link.equals(r.collegamento())).findFirst()
                 .orElseThrow(() -> new AssertionError("the rettifica window of graduatoria " + graduatoria.getId()));
         assertThat(finestra.stato()).isEqualTo("NEI_TERMINI");
         assertThat(finestra.semaforo()).isEqualTo("Tra 15 giorni");
@@ -270,9 +266,9 @@ class ScadenzePagineTest {
         assertThat(collegamenti).hasSize((int) totale).doesNotHaveDuplicates().containsOnlyOnce(link);
 
         // Malnate's operators see it, the Comune di Varese's do not
-        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, MALNATE).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+        assertThat(ScadenzeDiProva.tutte(SessioneConsole.di(http, MALNATE), "/scadenze?tipo=FINESTRA_RETTIFICHE"))
                 .extracting(Riga::collegamento).contains(link);
-        assertThat(ScadenzeDiProva.righe(SessioneConsole.di(http, CAPOFILA).get("/scadenze?tipo=FINESTRA_RETTIFICHE").body()))
+        assertThat(ScadenzeDiProva.tutte(SessioneConsole.di(http, CAPOFILA), "/scadenze?tipo=FINESTRA_RETTIFICHE"))
                 .extracting(Riga::collegamento).doesNotContain(link);
     }
 
