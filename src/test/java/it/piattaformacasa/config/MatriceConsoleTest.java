@@ -185,6 +185,7 @@ class MatriceConsoleTest {
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
             Map.entry("POST /attivita/{taskId}/prendi-in-carico", "attivita.AttivitaNellaConsoleTest"),
+            Map.entry("POST /domande/{id}/rettifiche", "assegnazione.web.RettificaNellaConsoleTest, config.PercorsoNelBrowserTest"),
             // ---- Avvisi
             Map.entry("POST /avvisi/nuovo", "avviso.web.AvvisiPagineTest"),
             Map.entry("POST /avvisi/{id}/alloggi", "avviso.web.AvvisiPagineTest, avviso.web.AvvisiNelBrowserTest"),

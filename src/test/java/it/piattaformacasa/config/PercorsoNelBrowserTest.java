@@ -55,9 +55,9 @@ import it.piattaformacasa.common.Termini;
  * in target/browser/percorso-*.png and checks the page with axe-core (WCAG 2.1 A and AA: no serious or critical
  * violation; reports in target/browser/axe/).
  * <p>
- * The avviso is predisposed and the domanda filed at Malnate's desk in the console (issue 12). What has no page yet is
- * done through the platform's API in a method of its own, named for the step: the rettifica request (registered at the
- * desk), the year's reserves and the start of the istruttoria. The suite runs with the job executor off (its
+ * The avviso is predisposed, the domanda filed and the citizen's rettifica request registered at Malnate's desk in the
+ * console, and the istruttoria started from the definitive graduatoria's page (issue 12). The year's reserves have no
+ * page yet: they are set through the platform's API in a method of its own. The suite runs with the job executor off (its
  * process tests fire timers by name), so after each move of the demo clock the test runs this case's due jobs, which
  * the job executor does by itself on {@code ./mvnw spring-boot:run}.
  * <p>
@@ -331,12 +331,21 @@ class PercorsoNelBrowserTest {
         completa();
     }
 
-    /** The citizen's request of a rettifica, registered at Malnate's desk: through the API (console, issue 12). */
-    void chiediRettifica() {
-        ClientHttp.Risposta chiesta = http.post("/api/graduatorie/" + graduatoria + "/rettifiche", MALNATE,
-                "{\"domandaId\":" + domanda + ",\"codiceFiscaleComponente\":\"" + RICHIEDENTE + "\",\"percentualeInvalidita\":80}");
-        assertThat(chiesta.status()).as(chiesta.body()).isEqualTo(201);
-        rettifica = chiesta.json().get("id").asLong();
+    /**
+     * The citizen's request of a rettifica, registered at Malnate's desk on the domanda's page in the console: the
+     * graduatoria's row says until when it may be asked, the form names the member and the percentage.
+     */
+    void chiediRettifica() throws IOException {
+        nellaConsole(MALNATE);
+        browser.get(url("/domande/" + domanda));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("titolo-rettifica")));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("componente"))).selectByValue(RICHIEDENTE);
+        compila(Map.of("percentuale", "80"));
+        guarda("rettifica-richiesta", "Registra la richiesta di rettifica per invalidità civile");
+        chromium.clic(browser.findElement(By.xpath("//main//button[normalize-space(.)='Registra la richiesta']")));
+        attendiTesto("registrata (80 % per " + RICHIEDENTE + ")");
+        guarda("rettifica-registrata", "80 % chiesto il");
+        rettifica = jdbc.queryForObject("select id from rettifica_invalidita where domanda_id = ?", Long.class, domanda);
         istanze.computeIfAbsent("rettifica-invalidita", k -> new ArrayList<>()).add(rettifica);
     }
 
@@ -363,12 +372,17 @@ class PercorsoNelBrowserTest {
         assertThat(impostate.status()).as(impostate.body()).isEqualTo(200);
     }
 
-    /** «Prendi in carico → avvia istruttoria» of the domanda: through the API (console, issue 12). */
-    void avviaIstruttoria() {
-        ClientHttp.Risposta avviata = http.post("/api/graduatorie/" + graduatoria + "/istruttorie", MALNATE,
-                "{\"domandaId\":" + domanda + "}");
-        assertThat(avviata.status()).as(avviata.body()).isEqualTo(201);
-        istruttoria = avviata.json().get("id").asLong();
+    /** The definitive graduatoria's page in the console: the art. 15 order, «Avvia istruttoria» on the proposed domanda. */
+    void avviaIstruttoria() throws IOException {
+        nellaConsole(MALNATE);
+        browser.get(url("/graduatorie/" + graduatoria));
+        WebElement avvia = attesa.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//form[contains(@class,'avvia-istruttoria')][input[@name='domandaId'][@value='" + domanda + "']]//button")));
+        guarda("graduatoria-definitiva", "Avvia istruttoria");
+        chromium.clic(avvia);
+        attesa.until(ExpectedConditions.urlMatches(".*/domande/" + domanda + "$"));
+        attendiTesto("l'attività «Verifica istruttoria» è in carico a te");
+        istruttoria = jdbc.queryForObject("select id from istruttoria where domanda_id = ?", Long.class, domanda);
         istanze.computeIfAbsent("istruttoria", k -> new ArrayList<>()).add(istruttoria);
     }
 

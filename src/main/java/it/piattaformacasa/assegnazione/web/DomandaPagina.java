@@ -7,17 +7,29 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.assegnazione.IstruttoriaService;
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.Termini;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.domanda.AlloggiScelti;
 import it.piattaformacasa.domanda.Domanda;
@@ -25,8 +37,11 @@ import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
+import it.piattaformacasa.graduatoria.Graduatoria;
+import it.piattaformacasa.graduatoria.GraduatoriaService;
 import it.piattaformacasa.graduatoria.RettificaInvalidita;
 import it.piattaformacasa.graduatoria.RettificaService;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Issue 12, the page of one domanda: richiedente and nucleo, residence and work, ISEE and patrimonio, conditions, the
@@ -50,6 +65,29 @@ class DomandaPagina {
                       String chi) {
     }
 
+    /**
+     * The domanda in one graduatoria of its avviso the caller sees: its place, and the citizen's rettifica per invalidità
+     * civile at that graduatoria's ente (the request, or the form to register it while the 15 days run).
+     */
+    record InGraduatoria(long id, String ente, String comune, Graduatoria.Stato stato, int posizione, BigDecimal isbar,
+                         LocalDate ultimoGiornoRettifiche, boolean finestraAperta, boolean registrabile,
+                         RettificaInvalidita rettifica) {
+    }
+
+    /** What the rettifica form sent, kept as typed when it is refused. */
+    record ModuloRettifica(String graduatoriaId, String componente, String percentuale, Boolean accompagnamento,
+                           Boolean handicapGrave) {
+
+        /** An unticked box is not sent at all. */
+        public boolean conAccompagnamento() {
+            return Boolean.TRUE.equals(accompagnamento);
+        }
+
+        public boolean conHandicapGrave() {
+            return Boolean.TRUE.equals(handicapGrave);
+        }
+    }
+
     private final DomandaService domande;
     private final SpiegazionePunteggioService spiegazioni;
     private final IstruttoriaService istruttorie;
@@ -57,11 +95,13 @@ class DomandaPagina {
     private final AlloggiScelti alloggiScelti;
     private final AvvisoService avvisi;
     private final ComuniItaliani comuni;
+    private final GraduatoriaService graduatorie;
+    private final UtenteCorrente utente;
     private final Clock clock;
 
     DomandaPagina(DomandaService domande, SpiegazionePunteggioService spiegazioni, IstruttoriaService istruttorie,
                   RettificaService rettifiche, AlloggiScelti alloggiScelti, AvvisoService avvisi, ComuniItaliani comuni,
-                  Clock clock) {
+                  GraduatoriaService graduatorie, UtenteCorrente utente, Clock clock) {
         this.domande = domande;
         this.spiegazioni = spiegazioni;
         this.istruttorie = istruttorie;
@@ -69,11 +109,82 @@ class DomandaPagina {
         this.alloggiScelti = alloggiScelti;
         this.avvisi = avvisi;
         this.comuni = comuni;
+        this.graduatorie = graduatorie;
+        this.utente = utente;
         this.clock = clock;
     }
 
     @GetMapping("/domande/{id}")
     String domanda(@PathVariable long id, Model model) {
+        return pagina(id, null, Map.of(), model);
+    }
+
+    /**
+     * «Registra la richiesta di rettifica»: the citizen asked the ente, within 15 days of the provisional graduatoria's
+     * publication, to count a civil invalidity; the API's {@code POST /api/graduatorie/{id}/rettifiche} through the same
+     * service, which starts the ente's decision (15 days, silence means acceptance). Refused: the page again, the reason
+     * beside its field, what was typed kept.
+     */
+    @PostMapping("/domande/{id}/rettifiche")
+    Object registraRettifica(@PathVariable long id, @ModelAttribute ModuloRettifica modulo, Model model,
+                             RedirectAttributes esito, HttpServletResponse risposta) {
+        Map<String, String> errori = new LinkedHashMap<>();
+        Long graduatoriaId = intero(modulo.graduatoriaId(), 18)
+                .orElseGet(() -> {
+                    errori.put("graduatoriaId", "Graduatoria: indicare la graduatoria presso il cui ente si registra la richiesta");
+                    return null;
+                });
+        if (modulo.componente() == null || modulo.componente().isBlank()) {
+            errori.put("componente", "Componente: indicare il componente del nucleo di cui si chiede di contare l'invalidità");
+        }
+        Integer percentuale = intero(modulo.percentuale(), 3).map(Long::intValue).filter(p -> p <= 100).orElse(null);
+        if (percentuale == null) {
+            errori.put("percentuale", "Percentuale di invalidità: un numero intero da 0 a 100");
+        }
+        HttpStatus stato = HttpStatus.BAD_REQUEST;
+        if (errori.isEmpty()) {
+            try {
+                RettificaInvalidita registrata = rettifiche.registra(graduatoriaId, new RettificaService.Richiesta(id,
+                        modulo.componente(), percentuale, modulo.conAccompagnamento(), modulo.conHandicapGrave()));
+                LocalDate entro = Termini.ultimoGiorno(registrata.getRichiestaIl(), RettificaService.GIORNI_PER_DECIDERE);
+                esito.addFlashAttribute("successo", "Richiesta di rettifica n. " + registrata.getId() + " registrata ("
+                        + registrata.getPercentualeRichiesta() + " % per " + registrata.getComponenteCf() + "): l'ente decide entro il "
+                        + ItalianFormats.data(entro) + "; senza una decisione entro quel giorno la richiesta è accolta (silenzio assenso).");
+                RedirectView domanda = new RedirectView("/domande/" + id + "#graduatorie", true);
+                domanda.setStatusCode(HttpStatus.SEE_OTHER);
+                return domanda;
+            } catch (DatiNonValidiException e) {
+                e.errori().forEach(x -> errori.putIfAbsent(CAMPI.getOrDefault(x.campo(), "componente"),
+                        ETICHETTE.getOrDefault(x.campo(), "") + x.messaggio()));
+            } catch (AccessoNegatoException e) {
+                stato = HttpStatus.FORBIDDEN;
+                errori.put("graduatoriaId", e.getMessage());
+            } catch (ConflittoException e) {
+                // out of time, not provisional any more, or a request already there at that ente
+                stato = HttpStatus.CONFLICT;
+                errori.put("graduatoriaId", e.getMessage());
+            }
+        }
+        // the page again (a domanda the caller may not see gets its 404 from it), the refusal beside the field
+        String vista = pagina(id, modulo, errori, model);
+        risposta.setStatus(stato.value());
+        return vista;
+    }
+
+    /** The service's field names, and the labels the form shows for them. */
+    private static final Map<String, String> CAMPI = Map.of("codiceFiscaleComponente", "componente", "domandaId", "graduatoriaId",
+            "percentualeInvalidita", "percentuale");
+    private static final Map<String, String> ETICHETTE = Map.of("codiceFiscaleComponente", "Componente: ",
+            "domandaId", "Graduatoria: ", "percentualeInvalidita", "Percentuale di invalidità: ");
+
+    private static java.util.Optional<Long> intero(String testo, int cifre) {
+        if (testo == null || !testo.strip().matches("[0-9]{1," + cifre + "}")) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Long.parseLong(testo.strip()));
+    }
+
+    private String pagina(long id, ModuloRettifica modulo, Map<String, String> errori, Model model) {
         Domanda domanda = domande.domanda(id);
         SpiegazionePunteggio spiegazione = spiegazioni.spiegazione(id);
         List<IstruttoriaService.Istruttoria> diDomanda = istruttorie.diDomanda(id);
@@ -98,7 +209,31 @@ class DomandaPagina {
         model.addAttribute("spiegazione", spiegazione);
         model.addAttribute("istruttorie", diDomanda);
         model.addAttribute("storia", storia(domanda, spiegazione, richieste, diDomanda));
+        List<InGraduatoria> inGraduatoria = inGraduatoria(id, avvisoId, richieste, oggi);
+        model.addAttribute("graduatorie", inGraduatoria);
+        model.addAttribute("registrabili", inGraduatoria.stream().filter(InGraduatoria::registrabile).toList());
+        model.addAttribute("moduloRettifica", modulo);
+        model.addAttribute("erroriRettifica", errori);
         return "domanda/domanda";
+    }
+
+    /** The graduatorie of the avviso the caller sees that rank this domanda, in their order. */
+    private List<InGraduatoria> inGraduatoria(long domandaId, long avvisoId, List<RettificaInvalidita> richieste, LocalDate oggi) {
+        List<InGraduatoria> elenco = new ArrayList<>();
+        for (Graduatoria g : graduatorie.graduatorieDi(avvisoId)) {
+            GraduatoriaService.Riga riga = graduatorie.riga(g.getId(), domandaId).orElse(null);
+            if (riga == null) {
+                continue;
+            }
+            LocalDate ultimoGiorno = g.getPubblicataIl() == null ? null : g.ultimoGiornoRettifiche();
+            boolean aperta = g.getStato() == Graduatoria.Stato.PROVVISORIA && ultimoGiorno != null && !oggi.isAfter(ultimoGiorno);
+            RettificaInvalidita rettifica = richieste.stream().filter(r -> r.getEnteId() == g.getEnte().getId()).findFirst()
+                    .orElse(null);
+            elenco.add(new InGraduatoria(g.getId(), g.getEnte().getRagioneSociale(), g.getComune().getNome(), g.getStato(),
+                    riga.posizione(), riga.isbar(), ultimoGiorno, aperta,
+                    aperta && rettifica == null && utente.entiAbilitati().contains(g.getEnte().getId()), rettifica));
+        }
+        return elenco;
     }
 
     private String comune(String codiceIstat) {
