@@ -180,7 +180,7 @@ class RiservePagine {
         ModelAndView pagina = new ModelAndView("assegnazione/riserve");
         pagina.addObject("enti", entiVisibili());
         pagina.addObject("ente", ente);
-        pagina.addObject("anno", anno);
+        pagina.addObject("anno", Integer.toString(anno));
         pagina.addObject("quote", quote);
         pagina.addObject("stato", piani.statoAssegnazioni(enteId, anno));
         pagina.addObject("puoImpostare", puoImpostare);
