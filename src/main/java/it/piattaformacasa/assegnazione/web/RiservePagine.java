@@ -97,9 +97,23 @@ class RiservePagine {
         }
         int annoScelto = anno == null || anno.isBlank() ? annoCorrente() : anno(anno);
         EnteProprietario scelto = anagrafe.enteVisibile(enteId);
-        ModuloRiserve vuoto = new ModuloRiserve(scelto.getComune() == null ? null : scelto.getComune().getCodiceIstat(), null,
-                null, null, List.of(), null, null);
-        return pagina(scelto, annoScelto, vuoto, Map.of(), HttpStatus.OK);
+        String sede = scelto.getComune() == null ? null : scelto.getComune().getCodiceIstat();
+        // the form starts from what is saved for the ente's own comune, so that changing one quota keeps the others
+        ModuloRiserve modulo = piani.diAnno(enteId, annoScelto).stream().filter(q -> q.codiceIstatComune().equals(sede))
+                .findFirst().map(q -> new ModuloRiserve(sede, Integer.toString(q.impostazione().alloggiDisponibili()),
+                        comeScritta(q.impostazione().sogliaIndigentiComune()), comeScritta(q.impostazione().percentualeCategorie()),
+                        q.impostazione().categorie(), comeScritta(q.impostazione().percentualeForzePolizia()),
+                        comeScritta(q.impostazione().percentualePoliziaLocale())))
+                .orElse(new ModuloRiserve(sede, null, null, null, List.of(), null, null));
+        return pagina(scelto, annoScelto, modulo, Map.of(), HttpStatus.OK);
+    }
+
+    /** A saved percentage as the form shows it: «20,5»; none when zero. */
+    private static String comeScritta(BigDecimal percentuale) {
+        if (percentuale == null || percentuale.signum() == 0) {
+            return null;
+        }
+        return percentuale.stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     /** «Imposta le riserve»: the API's {@code PUT /api/enti/{enteId}/riserve/{anno}/{comune}}, then the page again. */

@@ -81,6 +81,9 @@ class RiservePagineTest {
                 + "indigenti, 2 alle categorie dell'art. 14, 2 a Forze di Polizia, VVF e Forze Armate, 1 alla Polizia Locale.");
         assertThat(pagina).contains("20,5 %", "10,5 %", "6,5 %", "Anziani", "Famiglie di nuova formazione", "al 20,5 %",
                 "vale la soglia del comune", ", " + CAPOFILA);
+        // the form starts from what is saved for the comune
+        assertThat(pagina).contains("value=\"23\"", "value=\"20,5\"", "value=\"10,5\"", "value=\"6,5\"")
+                .containsPattern("value=\"ANZIANI\"\s+checked");
 
         JsonNode api = http.get("/api/enti/" + comuneDiVarese + "/riserve/2041", CAPOFILA).json();
         assertThat(api).hasSize(1);
