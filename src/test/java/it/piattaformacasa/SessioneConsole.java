@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,6 +62,31 @@ public final class SessioneConsole {
                 .collect(Collectors.joining("&"));
         return invia(HttpRequest.newBuilder(http.uri(percorso)).header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(corpo)).build());
+    }
+
+    /** A form with fields that repeat (checkboxes of one name), in order, with the session's CSRF token. */
+    public ClientHttp.Risposta post(String percorso, List<Map.Entry<String, String>> campi) {
+        List<Map.Entry<String, String>> tutti = new java.util.ArrayList<>(campi);
+        if (tutti.stream().noneMatch(c -> c.getKey().equals("_csrf"))) {
+            tutti.add(Map.entry("_csrf", token()));
+        }
+        String corpo = tutti.stream()
+                .map(c -> URLEncoder.encode(c.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(c.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return invia(HttpRequest.newBuilder(http.uri(percorso)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(corpo)).build());
+    }
+
+    /** A download as bytes (an .xlsx), with the session's cookie. */
+    public HttpResponse<byte[]> scarica(String percorso) {
+        try {
+            return client.send(HttpRequest.newBuilder(http.uri(percorso)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The CSRF token of this session, as the login page's form carries it. */

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,9 +38,10 @@ import it.piattaformacasa.regole.RiserveAssegnazione;
 @Service
 public class PianoRiserveService {
 
-    /** Art. 14 categories an ente may reserve units for (lett. a, b, c, e; lett. f is set per comune). */
-    public static final Set<String> CATEGORIE = Set.of("ANZIANI", "FAMIGLIE_NUOVA_FORMAZIONE", "NUCLEI_MONOPARENTALI",
-            "DISABILI", "ALTRA_CATEGORIA");
+    /** Art. 14 categories an ente may reserve units for (lett. a, b, c, e; lett. f is set per comune), in the law's order. */
+    public static final List<String> CATEGORIE_IN_ORDINE = List.of("ANZIANI", "FAMIGLIE_NUOVA_FORMAZIONE",
+            "NUCLEI_MONOPARENTALI", "DISABILI", "ALTRA_CATEGORIA");
+    public static final Set<String> CATEGORIE = Set.copyOf(CATEGORIE_IN_ORDINE);
 
     public record Impostazione(int alloggiDisponibili, BigDecimal sogliaIndigentiComune, BigDecimal percentualeCategorie,
                                List<String> categorie, BigDecimal percentualeForzePolizia,
@@ -56,14 +59,21 @@ public class PianoRiserveService {
     private final RiserveAssegnazione regole;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final MessageSource messaggi;
 
     PianoRiserveService(JdbcTemplate jdbc, AnagrafeService anagrafe, RiserveAssegnazione regole, UtenteCorrente utente,
-                        Clock clock) {
+                        Clock clock, MessageSource messaggi) {
         this.jdbc = jdbc;
         this.anagrafe = anagrafe;
         this.regole = regole;
         this.utente = utente;
         this.clock = clock;
+        this.messaggi = messaggi;
+    }
+
+    /** A category's Italian name, as the console's pages show it ({@code domanda.categoria.*}); the code if it has none. */
+    public String etichettaCategoria(String categoria) {
+        return messaggi.getMessage("domanda.categoria." + categoria, null, categoria, Locale.ITALIAN);
     }
 
     /** Creates or replaces the setting of one ente, comune and year; every invalid field is reported at once. */
@@ -150,8 +160,12 @@ public class PianoRiserveService {
         }, enteId, anno);
     }
 
-    /** One line of the «stato delle assegnazioni (articolo 14)»: reserved vs assigned, live. */
-    public record StatoRiserva(String comune, String riserva, int riservati, int assegnati) {
+    /**
+     * One line of the «stato delle assegnazioni (articolo 14)»: reserved vs assigned, live.
+     *
+     * @param categoria for a «di cui» line, the art. 14 category's code (its Italian name is in {@code riserva}); else null
+     */
+    public record StatoRiserva(String comune, String riserva, int riservati, int assegnati, String categoria) {
     }
 
     /**
@@ -174,17 +188,20 @@ public class PianoRiserveService {
             long indigenti = assegnate.stream().filter(a -> "INDIGENTI".equals(a.get("riserva"))).count();
             List<java.util.Map<String, Object>> categorie = assegnate.stream()
                     .filter(a -> "CATEGORIE".equals(a.get("riserva"))).toList();
-            stato.add(new StatoRiserva(quote.comune(), "Indigenti (art. 13 co. 3)", quote.riserve().indigenti(), (int) indigenti));
+            stato.add(new StatoRiserva(quote.comune(), "Indigenti (art. 13 co. 3)", quote.riserve().indigenti(), (int) indigenti,
+                    null));
             stato.add(new StatoRiserva(quote.comune(), "Categorie dell'art. 14 (art. 15 co. 1 ter)", quote.riserve().categorie(),
-                    categorie.size()));
+                    categorie.size(), null));
             for (String categoria : quote.impostazione().categorie()) {
                 int membri = (int) categorie.stream().filter(a -> categorie(a.get("categorie").toString()).contains(categoria)).count();
-                stato.add(new StatoRiserva(quote.comune(), "  di cui " + categoria, quote.riserve().categorie(), membri));
+                stato.add(new StatoRiserva(quote.comune(), "  di cui " + etichettaCategoria(categoria), quote.riserve().categorie(),
+                        membri, categoria));
             }
             stato.add(new StatoRiserva(quote.comune(), "Forze di Polizia, VVF, Forze Armate (art. 7 bis)",
-                    quote.riserve().forzePolizia(), (int) assegnate.stream().filter(a -> "FORZE_POLIZIA".equals(a.get("riserva"))).count()));
+                    quote.riserve().forzePolizia(), (int) assegnate.stream().filter(a -> "FORZE_POLIZIA".equals(a.get("riserva"))).count(),
+                null));
             stato.add(new StatoRiserva(quote.comune(), "Polizia Locale (art. 7 ter)", quote.riserve().poliziaLocale(),
-                    (int) assegnate.stream().filter(a -> "POLIZIA_LOCALE".equals(a.get("riserva"))).count()));
+                    (int) assegnate.stream().filter(a -> "POLIZIA_LOCALE".equals(a.get("riserva"))).count(), null));
         }
         return stato;
     }
@@ -210,7 +227,7 @@ public class PianoRiserveService {
         }
         for (int i = 0; i < categorie.size(); i++) {
             if (!CATEGORIE.contains(categorie.get(i))) {
-                errori.add(new Errore("categorie[" + i + "]", "categoria sconosciuta (ammesse: " + CATEGORIE + ")"));
+                errori.add(new Errore("categorie[" + i + "]", "categoria sconosciuta (ammesse: " + String.join(", ", CATEGORIE_IN_ORDINE) + ")"));
             }
         }
         if (valore(dati.percentualeCategorie()).signum() > 0 && categorie.isEmpty()) {

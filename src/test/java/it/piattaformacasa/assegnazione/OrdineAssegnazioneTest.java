@@ -194,7 +194,7 @@ class OrdineAssegnazioneTest {
                 CAPOFILA).json();
         assertThat(stato).extracting(r -> r.get("riserva").asText() + " " + r.get("riservati").asInt() + "/" + r.get("assegnati").asInt())
                 .contains("Indigenti (art. 13 co. 3) 2/1", "Categorie dell'art. 14 (art. 15 co. 1 ter) 1/0",
-                        "  di cui FAMIGLIE_NUOVA_FORMAZIONE 1/0");
+                        "  di cui Famiglie di nuova formazione 1/0");
         String csv = http.get("/api/enti/" + ente + "/riserve/" + LocalDate.now(ROMA).getYear() + "/stato-assegnazioni?formato=csv",
                 CAPOFILA).body();
         assertThat(csv.lines()).first().isEqualTo("Comune;Riserva;Alloggi riservati;Alloggi assegnati nell'anno");

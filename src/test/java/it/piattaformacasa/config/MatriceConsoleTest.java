@@ -99,6 +99,8 @@ class MatriceConsoleTest {
         assertThat(domanda.status()).as(domanda.body()).isEqualTo(201);
         id.put("avvisoDomande", Long.toString(avviso));
         id.put("domanda", domanda.json().get("id").asText());
+        id.put("enteVarese", Long.toString(jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?",
+                Long.class, CF_COMUNE_VARESE)));
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
     }
@@ -129,7 +131,13 @@ class MatriceConsoleTest {
                 new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
                         CAPOFILA, "SNNSS"),
                 // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
-                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"));
+                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"),
+                // ---- Riserve (assegnazione/web/RiservePagine): everyone sees the reserves of the enti whose stock they
+                // see (their own ente by default), another ente's are not there (404), as GET /api/enti/{id}/riserve/{anno}
+                new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),
+                new Riga("GET /riserve", "/riserve?ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
+                new Riga("GET /riserve/{enteId}/{anno}/stato-assegnazioni",
+                        "/riserve/{enteVarese}/2031/stato-assegnazioni?formato=csv", CAPOFILA, "SNSSS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -200,7 +208,9 @@ class MatriceConsoleTest {
             Map.entry("POST /regole/{nome}/versioni/{versione}/modifica", "regole.web.RegolePagineTest"),
             Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"),
             // ---- domande e graduatorie
-            Map.entry("POST /graduatorie/{id}/istruttorie", "assegnazione.web.GraduatorieNelBrowserTest"));
+            Map.entry("POST /graduatorie/{id}/istruttorie", "assegnazione.web.GraduatorieNelBrowserTest"),
+            // ---- riserve
+            Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));

@@ -50,10 +50,18 @@ class RiserveController {
     ResponseEntity<?> statoAssegnazioni(@PathVariable long enteId, @PathVariable int anno,
                                         @RequestParam(defaultValue = "json") String formato) {
         List<PianoRiserveService.StatoRiserva> stato = piani.statoAssegnazioni(enteId, anno);
-        Tabella tabella = new Tabella("Stato delle assegnazioni", List.of("Comune", "Riserva", "Alloggi riservati",
+        return Scaricamento.di(tabellaStato(stato), stato, formato, fileStato(enteId, anno));
+    }
+
+    /** The downloads of the «stato delle assegnazioni», here and in the console ({@link RiservePagine}). */
+    static Tabella tabellaStato(List<PianoRiserveService.StatoRiserva> stato) {
+        return new Tabella("Stato delle assegnazioni", List.of("Comune", "Riserva", "Alloggi riservati",
                 "Alloggi assegnati nell'anno"), stato.stream().map(r -> List.<Object>of(r.comune(), r.riserva(), r.riservati(),
                 r.assegnati())).toList());
-        return Scaricamento.di(tabella, stato, formato, "stato-assegnazioni-" + enteId + "-" + anno);
+    }
+
+    static String fileStato(long enteId, int anno) {
+        return "stato-assegnazioni-" + enteId + "-" + anno;
     }
 
     @GetMapping("/api/graduatorie/{id}/ordine-assegnazione")

@@ -51,6 +51,14 @@ public class FormatiConsole {
         return valore == null ? NESSUNO : ItalianFormats.euro(valore);
     }
 
+    /** A percentage as typed in the annual plan, its own decimals and no more: «20,5 %», «12 %». */
+    public String percentuale(BigDecimal valore) {
+        if (valore == null) {
+            return NESSUNO;
+        }
+        return ItalianFormats.decimale(valore, Math.max(0, Math.min(2, valore.stripTrailingZeros().scale()))) + " %";
+    }
+
     public String intero(Number valore) {
         return valore == null ? NESSUNO : ItalianFormats.decimale(new BigDecimal(valore.toString()), 0);
     }
