@@ -84,7 +84,12 @@ final class Chromium implements AutoCloseable {
     void accedi(String utente, String password) {
         By nomeUtente = By.cssSelector("input[ng-model='username']");
         for (int tentativo = 1; ; tentativo++) {
-            new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(nomeUtente));
+            try {
+                new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(nomeUtente));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                fotoDelFallimento(e, String.format("accesso-%s-nessun-modulo", utente));
+                throw e;
+            }
             attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
             attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
             driver.findElement(nomeUtente).clear();
@@ -96,16 +101,22 @@ final class Chromium implements AutoCloseable {
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(nomeUtente));
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
-                try {
-                    foto(String.format("accesso-%s-tentativo-%d", utente, tentativo));
-                } catch (IOException nonSalvata) {
-                    e.addSuppressed(nonSalvata);
-                }
+                fotoDelFallimento(e, String.format("accesso-%s-tentativo-%d", utente, tentativo));
                 if (tentativo == 3) {
                     throw e;
                 }
                 driver.navigate().refresh();
             }
+        }
+    }
+
+    /** What the screen showed when a wait ran out, with the address and the page's text in the failure. */
+    private void fotoDelFallimento(RuntimeException e, String nome) {
+        try {
+            foto(nome);
+            e.addSuppressed(new AssertionError("on " + driver.getCurrentUrl() + ": " + testo()));
+        } catch (IOException | RuntimeException nonSalvata) {
+            e.addSuppressed(nonSalvata);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,8 +55,8 @@ import it.piattaformacasa.common.Termini;
  * violation; reports in target/browser/axe/).
  * <p>
  * The avviso is predisposed, the domanda filed and the citizen's rettifica request registered at Malnate's desk in the
- * console, and the istruttoria started from the definitive graduatoria's page (issue 12). The year's reserves have no
- * page yet: they are set through the platform's API in a method of its own. The suite runs with the job executor off (its
+ * console, the year's reserves set on its «Riserve» page and the istruttoria started from the definitive graduatoria's
+ * page (issue 12): no step needs the API. The suite runs with the job executor off (its
  * process tests fire timers by name), so after each move of the demo clock the test runs this case's due jobs, which
  * the job executor does by itself on {@code ./mvnw spring-boot:run}.
  * <p>
@@ -363,13 +362,17 @@ class PercorsoNelBrowserTest {
         completa();
     }
 
-    /** The year's units and reserves of Malnate: through the API (piano annuale, no page yet). */
-    void impostaRiserveDellAnno() {
-        long ente = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_MALNATE);
-        ClientHttp.Risposta impostate = http.invia(http.richiesta("/api/enti/" + ente + "/riserve/" + oggi().getYear() + "/"
-                        + MALNATE_ISTAT, MALNATE).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"alloggiDisponibili\":10}")).build());
-        assertThat(impostate.status()).as(impostate.body()).isEqualTo(200);
+    /** The year's units of Malnate on the console's «Riserve» page: the reserves they make follow from the rules. */
+    void impostaRiserveDellAnno() throws IOException {
+        nellaConsole(MALNATE);
+        browser.get(url("/riserve?anno=" + oggi().getYear()));
+        new org.openqa.selenium.support.ui.Select(attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("comune"))))
+                .selectByValue(MALNATE_ISTAT);
+        compila(Map.of("alloggiDisponibili", "10"));
+        chromium.clic(browser.findElement(By.cssSelector("#modulo-riserve button[type=submit]")));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("esito")));
+        guarda("riserve", "Riserve dell'anno " + oggi().getYear());
+        assertThat(browser.findElement(By.id("riserve-" + MALNATE_ISTAT)).getText()).contains("10");
     }
 
     /** The definitive graduatoria's page in the console: the art. 15 order, «Avvia istruttoria» on the proposed domanda. */
