@@ -110,6 +110,33 @@ final class Chromium implements AutoCloseable {
         }
     }
 
+    /**
+     * Logs in on the console's own page ({@code indirizzoAccesso}), whoever was logged in before; afterwards the browser
+     * is where the console sends a person who logs in. A submission that leaves the page where it was (a click that
+     * beat the page on a busy machine) is tried again, up to three times, and leaves its screen.
+     */
+    void accediAllaConsole(String indirizzoAccesso, String utente, String password) {
+        for (int tentativo = 1; ; tentativo++) {
+            driver.manage().deleteAllCookies();
+            driver.get(indirizzoAccesso);
+            WebElement nome = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+            nome.clear();
+            nome.sendKeys(utente);
+            driver.findElement(By.id("password")).clear();
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/accesso"));
+                return;
+            } catch (org.openqa.selenium.TimeoutException e) {
+                fotoDelFallimento(e, String.format("console-accesso-%s-tentativo-%d", utente, tentativo));
+                if (tentativo == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** What the screen showed when a wait ran out, with the address and the page's text in the failure. */
     private void fotoDelFallimento(RuntimeException e, String nome) {
         try {

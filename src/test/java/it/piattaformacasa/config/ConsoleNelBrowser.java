@@ -60,12 +60,7 @@ public final class ConsoleNelBrowser implements AutoCloseable {
 
     /** Logs in on the console's page as {@code utente}; afterwards the browser is on the scrivania. */
     public void accedi(String utente, String password) {
-        chromium.driver.manage().deleteAllCookies();
-        vai("/accesso");
-        chromium.attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(utente);
-        chromium.driver.findElement(By.id("password")).sendKeys(password);
-        chromium.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        chromium.attesa.until(d -> !d.getCurrentUrl().contains("/accesso"));
+        chromium.accediAllaConsole(url("/accesso"), utente, password);
     }
 
     /** Logs in through the form a Camunda webapp (Tasklist, Cockpit, Admin) shows on the screen. */

@@ -258,6 +258,7 @@ class MatriceAutorizzazioniTest {
                         CAPOFILA, "SNNNN"),
                 riga("POST /api/attivita/{taskId}/rilascia", "POST", "/api/attivita/{task}/rilascia", null, CAPOFILA, "SNNNN"),
                 riga("GET /api/scadenze", "GET", "/api/scadenze", null, CAPOFILA, "NNNSS"),
+                riga("GET /api/scadenze/di-legge", "GET", "/api/scadenze/di-legge", null, CAPOFILA, "SSNSS"),
                 riga("GET /api/regole", "GET", "/api/regole", null, ANALISTA, "SNSSS"),
                 riga("GET /api/regole/in-vigore", "GET", "/api/regole/in-vigore", null, ANALISTA, "SNSSS"),
                 riga("GET /api/regole/registro", "GET", "/api/regole/registro", null, ANALISTA, "SNSSS"),

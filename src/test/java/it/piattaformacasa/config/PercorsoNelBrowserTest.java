@@ -230,11 +230,7 @@ class PercorsoNelBrowserTest {
     /** The console's own login, in the same browser (its session is not Tasklist's). */
     private void nellaConsole(String utente) {
         esci();
-        browser.get(url("/accesso"));
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(utente);
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
-        attesa.until(d -> !d.getCurrentUrl().contains("/accesso"));
+        chromium.accediAllaConsole(url("/accesso"), utente, PASSWORD);
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -59,10 +60,21 @@ public class ErroriConsole {
         return pagina(HttpStatus.BAD_REQUEST, "Dati non validi", testo.toString());
     }
 
-    /** An address with a word where a number belongs ({@code /avvisi/abc}): the page does not exist. */
+    /**
+     * A word where a number belongs in the address ({@code /avvisi/abc}): the page does not exist. A value no link of the
+     * page gives in a filter ({@code ?stato=QUALUNQUE}): the request is wrong, and the page says which filter.
+     */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView indirizzoNonValido(MethodArgumentTypeMismatchException e) {
-        return pagina(HttpStatus.NOT_FOUND, "Non trovato", "L'indirizzo richiesto non esiste.");
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return pagina(HttpStatus.NOT_FOUND, "Non trovato", "L'indirizzo richiesto non esiste.");
+        }
+        String valore = e.getValue() == null ? "" : e.getValue().toString();
+        if (valore.length() > 40) {
+            valore = valore.substring(0, 40) + "…";
+        }
+        return pagina(HttpStatus.BAD_REQUEST, "Richiesta non valida",
+                "Il valore «" + valore + "» non è ammesso per il filtro «" + e.getName() + "»: scegli uno dei valori che la pagina propone.");
     }
 
     @ExceptionHandler(Exception.class)

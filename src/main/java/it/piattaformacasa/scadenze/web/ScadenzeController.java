@@ -9,17 +9,24 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.scadenze.Scadenza;
+import it.piattaformacasa.scadenze.ScadenzaDiLegge;
+import it.piattaformacasa.scadenze.ScadenzeDiLeggeService;
 import it.piattaformacasa.scadenze.ScadenzeService;
+import it.piattaformacasa.scadenze.StatoScadenza;
+import it.piattaformacasa.scadenze.TipoScadenza;
 
 @RestController
 @Tag(name = "Scadenze", description = "Termini di legge scaduti, segnalati o in scadenza; lavori falliti o in ritardo (supervisori)")
 class ScadenzeController {
 
     private final ScadenzeService scadenze;
+    private final ScadenzeDiLeggeService diLegge;
 
-    ScadenzeController(ScadenzeService scadenze) {
+    ScadenzeController(ScadenzeService scadenze, ScadenzeDiLeggeService diLegge) {
         this.scadenze = scadenze;
+        this.diLegge = diLegge;
     }
 
     @GetMapping("/api/scadenze")
@@ -29,5 +36,25 @@ class ScadenzeController {
             + "aperte con termine scaduto, segnalate ai supervisori o in scadenza entro «giorni» giorni)")
     List<Scadenza> elenco(@RequestParam(defaultValue = "2") int giorni) {
         return scadenze.scaduteOInScadenza(giorni);
+    }
+
+    /** What a page of the console's «Scadenze» shows, for a client: the same service, the same per-ente visibility. */
+    record ScadenzeDiLegge(ScadenzeDiLeggeService.Conteggi conteggi, long totale, int pagina, int pagine,
+                           List<ScadenzaDiLegge> scadenze) {
+    }
+
+    @GetMapping("/api/scadenze/di-legge")
+    @Operation(summary = "Le scadenze di legge ancora aperte, prima le scadute poi per data (come la pagina «Scadenze» della "
+            + "console): supervisori e amministratori vedono tutti gli enti, gli operatori i propri; filtri per stato "
+            + "(SCADUTA, IN_SCADENZA, NEI_TERMINI), ente e tipo; pagine da «righe» (1–200)")
+    ScadenzeDiLegge diLegge(@RequestParam(required = false) StatoScadenza stato, @RequestParam(required = false) Long ente,
+                            @RequestParam(required = false) TipoScadenza tipo, @RequestParam(defaultValue = "1") int pagina,
+                            @RequestParam(defaultValue = "25") int righe) {
+        if (pagina < 1 || righe < 1 || righe > 200) {
+            throw new DatiNonValidiException(List.of(new DatiNonValidiException.Errore(pagina < 1 ? "pagina" : "righe",
+                    pagina < 1 ? "dalla pagina 1" : "da 1 a 200 righe per pagina")));
+        }
+        ScadenzeDiLeggeService.Elenco elenco = diLegge.elenco(new ScadenzeDiLeggeService.Filtro(stato, ente, tipo), pagina - 1, righe);
+        return new ScadenzeDiLegge(diLegge.conteggi(), elenco.totale(), pagina, elenco.pagine(), elenco.righe());
     }
 }

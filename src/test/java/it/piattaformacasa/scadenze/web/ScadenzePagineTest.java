@@ -129,10 +129,10 @@ class ScadenzePagineTest {
                 .extracting(Riga::testo).anyMatch(t -> t.contains(avviso.titolo()))
                 .allMatch(t -> t.contains("Selezione degli alloggi"));
 
-        // a value no link of the page gives: the console's page for an address that does not exist
+        // a value no link of the page gives: a wrong request, which names the filter
         ClientHttp.Risposta sbagliato = supervisore.get("/scadenze?stato=QUALUNQUE");
-        assertThat(sbagliato.status()).isEqualTo(404);
-        assertThat(sbagliato.body()).contains("L&#39;indirizzo richiesto non esiste.");
+        assertThat(sbagliato.status()).isEqualTo(400);
+        assertThat(sbagliato.body()).contains("Il valore «QUALUNQUE» non è ammesso per il filtro «stato»");
     }
 
     @Test
@@ -181,6 +181,25 @@ class ScadenzePagineTest {
         ClientHttp.Risposta analista = SessioneConsole.di(http, ANALISTA).get("/scadenze");
         assertThat(analista.status()).isEqualTo(403);
         assertThat(analista.body()).contains("Le scadenze di legge sono dei supervisori e degli operatori degli enti");
+    }
+
+    @Test
+    void lApiHaLoStessoElencoDellaPagina() {
+        for (String utente : List.of(SUPERVISORE, MALNATE)) {
+            String pagina = SessioneConsole.di(http, utente).get("/scadenze?stato=NEI_TERMINI&tipo=SELEZIONE_ALLOGGI").body();
+            ClientHttp.Risposta api = http.get("/api/scadenze/di-legge?stato=NEI_TERMINI&tipo=SELEZIONE_ALLOGGI&righe=200", utente);
+            assertThat(api.status()).as(api.body()).isEqualTo(200);
+            assertThat(api.json().get("totale").asLong()).as(utente).isEqualTo(ScadenzeDiProva.totale(pagina));
+            assertThat(api.json().get("conteggi").get("scadute").asLong()).isEqualTo(ScadenzeDiProva.conteggio(pagina, "SCADUTA"));
+            api.json().get("scadenze").forEach(s -> assertThat(s.get("tipo").asText()).isEqualTo("SELEZIONE_ALLOGGI"));
+            if (utente.equals(MALNATE)) {
+                api.json().get("scadenze").forEach(s -> assertThat(s.get("ente").asText()).isEqualTo("Comune di Malnate"));
+            }
+        }
+        assertThat(http.get("/api/scadenze/di-legge?stato=QUALUNQUE", SUPERVISORE).status()).isEqualTo(400);
+        assertThat(http.get("/api/scadenze/di-legge?righe=1000", SUPERVISORE).status()).isEqualTo(400);
+        assertThat(http.get("/api/scadenze/di-legge?ente=" + varese, MALNATE).status()).isEqualTo(403);
+        assertThat(http.get("/api/scadenze/di-legge", ANALISTA).status()).isEqualTo(403);
     }
 
     @Test
