@@ -1,17 +1,27 @@
 package it.piattaformacasa.anagrafe;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
@@ -31,15 +41,58 @@ public class AnagrafeService {
                             Map<StatoAlloggio, Long> alloggiPerStato) {
     }
 
+    /**
+     * The console's search of the alloggi (issue 12): the API's filters, plus a text found in the codice UI or the
+     * indirizzo (case-insensitive, «%» and «_» taken literally).
+     */
+    public record RicercaAlloggi(Long enteId, String codiceIstatComune, StatoAlloggio stato, String cerca) {
+    }
+
+    /** How the console orders the alloggi; the id breaks ties, so that pages never repeat a row. */
+    public enum OrdineAlloggi {
+        CODICE("codiceUi"), COMUNE("comune.nome"), STATO("stato"), SUPERFICIE("superficieUtile");
+
+        private final String proprieta;
+
+        OrdineAlloggi(String proprieta) {
+            this.proprieta = proprieta;
+        }
+
+        public Sort sort(boolean discendente) {
+            Sort.Direction verso = discendente ? Sort.Direction.DESC : Sort.Direction.ASC;
+            return Sort.by(new Sort.Order(verso, proprieta), new Sort.Order(verso, "id"));
+        }
+    }
+
+    /** A fabbricato with its alloggi counted per state. */
+    public record RigaFabbricato(long id, String codice, String indirizzo, String zonaLocalita, String comune,
+                                 long enteId, String ente, long alloggi, Map<StatoAlloggio, Long> perStato) {
+    }
+
+    /** A household living in an alloggio of the Anagrafe (its tenant after the contratto). */
+    public record RigaNucleo(long id, long alloggioId, String codiceUi, String indirizzo, String comune, String ente,
+                             StatoAlloggio statoAlloggio, String richiedenteNome, String richiedenteCognome,
+                             String richiedenteCodiceFiscale, long componenti, Instant registratoIl) {
+    }
+
+    /** A comune where the caller sees at least one alloggio, for the console's filters. */
+    public record ComuneConAlloggi(String codiceIstat, String nome) {
+    }
+
     private final AmbitoRepository ambiti;
     private final ComuneRepository comuni;
     private final EnteProprietarioRepository enti;
     private final FabbricatoRepository fabbricati;
     private final AlloggioRepository alloggi;
+    private final NucleoFamiliareRepository nuclei;
+    private final NamedParameterJdbcTemplate jdbc;
     private final UtenteCorrente utente;
 
     AnagrafeService(AmbitoRepository ambiti, ComuneRepository comuni, EnteProprietarioRepository enti,
-                    FabbricatoRepository fabbricati, AlloggioRepository alloggi, UtenteCorrente utente) {
+                    FabbricatoRepository fabbricati, AlloggioRepository alloggi, NucleoFamiliareRepository nuclei,
+                    NamedParameterJdbcTemplate jdbc, UtenteCorrente utente) {
+        this.nuclei = nuclei;
+        this.jdbc = jdbc;
         this.ambiti = ambiti;
         this.comuni = comuni;
         this.enti = enti;
@@ -132,6 +185,156 @@ public class AnagrafeService {
             throw new NonTrovatoException("Ente " + enteId + " non trovato");
         }
         return ente(enteId);
+    }
+
+    /** The enti whose stock the caller sees: all of them for supervisors, administrators, analysts; else its own. */
+    public List<EnteProprietario> entiVisibili() {
+        return enti().stream().filter(e -> utente.puoVedereAnagrafeEnte(e.getId())).toList();
+    }
+
+    /** As {@link #alloggi}, with the console's text search; the same visibility. */
+    public Page<Alloggio> cercaAlloggi(RicercaAlloggi ricerca, Pageable pagina) {
+        Specification<Alloggio> spec = visibili();
+        if (ricerca.enteId() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("ente").get("id"), ricerca.enteId()));
+        }
+        if (ricerca.codiceIstatComune() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("comune").get("codiceIstat"), ricerca.codiceIstatComune()));
+        }
+        if (ricerca.stato() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("stato"), ricerca.stato()));
+        }
+        if (ricerca.cerca() != null && !ricerca.cerca().isBlank()) {
+            String modello = "%" + letterale(ricerca.cerca().strip().toLowerCase(Locale.ROOT)) + "%";
+            spec = spec.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("codiceUi")), modello, '\\'),
+                    cb.like(cb.lower(root.get("indirizzo")), modello, '\\')));
+        }
+        return alloggi.findAll(spec, pagina);
+    }
+
+    /** The comuni where the caller sees alloggi, by name. */
+    public List<ComuneConAlloggi> comuniConAlloggi() {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        return jdbc.query("select distinct c.codice_istat, c.nome from alloggio a join comune c on c.id = a.comune_id where "
+                        + visibiliSql("a.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()) + " order by c.nome, c.codice_istat", p,
+                (rs, n) -> new ComuneConAlloggi(rs.getString(1), rs.getString(2)));
+    }
+
+    /** The fabbricati of the enti the caller sees (the same rule as the alloggi), by comune and indirizzo. */
+    public Page<RigaFabbricato> fabbricati(Long enteId, String codiceIstatComune, Pageable pagina) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(visibiliSql("f.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()));
+        if (enteId != null) {
+            where.append(" and f.ente_id = :ente");
+            p.addValue("ente", enteId);
+        }
+        if (codiceIstatComune != null) {
+            where.append(" and c.codice_istat = :comune");
+            p.addValue("comune", codiceIstatComune);
+        }
+        String da = " from fabbricato f join comune c on c.id = f.comune_id join ente_proprietario e on e.id = f.ente_id where " + where;
+        Long totale = jdbc.queryForObject("select count(*)" + da, p, Long.class);
+        p.addValue("limite", pagina.getPageSize()).addValue("scarto", pagina.getOffset());
+        List<RigaFabbricato> righe = jdbc.query("select f.id, f.codice, f.indirizzo, f.zona_localita, c.nome, e.id, e.ragione_sociale"
+                + da + " order by c.nome, f.indirizzo, f.id limit :limite offset :scarto", p, (rs, n) -> new RigaFabbricato(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getLong(6),
+                rs.getString(7), 0, Map.of()));
+        if (righe.isEmpty()) {
+            return new PageImpl<>(righe, pagina, totale == null ? 0 : totale);
+        }
+        Map<Long, Map<StatoAlloggio, Long>> conteggi = new HashMap<>();
+        jdbc.query("select fabbricato_id, stato, count(*) from alloggio where fabbricato_id in (:ids) group by fabbricato_id, stato",
+                new MapSqlParameterSource("ids", righe.stream().map(RigaFabbricato::id).toList()), rs -> {
+                    conteggi.computeIfAbsent(rs.getLong(1), k -> nuoviConteggi())
+                            .put(StatoAlloggio.valueOf(rs.getString(2)), rs.getLong(3));
+                });
+        List<RigaFabbricato> complete = new ArrayList<>();
+        for (RigaFabbricato r : righe) {
+            Map<StatoAlloggio, Long> perStato = conteggi.getOrDefault(r.id(), nuoviConteggi());
+            complete.add(new RigaFabbricato(r.id(), r.codice(), r.indirizzo(), r.zonaLocalita(), r.comune(), r.enteId(), r.ente(),
+                    perStato.values().stream().mapToLong(Long::longValue).sum(), perStato));
+        }
+        return new PageImpl<>(complete, pagina, totale == null ? 0 : totale);
+    }
+
+    /**
+     * «Nuclei assegnatari»: the households living in the alloggi of the enti whose cases the caller sees. They are
+     * people's data: an analyst, who sees every ente's stock but no one's case, is refused (403).
+     *
+     * @param cerca a codice fiscale (any member) or the start of a member's surname; empty for all
+     */
+    public Page<RigaNucleo> nucleiAssegnatari(Long enteId, String cerca, Pageable pagina) {
+        if (!utente.vedeTuttiGliEnti() && utente.entiAbilitati().isEmpty()) {
+            throw new AccessoNegatoException("I nuclei assegnatari sono visibili solo agli operatori degli enti e ai supervisori");
+        }
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder where = new StringBuilder(visibiliSql("a.ente_id", p, utente.vedeTuttiGliEnti()));
+        if (enteId != null) {
+            where.append(" and a.ente_id = :ente");
+            p.addValue("ente", enteId);
+        }
+        if (cerca != null && !cerca.isBlank()) {
+            where.append(" and exists (select 1 from componente k where k.nucleo_id = n.id and (k.codice_fiscale = :cf"
+                    + " or lower(k.cognome) like :cognome escape '\\'))");
+            p.addValue("cf", cerca.strip().toUpperCase(Locale.ROOT));
+            p.addValue("cognome", letterale(cerca.strip().toLowerCase(Locale.ROOT)) + "%");
+        }
+        String da = " from nucleo_familiare n join alloggio a on a.id = n.alloggio_id join comune c on c.id = a.comune_id"
+                + " join ente_proprietario e on e.id = a.ente_id"
+                + " left join componente r on r.nucleo_id = n.id and r.relazione = 'RICHIEDENTE' where " + where;
+        Long totale = jdbc.queryForObject("select count(*)" + da, p, Long.class);
+        p.addValue("limite", pagina.getPageSize()).addValue("scarto", pagina.getOffset());
+        List<RigaNucleo> righe = jdbc.query("select n.id, a.id, a.codice_ui, a.indirizzo, c.nome, e.ragione_sociale, a.stato,"
+                + " r.nome, r.cognome, r.codice_fiscale, (select count(*) from componente k where k.nucleo_id = n.id), n.creato_il"
+                + da + " order by c.nome, a.codice_ui, n.id limit :limite offset :scarto", p, (rs, n) -> new RigaNucleo(
+                rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                StatoAlloggio.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
+                rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
+        return new PageImpl<>(righe, pagina, totale == null ? 0 : totale);
+    }
+
+    /**
+     * The households registered in the alloggio (the latest first), for who sees that ente's cases; empty for the
+     * others (an analyst sees the alloggio, not the people living in it).
+     */
+    public List<NucleoFamiliare> nucleiDellAlloggio(Alloggio alloggio) {
+        if (!utente.puoVedereEnte(alloggio.getEnte().getId())) {
+            return List.of();
+        }
+        List<NucleoFamiliare> trovati = new ArrayList<>(nuclei.findByAlloggioId(alloggio.getId()));
+        trovati.forEach(n -> n.getComponenti().size());
+        trovati.sort((a, b) -> Long.compare(b.getId(), a.getId()));
+        return trovati;
+    }
+
+    /** Whether the caller may see the people living in the ente's alloggi. */
+    public boolean vedeNuclei(long enteId) {
+        return utente.puoVedereEnte(enteId);
+    }
+
+    private static Map<StatoAlloggio, Long> nuoviConteggi() {
+        Map<StatoAlloggio, Long> perStato = new LinkedHashMap<>();
+        for (StatoAlloggio stato : StatoAlloggio.values()) {
+            perStato.put(stato, 0L);
+        }
+        return perStato;
+    }
+
+    private String visibiliSql(String colonna, MapSqlParameterSource p, boolean tutti) {
+        if (tutti) {
+            return "true";
+        }
+        Set<Long> entiAbilitati = utente.entiAbilitati();
+        if (entiAbilitati.isEmpty()) {
+            return "false";
+        }
+        p.addValue("visibili", entiAbilitati);
+        return colonna + " in (:visibili)";
+    }
+
+    /** A text for LIKE, its wildcards taken literally (escape character «\»). */
+    private static String letterale(String testo) {
+        return testo.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Specification<Alloggio> visibili() {

@@ -56,7 +56,7 @@ class ConsoleNelBrowserTest {
         console.accedi(CAPOFILA, PASSWORD);
         console.guarda("scrivania-operatore", "Benvenuto, " + CAPOFILA);
         String menu = console.testoDi(By.id("menu-principale"));
-        assertThat(menu).contains("Avvisi", "Scadenze", "Riserve", "Le mie attività").doesNotContain("Regole");
+        assertThat(menu).contains("Avvisi", "Anagrafe", "Scadenze", "Riserve", "Le mie attività").doesNotContain("Regole");
         assertThat(console.testo()).contains("Ora della piattaforma:", "(ora di Roma)");
 
         console.driver().findElement(By.xpath("//header//button[normalize-space(.)='Esci']")).click();
@@ -69,7 +69,7 @@ class ConsoleNelBrowserTest {
     void lAnalistaVedeLeRegoleENonLeScadenze() {
         console.accedi(ANALISTA, PASSWORD);
         console.guarda("scrivania-analista", "Benvenuto, " + ANALISTA);
-        assertThat(console.testoDi(By.id("menu-principale"))).contains("Regole").doesNotContain("Scadenze", "Riserve");
+        assertThat(console.testoDi(By.id("menu-principale"))).contains("Regole", "Anagrafe").doesNotContain("Scadenze", "Riserve");
     }
 
     @Test

@@ -101,6 +101,9 @@ class MatriceConsoleTest {
         id.put("domanda", domanda.json().get("id").asText());
         id.put("enteVarese", Long.toString(jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?",
                 Long.class, CF_COMUNE_VARESE)));
+        // ---- Anagrafe: an alloggio of the Comune di Varese
+        id.put("alloggioVarese", Long.toString(jdbc.queryForObject("select min(a.id) from alloggio a join ente_proprietario e"
+                + " on e.id = a.ente_id where e.codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)));
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
     }
@@ -137,7 +140,18 @@ class MatriceConsoleTest {
                 new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),
                 new Riga("GET /riserve", "/riserve?ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
                 new Riga("GET /riserve/{enteId}/{anno}/stato-assegnazioni",
-                        "/riserve/{enteVarese}/2031/stato-assegnazioni?formato=csv", CAPOFILA, "SNSSS"));
+                        "/riserve/{enteVarese}/2031/stato-assegnazioni?formato=csv", CAPOFILA, "SNSSS"),
+                // ---- Anagrafe (anagrafe/web/AnagrafePagine): the lists for everyone, each seeing its enti's stock (as
+                // GET /api/alloggi); another ente's alloggio is not there (404, as GET /api/alloggi/{id}); the nuclei
+                // assegnatari are people's data: not for analysts (403), who see every ente's stock but no one's case
+                new Riga("GET /anagrafe", "/anagrafe", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/alloggi", "/anagrafe/alloggi", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/alloggi/esportazione", "/anagrafe/alloggi/esportazione?formato=csv", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/alloggi/{id}", "/anagrafe/alloggi/{alloggioVarese}", CAPOFILA, "SNSSS"),
+                new Riga("GET /anagrafe/fabbricati", "/anagrafe/fabbricati", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/fabbricati/esportazione", "/anagrafe/fabbricati/esportazione?formato=xlsx", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/nuclei", "/anagrafe/nuclei", CAPOFILA, "SSNSS"),
+                new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSS"));
     }
 
     @ParameterizedTest(name = "{0}")

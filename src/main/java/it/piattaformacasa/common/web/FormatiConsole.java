@@ -47,6 +47,11 @@ public class FormatiConsole {
         return valore == null ? NESSUNO : ItalianFormats.decimale(valore, 3);
     }
 
+    /** A surface in m², two decimals: «62,50». */
+    public String superficie(BigDecimal valore) {
+        return valore == null ? NESSUNO : ItalianFormats.decimale(valore, 2);
+    }
+
     public String euro(BigDecimal valore) {
         return valore == null ? NESSUNO : ItalianFormats.euro(valore);
     }

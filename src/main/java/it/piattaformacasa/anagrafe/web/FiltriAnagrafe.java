@@ -1,0 +1,117 @@
+package it.piattaformacasa.anagrafe.web;
+
+import java.util.Locale;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import it.piattaformacasa.anagrafe.AnagrafeService.OrdineAlloggi;
+import it.piattaformacasa.anagrafe.AnagrafeService.RicercaAlloggi;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.common.DatiNonValidiException;
+
+/**
+ * The Anagrafe's filters as the console's addresses carry them (issue 12), checked once for the pages and for their
+ * downloads: a value the lists cannot mean is a 400 with its reason in Italian, never a 5xx.
+ */
+public final class FiltriAnagrafe {
+
+    private FiltriAnagrafe() {
+    }
+
+    /** The alloggi's filters, already checked; {@code cerca} is never null. */
+    public record Alloggi(Long ente, String comune, StatoAlloggio stato, String cerca, OrdineAlloggi ordine, boolean discendente) {
+
+        public static Alloggi di(String ente, String comune, String stato, String cerca, String ordina, String verso) {
+            OrdineAlloggi ordine = OrdineAlloggi.CODICE;
+            if (ordina != null && !ordina.isBlank()) {
+                ordine = valore(OrdineAlloggi.class, ordina, "ordina",
+                        "ordinamento sconosciuto (ammessi: codice, comune, stato, superficie)");
+            }
+            boolean discendente = false;
+            if (verso != null && !verso.isBlank()) {
+                if (!verso.strip().equals("asc") && !verso.strip().equals("disc")) {
+                    throw DatiNonValidiException.campo("verso", "verso sconosciuto (ammessi: asc, disc)");
+                }
+                discendente = verso.strip().equals("disc");
+            }
+            StatoAlloggio scelto = stato == null || stato.isBlank() ? null
+                    : valore(StatoAlloggio.class, stato, "stato", "stato dell'alloggio sconosciuto");
+            return new Alloggi(FiltriAnagrafe.ente(ente), FiltriAnagrafe.comune(comune), scelto, FiltriAnagrafe.cerca(cerca), ordine,
+                    discendente);
+        }
+
+        public RicercaAlloggi ricerca() {
+            return new RicercaAlloggi(ente, comune, stato, cerca);
+        }
+
+        public String ordina() {
+            return ordine.name().toLowerCase(Locale.ROOT);
+        }
+
+        public String verso() {
+            return discendente ? "disc" : "asc";
+        }
+
+        /** The address of {@code percorso} with these filters. */
+        public UriComponentsBuilder indirizzo(String percorso) {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromPath(percorso);
+            if (ente != null) {
+                uri.queryParam("ente", ente);
+            }
+            if (comune != null) {
+                uri.queryParam("comune", comune);
+            }
+            if (stato != null) {
+                uri.queryParam("stato", stato.name());
+            }
+            if (!cerca.isEmpty()) {
+                uri.queryParam("cerca", cerca);
+            }
+            return uri.queryParam("ordina", ordina()).queryParam("verso", verso());
+        }
+    }
+
+    public static Long ente(String ente) {
+        if (ente == null || ente.isBlank()) {
+            return null;
+        }
+        if (!ente.strip().matches("[0-9]{1,18}")) {
+            throw DatiNonValidiException.campo("ente", "ente non valido: scegliere un ente dall'elenco");
+        }
+        return Long.valueOf(ente.strip());
+    }
+
+    public static String comune(String comune) {
+        if (comune == null || comune.isBlank()) {
+            return null;
+        }
+        if (!comune.strip().matches("[0-9]{6}")) {
+            throw DatiNonValidiException.campo("comune", "comune non valido: il codice ISTAT ha 6 cifre");
+        }
+        return comune.strip();
+    }
+
+    /** The text searched, at most 100 characters; empty for none. */
+    public static String cerca(String cerca) {
+        String cercato = cerca == null ? "" : cerca.strip();
+        return cercato.length() > 100 ? cercato.substring(0, 100) : cercato;
+    }
+
+    /** A page number from the address: anything else is the first page. */
+    public static int numero(String pagina) {
+        try {
+            return Math.max(1, Math.min(Integer.parseInt(pagina.strip()), 1_000_000));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private static <E extends Enum<E>> E valore(Class<E> tipo, String testo, String campo, String messaggio) {
+        for (E e : tipo.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(testo.strip())) {
+                return e;
+            }
+        }
+        throw DatiNonValidiException.campo(campo, messaggio);
+    }
+}

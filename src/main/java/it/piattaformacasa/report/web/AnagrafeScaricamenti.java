@@ -1,0 +1,143 @@
+package it.piattaformacasa.report.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import it.piattaformacasa.anagrafe.Alloggio;
+import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.AnagrafeService.RigaFabbricato;
+import it.piattaformacasa.anagrafe.AnagrafeService.RigaNucleo;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.anagrafe.web.FiltriAnagrafe;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.web.PaginaConsole;
+import it.piattaformacasa.report.Tabella;
+
+/**
+ * «Scarica (.xlsx)» and «Scarica (.csv)» of the Anagrafe's lists in the console (issue 12): the whole list as its page
+ * filters it (at most {@link #RIGHE_MASSIME} rows), through the same service and so with the same visibility. Here and
+ * not in {@code anagrafe.web} because the report module depends on the anagrafe, not the other way round.
+ */
+@Controller
+@PaginaConsole
+class AnagrafeScaricamenti {
+
+    /** At most this many rows in a download: the list filtered, not only its page. */
+    static final int RIGHE_MASSIME = 100_000;
+
+    private final AnagrafeService anagrafe;
+    private final MessageSource messaggi;
+
+    AnagrafeScaricamenti(AnagrafeService anagrafe, MessageSource messaggi) {
+        this.anagrafe = anagrafe;
+        this.messaggi = messaggi;
+    }
+
+    @GetMapping("/anagrafe/alloggi/esportazione")
+    ResponseEntity<?> alloggi(@RequestParam(required = false) String ente, @RequestParam(required = false) String comune,
+                              @RequestParam(required = false) String stato, @RequestParam(required = false) String cerca,
+                              @RequestParam(required = false) String ordina, @RequestParam(required = false) String verso,
+                              @RequestParam(defaultValue = "xlsx") String formato) {
+        formato(formato);
+        FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(ente, comune, stato, cerca, ordina, verso);
+        List<Alloggio> tutti = anagrafe.cercaAlloggi(filtri.ricerca(),
+                PageRequest.of(0, RIGHE_MASSIME, filtri.ordine().sort(filtri.discendente()))).getContent();
+        List<List<Object>> righe = new ArrayList<>();
+        for (Alloggio a : tutti) {
+            List<Object> riga = new ArrayList<>();
+            riga.add(a.getCodiceUi());
+            riga.add(a.getFabbricato() == null ? null : a.getFabbricato().getCodice());
+            riga.add(a.getIndirizzo());
+            riga.add(a.getScala());
+            riga.add(a.getInterno());
+            riga.add(a.getComune().getNome());
+            riga.add(a.getPiano());
+            riga.add(a.getSuperficieUtile());
+            riga.add(a.getVani());
+            riga.add(a.isAscensore());
+            riga.add(a.isBarriereArchitettoniche());
+            riga.add(stato(a.getStato()));
+            riga.add(a.getEnte().getRagioneSociale());
+            righe.add(riga);
+        }
+        Tabella tabella = new Tabella(testo("anagrafe.alloggi.titolo"), List.of(testo("anagrafe.col.codice"),
+                testo("anagrafe.col.fabbricato"), testo("anagrafe.col.indirizzo"), testo("anagrafe.col.scala"),
+                testo("anagrafe.col.interno"), testo("anagrafe.col.comune"), testo("anagrafe.col.piano"),
+                testo("anagrafe.col.superficie"), testo("anagrafe.col.vani"), testo("anagrafe.col.ascensore"),
+                testo("anagrafe.col.barriere"), testo("anagrafe.col.stato"), testo("anagrafe.col.ente")), righe);
+        return Scaricamento.di(tabella, null, formato, "alloggi");
+    }
+
+    @GetMapping("/anagrafe/fabbricati/esportazione")
+    ResponseEntity<?> fabbricati(@RequestParam(required = false) String ente, @RequestParam(required = false) String comune,
+                                 @RequestParam(defaultValue = "xlsx") String formato) {
+        formato(formato);
+        List<RigaFabbricato> tutti = anagrafe.fabbricati(FiltriAnagrafe.ente(ente), FiltriAnagrafe.comune(comune),
+                PageRequest.of(0, RIGHE_MASSIME)).getContent();
+        List<String> colonne = new ArrayList<>(List.of(testo("anagrafe.col.codiceFabbricato"), testo("anagrafe.col.indirizzo"),
+                testo("anagrafe.col.zona"), testo("anagrafe.col.comune"), testo("anagrafe.col.ente"), testo("anagrafe.col.alloggi")));
+        for (StatoAlloggio s : StatoAlloggio.values()) {
+            colonne.add(stato(s));
+        }
+        List<List<Object>> righe = new ArrayList<>();
+        for (RigaFabbricato f : tutti) {
+            List<Object> riga = new ArrayList<>(List.of(f.codice(), f.indirizzo(), f.zonaLocalita() == null ? "" : f.zonaLocalita(),
+                    f.comune(), f.ente(), f.alloggi()));
+            for (StatoAlloggio s : StatoAlloggio.values()) {
+                riga.add(f.perStato().getOrDefault(s, 0L));
+            }
+            righe.add(riga);
+        }
+        return Scaricamento.di(new Tabella(testo("anagrafe.fabbricati.titolo"), colonne, righe), null, formato, "fabbricati");
+    }
+
+    @GetMapping("/anagrafe/nuclei/esportazione")
+    ResponseEntity<?> nuclei(@RequestParam(required = false) String ente, @RequestParam(required = false) String cerca,
+                             @RequestParam(defaultValue = "xlsx") String formato) {
+        formato(formato);
+        List<RigaNucleo> tutti = anagrafe.nucleiAssegnatari(FiltriAnagrafe.ente(ente), FiltriAnagrafe.cerca(cerca),
+                PageRequest.of(0, RIGHE_MASSIME)).getContent();
+        List<List<Object>> righe = new ArrayList<>();
+        for (RigaNucleo n : tutti) {
+            List<Object> riga = new ArrayList<>();
+            riga.add(n.codiceUi());
+            riga.add(n.indirizzo());
+            riga.add(n.comune());
+            riga.add(n.ente());
+            riga.add(n.richiedenteCognome());
+            riga.add(n.richiedenteNome());
+            riga.add(n.richiedenteCodiceFiscale());
+            riga.add(n.componenti());
+            riga.add(n.registratoIl() == null ? null : ItalianFormats.dataOra(n.registratoIl()));
+            righe.add(riga);
+        }
+        Tabella tabella = new Tabella(testo("anagrafe.nuclei.titolo"), List.of(testo("anagrafe.col.codice"),
+                testo("anagrafe.col.indirizzo"), testo("anagrafe.col.comune"), testo("anagrafe.col.ente"),
+                testo("anagrafe.col.cognome"), testo("anagrafe.col.nome"), testo("anagrafe.col.codiceFiscale"),
+                testo("anagrafe.col.componenti"), testo("anagrafe.col.registrato")), righe);
+        return Scaricamento.di(tabella, null, formato, "nuclei-assegnatari");
+    }
+
+    private static void formato(String formato) {
+        if (!formato.equals("xlsx") && !formato.equals("csv")) {
+            throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: xlsx, csv)");
+        }
+    }
+
+    private String stato(StatoAlloggio stato) {
+        return testo("anagrafe.stato." + stato.name());
+    }
+
+    private String testo(String chiave) {
+        return messaggi.getMessage(chiave, null, Locale.ITALIAN);
+    }
+}
