@@ -91,7 +91,19 @@ final class Chromium implements AutoCloseable {
                 throw e;
             }
             attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
-            attesa.until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
+            } catch (org.openqa.selenium.TimeoutException e) {
+                // a session without its token cookie: start it again
+                fotoDelFallimento(e, String.format("accesso-%s-senza-token-%d", utente, tentativo));
+                if (tentativo == 3) {
+                    throw e;
+                }
+                String qui = driver.getCurrentUrl();
+                esci();
+                driver.get(qui);
+                continue;
+            }
             driver.findElement(nomeUtente).clear();
             driver.findElement(nomeUtente).sendKeys(utente);
             driver.findElement(By.cssSelector("input[ng-model='password']")).clear();
@@ -117,7 +129,7 @@ final class Chromium implements AutoCloseable {
      */
     void accediAllaConsole(String indirizzoAccesso, String utente, String password) {
         for (int tentativo = 1; ; tentativo++) {
-            driver.manage().deleteAllCookies();
+            esci();
             driver.get(indirizzoAccesso);
             WebElement nome = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
             nome.clear();
@@ -152,16 +164,18 @@ final class Chromium implements AutoCloseable {
      * loads afresh (the same address with another #fragment would keep the running webapp and its user).
      */
     void accediDaCapo(String indirizzo, String utente, String password) {
-        driver.get(indirizzo);
         esci();
-        driver.get("about:blank");
         driver.get(indirizzo);
         accedi(utente, password);
     }
 
-    /** Forgets the logged-in person (the webapps share one session). */
+    /**
+     * Forgets the logged-in person (the webapps and the console share one session): the page is left first, so that no
+     * request still running sets a cookie again, then every cookie of the browser goes.
+     */
     void esci() {
-        driver.manage().deleteAllCookies();
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     String testo() {
