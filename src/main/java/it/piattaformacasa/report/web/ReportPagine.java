@@ -164,6 +164,7 @@ class ReportPagine {
         model.addAttribute("righe", tabella.righe().subList(Math.min(dal, tabella.righe().size()),
                 Math.min(dal + dimensione, tabella.righe().size())).stream()
                 .map(r -> r.stream().map(v -> new Cella(Tabella.testoCella(v), v instanceof Number)).toList()).toList());
+        model.addAttribute("numeriche", colonneNumeriche(tabella));
         model.addAttribute("paginazione", paginazione);
         model.addAttribute("scaricaXlsx", richiesta.indirizzo("/report/scarica").queryParam("formato", "xlsx").encode().toUriString());
         model.addAttribute("scaricaCsv", richiesta.indirizzo("/report/scarica").queryParam("formato", "csv").encode().toUriString());
@@ -197,6 +198,17 @@ class ReportPagine {
         formato(formato);
         Tabella tabella = report.report(avvisoId, ReportController.quale(nome));
         return Scaricamento.di(tabella, tabella, formato, nome + "-avviso-" + avvisoId);
+    }
+
+    /** The columns whose values are all numbers (or empty): their titles align right, as their values. */
+    static List<Boolean> colonneNumeriche(Tabella tabella) {
+        List<Boolean> numeriche = new ArrayList<>();
+        for (int c = 0; c < tabella.colonne().size(); c++) {
+            int colonna = c;
+            numeriche.add(!tabella.righe().isEmpty() && tabella.righe().stream()
+                    .allMatch(r -> colonna >= r.size() || r.get(colonna) == null || r.get(colonna) instanceof Number));
+        }
+        return numeriche;
     }
 
     private Tabella tabella(Richiesta richiesta) {
