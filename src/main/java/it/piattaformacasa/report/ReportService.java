@@ -3,13 +3,13 @@ package it.piattaformacasa.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.domanda.AlloggiScelti;
@@ -27,15 +27,36 @@ public class ReportService {
 
     public enum Report { DOMANDE_IN_AVVISO, ALLOGGI_IN_AVVISO, DOMANDE_NON_ASSEGNATARIE }
 
+    /**
+     * What narrows a report of the avviso; null means any. {@code enteId}: the rows of one ente among those the caller
+     * sees (the alloggi it owns, the domande that chose one of them); {@code comuneId}: the alloggi in that comune, the
+     * domande that chose one there (of the enti seen); {@code stato}: the «Stato della domanda» of the domande in avviso,
+     * in the report's words ({@link #STATI_DOMANDA}).
+     */
+    public record Filtri(Long enteId, Long comuneId, String stato) {
+        public static final Filtri NESSUNO = new Filtri(null, null, null);
+    }
+
+    /** The values of the «Stato della domanda» column, in the order a domanda goes through them. */
+    public static final List<String> STATI_DOMANDA = List.of("PRESENTATA", "IN ISTRUTTORIA", "NON AMMISSIBILE PRESSO UN ENTE",
+            "RINUNCIA ALL'ALLOGGIO", "ASSEGNATARIA", "CONTRATTO FIRMATO");
+
+    /** An ente or a comune a filter offers. */
+    public record Voce(long id, String nome) {
+    }
+
     private final JdbcTemplate jdbc;
     private final AvvisoService avvisi;
     private final UtenteCorrente utente;
     private final SpiegazionePunteggioService spiegazioni;
     private final AlloggiScelti alloggiScelti;
 
+    private final StatoAssegnazioniAnnuale statoAssegnazioni;
+
     ReportService(JdbcTemplate jdbc, AvvisoService avvisi, UtenteCorrente utente, SpiegazionePunteggioService spiegazioni,
-                  AlloggiScelti alloggiScelti) {
+                  AlloggiScelti alloggiScelti, StatoAssegnazioniAnnuale statoAssegnazioni) {
         this.jdbc = jdbc;
+        this.statoAssegnazioni = statoAssegnazioni;
         this.avvisi = avvisi;
         this.utente = utente;
         this.spiegazioni = spiegazioni;
@@ -44,23 +65,97 @@ public class ReportService {
 
     @Transactional(readOnly = true)
     public Tabella report(long avvisoId, Report report) {
+        return report(avvisoId, report, Filtri.NESSUNO);
+    }
+
+    /**
+     * The report narrowed by the filters, within the rows the caller sees: an ente it does not see is not found (as
+     * the ente's own pages answer), a state the report does not know is refused.
+     */
+    @Transactional(readOnly = true)
+    public Tabella report(long avvisoId, Report report, Filtri filtri) {
         avvisi.avviso(avvisoId); // 404 for an unknown avviso
-        boolean tutti = utente.vedeTuttiGliEnti();
-        Set<Long> enti = utente.entiAbilitati();
-        if (!tutti && enti.isEmpty()) {
+        if (!vedeIReportDegliAvvisi()) {
             throw new NonTrovatoException("Avviso " + avvisoId + " non trovato");
         }
-        Long[] filtro = tutti ? null : enti.toArray(new Long[0]);
+        Long[] filtro = utente.vedeTuttiGliEnti() ? null : utente.entiAbilitati().toArray(new Long[0]);
+        if (filtri.enteId() != null) {
+            if (!utente.vedeTuttiGliEnti() && !utente.entiAbilitati().contains(filtri.enteId())) {
+                throw new NonTrovatoException("Ente " + filtri.enteId() + " non trovato");
+            }
+            filtro = new Long[] {filtri.enteId()};
+        }
+        if (filtri.stato() != null && (report != Report.DOMANDE_IN_AVVISO || !STATI_DOMANDA.contains(filtri.stato()))) {
+            throw DatiNonValidiException.campo("stato", report != Report.DOMANDE_IN_AVVISO
+                    ? "lo stato della domanda filtra solo il report con le domande in avviso"
+                    : "stato della domanda sconosciuto (ammessi: " + String.join(", ", STATI_DOMANDA) + ")");
+        }
+        Long comune = filtri.comuneId();
         return switch (report) {
-            case DOMANDE_IN_AVVISO -> domandeInAvviso(avvisoId, filtro);
-            case ALLOGGI_IN_AVVISO -> alloggiInAvviso(avvisoId, filtro);
-            case DOMANDE_NON_ASSEGNATARIE -> domandeNonAssegnatarie(avvisoId, filtro);
+            case DOMANDE_IN_AVVISO -> domandeInAvviso(avvisoId, filtro, comune, filtri.stato());
+            case ALLOGGI_IN_AVVISO -> alloggiInAvviso(avvisoId, filtro, comune);
+            case DOMANDE_NON_ASSEGNATARIE -> domandeNonAssegnatarie(avvisoId, filtro, comune);
         };
+    }
+
+    /** Whether the caller sees any row of the avvisi's reports: every ente, or at least one of its own. */
+    public boolean vedeIReportDegliAvvisi() {
+        return utente.vedeTuttiGliEnti() || !utente.entiAbilitati().isEmpty();
+    }
+
+    /** The enti whose rows the caller sees in the avvisi's reports, by name: the «Ente» filter. */
+    @Transactional(readOnly = true)
+    public List<Voce> entiDeiReport() {
+        if (!vedeIReportDegliAvvisi()) {
+            return List.of();
+        }
+        Long[] enti = utente.vedeTuttiGliEnti() ? null : utente.entiAbilitati().toArray(new Long[0]);
+        return jdbc.query("""
+                select id, ragione_sociale from ente_proprietario
+                 where cast(? as bigint[]) is null or id = any (cast(? as bigint[])) order by ragione_sociale, id""",
+                (rs, n) -> new Voce(rs.getLong(1), rs.getString(2)), enti, enti);
+    }
+
+    /** The enti whose «stato delle assegnazioni» the caller may read: those whose stock it sees, as the reserves' API. */
+    @Transactional(readOnly = true)
+    public List<Voce> entiDelloStatoAssegnazioni() {
+        return jdbc.query("select id, ragione_sociale from ente_proprietario order by ragione_sociale, id",
+                (rs, n) -> new Voce(rs.getLong(1), rs.getString(2))).stream()
+                .filter(e -> utente.puoVedereAnagrafeEnte(e.id())).toList();
+    }
+
+    /** The comuni of the alloggi in the avviso that the caller sees: the «Comune» filter. */
+    @Transactional(readOnly = true)
+    public List<Voce> comuniDellAvviso(long avvisoId) {
+        if (!vedeIReportDegliAvvisi()) {
+            return List.of();
+        }
+        Long[] enti = utente.vedeTuttiGliEnti() ? null : utente.entiAbilitati().toArray(new Long[0]);
+        return jdbc.query("""
+                select distinct c.id, c.nome from alloggio_in_avviso aa join alloggio al on al.id = aa.alloggio_id
+                  join comune c on c.id = al.comune_id
+                 where aa.avviso_id = ? and (cast(? as bigint[]) is null or al.ente_id = any (cast(? as bigint[])))
+                 order by c.nome, c.id""", (rs, n) -> new Voce(rs.getLong(1), rs.getString(2)), avvisoId, enti, enti);
+    }
+
+    /**
+     * «Report dinamico delle assegnazioni (Art. 14)» / «Stato delle assegnazioni (articolo 14)» of seed 000: an ente's
+     * year, from its annual plan (the module that owns the reserves answers, with its own visibility: an ente whose
+     * stock the caller does not see is not found).
+     */
+    public Tabella statoAssegnazioni(long enteId, int anno) {
+        return statoAssegnazioni.tabella(enteId, anno);
     }
 
     private static final String DOMANDE_VISIBILI = """
              (cast(? as bigint[]) is null or exists (select 1 from domanda_alloggio da join alloggio al on al.id = da.alloggio_id
                                        where da.domanda_id = d.id and al.ente_id = any (cast(? as bigint[]))))""";
+
+    /** The domande that chose an alloggio in the comune (of the enti in the filter), when a comune is asked for. */
+    private static final String DOMANDE_DEL_COMUNE = """
+             (cast(? as bigint) is null or exists (select 1 from domanda_alloggio da join alloggio al on al.id = da.alloggio_id
+                                       where da.domanda_id = d.id and al.comune_id = ?
+                                         and (cast(? as bigint[]) is null or al.ente_id = any (cast(? as bigint[])))))""";
 
     private static final String NOME_COGNOME = """
             (select c.nome from componente c where c.nucleo_id = d.nucleo_id and c.relazione = 'RICHIEDENTE') as nome,
@@ -72,7 +167,7 @@ public class ReportService {
      * could be chosen there (art. 9, checked in istruttoria); last, the plain explanation of the score the citizen
      * also reads.
      */
-    private Tabella domandeInAvviso(long avvisoId, Long[] enti) {
+    private Tabella domandeInAvviso(long avvisoId, Long[] enti, Long comune, String stato) {
         List<List<Object>> righe = jdbc.query("""
                 select d.id,""" + NOME_COGNOME + """
                        , coalesce(d.isbar_lavoro, d.isbar) as isbar, d.indigente,
@@ -110,14 +205,17 @@ public class ReportService {
                   left join assegnazione a on a.domanda_id = d.id and a.stato <> 'RINUNCIATA'
                   left join alloggio al on al.id = a.alloggio_id
                   left join ente_proprietario ea on ea.id = a.ente_id
-                 where d.avviso_id = ? and""" + DOMANDE_VISIBILI + """
+                 where d.avviso_id = ? and""" + DOMANDE_VISIBILI + " and" + DOMANDE_DEL_COMUNE + """
                  order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> {
             List<Object> valori = new ArrayList<>();
             for (int c = 1; c <= 17; c++) {
                 valori.add(rs.getObject(c));
             }
             return valori;
-        }, avvisoId, enti, enti);
+        }, avvisoId, enti, enti, comune, comune, enti, enti);
+        if (stato != null) {
+            righe.removeIf(r -> !stato.equals(r.get(6))); // «Stato della domanda», before the alloggi go in
+        }
         List<Long> ids = righe.stream().map(r -> ((Number) r.get(0)).longValue()).toList();
         Map<Long, List<SceltaInElenco>> scelteDi = alloggiScelti.di(ids);
         Map<Long, SpiegazionePunteggio> spiegate = spiegazioni.spiegazioni(ids);
@@ -144,7 +242,7 @@ public class ReportService {
     }
 
     /** Seed 000 «stato degli alloggi»: published in the avviso or made available after a sgombero, assigned to whom. */
-    private Tabella alloggiInAvviso(long avvisoId, Long[] enti) {
+    private Tabella alloggiInAvviso(long avvisoId, Long[] enti, Long comune) {
         List<List<Object>> righe = jdbc.query("""
                 select al.id, al.codice_ui, e.ragione_sociale, c.nome, al.indirizzo, al.superficie_utile, al.vani, al.piano,
                        aa.tipologia, aa.pubblicato_in_avviso, a.id is not null, a.domanda_id
@@ -154,13 +252,14 @@ public class ReportService {
                   join comune c on c.id = al.comune_id
                   left join assegnazione a on a.avviso_id = aa.avviso_id and a.alloggio_id = al.id and a.stato <> 'RINUNCIATA'
                  where aa.avviso_id = ? and (cast(? as bigint[]) is null or al.ente_id = any (cast(? as bigint[])))
-                 order by e.ragione_sociale, c.nome, al.codice_ui""", (rs, n) -> riga(rs, 12), avvisoId, enti, enti);
+                   and (cast(? as bigint) is null or al.comune_id = ?)
+                 order by e.ragione_sociale, c.nome, al.codice_ui""", (rs, n) -> riga(rs, 12), avvisoId, enti, enti, comune, comune);
         return new Tabella("Stato degli alloggi", List.of("ID alloggio", "Codice UI", "Ente proprietario", "Comune", "Indirizzo",
                 "Superficie utile (m²)", "Vani", "Piano", "Tipologia", "Alloggio pubblicato in avviso", "Alloggio assegnato",
                 "ID domanda"), righe);
     }
 
-    private Tabella domandeNonAssegnatarie(long avvisoId, Long[] enti) {
+    private Tabella domandeNonAssegnatarie(long avvisoId, Long[] enti, Long comune) {
         List<List<Object>> righe = jdbc.query("""
                 select d.id,""" + NOME_COGNOME + """
                        , coalesce(d.isbar_lavoro, d.isbar), d.indigente,
@@ -170,8 +269,9 @@ public class ReportService {
                   from domanda d
                  where d.avviso_id = ?
                    and not exists (select 1 from assegnazione a where a.domanda_id = d.id and a.stato <> 'RINUNCIATA')
-                   and""" + DOMANDE_VISIBILI + """
-                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> riga(rs, 7), avvisoId, enti, enti);
+                   and""" + DOMANDE_VISIBILI + " and" + DOMANDE_DEL_COMUNE + """
+                 order by coalesce(d.isbar_lavoro, d.isbar) desc, d.id""", (rs, n) -> riga(rs, 7), avvisoId, enti, enti,
+                comune, comune, enti, enti);
         return new Tabella("Domande non assegnatarie", List.of("ID domanda", "Nome", "Cognome", "Punteggio ISBAR",
                 "Condizione di indigenza", "Numero dei componenti", "Presenza di componenti disabili"), righe);
     }

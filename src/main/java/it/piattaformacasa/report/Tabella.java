@@ -72,6 +72,11 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A cell as the CSV writes it (empty for no value): what a page showing the table prints. */
+    public static String testoCella(Object v) {
+        return v == null ? "" : testo(v);
+    }
+
     private static String testo(Object v) {
         if (v instanceof BigDecimal b) {
             return ItalianFormats.decimale(b, Math.max(0, b.scale()));

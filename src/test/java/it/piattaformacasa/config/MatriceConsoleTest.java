@@ -151,7 +151,17 @@ class MatriceConsoleTest {
                 new Riga("GET /anagrafe/fabbricati", "/anagrafe/fabbricati", CAPOFILA, "SSSSS"),
                 new Riga("GET /anagrafe/fabbricati/esportazione", "/anagrafe/fabbricati/esportazione?formato=xlsx", CAPOFILA, "SSSSS"),
                 new Riga("GET /anagrafe/nuclei", "/anagrafe/nuclei", CAPOFILA, "SSNSS"),
-                new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSS"));
+                new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSS"),
+                // ---- Report (report/web/ReportPagine): the list for everyone; an avviso's reports for whoever the report
+                // service answers (another ente's operator sees its own rows, none here; an analyst no ente's: 404, as the
+                // API); the stato delle assegnazioni for whoever sees the ente's stock, as the reserves' API
+                new Riga("GET /report", "/report", CAPOFILA, "SSSSS"),
+                new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSS"),
+                new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
+                new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
+                        CAPOFILA, "SSNSS"),
+                new Riga("GET /report/scarica", "/report/scarica?report=stato-assegnazioni&ente={enteVarese}&anno=2031&formato=xlsx",
+                        CAPOFILA, "SNSSS"));
     }
 
     @ParameterizedTest(name = "{0}")

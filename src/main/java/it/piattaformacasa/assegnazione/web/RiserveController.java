@@ -55,9 +55,7 @@ class RiserveController {
 
     /** The downloads of the «stato delle assegnazioni», here and in the console ({@link RiservePagine}). */
     static Tabella tabellaStato(List<PianoRiserveService.StatoRiserva> stato) {
-        return new Tabella("Stato delle assegnazioni", List.of("Comune", "Riserva", "Alloggi riservati",
-                "Alloggi assegnati nell'anno"), stato.stream().map(r -> List.<Object>of(r.comune(), r.riserva(), r.riservati(),
-                r.assegnati())).toList());
+        return it.piattaformacasa.assegnazione.TabellaStatoAssegnazioni.di(stato);
     }
 
     static String fileStato(long enteId, int anno) {
