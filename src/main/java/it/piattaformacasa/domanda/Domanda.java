@@ -51,6 +51,9 @@ public class Domanda {
     private NucleoFamiliare nucleo;
     @Column(name = "richiedente_cf")
     private CodiceFiscale richiedente;
+    /** The richiedente's name as submitted: the console sorts and searches on it without joining the nucleo. */
+    private String richiedenteCognome;
+    private String richiedenteNome;
     private String codiceIstatResidenza;
     private LocalDate residenteLombardiaDal;
     private LocalDate residenteComuneDal;
@@ -123,6 +126,10 @@ public class Domanda {
         this.avviso = avviso;
         this.nucleo = nucleo;
         this.richiedente = richiedente;
+        nucleo.richiedente().ifPresent(r -> {
+            this.richiedenteCognome = r.getCognome();
+            this.richiedenteNome = r.getNome();
+        });
         this.codiceIstatResidenza = dati.codiceIstatResidenza();
         this.residenteLombardiaDal = dati.residenteLombardiaDal();
         this.residenteComuneDal = dati.residenteComuneDal();

@@ -146,7 +146,7 @@ public class DomandePerGraduatorie {
 
     /** How the console's «Tutte le domande» may be sorted: a fixed list, never a column name from the request. */
     public enum Ordine {
-        ISBAR("d.isbar desc, d.id"), ID("d.id"), RICHIEDENTE("rc.cognome, rc.nome, d.id"), PRESENTAZIONE("d.presentata_il, d.id");
+        ISBAR("d.isbar desc, d.id"), ID("d.id"), RICHIEDENTE("d.richiedente_cognome, d.richiedente_nome, d.id"), PRESENTAZIONE("d.presentata_il, d.id");
 
         private final String sql;
 
@@ -178,12 +178,8 @@ public class DomandePerGraduatorie {
         Ordine ordinePagina = ordine == null ? Ordine.ISBAR : ordine;
         String cercato = testo == null ? "" : testo.strip();
         boolean perNome = !cercato.isEmpty() && !cercato.matches("[0-9]{1,18}") && !cercato.matches("(?i)[A-Z0-9]{16}");
-        // the richiedente's name only where the search or the order needs it: 100k rows joined for nothing cost
-        StringBuilder where = new StringBuilder(" from domanda d");
-        if (perNome || ordinePagina == Ordine.RICHIEDENTE) {
-            where.append(" left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE'");
-        }
-        where.append(" where d.avviso_id = ?");
+        // the richiedente's name is on the domanda (V46): sorting or searching 100k rows joins nothing
+        StringBuilder where = new StringBuilder(" from domanda d where d.avviso_id = ?");
         List<Object> parametri = new ArrayList<>(List.of(avvisoId));
         if (!tutte) {
             where.append(VISIBILE_AGLI_ENTI);
@@ -198,7 +194,7 @@ public class DomandePerGraduatorie {
         } else if (perNome) {
             // «Rossi», «Mario Rossi» or «Rossi Mario»: every word in the name or the surname
             for (String parola : cercato.split("\\s+")) {
-                where.append(" and (rc.nome ilike ? or rc.cognome ilike ?)");
+                where.append(" and (d.richiedente_nome ilike ? or d.richiedente_cognome ilike ?)");
                 String simile = "%" + parola.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
                 parametri.add(simile);
                 parametri.add(simile);
@@ -213,10 +209,9 @@ public class DomandePerGraduatorie {
                 Long.class, conPagina.toArray());
         Map<Long, RigaDomanda> lette = new HashMap<>();
         if (!pagine.isEmpty()) {
-            jdbc.query("select d.id, d.richiedente_cf, rc.nome, rc.cognome, d.isbar, "
+            jdbc.query("select d.id, d.richiedente_cf, d.richiedente_nome as nome, d.richiedente_cognome as cognome, d.isbar, "
                     + "coalesce(d.isbar_lavoro, d.isbar) as isbar_lavoro, d.indigente, d.presentata_il, "
                     + NOME_COMUNE.formatted("d.codice_istat_residenza") + " as comune_residenza from domanda d "
-                    + "left join componente rc on rc.nucleo_id = d.nucleo_id and rc.relazione = 'RICHIEDENTE' "
                     + "where d.id = any (?)", rs -> {
                 lette.put(rs.getLong("id"), new RigaDomanda(rs.getLong("id"), rs.getString("richiedente_cf"),
                         rs.getString("nome"), rs.getString("cognome"), rs.getString("comune_residenza"),
