@@ -24,6 +24,7 @@ import org.springframework.web.servlet.view.RedirectView;
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.assegnazione.IstruttoriaService;
 import it.piattaformacasa.avviso.AvvisoService;
+import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -94,6 +95,7 @@ class DomandaPagina {
     private final RettificaService rettifiche;
     private final AlloggiScelti alloggiScelti;
     private final AvvisoService avvisi;
+    private final RegoleDellAvviso regoleDellAvviso;
     private final ComuniItaliani comuni;
     private final GraduatoriaService graduatorie;
     private final UtenteCorrente utente;
@@ -101,7 +103,7 @@ class DomandaPagina {
 
     DomandaPagina(DomandaService domande, SpiegazionePunteggioService spiegazioni, IstruttoriaService istruttorie,
                   RettificaService rettifiche, AlloggiScelti alloggiScelti, AvvisoService avvisi, ComuniItaliani comuni,
-                  GraduatoriaService graduatorie, UtenteCorrente utente, Clock clock) {
+                  GraduatoriaService graduatorie, UtenteCorrente utente, Clock clock, RegoleDellAvviso regoleDellAvviso) {
         this.domande = domande;
         this.spiegazioni = spiegazioni;
         this.istruttorie = istruttorie;
@@ -112,6 +114,7 @@ class DomandaPagina {
         this.graduatorie = graduatorie;
         this.utente = utente;
         this.clock = clock;
+        this.regoleDellAvviso = regoleDellAvviso;
     }
 
     @GetMapping("/domande/{id}")
@@ -195,6 +198,10 @@ class DomandaPagina {
         model.addAttribute("domanda", domanda);
         model.addAttribute("avvisoId", avvisoId);
         model.addAttribute("avvisoTitolo", avvisi.avvisoSenzaAmbito(avvisoId).getTitolo());
+        // the regulatory step by its name («Secondo step del r.r. 2/2025»), as the avviso's page says it
+        var quadro = regoleDellAvviso.descritte(avvisoId).descrizione();
+        model.addAttribute("passo", quadro.etichettaPasso() != null && domanda.getVersioneRegole().equals(quadro.passoNormativo())
+                ? quadro.etichettaPasso() : domanda.getVersioneRegole());
         List<Membro> nucleo = domanda.getNucleo().getComponenti().stream().map(c -> new Membro(c.getCodiceFiscale().valore(),
                 c.getNome(), c.getCognome(), c.getRelazione().name(), c.getDataNascita(), c.etaAl(oggi),
                 c.getPercentualeInvalidita(), c.isIndennitaAccompagnamento(), c.isHandicapGrave(), c.isDisoccupato())).toList();

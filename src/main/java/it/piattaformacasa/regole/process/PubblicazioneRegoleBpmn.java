@@ -17,6 +17,7 @@ public final class PubblicazioneRegoleBpmn {
     public static final String VAR_RICHIEDENTE = "richiedente";
     public static final String VAR_AUTORE = "autore";
     public static final String VAR_VALIDO_DAL = "validoDal";
+    public static final String VAR_VALIDO_DAL_TESTO = "validoDalTesto";
     /** Form fields. */
     public static final String VAR_ESITO = "esito";
     public static final String VAR_NOTA = "nota";

@@ -34,7 +34,9 @@ class PubblicazioneRegoleProcessAdapter implements PubblicazioneRegoleProcesso {
                         .putValue(VAR_VERSIONE, versione)
                         .putValue(VAR_RICHIEDENTE, richiedente)
                         .putValue(VAR_AUTORE, autore)
-                        .putValue(VAR_VALIDO_DAL, validoDal.toString()))
+                        .putValue(VAR_VALIDO_DAL, validoDal.toString())
+                        // what the approval form shows: gg/mm/aaaa
+                        .putValue(VAR_VALIDO_DAL_TESTO, it.piattaformacasa.common.ItalianFormats.data(validoDal)))
                 .execute();
     }
 

@@ -166,9 +166,9 @@ class RegolePagineTest {
         Alloggio alloggio = scenario.alloggiDi(CF_ALER, StatoAlloggio.LIBERO, 1).get(0);
         long avviso = scenario.aperto(List.of(alloggio), List.of(ALER_AVVISO));
         // 26 years in Lombardia, nothing else: 6,5 points of residence
-        long lunga = presenta(avviso, "RSSMRA70A01F205", "2000-01-10", 0, false, alloggio);
+        long lunga = DomandeDiSimulazione.presenta(http, avviso, "RSSMRA70A01F205", "2000-01-10", 0, false, alloggio);
         // 8 years, a member with 74 % invalidity, overcrowded: more points overall
-        long invalidita = presenta(avviso, "BNCLRA75B42F205", "2018-03-01", 74, true, alloggio);
+        long invalidita = DomandeDiSimulazione.presenta(http, avviso, "BNCLRA75B42F205", "2018-03-01", 74, true, alloggio);
 
         // the analyst raises «oltre 15 anni in Lombardia» from 6,5 to 36,5 points in the editor: a new isbar version
         Map<String, String> isbar = new LinkedHashMap<>();
@@ -189,7 +189,7 @@ class RegolePagineTest {
         assertThat(simulata.status()).as(simulata.body()).isEqualTo(200);
         String testo = simulata.body();
         assertThat(testo).contains("Simulazione delle regole «isbar», versione " + nuova + ", sull&#39;avviso n. " + avviso,
-                "2 domande, 1 punteggi cambiati, 2 domande cambiano posizione", "Graduatoria di");
+                "2 domande, un punteggio cambiato, 2 domande cambiano posizione; riserva indigenti: nessuna entra, nessuna esce.", "Graduatoria di");
         assertThat(testo).containsPattern("n\\. " + lunga + "</th>\\s*<td class=\"numero\">2 → 1</td>")
                 .containsPattern("n\\. " + invalidita + "</th>\\s*<td class=\"numero\">1 → 2</td>")
                 .contains("Sale di 1", "Scende di 1");
@@ -205,29 +205,5 @@ class RegolePagineTest {
 
     private int versioni() {
         return (int) repository.versioni().stream().filter(v -> v.nome().equals(NOME)).count();
-    }
-
-    private long presenta(long avviso, String cf, String lombardiaDal, int invalidita, boolean sovraffollamento, Alloggio alloggio) {
-        ObjectNode d = JSON.createObjectNode();
-        ArrayNode nucleo = d.putArray("nucleo");
-        nucleo.add(JSON.createObjectNode().put("codiceFiscale", it.piattaformacasa.common.CodiceFiscale.conControllo(cf))
-                .put("nome", "Nome").put("cognome", "Cognome").put("dataNascita", "1980-01-01").put("relazione", "RICHIEDENTE")
-                .put("percentualeInvalidita", 0));
-        if (invalidita > 0) {
-            nucleo.add(JSON.createObjectNode().put("codiceFiscale", it.piattaformacasa.common.CodiceFiscale.conControllo("MNTSRA88P43L682"))
-                    .put("nome", "Sara").put("cognome", "Monti").put("dataNascita", "1988-09-03").put("relazione", "CONIUGE")
-                    .put("percentualeInvalidita", invalidita));
-        }
-        d.putObject("residenza").put("codiceIstatComune", "012133").put("residenteLombardiaDal", lombardiaDal)
-                .put("residenteComuneDal", lombardiaDal);
-        d.putObject("isee").put("valore", new BigDecimal("10000.00")).put("protocolloDsu", "INPS-ISEE-2026-00012345A-00")
-                .put("dataDsu", "2026-02-10");
-        d.put("patrimonio", new BigDecimal("1000.00"));
-        d.put("titolareAlloggioAdeguato", false).put("attestazioneServiziSociali", false);
-        d.putObject("condizioni").put("sovraffollamento", sovraffollamento);
-        d.putArray("alloggi").add(alloggio.getId());
-        ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, d.toString());
-        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
-        return risposta.json().get("id").asLong();
     }
 }
