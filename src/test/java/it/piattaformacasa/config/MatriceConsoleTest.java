@@ -141,6 +141,7 @@ class MatriceConsoleTest {
                         CAPOFILA, "SNNSS"),
                 // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
                 new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"),
+                new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- Riserve (assegnazione/web/RiservePagine): everyone sees the reserves of the enti whose stock they
                 // see (their own ente by default), another ente's are not there (404), as GET /api/enti/{id}/riserve/{anno}
                 new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),
