@@ -5,13 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 import it.piattaformacasa.common.CelleSicure;
@@ -27,9 +30,7 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
             Font grassetto = workbook.createFont();
             grassetto.setBold(true);
             intestazione.setFont(grassetto);
-            // a text the spreadsheet would run as a formula is shown as text («quote prefix»), its value unchanged
-            CellStyle testoLetterale = workbook.createCellStyle();
-            testoLetterale.setQuotePrefixed(true);
+            Stili stili = new Stili(workbook);
             Row titoli = foglio.createRow(0);
             for (int c = 0; c < colonne.size(); c++) {
                 titoli.createCell(c).setCellValue(colonne.get(c));
@@ -39,15 +40,7 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
                 Row riga = foglio.createRow(r + 1);
                 List<Object> valori = righe.get(r);
                 for (int c = 0; c < valori.size(); c++) {
-                    Object v = valori.get(c);
-                    if (v instanceof Number n) {
-                        riga.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        riga.createCell(c).setCellValue(testo(v));
-                        if (CelleSicure.sembraFormula(testo(v))) {
-                            riga.getCell(c).setCellStyle(testoLetterale);
-                        }
-                    }
+                    cella(riga, c, valori.get(c), stili);
                 }
             }
             for (int c = 0; c < colonne.size(); c++) {
@@ -64,12 +57,61 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
     /** Semicolons and Italian decimals, as spreadsheets configured for Italy expect. */
     public byte[] csv() {
         StringBuilder csv = new StringBuilder();
-        csv.append(colonne.stream().map(Tabella::campo).collect(Collectors.joining(";"))).append("\r\n");
+        csv.append(titoliCsv(colonne)).append("\r\n");
         for (List<Object> riga : righe) {
-            csv.append(riga.stream().map(v -> v == null ? "" : campo(v instanceof Number || v instanceof Boolean ? testo(v)
-                    : CelleSicure.perCsv(testo(v)))).collect(Collectors.joining(";"))).append("\r\n");
+            csv.append(rigaCsv(riga)).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A cell of the .xlsx: numbers as numbers, text that looks like a formula shown as text; nothing for no value. */
+    static void cella(Row riga, int colonna, Object v, Stili stili) {
+        if (v instanceof Number n) {
+            riga.createCell(colonna).setCellValue(n.doubleValue());
+            if (v instanceof BigDecimal b && b.scale() > 0) {
+                // the decimals the value carries, as the CSV prints them («28,380»)
+                riga.getCell(colonna).setCellStyle(stili.decimali(b.scale()));
+            }
+        } else if (v != null) {
+            riga.createCell(colonna).setCellValue(testo(v));
+            if (CelleSicure.sembraFormula(testo(v))) {
+                riga.getCell(colonna).setCellStyle(stili.testoLetterale);
+            }
+        }
+    }
+
+    /** The styles the cells of a workbook share: one each, a workbook holds a limited number. */
+    static final class Stili {
+
+        /** A text the spreadsheet would run as a formula is shown as text («quote prefix»), its value unchanged. */
+        final CellStyle testoLetterale;
+        private final Workbook workbook;
+        private final Map<Integer, CellStyle> decimali = new HashMap<>();
+
+        Stili(Workbook workbook) {
+            this.workbook = workbook;
+            this.testoLetterale = workbook.createCellStyle();
+            testoLetterale.setQuotePrefixed(true);
+        }
+
+        CellStyle decimali(int quanti) {
+            return decimali.computeIfAbsent(quanti, n -> {
+                CellStyle stile = workbook.createCellStyle();
+                stile.setDataFormat(workbook.createDataFormat().getFormat("#,##0." + "0".repeat(n)));
+                return stile;
+            });
+        }
+    }
+
+    /** A line of the CSV, without its end: Italian decimals, «Sì»/«No», formulas neutralised, fields quoted where needed. */
+    static String rigaCsv(List<Object> riga) {
+        return riga.stream().map(v -> v == null ? "" : campo(v instanceof Number || v instanceof Boolean ? testo(v)
+                : CelleSicure.perCsv(testo(v)))).collect(Collectors.joining(";"));
+    }
+
+    /** The line of the column titles. */
+    static String titoliCsv(List<String> colonne) {
+        return colonne.stream().map(Tabella::campo).collect(Collectors.joining(";"));
     }
 
     /** A cell as the CSV writes it (empty for no value): what a page showing the table prints. */
@@ -77,7 +119,7 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
         return v == null ? "" : testo(v);
     }
 
-    private static String testo(Object v) {
+    static String testo(Object v) {
         if (v instanceof BigDecimal b) {
             return ItalianFormats.decimale(b, Math.max(0, b.scale()));
         }

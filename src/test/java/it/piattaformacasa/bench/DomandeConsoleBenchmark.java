@@ -3,6 +3,7 @@ package it.piattaformacasa.bench;
 import static it.piattaformacasa.DemoUtenti.SUPERVISORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +22,8 @@ import it.piattaformacasa.SessioneConsole;
 /**
  * The console's «Tutte le domande» of an avviso of N domande (default 100k): one page of 25 rows as a supervisor
  * opens it in the browser (whole HTML page, session login, count of the matches), first and deep pages, each order,
- * a search by codice fiscale and by name, and the «In lavorazione» area. Every richiedente gets a name, so the join
- * on the nucleo is the real one. Run with {@code ./mvnw -Pbench verify -Dtest=DomandeConsoleBenchmark}
+ * a search by codice fiscale and by name, the «In lavorazione» area, and the downloads of the whole list (.xlsx,
+ * CSV). Every richiedente gets a name, so the join on the nucleo is the real one. Run with {@code ./mvnw -Pbench verify -Dtest=DomandeConsoleBenchmark}
  * ({@code -Dbench.domande=…}); figures in {@code target/bench/console-domande.txt}. It measures; it asserts nothing
  * about time.
  */
@@ -78,6 +79,22 @@ class DomandeConsoleBenchmark {
             })));
         }
         assertThat(supervisore.get(base + "?cerca=" + cf).body()).contains("Nome" + unaDomanda + " Cognome" + unaDomanda);
+        // the downloads: every domanda of the avviso, read 1,000 at a time and written as they come
+        risultato.append("  scaricamenti di tutte le domande (supervisore), migliore di 3:\n");
+        for (String[] misura : List.of(
+                new String[] {".xlsx, per ISBAR", base + "/esportazione?formato=xlsx"},
+                new String[] {".csv, per ISBAR", base + "/esportazione?formato=csv"},
+                new String[] {".xlsx, per cognome del richiedente", base + "/esportazione?ordina=richiedente&formato=xlsx"})) {
+            int[] dimensione = {0};
+            double ms = migliore(() -> {
+                HttpResponse<byte[]> file = supervisore.scarica(misura[1]);
+                assertThat(file.statusCode()).as(misura[1]).isEqualTo(200);
+                dimensione[0] = file.body().length;
+                return dimensione[0];
+            });
+            risultato.append(String.format(Locale.ROOT, "  %s: %.0f ms, %.1f MB%n", misura[0], ms, dimensione[0] / 1e6));
+        }
+        assertThat(supervisore.get(base + "/esportazione?formato=csv").body().lines()).hasSize(domande + 1);
         // the database's share: the count and the page's ids, as DomandePerGraduatorie.cerca asks for them
         for (String sql : List.of("select count(*) from domanda d where d.avviso_id = ?",
                 "select d.id from domanda d where d.avviso_id = ? order by d.isbar desc, d.id limit 25 offset 49975",

@@ -129,12 +129,19 @@ class MatriceConsoleTest {
                 new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"),
                 // ---- domande e graduatorie: the API's visibility (another ente sees an empty list, not a refusal)
                 new Riga("GET /avvisi/{avvisoId}/domande", "/avvisi/{avvisoDomande}/domande", CAPOFILA, "SSSSS"),
+                // its downloads (report/web/DomandeScaricamenti): the page's visibility, so another ente's operator and
+                // an analyst get a file with the titles only, as they get an empty page
+                new Riga("GET /avvisi/{avvisoId}/domande/esportazione", "/avvisi/{avvisoDomande}/domande/esportazione?formato=csv",
+                        CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/{avvisoId}/domande/esportazione",
+                        "/avvisi/{avvisoDomande}/domande/esportazione?vista=in-lavorazione&formato=xlsx", CAPOFILA, "SSSSS"),
                 new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSS"),
                 new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
                 new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
                         CAPOFILA, "SNNSS"),
                 // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
                 new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"),
+                new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- Riserve (assegnazione/web/RiservePagine): everyone sees the reserves of the enti whose stock they
                 // see (their own ente by default), another ente's are not there (404), as GET /api/enti/{id}/riserve/{anno}
                 new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),

@@ -55,4 +55,30 @@ class TabellaTest {
             assertThat(foglio.getSheetAt(0).getRow(7).getCell(0).getCellStyle().getQuotePrefixed()).isFalse();
         }
     }
+
+    @Test
+    void laTabellaLungaScriveRigaPerRigaLeStesseCelleDellaTabella() throws Exception {
+        int[] chiamate = {0};
+        TabellaLunga lunga = new TabellaLunga("Prova", tabella.colonne(), riga -> {
+            chiamate[0]++;
+            tabella.righe().forEach(riga);
+        });
+        assertThat(lunga.csv()).isEqualTo(tabella.csv());
+        try (XSSFWorkbook breve = new XSSFWorkbook(new ByteArrayInputStream(tabella.xlsx()));
+             XSSFWorkbook lungo = new XSSFWorkbook(new ByteArrayInputStream(lunga.xlsx()))) {
+            for (int r = 0; r <= tabella.righe().size(); r++) {
+                for (int c = 0; c < 2; c++) {
+                    Cell attesa = breve.getSheetAt(0).getRow(r).getCell(c);
+                    Cell scritta = lungo.getSheetAt(0).getRow(r).getCell(c);
+                    assertThat(scritta.getCellType()).as("riga %d colonna %d", r, c).isEqualTo(attesa.getCellType());
+                    assertThat(scritta.toString()).as("riga %d colonna %d", r, c).isEqualTo(attesa.toString());
+                    assertThat(scritta.getCellStyle().getQuotePrefixed()).isEqualTo(attesa.getCellStyle().getQuotePrefixed());
+                }
+            }
+            // decimals as many as the value carries, as the CSV writes them
+            assertThat(lungo.getSheetAt(0).getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
+            assertThat(lungo.getSheetAt(0).getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+        }
+        assertThat(chiamate[0]).as("the rows are read once per file").isEqualTo(2);
+    }
 }

@@ -32,7 +32,7 @@ import it.piattaformacasa.report.Tabella;
 class AnagrafeScaricamenti {
 
     /** At most this many rows in a download: the list filtered, not only its page. */
-    static final int RIGHE_MASSIME = 100_000;
+    static final int RIGHE_MASSIME = Scaricamento.RIGHE_MASSIME;
 
     private final AnagrafeService anagrafe;
     private final MessageSource messaggi;

@@ -1,10 +1,6 @@
 package it.piattaformacasa.scadenze.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,6 +65,9 @@ class ScadenzePagine {
         model.addAttribute("tipi", TipoScadenza.values());
         model.addAttribute("enti", scadenze.entiVisibili());
         model.addAttribute("pagine", pagine(filtro, elenco));
+        // the downloads (report/web/ScadenzeScaricamenti): every row with these filters, not only the page
+        model.addAttribute("scaricaXlsx", conFiltri("/scadenze/esportazione", filtro).queryParam("formato", "xlsx").build().toUriString());
+        model.addAttribute("scaricaCsv", conFiltri("/scadenze/esportazione", filtro).queryParam("formato", "csv").build().toUriString());
         model.addAttribute("settimane", GraficiScadenze.settimane(scadenze.perSettimana(SETTIMANE)));
         model.addAttribute("puntualita", GraficiScadenze.puntualita(scadenze.puntualitaNellAnno()));
         model.addAttribute("anno", String.valueOf(adesso.atZone(ItalianFormats.ZONE).getYear()));
@@ -89,35 +88,8 @@ class ScadenzePagine {
             collegamento = "/graduatorie/" + s.businessKey();
             testo = "Apri la graduatoria";
         }
-        return new Riga(s, stato, semaforo(s.scadenza(), adesso), quando(s.scadenza()), collegamento, testo);
-    }
-
-    /**
-     * «Scaduta da 2 giorni», «Scaduta oggi», «Scade oggi», «Scade domani», «Tra 5 giorni»: calendar days in Rome, a
-     * deadline at midnight being the end of the day before (whole-day terms).
-     */
-    static String semaforo(Instant scadenza, Instant adesso) {
-        LocalDate oggi = LocalDate.ofInstant(adesso, ItalianFormats.ZONE);
-        long giorni = ChronoUnit.DAYS.between(oggi, giorno(scadenza));
-        if (scadenza.isBefore(adesso)) {
-            long da = Math.max(0, -giorni);
-            return da == 0 ? "Scaduta oggi" : da == 1 ? "Scaduta da 1 giorno" : "Scaduta da " + da + " giorni";
-        }
-        return giorni <= 0 ? "Scade oggi" : giorni == 1 ? "Scade domani" : "Tra " + giorni + " giorni";
-    }
-
-    /** «07/12/2026 ore 10:00», or «28/03/2026 ore 24:00» for a term that runs to the end of that day. */
-    static String quando(Instant scadenza) {
-        ZonedDateTime ora = scadenza.atZone(ItalianFormats.ZONE);
-        if (ora.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return ItalianFormats.data(ora.toLocalDate().minusDays(1)) + " ore 24:00";
-        }
-        return ItalianFormats.data(ora.toLocalDate()) + String.format(" ore %02d:%02d", ora.getHour(), ora.getMinute());
-    }
-
-    private static LocalDate giorno(Instant scadenza) {
-        ZonedDateTime ora = scadenza.atZone(ItalianFormats.ZONE);
-        return ora.toLocalTime().equals(LocalTime.MIDNIGHT) ? ora.toLocalDate().minusDays(1) : ora.toLocalDate();
+        return new Riga(s, stato, ScadenzeInParole.semaforo(s.scadenza(), adesso), ScadenzeInParole.quando(s.scadenza()),
+                collegamento, testo);
     }
 
     /** The pages to offer: the first, the last, and two around the current one; null marks a gap. */
@@ -150,7 +122,12 @@ class ScadenzePagine {
     }
 
     private static String indirizzo(Filtro filtro, int pagina) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/scadenze");
+        return conFiltri("/scadenze", filtro).queryParam("pagina", pagina).build().toUriString();
+    }
+
+    /** The address of {@code percorso} with the filters of the list. */
+    private static UriComponentsBuilder conFiltri(String percorso, Filtro filtro) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromPath(percorso);
         if (filtro.stato() != null) {
             uri.queryParam("stato", filtro.stato().name());
         }
@@ -160,7 +137,6 @@ class ScadenzePagine {
         if (filtro.tipo() != null) {
             uri.queryParam("tipo", filtro.tipo().name());
         }
-        uri.queryParam("pagina", pagina);
-        return uri.build().toUriString();
+        return uri;
     }
 }

@@ -139,6 +139,13 @@ class GraduatorieNelBrowserTest {
         List<WebElement> trovate = righe();
         assertThat(trovate).hasSize(1);
         assertThat(trovate.get(0).getText()).contains("Carmelo Bianchetti", cfCercato);
+        // the downloads of the list as it is filtered, labelled as everywhere in the console
+        WebElement xlsx = console.trova(By.id("scarica-xlsx"));
+        assertThat(xlsx.getText()).isEqualTo("Scarica (.xlsx)");
+        assertThat(xlsx.getAttribute("href")).endsWith("/avvisi/" + avviso + "/domande/esportazione?cerca="
+                + cfCercato.toLowerCase() + "&ordina=isbar&formato=xlsx");
+        assertThat(console.trova(By.id("scarica-csv")).getText()).isEqualTo("Scarica (.csv)");
+        assertThat(console.trova(By.id("scarica-csv")).getAttribute("href")).endsWith("&formato=csv");
 
         long id = domande.get(cfCercato);
         String isbar = http.get("/api/domande/" + id, CAPOFILA).json().get("isbarItaliano").asText();
@@ -245,6 +252,9 @@ class GraduatorieNelBrowserTest {
         List<WebElement> aperte = righe();
         assertThat(aperte).hasSize(1);
         assertThat(aperte.get(0).getText()).contains(Long.toString(proposta), "Istruttoria", "Nei termini", VARESE_ISTRUTTORIA);
+        assertThat(console.trova(By.id("scarica-xlsx")).getText()).isEqualTo("Scarica (.xlsx)");
+        assertThat(console.trova(By.id("scarica-csv")).getAttribute("href"))
+                .endsWith("/avvisi/" + avviso + "/domande/esportazione?vista=in-lavorazione&formato=csv");
     }
 
     @Test

@@ -3,6 +3,7 @@ package it.piattaformacasa.scadenze.web;
 import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.FileScaricati;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
 import it.piattaformacasa.ScenarioAvviso;
@@ -289,6 +291,77 @@ class ScadenzePagineTest {
                 .extracting(Riga::collegamento).contains(link);
         assertThat(ScadenzeDiProva.tutte(SessioneConsole.di(http, CAPOFILA), "/scadenze?tipo=FINESTRA_RETTIFICHE"))
                 .extracting(Riga::collegamento).doesNotContain(link);
+    }
+
+    @Test
+    void loScaricamentoHaTutteLeScadenzeFiltrateConLeParoleDellaPagina() {
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        String filtri = "stato=SCADUTA&ente=" + varese;
+        List<Riga> pagina = ScadenzeDiProva.tutte(supervisore, "/scadenze?" + filtri);
+        HttpResponse<byte[]> xlsx = supervisore.scarica("/scadenze/esportazione?" + filtri + "&formato=xlsx");
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"scadenze-" + LocalDate.now(ZoneId.of("Europe/Rome")) + ".xlsx\"");
+        List<List<Object>> righe = FileScaricati.xlsx(xlsx.body());
+        assertThat(righe.get(0)).containsExactly("Stato", "Semaforo", "Scadenza", "Termine di legge", "Entro il", "Ente", "Comune",
+                "Pratica", "Avviso", "Chi la tiene", "Gruppi che possono prenderla in carico", "Segnalata ai supervisori");
+        List<List<Object>> scadenze = righe.subList(1, righe.size());
+        // every row of the filtered list, in the page's order and words, not only its first page
+        assertThat(scadenze).extracting(r -> r.get(1)).containsExactlyElementsOf(pagina.stream().map(Riga::semaforo).toList());
+        assertThat(scadenze).extracting(r -> r.get(0)).containsOnly("Scaduta");
+        assertThat(scadenze).extracting(r -> r.get(5)).containsOnly("Comune di Varese");
+        List<Object> questa = scadenze.stream().filter(r -> r.get(8) != null && r.get(8).toString().contains(avviso.titolo()))
+                .findFirst().orElseThrow(() -> new AssertionError("«" + avviso.titolo() + "» not among " + scadenze));
+        assertThat(questa.subList(0, 3)).containsExactly("Scaduta", "Scaduta da 2 giorni", "Selezione degli alloggi per l'avviso");
+        assertThat(questa.get(3).toString()).contains("24 ore prima dell'apertura ai cittadini");
+        assertThat(questa.get(4).toString()).matches("[0-9]{2}/[0-9]{2}/[0-9]{4} ore [0-9]{2}:[0-9]{2}");
+        assertThat(riga(pagina, avviso.titolo()).testo()).contains(questa.get(4).toString());
+        assertThat(questa.get(9)).isEqualTo("Non presa in carico");
+        assertThat(questa.get(10).toString()).contains("Comune di Varese – Gestione avviso");
+        assertThat(questa.get(11)).isEqualTo("No");
+
+        // the whole list as CSV: as many rows as the page counts
+        ClientHttp.Risposta csv = supervisore.get("/scadenze/esportazione?formato=csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(FileScaricati.csv(csv.body())).hasSize((int) ScadenzeDiProva.totale(supervisore.get("/scadenze").body()) + 1);
+        // the page's links carry its filters
+        assertThat(supervisore.get("/scadenze?" + filtri).body())
+                .contains("href=\"/scadenze/esportazione?stato=SCADUTA&amp;ente=" + varese + "&amp;formato=xlsx\"",
+                        "href=\"/scadenze/esportazione?stato=SCADUTA&amp;ente=" + varese + "&amp;formato=csv\"",
+                        "Scarica (.xlsx)", "Scarica (.csv)");
+    }
+
+    @Test
+    void loScaricamentoDellOperatoreHaSoloLeScadenzeDeiSuoiEnti() {
+        List<List<String>> diMalnate = FileScaricati.csv(SessioneConsole.di(http, MALNATE)
+                .get("/scadenze/esportazione?tipo=SELEZIONE_ALLOGGI&formato=csv").body());
+        assertThat(diMalnate.size()).isGreaterThan(1);
+        assertThat(diMalnate.subList(1, diMalnate.size())).extracting(r -> r.get(5)).containsOnly("Comune di Malnate");
+        assertThat(diMalnate).extracting(r -> r.get(8)).anyMatch(a -> a.contains(avviso.titolo()));
+        ClientHttp.Risposta altrui = SessioneConsole.di(http, MALNATE).get("/scadenze/esportazione?ente=" + varese + "&formato=csv");
+        assertThat(altrui.status()).isEqualTo(403);
+        assertThat(altrui.body()).contains("non sono tra quelle dei tuoi enti");
+        assertThat(SessioneConsole.di(http, ANALISTA).get("/scadenze/esportazione?formato=csv").status()).isEqualTo(403);
+
+        // the supervisors see the one their timer escalated to them, with its mark
+        List<List<String>> selezioni = FileScaricati.csv(SessioneConsole.di(http, SUPERVISORE)
+                .get("/scadenze/esportazione?tipo=SELEZIONE_ALLOGGI&formato=csv").body());
+        assertThat(selezioni).anyMatch(r -> r.get(8).contains(avviso.titolo()) && r.get(5).contains("ALER Varese")
+                && r.get(11).equals("Sì"));
+    }
+
+    @Test
+    void unValoreDiFiltroCheLaPaginaNonOffreEUn400AncheNelloScaricamento() {
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        ClientHttp.Risposta stato = supervisore.get("/scadenze/esportazione?stato=QUALUNQUE&formato=csv");
+        assertThat(stato.status()).isEqualTo(400);
+        assertThat(stato.body()).contains("Il valore «QUALUNQUE» non è ammesso per il filtro «stato»");
+        assertThat(supervisore.get("/scadenze/esportazione?tipo=ALTRO").status()).isEqualTo(400);
+        assertThat(supervisore.get("/scadenze/esportazione?ente=abc").status()).isEqualTo(400);
+        ClientHttp.Risposta formato = supervisore.get("/scadenze/esportazione?formato=pdf");
+        assertThat(formato.status()).isEqualTo(400);
+        assertThat(formato.body()).contains("formato sconosciuto (ammessi: xlsx, csv)");
     }
 
     private void completa(String taskId, String utente) {
