@@ -1,10 +1,12 @@
 package it.piattaformacasa.assegnazione;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaDefinitivaService;
 
@@ -31,5 +33,15 @@ public class RipescaggioService {
     @Transactional
     public void aggiungiAlloggioLibero(long graduatoriaId, long alloggioId, String tipologiaRiscaldamento, BigDecimal spese) {
         graduatorie.segnalaAlloggioLibero(graduatoriaId, alloggioId, tipologiaRiscaldamento, spese);
+    }
+
+    /** Whether the caller may start the ripescaggio and add alloggi liberi (the rule the two requests apply). */
+    public boolean puoGestire(Graduatoria graduatoria) {
+        return graduatorie.puoGestireRipescaggio(graduatoria);
+    }
+
+    /** The ente's alloggi that {@link #aggiungiAlloggioLibero} would accept now for this graduatoria. */
+    public List<AvvisoService.AlloggioSelezionabile> alloggiLiberiAggiungibili(long graduatoriaId) {
+        return graduatorie.alloggiLiberiAggiungibili(graduatoriaId);
     }
 }

@@ -30,4 +30,12 @@ public interface AlloggioInAvvisoRepository extends JpaRepository<AlloggioInAvvi
                and not exists (select 1 from AlloggioInAvviso x where x.avviso.id = :avvisoId and x.alloggio = a)
              order by c.nome, a.codiceUi, a.id""")
     List<Alloggio> nonInseriti(Long avvisoId, Long enteId, Long ambitoId, Collection<StatoAlloggio> stati);
+
+    /** The ente's units in one comune, in the given Anagrafe state, not yet in the avviso. */
+    @Query("""
+            select a from Alloggio a join fetch a.comune c
+             where a.ente.id = :enteId and c.id = :comuneId and a.stato = :stato
+               and not exists (select 1 from AlloggioInAvviso x where x.avviso.id = :avvisoId and x.alloggio = a)
+             order by a.codiceUi, a.id""")
+    List<Alloggio> nonInseritiNelComune(Long avvisoId, Long enteId, Long comuneId, StatoAlloggio stato);
 }

@@ -511,6 +511,18 @@ public class AvvisoService {
     }
 
     /**
+     * The alloggi {@link #aggiungiAlloggioLibero} accepts for this ente and comune: the ente's units in the comune, free
+     * in the Anagrafe, not already in the avviso. What the console offers in «Aggiungi un alloggio liberato».
+     */
+    @Transactional(readOnly = true)
+    public List<AlloggioSelezionabile> alloggiLiberiAggiungibili(long avvisoId, long enteId, long comuneId) {
+        return alloggiInAvviso.nonInseritiNelComune(avvisoId, enteId, comuneId, StatoAlloggio.LIBERO).stream()
+                .map(a -> new AlloggioSelezionabile(a.getId(), a.getCodiceUi(), a.getComune().getNome(), indirizzo(a),
+                        a.getSuperficieUtile(), a.getVani(), a.getStato()))
+                .toList();
+    }
+
+    /**
      * An alloggio freed after a sgombero, made available to the avviso's ripescaggio through the alloggi area: not
      * published in the avviso (seed 000 «alloggi liberi»). Free in the Anagrafe, of that ente and comune, not already in
      * the avviso.

@@ -36,7 +36,7 @@ public class GenerazioniService {
     }
 
     /** Enough to see where a ranking went another way; the digests tell whether it did at all. */
-    static final int MASSIMO_DIFFERENZE = 10;
+    public static final int MASSIMO_DIFFERENZE = 10;
 
     private static final Logger LOG = LoggerFactory.getLogger(GenerazioniService.class);
 

@@ -56,7 +56,7 @@ public class GraduatoriaDefinitivaService {
     @Transactional
     public Graduatoria richiediRipescaggio(long graduatoriaId) {
         Graduatoria graduatoria = bloccata(graduatoriaId);
-        if (!utente.entiGestioneAvviso().contains(graduatoria.getEnte().getId())) {
+        if (!puoGestireRipescaggio(graduatoria)) {
             throw new AccessoNegatoException("Il ripescaggio lo avviano gli operatori di " + graduatoria.getEnte().getRagioneSociale()
                     + " con la gestione avviso");
         }
@@ -70,9 +70,8 @@ public class GraduatoriaDefinitivaService {
     @Transactional
     public void segnalaAlloggioLibero(long graduatoriaId, long alloggioId, String tipologiaRiscaldamento, BigDecimal spese) {
         Graduatoria graduatoria = bloccata(graduatoriaId);
-        if (!utente.entiGestioneAvviso().contains(graduatoria.getEnte().getId())) {
-            throw new AccessoNegatoException("Gli alloggi liberi li rende disponibili " + graduatoria.getEnte().getRagioneSociale()
-                    + " (gestione avviso)");
+        if (!puoGestireRipescaggio(graduatoria)) {
+            throw rifiutoAlloggiLiberi(graduatoria);
         }
         if (graduatoria.getStato() != Graduatoria.Stato.RIPESCAGGIO) {
             throw new ConflittoException("Gli alloggi liberati dopo uno sgombero si assegnano nel ripescaggio: la graduatoria "
@@ -80,6 +79,33 @@ public class GraduatoriaDefinitivaService {
         }
         conProcesso(graduatoriaId);
         processo.alloggioLiberato(graduatoriaId, alloggioId, tipologiaRiscaldamento, spese);
+    }
+
+    /**
+     * Whether the caller asks for this graduatoria's ripescaggio and adds its alloggi liberi: the ente's Gestione Avviso
+     * operators (seed 000). The two requests apply it; the console asks it to show their buttons only to them.
+     */
+    public boolean puoGestireRipescaggio(Graduatoria graduatoria) {
+        return utente.entiGestioneAvviso().contains(graduatoria.getEnte().getId());
+    }
+
+    /**
+     * The alloggi {@link #segnalaAlloggioLibero} would accept for this graduatoria now (the ente's free units in its
+     * comune, not already in the avviso), for whoever may add them; 403 for anyone else, as the request.
+     */
+    @Transactional(readOnly = true)
+    public List<AvvisoService.AlloggioSelezionabile> alloggiLiberiAggiungibili(long graduatoriaId) {
+        Graduatoria graduatoria = visibile(perProcesso(graduatoriaId));
+        if (!puoGestireRipescaggio(graduatoria)) {
+            throw rifiutoAlloggiLiberi(graduatoria);
+        }
+        return avvisi.alloggiLiberiAggiungibili(graduatoria.getAvviso().getId(), graduatoria.getEnte().getId(),
+                graduatoria.getComune().getId());
+    }
+
+    private static AccessoNegatoException rifiutoAlloggiLiberi(Graduatoria graduatoria) {
+        return new AccessoNegatoException("Gli alloggi liberi li rende disponibili " + graduatoria.getEnte().getRagioneSociale()
+                + " (gestione avviso)");
     }
 
     /**
@@ -183,10 +209,12 @@ public class GraduatoriaDefinitivaService {
     /** Locked before it is read, so the state checked is the one the process step will see. */
     private Graduatoria bloccata(long graduatoriaId) {
         jdbc.query("select id from graduatoria where id = ? for update", rs -> null, graduatoriaId);
-        Graduatoria graduatoria = graduatorie.findById(graduatoriaId)
-                .orElseThrow(() -> new NonTrovatoException("Graduatoria " + graduatoriaId + " non trovata"));
+        return visibile(perProcesso(graduatoriaId));
+    }
+
+    private Graduatoria visibile(Graduatoria graduatoria) {
         if (!utente.puoVedereEnte(graduatoria.getEnte().getId())) {
-            throw new AccessoNegatoException("La graduatoria " + graduatoriaId + " è di " + graduatoria.getEnte().getRagioneSociale()
+            throw new AccessoNegatoException("La graduatoria " + graduatoria.getId() + " è di " + graduatoria.getEnte().getRagioneSociale()
                     + ": solo i suoi operatori possono consultarla");
         }
         return graduatoria;

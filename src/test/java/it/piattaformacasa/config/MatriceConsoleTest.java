@@ -139,6 +139,9 @@ class MatriceConsoleTest {
                 new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
                 new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
                         CAPOFILA, "SNNSS"),
+                // ---- the run records of the avviso's generations and their re-run: supervisors and administrators only,
+                // as GET /api/avvisi/{id}/generazioni (graduatoria/web/GenerazioniPagine)
+                new Riga("GET /avvisi/{avvisoId}/generazioni", "/avvisi/{avvisoDomande}/generazioni", CAPOFILA, "NNNSS"),
                 // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
                 new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"),
                 new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSS"),
@@ -240,6 +243,12 @@ class MatriceConsoleTest {
             Map.entry("POST /regole/{nome}/versioni/{versione}/simulazione", "regole.web.RegolePagineTest"),
             // ---- domande e graduatorie
             Map.entry("POST /graduatorie/{id}/istruttorie", "assegnazione.web.GraduatorieNelBrowserTest"),
+            Map.entry("POST /graduatorie/{id}/ripescaggio",
+                    "assegnazione.web.RipescaggioNellaConsoleTest, assegnazione.web.RipescaggioEGenerazioniNelBrowserTest"),
+            Map.entry("POST /graduatorie/{id}/alloggi-liberi",
+                    "assegnazione.web.RipescaggioNellaConsoleTest, assegnazione.web.RipescaggioEGenerazioniNelBrowserTest"),
+            Map.entry("POST /avvisi/{avvisoId}/generazioni/{id}/riesecuzione",
+                    "graduatoria.web.GenerazioniPagineTest, assegnazione.web.RipescaggioEGenerazioniNelBrowserTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 
