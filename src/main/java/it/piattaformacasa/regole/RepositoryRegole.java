@@ -241,6 +241,15 @@ public class RepositoryRegole {
      */
     @Transactional
     public Versione carica(String nome, byte[] dmn, String motivo, LocalDate validoDal) {
+        return carica(nome, dmn, motivo, validoDal, null);
+    }
+
+    /**
+     * The same, for a version written from another one (the console's editor): the new version starts with the test
+     * cases of {@code base}, the version the analyst changed, not of whatever draft came last.
+     */
+    @Transactional
+    public Versione carica(String nome, byte[] dmn, String motivo, LocalDate validoDal, Integer base) {
         List<DatiNonValidiException.Errore> errori = new ArrayList<>();
         if (!nome.matches("[a-z0-9][a-z0-9-]{0,99}")) {
             errori.add(new DatiNonValidiException.Errore("nome", "minuscole, cifre e trattini, come i file di rules/"));
@@ -287,12 +296,20 @@ public class RepositoryRegole {
                 checksum, normalizzato, Timestamp.from(Instant.now(clock)));
         registro.registra(utente.username(), RegistroRegole.Azione.CARICAMENTO, nome, versione, null, motivo.strip(),
                 Map.of("validoDal", validoDal.toString(), "checksum", checksum));
-        // a rule set carries its test cases: the new version starts with the previous version's ones
-        jdbc.update("""
-                insert into regola_caso_test (nome, versione, descrizione, input, atteso)
-                select nome, ?, descrizione, input, atteso from regola_caso_test
-                 where nome = ? and versione = (select max(versione) from regola_caso_test where nome = ? and versione < ?)""",
-                versione, nome, nome, versione);
+        // a rule set carries its test cases: the new version starts with those of the version it was written from, or
+        // of the previous version for an upload
+        if (base != null) {
+            jdbc.update("""
+                    insert into regola_caso_test (nome, versione, descrizione, input, atteso)
+                    select nome, ?, descrizione, input, atteso from regola_caso_test where nome = ? and versione = ?""",
+                    versione, nome, base);
+        } else {
+            jdbc.update("""
+                    insert into regola_caso_test (nome, versione, descrizione, input, atteso)
+                    select nome, ?, descrizione, input, atteso from regola_caso_test
+                     where nome = ? and versione = (select max(versione) from regola_caso_test where nome = ? and versione < ?)""",
+                    versione, nome, nome, versione);
+        }
         return versioni().stream().filter(v -> v.nome().equals(nome) && v.versione() == versione).findFirst().orElseThrow();
     }
 

@@ -271,7 +271,7 @@ class RegolePagine {
         if (erroriCampi.isEmpty() && erroriGenerali.isEmpty()) {
             try {
                 byte[] dmn = TabelleDmn.conCelle(sorgente, cambiate).getBytes(StandardCharsets.UTF_8);
-                RepositoryRegole.Versione nuova = repository.carica(nome, dmn, motivo, dal);
+                RepositoryRegole.Versione nuova = repository.carica(nome, dmn, motivo, dal, versione);
                 redirect.addFlashAttribute("successo", "Nuova versione " + nuova.versione() + " salvata (dalla versione "
                         + versione + "). Esegui i casi di prova prima di chiederne la pubblicazione.");
                 ModelAndView dopo = new ModelAndView("redirect:/regole/" + nome + "/versioni/" + nuova.versione());
