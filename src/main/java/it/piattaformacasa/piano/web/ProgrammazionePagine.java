@@ -238,7 +238,7 @@ class ProgrammazionePagine {
         pagina.addObject("piano", p);
         pagina.addObject("report", piani.report(id));
         pagina.addObject("moduloScheda", scheda != null ? scheda : new ModuloPiano(p.codiceAmbito(), Integer.toString(p.anno()),
-                p.inizioComunicazioni().toString(), p.fineComunicazioni().toString()));
+                ItalianFormats.data(p.inizioComunicazioni()), ItalianFormats.data(p.fineComunicazioni())));
         pagina.addObject("moduloDecisione", decisione != null ? decisione : new ModuloDecisione(null, null, null));
         List<SchedaEnte> moduli = new java.util.ArrayList<>();
         for (ComunicazioneAnnuale c : s.comunicazioni()) {
@@ -249,8 +249,13 @@ class ProgrammazionePagine {
         }
         pagina.addObject("moduliComunicazione", moduli);
         var report = piani.report(id);
-        pagina.addObject("righeReport", report.righe().stream()
-                .map(r -> r.stream().map(v -> v == null ? "—" : it.piattaformacasa.report.Tabella.testoCella(v)).toList()).toList());
+        // the export keeps the seed's «19-03-2018»; the page writes dates as every page does, gg/mm/aaaa
+        pagina.addObject("righeReport", report.righe().stream().map(r -> {
+            List<String> celle = new java.util.ArrayList<>(r.stream()
+                    .map(v -> v == null ? "—" : it.piattaformacasa.report.Tabella.testoCella(v)).toList());
+            celle.set(2, celle.get(2).replace('-', '/'));
+            return celle;
+        }).toList());
         pagina.addObject("comunicazioneConErrori", comunicazione == null ? null : comunicazione.getKey());
         pagina.addObject("puoSalvare", s.capofila() && p.stato() == StatoPiano.PREDISPOSTO);
         pagina.addObject("puoApprovare", s.capofila() && p.stato() == StatoPiano.CHIUSO);

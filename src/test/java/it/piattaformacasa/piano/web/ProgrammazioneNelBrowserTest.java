@@ -89,7 +89,7 @@ class ProgrammazioneNelBrowserTest {
         assertThat(console.testoDi(By.id("tabella-piani"))).contains("Varese", "2087", "Chiuso", "2 in ritardo", "ALER");
 
         console.vai("/programmazione/" + piano);
-        console.guarda("programmazione-chiuso", "Scheda programmazione annuale");
+        console.guarda("programmazione-chiuso", "Piano annuale 2087 – Varese");
         assertThat(console.testoDi(By.id("tabella-comunicazioni"))).contains("Comune di Malnate", "Ricevuta", "In ritardo");
         assertThat(console.testoDi(By.id("tabella-report"))).contains("COMUNE DI MALNATE", "37", "22");
 
@@ -100,6 +100,7 @@ class ProgrammazioneNelBrowserTest {
         console.guarda("programmazione-delibera-futura", "non può essere futura");
         assertThat(console.trova(By.id("dataDelibera")).getAttribute("aria-describedby")).isEqualTo("dataDelibera-errore");
         assertThat(console.trova(By.id("numeroDelibera")).getAttribute("value")).isEqualTo("12/2087");
+        assertThat(console.trova(By.id("dataDelibera")).getAttribute("value")).matches("\\d{2}/\\d{2}/\\d{4}");
 
         imposta("dataDelibera", oggi);
         console.clicca("Approva");
@@ -116,8 +117,9 @@ class ProgrammazioneNelBrowserTest {
         assertThat(console.testoDi(By.id("tabella-riserve"))).contains("Varese", "23", "30 %", "5 %", CAPOFILA);
     }
 
+    /** A date typed as an Italian types it, gg/mm/aaaa. */
     private void imposta(String campo, LocalDate data) {
-        console.driver().executeScript("document.getElementById(arguments[0]).value = arguments[1];", campo, data.toString());
+        console.scrivi(By.id(campo), String.format("%02d/%02d/%04d", data.getDayOfMonth(), data.getMonthValue(), data.getYear()));
     }
 
     private long ente(String nome) {
