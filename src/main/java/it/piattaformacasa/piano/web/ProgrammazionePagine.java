@@ -39,10 +39,32 @@ import it.piattaformacasa.report.web.Scaricamento;
 @PaginaConsole
 class ProgrammazionePagine {
 
-    private final ProgrammazioneService piani;
+    /** The label each field reads beside it, for the summary of errors at the top. */
+    private static final Map<String, String> ETICHETTE = Map.of("ambito", "piano.pianoDiZona", "anno", "piano.annoDiRiferimento",
+            "inizioComunicazioni", "piano.inizioComunicazioni", "fineComunicazioni", "piano.fineComunicazioni",
+            "numeroDelibera", "piano.numeroDelibera", "dataDelibera", "piano.dataDelibera",
+            "nuovaFineComunicazioni", "piano.nuovaFine");
 
-    ProgrammazionePagine(ProgrammazioneService piani) {
+    private final ProgrammazioneService piani;
+    private final org.springframework.context.MessageSource messaggi;
+
+    ProgrammazionePagine(ProgrammazioneService piani, org.springframework.context.MessageSource messaggi) {
         this.piani = piani;
+        this.messaggi = messaggi;
+    }
+
+    /**
+     * The errors as the summary at the top lists them: «Data della delibera: non può essere futura», each a link to its
+     * field (an ente's scheda names its fields «c<id>-<campo>», as a page may hold several).
+     */
+    private Map<String, String> riepilogo(Map<String, String> errori, Long comunicazione) {
+        Map<String, String> riepilogo = new LinkedHashMap<>();
+        errori.forEach((campo, messaggio) -> {
+            String chiave = ETICHETTE.getOrDefault(campo, "piano.campo." + campo);
+            String etichetta = messaggi.getMessage(chiave, null, campo, java.util.Locale.ITALIAN);
+            riepilogo.put(comunicazione == null ? campo : "c" + comunicazione + "-" + campo, etichetta + ": " + messaggio);
+        });
+        return riepilogo;
     }
 
     /** The new scheda as typed (dates as the browser sends them, aaaa-mm-gg). */
@@ -225,6 +247,7 @@ class ProgrammazionePagine {
         pagina.addObject("filtroAnno", anno);
         pagina.addObject("modulo", modulo);
         pagina.addObject("errori", errori);
+        pagina.addObject("riepilogo", riepilogo(errori, null));
         pagina.setStatus(stato);
         return pagina;
     }
@@ -262,6 +285,7 @@ class ProgrammazionePagine {
         pagina.addObject("puoRiaprire", s.capofila() && (p.stato() == StatoPiano.CHIUSO || p.stato() == StatoPiano.APPROVATO));
         pagina.addObject("puoAnnullare", s.capofila() && p.stato() != StatoPiano.APPROVATO && p.stato() != StatoPiano.ANNULLATO);
         pagina.addObject("errori", errori);
+        pagina.addObject("riepilogo", riepilogo(errori, comunicazione == null ? null : comunicazione.getKey()));
         pagina.setStatus(stato);
         return pagina;
     }

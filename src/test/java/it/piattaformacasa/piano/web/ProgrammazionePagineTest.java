@@ -107,7 +107,7 @@ class ProgrammazionePagineTest {
         assertThat(rifiutata.status()).isEqualTo(400);
         assertThat(rifiutata.body()).contains("id=\"c" + diMalnate + "-sogliaDisabili-errore\"",
                 "le categorie sociali dell&#39;art. 14 insieme non superano il 20 %", "value=\"12,5\"",
-                "lasciare vuoto per il 20 %");
+                "lasciare vuoto per il 20 %", "href=\"#c" + diMalnate + "-sogliaIndigenti\">Soglia % eccedente il 20% per indigenti:");
         assertThat(jdbc.queryForObject("select ricevuta_il is null from comunicazione_annuale where id = ?", Boolean.class,
                 diMalnate)).isTrue();
         ClientHttp.Risposta inviata = malnate.post("/programmazione/" + piano + "/comunicazioni/" + diMalnate,
@@ -132,7 +132,8 @@ class ProgrammazionePagineTest {
         ClientHttp.Risposta senzaNumero = capofila.post("/programmazione/" + piano + "/approvazione",
                 Map.of("numeroDelibera", "", "dataDelibera", oggi.toString()));
         assertThat(senzaNumero.status()).isEqualTo(400);
-        assertThat(senzaNumero.body()).contains("id=\"numeroDelibera-errore\"", "obbligatorio");
+        assertThat(senzaNumero.body()).contains("id=\"numeroDelibera-errore\"", "obbligatorio",
+                "href=\"#numeroDelibera\">Numero della delibera: obbligatorio");
         ClientHttp.Risposta approvato = capofila.post("/programmazione/" + piano + "/approvazione",
                 Map.of("numeroDelibera", "4/2079", "dataDelibera", oggi.toString()));
         assertThat(approvato.status()).isEqualTo(303);
