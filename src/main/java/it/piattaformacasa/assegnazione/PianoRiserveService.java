@@ -32,8 +32,10 @@ import it.piattaformacasa.regole.RiserveAssegnazione;
 
 /**
  * The reserves of an ente for a year, per comune: the quotas the annual plan sets (art. 4 co. 3 r.r. 4/2017) and the
- * units they reserve, computed by {@code rules/riserve.dmn}. Set by the ente's Gestione Avviso operators (the annual
- * plan will feed it later); read by the ente's operators and by supervisors.
+ * units they reserve, computed by {@code rules/riserve.dmn}. Written by the approval of the ambito's annual plan
+ * ({@link #impostaDalPiano}, issue 13) or, where no plan was approved, set by the ente's Gestione Avviso operators; read
+ * by the ente's operators and by supervisors. An assignment follows the row of its year: the last approved plan of that
+ * year, and if none what the ente set.
  */
 @Service
 public class PianoRiserveService {
@@ -76,7 +78,11 @@ public class PianoRiserveService {
         return messaggi.getMessage("domanda.categoria." + categoria, null, categoria, Locale.ITALIAN);
     }
 
-    /** Creates or replaces the setting of one ente, comune and year; every invalid field is reported at once. */
+    /**
+     * Creates or replaces the setting of one ente, comune and year; every invalid field is reported at once. A year
+     * and comune whose reserves an approved annual plan wrote are changed by reopening the plan (409 here), so that the
+     * plan stays what the year's assignments follow.
+     */
     @Transactional
     public QuoteAnnuali imposta(long enteId, int anno, String codiceIstatComune, Impostazione dati) {
         EnteProprietario ente = anagrafe.enteVisibile(enteId);
@@ -85,6 +91,30 @@ public class PianoRiserveService {
                     + ente.getRagioneSociale() + " con la gestione avviso possono farlo");
         }
         Comune comune = anagrafe.comune(codiceIstatComune);
+        List<Long> dalPiano = jdbc.queryForList("""
+                select piano_annuale_id from piano_riserve where ente_id = ? and comune_id = ? and anno = ?
+                   and piano_annuale_id is not null""", Long.class, enteId, comune.getId(), anno);
+        if (!dalPiano.isEmpty()) {
+            throw new it.piattaformacasa.common.ConflittoException("Le riserve " + anno + " di " + ente.getRagioneSociale()
+                    + " a " + comune.getNome() + " vengono dal piano annuale n. " + dalPiano.get(0) + " approvato: per cambiarle "
+                    + "il Comune capofila riapre il piano");
+        }
+        return scrivi(ente, anno, comune, dati, null, utente.username());
+    }
+
+    /**
+     * The reserves an approved annual plan sets (issue 13): the same rules and the same row as {@link #imposta}, written
+     * for the ente by the capofila who approved the plan (the plan's service checked who), with the plan's id.
+     */
+    @Transactional
+    public QuoteAnnuali impostaDalPiano(long enteId, int anno, String codiceIstatComune, Impostazione dati, long pianoAnnualeId,
+                                        String approvatoDa) {
+        return scrivi(anagrafe.ente(enteId), anno, anagrafe.comune(codiceIstatComune), dati, pianoAnnualeId, approvatoDa);
+    }
+
+    private QuoteAnnuali scrivi(EnteProprietario ente, int anno, Comune comune, Impostazione dati, Long pianoAnnualeId,
+                                String chi) {
+        long enteId = ente.getId();
         List<String> categorie = dati.categorie() == null ? List.of() : List.copyOf(dati.categorie());
         DatiRiserve datiRiserve = valida(anno, ente, comune, dati, categorie);
         RiserveAssegnazione.Riserve riserve = regole.calcola(datiRiserve);
@@ -92,21 +122,22 @@ public class PianoRiserveService {
         jdbc.update("""
                 insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, soglia_indigenti_comune,
                     percentuale_categorie, categorie, percentuale_forze_polizia, percentuale_polizia_locale, aggiornato_il,
-                    aggiornato_da)
-                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+                    aggiornato_da, piano_annuale_id)
+                values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
                 on conflict (ente_id, comune_id, anno) do update set alloggi_disponibili = excluded.alloggi_disponibili,
                     soglia_indigenti_comune = excluded.soglia_indigenti_comune,
                     percentuale_categorie = excluded.percentuale_categorie, categorie = excluded.categorie,
                     percentuale_forze_polizia = excluded.percentuale_forze_polizia,
                     percentuale_polizia_locale = excluded.percentuale_polizia_locale,
-                    aggiornato_il = excluded.aggiornato_il, aggiornato_da = excluded.aggiornato_da""",
+                    aggiornato_il = excluded.aggiornato_il, aggiornato_da = excluded.aggiornato_da,
+                    piano_annuale_id = excluded.piano_annuale_id""",
                 enteId, comune.getId(), anno, dati.alloggiDisponibili(), datiRiserve.percentualeIndigentiComune(),
                 datiRiserve.percentualeCategorie(), json(categorie), datiRiserve.percentualeForzePolizia(),
-                datiRiserve.percentualePoliziaLocale(), Timestamp.from(adesso), utente.username());
+                datiRiserve.percentualePoliziaLocale(), Timestamp.from(adesso), chi, pianoAnnualeId);
         return new QuoteAnnuali(enteId, comune.getCodiceIstat(), comune.getNome(), anno,
                 new Impostazione(dati.alloggiDisponibili(), datiRiserve.percentualeIndigentiComune(),
                         datiRiserve.percentualeCategorie(), categorie, datiRiserve.percentualeForzePolizia(),
-                        datiRiserve.percentualePoliziaLocale()), riserve, adesso, utente.username());
+                        datiRiserve.percentualePoliziaLocale()), riserve, adesso, chi);
     }
 
     /**

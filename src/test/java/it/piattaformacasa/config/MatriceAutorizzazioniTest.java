@@ -150,6 +150,36 @@ class MatriceAutorizzazioniTest {
         id.put("processDefinition", runtimeService.createProcessInstanceQuery().processInstanceId(istanza).singleResult()
                 .getProcessDefinitionId());
         id.put("deployment", managementService.createJobQuery().jobId(id.get("job")).singleResult().getDeploymentId());
+
+        // ---- programmazione annuale (issue 13): plans of the demo ambito in years of their own
+        id.put("pianoPredisposto", pianoAnnuale(2094, false, false));
+        id.put("pianoDaAnnullare", pianoAnnuale(2093, false, false));
+        id.put("pianoAperto", pianoAnnuale(2092, true, false));
+        id.put("pianoChiuso", pianoAnnuale(2091, true, true));
+        id.put("comunicazioneVarese", jdbc.queryForObject("""
+                select ca.id from comunicazione_annuale ca join ente_proprietario e on e.id = ca.ente_id
+                 where ca.piano_id = ? and e.codice_fiscale = ?""", Long.class, Long.parseLong(id.get("pianoAperto")),
+                CF_COMUNE_VARESE).toString());
+    }
+
+    /** A plan of the capofila's, predisposed and, if asked, with its window opened and then closed by its timers. */
+    private String pianoAnnuale(int anno, boolean aperto, boolean chiuso) {
+        LocalDate oggi = LocalDate.now(ROMA);
+        ClientHttp.Risposta risposta = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":" + anno
+                + ",\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
+        String piano = risposta.json().get("id").asText();
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey("programmazione-annuale")
+                .processInstanceBusinessKey(piano).singleResult().getId();
+        if (aperto) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza)
+                    .activityId("Timer_InizioComunicazioni").singleResult().getId());
+        }
+        if (chiuso) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza)
+                    .activityId("Timer_FineComunicazioni").singleResult().getId());
+        }
+        return piano;
     }
 
     /** The demo clock's rows move the suite's one clock: whatever happened, the next class starts on real time. */
@@ -250,6 +280,27 @@ class MatriceAutorizzazioniTest {
                         "{\"alloggiDisponibili\":5}", CAPOFILA, "SNNNN"),
                 riga("GET /api/enti/{enteId}/riserve/{anno}/stato-assegnazioni", "GET", "/api/enti/{ente}/riserve/{anno}/stato-assegnazioni",
                         null, CAPOFILA, "SNSSS"),
+                // ---- programmazione annuale: the capofila acts, the ambito's enti read (and send only their own
+                // scheda), supervisors, administrators and analysts read every plan
+                riga("GET /api/programmazione", "GET", "/api/programmazione", null, CAPOFILA, "SSSSS"),
+                riga("POST /api/programmazione", "POST", "/api/programmazione", "{\"ambito\":\"VARESE\",\"anno\":2095,"
+                        + "\"inizioComunicazioni\":\"" + LocalDate.now(ROMA) + "\",\"fineComunicazioni\":\""
+                        + LocalDate.now(ROMA).plusDays(10) + "\"}", CAPOFILA, "SNNNN"),
+                riga("GET /api/programmazione/{id}", "GET", "/api/programmazione/{pianoAperto}", null, CAPOFILA, "SSSSS"),
+                riga("PUT /api/programmazione/{id}", "PUT", "/api/programmazione/{pianoPredisposto}",
+                        "{\"inizioComunicazioni\":\"" + LocalDate.now(ROMA).plusDays(1) + "\",\"fineComunicazioni\":\""
+                                + LocalDate.now(ROMA).plusDays(12) + "\"}", CAPOFILA, "SNNNN"),
+                riga("POST /api/programmazione/{id}/annullamento", "POST", "/api/programmazione/{pianoDaAnnullare}/annullamento",
+                        null, CAPOFILA, "SNNNN"),
+                riga("PUT /api/programmazione/{id}/comunicazioni/{comunicazioneId}", "PUT",
+                        "/api/programmazione/{pianoAperto}/comunicazioni/{comunicazioneVarese}", "{\"alloggiDisponibili\":3}",
+                        CAPOFILA, "SNNNN"),
+                riga("POST /api/programmazione/{id}/approvazione", "POST", "/api/programmazione/{pianoChiuso}/approvazione",
+                        "{\"numeroDelibera\":\"M-1\",\"dataDelibera\":\"" + LocalDate.now(ROMA) + "\"}", CAPOFILA, "SNNNN"),
+                riga("POST /api/programmazione/{id}/riapertura", "POST", "/api/programmazione/{pianoChiuso}/riapertura",
+                        "{\"fineComunicazioni\":\"" + LocalDate.now(ROMA).plusDays(4) + "\"}", CAPOFILA, "SNNNN"),
+                riga("GET /api/programmazione/{id}/report", "GET", "/api/programmazione/{pianoChiuso}/report?formato=csv", null,
+                        CAPOFILA, "SSSSS"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",

@@ -106,6 +106,12 @@ class MatriceConsoleTest {
                 + " on e.id = a.ente_id where e.codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)));
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
+        // ---- programmazione annuale: a plan of the demo ambito (issue 13)
+        java.time.LocalDate oggi = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Rome"));
+        ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2089,"
+                + "\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(piano.status()).as(piano.body()).isEqualTo(201);
+        id.put("piano", piano.json().get("id").asText());
     }
 
     Stream<Riga> pagine() {
@@ -147,6 +153,11 @@ class MatriceConsoleTest {
                 new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- Riserve (assegnazione/web/RiservePagine): everyone sees the reserves of the enti whose stock they
                 // see (their own ente by default), another ente's are not there (404), as GET /api/enti/{id}/riserve/{anno}
+                // ---- programmazione annuale (piano/web/ProgrammazionePagine): the plans of the ambiti one works in,
+                // every plan for supervisors, administrators and analysts, as GET /api/programmazione
+                new Riga("GET /programmazione", "/programmazione", CAPOFILA, "SSSSS"),
+                new Riga("GET /programmazione/{id}", "/programmazione/{piano}", CAPOFILA, "SSSSS"),
+                new Riga("GET /programmazione/{id}/report", "/programmazione/{piano}/report?formato=csv", CAPOFILA, "SSSSS"),
                 new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),
                 new Riga("GET /riserve", "/riserve?ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
                 new Riga("GET /riserve/{enteId}/{anno}/stato-assegnazioni",
@@ -249,6 +260,13 @@ class MatriceConsoleTest {
                     "assegnazione.web.RipescaggioNellaConsoleTest, assegnazione.web.RipescaggioEGenerazioniNelBrowserTest"),
             Map.entry("POST /avvisi/{avvisoId}/generazioni/{id}/riesecuzione",
                     "graduatoria.web.GenerazioniPagineTest, assegnazione.web.RipescaggioEGenerazioniNelBrowserTest"),
+            // ---- programmazione annuale
+            Map.entry("POST /programmazione", "piano.web.ProgrammazionePagineTest"),
+            Map.entry("POST /programmazione/{id}", "piano.web.ProgrammazionePagineTest"),
+            Map.entry("POST /programmazione/{id}/approvazione", "piano.web.ProgrammazionePagineTest, piano.web.ProgrammazioneNelBrowserTest"),
+            Map.entry("POST /programmazione/{id}/riapertura", "piano.web.ProgrammazionePagineTest"),
+            Map.entry("POST /programmazione/{id}/annullamento", "piano.web.ProgrammazionePagineTest"),
+            Map.entry("POST /programmazione/{id}/comunicazioni/{comunicazioneId}", "piano.web.ProgrammazionePagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

@@ -112,7 +112,7 @@ class TutteLeAttivitaProtetteTest {
                         t.getLoopCharacteristics() != null)));
             }
         }
-        assertThat(tutte).as("user tasks in processes/").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(tutte).as("user tasks in processes/").hasSizeGreaterThanOrEqualTo(11);
         return tutte.stream();
     }
 
@@ -143,6 +143,13 @@ class TutteLeAttivitaProtetteTest {
         chiave.put("pubblicazione-regole", "attivita-protette");
         avvio.put("pubblicazione-regole", Map.of("nome", "attivita-protette", "versione", 1, "richiedente", ANALISTA,
                 "autore", ANALISTA, "validoDal", LocalDate.now(ROMA).plusYears(50).toString()));
+        // an annual plan of the demo ambito: its enti's communications are the tasks' elements (issue 13)
+        ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2097,"
+                + "\"inizioComunicazioni\":\"" + LocalDate.now(ROMA) + "\",\"fineComunicazioni\":\"" + LocalDate.now(ROMA).plusDays(10)
+                + "\"}");
+        assertThat(piano.status()).as(piano.body()).isEqualTo(201);
+        chiave.put("programmazione-annuale", piano.json().get("id").asText());
+        avvio.put("programmazione-annuale", Map.of("pianoId", piano.json().get("id").asLong()));
         // a rettifica needs a real request: the deadline is read from it
         long perRettifica = scenario.aperto(List.of(varese), List.of(CAPOFILA));
         ClientHttp.Risposta seconda = http.post("/api/avvisi/" + perRettifica + "/domande", CAPOFILA, body);

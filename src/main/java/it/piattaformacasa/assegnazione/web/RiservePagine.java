@@ -155,6 +155,9 @@ class RiservePagine {
             return pagina(ente, anno, modulo, etichettati(Map.of("comune", e.getMessage())), HttpStatus.NOT_FOUND);
         } catch (AccessoNegatoException e) {
             return rifiuto(ente, anno, modulo, HttpStatus.FORBIDDEN, e.getMessage());
+        } catch (it.piattaformacasa.common.ConflittoException e) {
+            // the reserves come from an approved annual plan: they change by reopening it
+            return rifiuto(ente, anno, modulo, HttpStatus.CONFLICT, e.getMessage());
         }
         esito.addFlashAttribute("successo", testo("riserve.impostate", impostate.comune(), Integer.toString(anno),
                 ItalianFormats.decimale(BigDecimal.valueOf(impostate.impostazione().alloggiDisponibili()), 0),

@@ -44,7 +44,7 @@ class AttivitaPagine {
     @ControllerAdvice(annotations = PaginaConsole.class)
     static class AttivitaDellaPratica {
 
-        private static final Pattern PAGINA_DI_PRATICA = Pattern.compile("/(avvisi|graduatorie|domande)/\\d+|/regole/[A-Za-z0-9._-]+/versioni/\\d+");
+        private static final Pattern PAGINA_DI_PRATICA = Pattern.compile("/(avvisi|graduatorie|domande|programmazione)/\\d+|/regole/[A-Za-z0-9._-]+/versioni/\\d+");
 
         private final AttivitaService attivita;
 
