@@ -60,7 +60,7 @@ public class ImportazioneAnagrafeService {
 
     public record EsitoImportazione(long id, long enteId, String ente, String nomeFile, Esito esito, int righe, int nuovi,
                                     int aggiornati, int invariati, int rifiutate, int fabbricatiNuovi, List<Scarto> scarti,
-                                    String operatore, Instant eseguitaIl) {
+                                    String operatore, Instant eseguitaIl, boolean fileConservato) {
     }
 
     private static final TypeReference<List<Scarto>> SCARTI = new TypeReference<>() {
@@ -121,7 +121,10 @@ public class ImportazioneAnagrafeService {
         if (!Esito.NON_IMPORTATA.name().equals(salvata.get("esito")) || salvata.get("contenuto") == null) {
             throw new ConflittoException("Il file dell'importazione " + importazioneId + " è già stato importato");
         }
-        return importa(enteId, (String) salvata.get("nome_file"), (byte[]) salvata.get("contenuto"), true);
+        EsitoImportazione esito = importa(enteId, (String) salvata.get("nome_file"), (byte[]) salvata.get("contenuto"), true);
+        // the file is used: its rows are in, and «Importa le righe valide» is not offered again
+        jdbc.update("update anagrafe_importazione set contenuto = null where id = ?", importazioneId);
+        return esito;
     }
 
     /** An import's report, for whoever sees the ente's stock. */
@@ -129,11 +132,11 @@ public class ImportazioneAnagrafeService {
     public EsitoImportazione esito(long importazioneId) {
         EsitoImportazione esito = jdbc.query("""
                 select i.id, i.ente_id, e.ragione_sociale, i.nome_file, i.esito, i.righe, i.nuovi, i.aggiornati, i.invariati,
-                       i.rifiutate, i.fabbricati_nuovi, i.scarti::text, i.operatore, i.eseguita_il
+                       i.rifiutate, i.fabbricati_nuovi, i.scarti::text, i.operatore, i.eseguita_il, i.contenuto is not null
                   from anagrafe_importazione i join ente_proprietario e on e.id = i.ente_id where i.id = ?""", (rs, n) ->
                 new EsitoImportazione(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), Esito.valueOf(rs.getString(5)),
                         rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10), rs.getInt(11), scarti(rs.getString(12)),
-                        rs.getString(13), rs.getTimestamp(14).toInstant()), importazioneId).stream().findFirst()
+                        rs.getString(13), rs.getTimestamp(14).toInstant(), rs.getBoolean(15)), importazioneId).stream().findFirst()
                 .orElseThrow(() -> nonTrovata(importazioneId));
         if (!utente.puoVedereAnagrafeEnte(esito.enteId())) {
             throw nonTrovata(importazioneId);
@@ -144,19 +147,17 @@ public class ImportazioneAnagrafeService {
     /** The latest imports of the enti the caller sees (without their refused rows), the latest first. */
     @Transactional(readOnly = true)
     public List<EsitoImportazione> recenti(int quante) {
-        List<Long> ids = jdbc.queryForList("select id from anagrafe_importazione order by id desc limit 500", Long.class);
         List<EsitoImportazione> trovate = new ArrayList<>();
-        for (Long id : ids) {
-            Long ente = jdbc.queryForObject("select ente_id from anagrafe_importazione where id = ?", Long.class, id);
-            if (ente != null && utente.puoVedereAnagrafeEnte(ente)) {
-                EsitoImportazione e = esito(id);
-                trovate.add(new EsitoImportazione(e.id(), e.enteId(), e.ente(), e.nomeFile(), e.esito(), e.righe(), e.nuovi(),
-                        e.aggiornati(), e.invariati(), e.rifiutate(), e.fabbricatiNuovi(), List.of(), e.operatore(), e.eseguitaIl()));
-                if (trovate.size() == quante) {
-                    break;
-                }
+        jdbc.query("""
+                select i.id, i.ente_id, e.ragione_sociale, i.nome_file, i.esito, i.righe, i.nuovi, i.aggiornati, i.invariati,
+                       i.rifiutate, i.fabbricati_nuovi, i.operatore, i.eseguita_il, i.contenuto is not null
+                  from anagrafe_importazione i join ente_proprietario e on e.id = i.ente_id order by i.id desc limit 1000""", rs -> {
+            if (trovate.size() < quante && utente.puoVedereAnagrafeEnte(rs.getLong(2))) {
+                trovate.add(new EsitoImportazione(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        Esito.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9), rs.getInt(10),
+                        rs.getInt(11), List.of(), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getBoolean(14)));
             }
-        }
+        });
         return trovate;
     }
 

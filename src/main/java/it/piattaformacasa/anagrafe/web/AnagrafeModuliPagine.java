@@ -190,9 +190,14 @@ class AnagrafeModuliPagine {
         }
         StatoAlloggio stato = scelta(StatoAlloggio.class, m.stato(), "stato", errori);
         DestinazioneUso uso = scelta(DestinazioneUso.class, m.destinazioneUso(), "destinazioneUso", errori);
-        return new DatiAlloggio(m.codiceUi(), fabbricato, m.comune(), m.zonaLocalita(), m.indirizzo(), m.scala(), m.interno(),
-                intero(m.piano(), "piano", errori), superficie, intero(m.vani(), "vani", errori), m.spuntato(m.ascensore()),
+        DatiAlloggio dati = new DatiAlloggio(m.codiceUi(), fabbricato, m.comune(), m.zonaLocalita(), m.indirizzo(), m.scala(),
+                m.interno(), intero(m.piano(), "piano", errori), superficie, intero(m.vani(), "vani", errori), m.spuntato(m.ascensore()),
                 m.spuntato(m.barriereArchitettoniche()), uso, stato);
+        if (!errori.isEmpty()) {
+            // the service's own checks too, so that one answer lists every wrong field, not only those the form read
+            dati.normalizzati().verifica().forEach(e -> errori.putIfAbsent(campo(e.campo()), e.messaggio()));
+        }
+        return dati;
     }
 
     // ---------------------------------------------------------------------------------------------- fabbricato
@@ -279,7 +284,7 @@ class AnagrafeModuliPagine {
         vista.addObject("scarti", esito.scarti().subList(da, a));
         vista.addObject("paginazione", paginazione);
         vista.addObject("puoImportare", gestione.puoGestire(esito.enteId())
-                && esito.esito() == ImportazioneAnagrafeService.Esito.NON_IMPORTATA);
+                && esito.esito() == ImportazioneAnagrafeService.Esito.NON_IMPORTATA && esito.fileConservato());
         return vista;
     }
 

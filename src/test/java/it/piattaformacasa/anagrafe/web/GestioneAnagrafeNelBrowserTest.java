@@ -58,17 +58,17 @@ class GestioneAnagrafeNelBrowserTest {
         console.accedi(CAPOFILA, PASSWORD);
         console.vai("/anagrafe/alloggi/" + id);
         console.guarda("anagrafe-gestione-alloggio", "Storico delle modifiche");
-        console.trova(By.id("modifica")).click();
+        console.clicca("Modifica");
         console.guarda("anagrafe-gestione-modulo", "Modifica l'alloggio " + codice);
 
         console.scrivi(By.id("superficieUtile"), "settanta");
-        console.trova(By.id("salva")).click();
+        console.clicca("Salva le modifiche");
         console.guarda("anagrafe-gestione-errore", "Superficie utile (m²): scrivere la superficie in m², ad esempio 62,50");
         assertThat(console.trova(By.id("superficieUtile")).getAttribute("aria-describedby")).isEqualTo("superficieUtile-errore");
 
         console.scrivi(By.id("superficieUtile"), "70,25");
         new Select(console.trova(By.id("stato"))).selectByVisibleText("Libero");
-        console.trova(By.id("salva")).click();
+        console.clicca("Salva le modifiche");
         console.guarda("anagrafe-gestione-salvato", "Modifiche all'alloggio " + codice + " salvate.");
         assertThat(console.testoDi(By.id("dati-alloggio"))).contains("70,25");
         assertThat(console.testoDi(By.id("tabella-storico"))).contains("Modifica", CAPOFILA, "Superficie utile (m²): 58,00 → 70,25",
