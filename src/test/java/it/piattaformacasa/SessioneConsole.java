@@ -77,6 +77,15 @@ public final class SessioneConsole {
                 .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(corpo)).build());
     }
 
+    /** A form with a file (multipart), with the session's CSRF token among its fields. */
+    public ClientHttp.Risposta postConFile(String percorso, Map<String, String> campi, String nomeCampoFile, String nomeFile, byte[] file) {
+        Map<String, String> tutti = new LinkedHashMap<>(campi);
+        tutti.putIfAbsent("_csrf", token());
+        Multipart corpo = Multipart.di(tutti, nomeCampoFile, nomeFile, file);
+        return invia(HttpRequest.newBuilder(http.uri(percorso)).header("Content-Type", corpo.tipo()).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(corpo.corpo())).build());
+    }
+
     /** A download as bytes (an .xlsx), with the session's cookie. */
     public HttpResponse<byte[]> scarica(String percorso) {
         try {

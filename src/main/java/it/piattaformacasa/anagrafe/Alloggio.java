@@ -44,8 +44,44 @@ public class Alloggio {
     @Version
     private long version;
     private Instant aggiornatoIl = Instant.now();
+    private Instant ritiratoIl;
+    private String ritiratoDa;
+    private String motivoRitiro;
 
     protected Alloggio() {
+    }
+
+    /** A new unit registered by the ente's operator (issue 13): its data already checked by the service. */
+    Alloggio(EnteProprietario ente, DatiAlloggio dati, Fabbricato fabbricato, Comune comune) {
+        this.codiceUi = dati.codiceUi();
+        this.ente = ente;
+        modifica(dati, fabbricato, comune);
+    }
+
+    /** The ente's operator changes the unit's data (issue 13): checked and recorded by the service. */
+    void modifica(DatiAlloggio dati, Fabbricato fabbricato, Comune comune) {
+        this.fabbricato = fabbricato;
+        this.comune = comune;
+        this.zonaLocalita = dati.zonaLocalita();
+        this.indirizzo = dati.indirizzo();
+        this.scala = dati.scala();
+        this.interno = dati.interno();
+        this.piano = dati.piano();
+        this.superficieUtile = dati.superficieUtile();
+        this.vani = dati.vani();
+        this.ascensore = dati.ascensore();
+        this.barriereArchitettoniche = dati.barriereArchitettoniche();
+        this.destinazioneUso = dati.destinazioneUso();
+        this.stato = dati.stato();
+        this.aggiornatoIl = Instant.now();
+    }
+
+    /** Out of the stock: never deleted, because avvisi, domande and assignments keep pointing at it. */
+    void ritira(String operatore, String motivo, Instant il) {
+        this.ritiratoIl = il;
+        this.ritiratoDa = operatore;
+        this.motivoRitiro = motivo;
+        this.aggiornatoIl = il;
     }
 
     public Alloggio(String codiceUi, Fabbricato fabbricato, String scala, String interno, int piano,
@@ -89,4 +125,8 @@ public class Alloggio {
     public StatoAlloggio getStato() { return stato; }
     public long getVersion() { return version; }
     public Instant getAggiornatoIl() { return aggiornatoIl; }
+    public Instant getRitiratoIl() { return ritiratoIl; }
+    public String getRitiratoDa() { return ritiratoDa; }
+    public String getMotivoRitiro() { return motivoRitiro; }
+    public boolean isRitirato() { return ritiratoIl != null; }
 }

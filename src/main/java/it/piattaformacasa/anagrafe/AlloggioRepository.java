@@ -20,10 +20,18 @@ public interface AlloggioRepository extends JpaRepository<Alloggio, Long>, JpaSp
         long getNumero();
     }
 
-    @Query("select a.stato as stato, count(a) as numero from Alloggio a where a.ente.id = :enteId group by a.stato")
+    @Query("select a.stato as stato, count(a) as numero from Alloggio a where a.ente.id = :enteId and a.ritiratoIl is null"
+            + " group by a.stato")
     List<ConteggioPerStato> contaPerStato(Long enteId);
 
     long countByEnteId(Long enteId);
+
+    /** The ente's units in the stock (retired ones left out). */
+    long countByEnteIdAndRitiratoIlIsNull(Long enteId);
+
+    long countByFabbricatoIdAndRitiratoIlIsNull(Long fabbricatoId);
+
+    Optional<Alloggio> findByEnteIdAndCodiceUi(Long enteId, String codiceUi);
 
     // what AlloggioDto reads, fetched with the page (open-in-view is off)
     @Override

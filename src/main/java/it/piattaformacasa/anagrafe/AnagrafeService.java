@@ -143,7 +143,7 @@ public class AnagrafeService {
         }
         alloggi.contaPerStato(enteId).forEach(c -> perStato.put(c.getStato(), c.getNumero()));
         long totale = perStato.values().stream().mapToLong(Long::longValue).sum();
-        return new Riepilogo(ente, fabbricati.countByEnteId(enteId), totale, perStato);
+        return new Riepilogo(ente, fabbricati.countByEnteIdAndRitiratoIlIsNull(enteId), totale, perStato);
     }
 
     public Page<Alloggio> alloggi(FiltroAlloggi filtro, Pageable pagina) {
@@ -216,14 +216,15 @@ public class AnagrafeService {
     public List<ComuneConAlloggi> comuniConAlloggi() {
         MapSqlParameterSource p = new MapSqlParameterSource();
         return jdbc.query("select distinct c.codice_istat, c.nome from alloggio a join comune c on c.id = a.comune_id where "
-                        + visibiliSql("a.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()) + " order by c.nome, c.codice_istat", p,
+                        + visibiliSql("a.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()) + " and a.ritirato_il is null order by c.nome, c.codice_istat", p,
                 (rs, n) -> new ComuneConAlloggi(rs.getString(1), rs.getString(2)));
     }
 
     /** The fabbricati of the enti the caller sees (the same rule as the alloggi), by comune and indirizzo. */
     public Page<RigaFabbricato> fabbricati(Long enteId, String codiceIstatComune, Pageable pagina) {
         MapSqlParameterSource p = new MapSqlParameterSource();
-        StringBuilder where = new StringBuilder(visibiliSql("f.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()));
+        StringBuilder where = new StringBuilder(visibiliSql("f.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()))
+                .append(" and f.ritirato_il is null");
         if (enteId != null) {
             where.append(" and f.ente_id = :ente");
             p.addValue("ente", enteId);
@@ -243,7 +244,7 @@ public class AnagrafeService {
             return new PageImpl<>(righe, pagina, totale == null ? 0 : totale);
         }
         Map<Long, Map<StatoAlloggio, Long>> conteggi = new HashMap<>();
-        jdbc.query("select fabbricato_id, stato, count(*) from alloggio where fabbricato_id in (:ids) group by fabbricato_id, stato",
+        jdbc.query("select fabbricato_id, stato, count(*) from alloggio where fabbricato_id in (:ids) and ritirato_il is null group by fabbricato_id, stato",
                 new MapSqlParameterSource("ids", righe.stream().map(RigaFabbricato::id).toList()), rs -> {
                     conteggi.computeIfAbsent(rs.getLong(1), k -> nuoviConteggi())
                             .put(StatoAlloggio.valueOf(rs.getString(2)), rs.getLong(3));
@@ -337,7 +338,13 @@ public class AnagrafeService {
         return testo.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
+    /** The alloggi the caller sees in the stock: a retired one stays reachable by its id only (its page, its history). */
     private Specification<Alloggio> visibili() {
+        Specification<Alloggio> inAnagrafe = (root, q, cb) -> cb.isNull(root.get("ritiratoIl"));
+        return inAnagrafe.and(visibiliPerEnte());
+    }
+
+    private Specification<Alloggio> visibiliPerEnte() {
         if (utente.vedeAnagrafeDiTuttiGliEnti()) {
             return (root, q, cb) -> cb.conjunction();
         }

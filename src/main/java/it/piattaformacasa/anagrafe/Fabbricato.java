@@ -6,6 +6,9 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
 
 @Entity
 public class Fabbricato {
@@ -23,6 +26,10 @@ public class Fabbricato {
     private Integer annoCostruzione;
     private Integer numeroPiani;
     private boolean ascensore;
+    @Version
+    private long version;
+    private Instant ritiratoIl;
+    private String ritiratoDa;
 
     protected Fabbricato() {
     }
@@ -39,6 +46,26 @@ public class Fabbricato {
         this.ascensore = ascensore;
     }
 
+    /** The ente's operator changes the building's data (issue 13): checked and recorded by the service. */
+    void modifica(Comune comune, String indirizzo, String zonaLocalita, Integer annoCostruzione, Integer numeroPiani,
+                  boolean ascensore) {
+        this.comune = comune;
+        this.indirizzo = indirizzo;
+        this.zonaLocalita = zonaLocalita;
+        this.annoCostruzione = annoCostruzione;
+        this.numeroPiani = numeroPiani;
+        this.ascensore = ascensore;
+    }
+
+    void ritira(String operatore, Instant il) {
+        this.ritiratoIl = il;
+        this.ritiratoDa = operatore;
+    }
+
+    public long getVersion() { return version; }
+    public Instant getRitiratoIl() { return ritiratoIl; }
+    public String getRitiratoDa() { return ritiratoDa; }
+    public boolean isRitirato() { return ritiratoIl != null; }
     public Long getId() { return id; }
     public String getCodice() { return codice; }
     public EnteProprietario getEnte() { return ente; }

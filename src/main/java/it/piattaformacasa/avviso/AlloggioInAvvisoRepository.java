@@ -26,7 +26,7 @@ public interface AlloggioInAvvisoRepository extends JpaRepository<AlloggioInAvvi
     /** The ente's units in the comuni of the ambito, in one of the given Anagrafe states, not yet in the avviso. */
     @Query("""
             select a from Alloggio a join fetch a.comune c
-             where a.ente.id = :enteId and c.ambito.id = :ambitoId and a.stato in :stati
+             where a.ente.id = :enteId and c.ambito.id = :ambitoId and a.stato in :stati and a.ritiratoIl is null
                and not exists (select 1 from AlloggioInAvviso x where x.avviso.id = :avvisoId and x.alloggio = a)
              order by c.nome, a.codiceUi, a.id""")
     List<Alloggio> nonInseriti(Long avvisoId, Long enteId, Long ambitoId, Collection<StatoAlloggio> stati);

@@ -337,6 +337,11 @@ public class AvvisoService {
     private static List<DatiNonValidiException.Errore> errori(Avviso avviso, Alloggio alloggio, NuovoAlloggioInAvviso richiesta,
                                                               String prefisso) {
         List<DatiNonValidiException.Errore> errori = new ArrayList<>();
+        if (alloggio.isRitirato()) {
+            // issue 13: a unit retired from the Anagrafe is not offered any more
+            errori.add(new DatiNonValidiException.Errore(prefisso + "alloggioId", "l'alloggio è stato ritirato dall'Anagrafe"));
+            return errori;
+        }
         if (!alloggio.getComune().getAmbito().getId().equals(avviso.getAmbito().getId())) {
             errori.add(new DatiNonValidiException.Errore(prefisso + "alloggioId", "l'alloggio è nel comune di "
                     + alloggio.getComune().getNome() + ", fuori dall'ambito dell'avviso"));
@@ -530,7 +535,8 @@ public class AvvisoService {
     @Transactional
     public void aggiungiAlloggioLibero(long avvisoId, long alloggioId, long enteId, long comuneId, String tipologiaRiscaldamento,
                                        BigDecimal speseAnnueUtenze) {
-        Map<String, Object> alloggio = jdbc.queryForList("select ente_id, comune_id, stato from alloggio where id = ?", alloggioId)
+        Map<String, Object> alloggio = jdbc.queryForList("select ente_id, comune_id, stato from alloggio where id = ?"
+                        + " and ritirato_il is null", alloggioId)
                 .stream().findFirst().orElseThrow(() -> DatiNonValidiException.campo("alloggioId", "alloggio " + alloggioId
                         + " non trovato"));
         if (((Number) alloggio.get("ente_id")).longValue() != enteId || ((Number) alloggio.get("comune_id")).longValue() != comuneId) {

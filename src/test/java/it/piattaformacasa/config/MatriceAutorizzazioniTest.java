@@ -147,6 +147,14 @@ class MatriceAutorizzazioniTest {
         id.put("ente", jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)
                 .toString());
         id.put("anno", Integer.toString(oggi.getYear() + 3));
+        // issue 13: units and a building of the Comune di Varese to change and retire, one of its imports
+        id.put("alloggioDaModificare", Long.toString(alloggioDellaMatrice(CF_COMUNE_VARESE, 5)));
+        id.put("alloggioDaRitirare", Long.toString(alloggioDellaMatrice(CF_COMUNE_VARESE, 6)));
+        id.put("fabbricatoDaModificare", fabbricatoDellaMatrice("MAT-F1"));
+        id.put("fabbricatoDaRitirare", fabbricatoDellaMatrice("MAT-F2"));
+        id.put("importazione", jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito, righe, operatore,"
+                + " eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id", Long.class,
+                Long.parseLong(id.get("ente"))).toString());
         id.put("processDefinition", runtimeService.createProcessInstanceQuery().processInstanceId(istanza).singleResult()
                 .getProcessDefinitionId());
         id.put("deployment", managementService.createJobQuery().jobId(id.get("job")).singleResult().getDeploymentId());
@@ -200,6 +208,14 @@ class MatriceAutorizzazioniTest {
                 returning id""", Long.class, numero, numero, cfEnte);
     }
 
+    private String fabbricatoDellaMatrice(String codice) {
+        return jdbc.queryForObject("""
+                insert into fabbricato (codice, ente_id, comune_id, indirizzo)
+                select ?, e.id, c.id, 'Via della Matrice' from ente_proprietario e, comune c
+                 where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, codice, CF_COMUNE_VARESE).toString();
+    }
+
     private String presenta(long avviso, String cf, long... alloggiScelti) {
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, DomandaDiProva.json(cf, alloggiScelti));
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
@@ -222,6 +238,28 @@ class MatriceAutorizzazioniTest {
                 riga("GET /api/enti/{id}/riepilogo", "GET", "/api/enti/{ente}/riepilogo", null, CAPOFILA, "SNSSS"),
                 riga("GET /api/alloggi", "GET", "/api/alloggi", null, CAPOFILA, "SSSSS"),
                 riga("GET /api/alloggi/{id}", "GET", "/api/alloggi/{alloggio}", null, CAPOFILA, "SNSSS"),
+                // issue 13: the ente's Gestione Avviso operators keep its Anagrafe; everyone else who sees it reads
+                riga("POST /api/alloggi", "POST", "/api/alloggi", "{\"enteId\":{ente},\"codiceUi\":\"MAT-NUOVO-{utente}\","
+                        + "\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via Nuova 1\",\"piano\":1,\"superficieUtile\":50,"
+                        + "\"vani\":2,\"stato\":\"LIBERO\"}", CAPOFILA, "SNNNN"),
+                riga("PUT /api/alloggi/{id}", "PUT", "/api/alloggi/{alloggioDaModificare}", "{\"version\":0,"
+                        + "\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via della Matrice 5\",\"piano\":2,"
+                        + "\"superficieUtile\":62,\"vani\":3,\"stato\":\"LIBERO\"}", CAPOFILA, "SNNNN"),
+                riga("POST /api/alloggi/{id}/ritiro", "POST", "/api/alloggi/{alloggioDaRitirare}/ritiro",
+                        "{\"version\":0,\"motivo\":\"Venduto\"}", CAPOFILA, "SNNNN"),
+                riga("GET /api/alloggi/{id}/registro", "GET", "/api/alloggi/{alloggio}/registro", null, CAPOFILA, "SNSSS"),
+                riga("GET /api/fabbricati/{id}", "GET", "/api/fabbricati/{fabbricatoDaModificare}", null, CAPOFILA, "SNSSS"),
+                riga("POST /api/fabbricati", "POST", "/api/fabbricati", "{\"enteId\":{ente},\"codice\":\"MAT-F-{utente}\","
+                        + "\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via Nuova 2\"}", CAPOFILA, "SNNNN"),
+                riga("PUT /api/fabbricati/{id}", "PUT", "/api/fabbricati/{fabbricatoDaModificare}", "{\"version\":0,"
+                        + "\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via della Matrice 7\"}", CAPOFILA, "SNNNN"),
+                riga("POST /api/fabbricati/{id}/ritiro", "POST", "/api/fabbricati/{fabbricatoDaRitirare}/ritiro", "{\"version\":0}",
+                        CAPOFILA, "SNNNN"),
+                // without a file: the owner gets 400 («nessun file»), the others are refused before the file is looked at
+                riga("POST /api/enti/{id}/anagrafe/importazione", "POST", "/api/enti/{ente}/anagrafe/importazione", null, CAPOFILA,
+                        "SNNNN"),
+                riga("GET /api/enti/{id}/anagrafe/importazione/{importazioneId}", "GET",
+                        "/api/enti/{ente}/anagrafe/importazione/{importazione}", null, CAPOFILA, "SNSSS"),
                 riga("GET /api/enti/{enteId}/certificazioni", "GET", "/api/enti/{ente}/certificazioni", null, CAPOFILA, "SNSSS"),
                 riga("POST /api/enti/{enteId}/certificazioni", "POST", "/api/enti/{ente}/certificazioni", "{\"anno\":{anno}}",
                         CAPOFILA, "SNNSS"),

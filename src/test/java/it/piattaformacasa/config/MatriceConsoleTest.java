@@ -104,6 +104,9 @@ class MatriceConsoleTest {
         // ---- Anagrafe: an alloggio of the Comune di Varese
         id.put("alloggioVarese", Long.toString(jdbc.queryForObject("select min(a.id) from alloggio a join ente_proprietario e"
                 + " on e.id = a.ente_id where e.codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)));
+        id.put("importazione", Long.toString(jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito,"
+                + " righe, operatore, eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id",
+                Long.class, Long.parseLong(id.get("enteVarese")))));
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
         // ---- programmazione annuale: a plan of the demo ambito (issue 13)
@@ -172,6 +175,16 @@ class MatriceConsoleTest {
                 new Riga("GET /anagrafe/fabbricati", "/anagrafe/fabbricati", CAPOFILA, "SSSSS"),
                 new Riga("GET /anagrafe/fabbricati/esportazione", "/anagrafe/fabbricati/esportazione?formato=xlsx", CAPOFILA, "SSSSS"),
                 new Riga("GET /anagrafe/nuclei", "/anagrafe/nuclei", CAPOFILA, "SSNSS"),
+                // issue 13: the forms for the ente's Gestione Avviso operators (malnate keeps its own ente's, so
+                // «Nuovo alloggio» opens for it on Malnate; on Varese it is refused); the import's page for everyone
+                // who sees the stock (the form only for who keeps it), a report for who sees the ente
+                new Riga("GET /anagrafe/alloggi/nuovo", "/anagrafe/alloggi/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/alloggi/{id}/modifica", "/anagrafe/alloggi/{alloggioVarese}/modifica", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/fabbricati/nuovo", "/anagrafe/fabbricati/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/importazione", "/anagrafe/importazione", CAPOFILA, "SSSSS"),
+                new Riga("GET /anagrafe/importazione/{id}", "/anagrafe/importazione/{importazione}", CAPOFILA, "SNSSS"),
+                new Riga("GET /anagrafe/importazione/{id}/scarti", "/anagrafe/importazione/{importazione}/scarti?formato=csv",
+                        CAPOFILA, "SNSSS"),
                 new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSS"),
                 // ---- Report (report/web/ReportPagine): the list for everyone; an avviso's reports for whoever the report
                 // service answers (another ente's operator sees its own rows, none here; an analyst no ente's: 404, as the
@@ -267,6 +280,13 @@ class MatriceConsoleTest {
             Map.entry("POST /programmazione/{id}/riapertura", "piano.web.ProgrammazionePagineTest"),
             Map.entry("POST /programmazione/{id}/annullamento", "piano.web.ProgrammazionePagineTest"),
             Map.entry("POST /programmazione/{id}/comunicazioni/{comunicazioneId}", "piano.web.ProgrammazionePagineTest"),
+            // ---- Anagrafe (issue 13)
+            Map.entry("POST /anagrafe/alloggi/nuovo", "anagrafe.web.GestioneAnagrafePagineTest"),
+            Map.entry("POST /anagrafe/alloggi/{id}/modifica", "anagrafe.web.GestioneAnagrafePagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
+            Map.entry("POST /anagrafe/alloggi/{id}/ritiro", "anagrafe.web.GestioneAnagrafePagineTest"),
+            Map.entry("POST /anagrafe/fabbricati/nuovo", "anagrafe.web.GestioneAnagrafePagineTest"),
+            Map.entry("POST /anagrafe/importazione", "anagrafe.web.GestioneAnagrafePagineTest"),
+            Map.entry("POST /anagrafe/importazione/{id}/righe-valide", "anagrafe.web.GestioneAnagrafePagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

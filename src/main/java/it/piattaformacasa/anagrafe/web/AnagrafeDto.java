@@ -48,13 +48,15 @@ final class AnagrafeDto {
     record AlloggioDto(long id, String codiceUi, long enteId, String ente, String comune, String codiceIstatComune,
                        String zonaLocalita, String indirizzo, String scala, String interno, int piano,
                        BigDecimal superficieUtile, int vani, boolean ascensore, boolean barriereArchitettoniche,
-                       DestinazioneUso destinazioneUso, StatoAlloggio stato, String codiceFabbricato, Instant aggiornatoIl) {
+                       DestinazioneUso destinazioneUso, StatoAlloggio stato, String codiceFabbricato, Instant aggiornatoIl,
+                       Long fabbricatoId, long version, Instant ritiratoIl, String motivoRitiro) {
         static AlloggioDto di(Alloggio a) {
             return new AlloggioDto(a.getId(), a.getCodiceUi(), a.getEnte().getId(), a.getEnte().getRagioneSociale(),
                     a.getComune().getNome(), a.getComune().getCodiceIstat(), a.getZonaLocalita(), a.getIndirizzo(),
                     a.getScala(), a.getInterno(), a.getPiano(), a.getSuperficieUtile(), a.getVani(), a.isAscensore(),
                     a.isBarriereArchitettoniche(), a.getDestinazioneUso(), a.getStato(),
-                    a.getFabbricato() == null ? null : a.getFabbricato().getCodice(), a.getAggiornatoIl());
+                    a.getFabbricato() == null ? null : a.getFabbricato().getCodice(), a.getAggiornatoIl(),
+                    a.getFabbricato() == null ? null : a.getFabbricato().getId(), a.getVersion(), a.getRitiratoIl(), a.getMotivoRitiro());
         }
     }
 

@@ -8,7 +8,15 @@ import java.util.function.IntFunction;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +32,9 @@ import it.piattaformacasa.anagrafe.CertificazioneAnagrafe;
 import it.piattaformacasa.anagrafe.CertificazioneAnagrafeService;
 import it.piattaformacasa.anagrafe.EnteProprietario;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.anagrafe.GestioneAnagrafeService;
+import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.web.Console;
 import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.common.web.PaginazioneConsole;
@@ -31,7 +42,8 @@ import it.piattaformacasa.common.web.PaginazioneConsole;
 /**
  * «Anagrafe» (issue 12): the housing stock read in the console — each visible ente's figures per state and its last
  * certification, the alloggi (filters, sort, paging, downloads), an alloggio with its nucleo assegnatario, the
- * fabbricati, the «Nuclei assegnatari». Read only; the service is the API's, so is the visibility: an operator sees
+ * fabbricati, the «Nuclei assegnatari»; an alloggio's «Storico delle modifiche» and «Ritira» (issue 13, the forms are
+ * {@link AnagrafeModuliPagine}). The services are the API's, so is the visibility: an operator sees
  * its enti, supervisors, administrators and analysts every ente; the households only who sees the ente's cases.
  * The downloads of these lists are {@code report/web/AnagrafeScaricamenti} (report depends on anagrafe, not back).
  */
@@ -41,10 +53,15 @@ class AnagrafePagine {
 
     private final AnagrafeService anagrafe;
     private final CertificazioneAnagrafeService certificazioni;
+    private final GestioneAnagrafeService gestione;
+    private final MessageSource messaggi;
 
-    AnagrafePagine(AnagrafeService anagrafe, CertificazioneAnagrafeService certificazioni) {
+    AnagrafePagine(AnagrafeService anagrafe, CertificazioneAnagrafeService certificazioni, GestioneAnagrafeService gestione,
+                   MessageSource messaggi) {
         this.anagrafe = anagrafe;
         this.certificazioni = certificazioni;
+        this.gestione = gestione;
+        this.messaggi = messaggi;
     }
 
     /** An ente's box on the Anagrafe's first page. */
@@ -59,6 +76,7 @@ class AnagrafePagine {
                     certificazioni.certificazioni(ente.getId()).stream().findFirst().orElse(null)));
         }
         model.addAttribute("schede", schede);
+        model.addAttribute("gestiti", gestione.entiGestiti());
         model.addAttribute("stati", StatoAlloggio.values());
         return "anagrafe/anagrafe";
     }
@@ -78,6 +96,7 @@ class AnagrafePagine {
             trovati = cercaAlloggi(filtri, paginazione.pagina());
         }
         model.addAttribute("alloggi", trovati.getContent());
+        model.addAttribute("puoGestire", !gestione.entiGestiti().isEmpty());
         model.addAttribute("paginazione", paginazione);
         model.addAttribute("filtri", filtri);
         model.addAttribute("enti", anagrafe.entiVisibili());
@@ -90,12 +109,44 @@ class AnagrafePagine {
     }
 
     @GetMapping("/anagrafe/alloggi/{id}")
-    String alloggio(@PathVariable long id, Model model) {
+    ModelAndView alloggio(@PathVariable long id) {
+        return paginaAlloggio(id, null, null, HttpStatus.OK);
+    }
+
+    /** «Ritira»: the API's {@code POST /api/alloggi/{id}/ritiro}; a refusal stays on the alloggio's page with its reason. */
+    @PostMapping("/anagrafe/alloggi/{id}/ritiro")
+    Object ritira(@PathVariable long id, @RequestParam(required = false) String motivo, @RequestParam(required = false) String version,
+                  RedirectAttributes esito) {
+        if (version == null || !version.strip().matches("[0-9]{1,18}")) {
+            return paginaAlloggio(id, motivo, "La versione dell'alloggio manca: ricaricare la pagina", HttpStatus.BAD_REQUEST);
+        }
+        Alloggio ritirato;
+        try {
+            ritirato = gestione.ritiraAlloggio(id, Long.parseLong(version.strip()), motivo);
+        } catch (DatiNonValidiException e) {
+            return paginaAlloggio(id, motivo, "Motivo del ritiro: " + e.errori().get(0).messaggio(), HttpStatus.BAD_REQUEST);
+        } catch (ConflittoException e) {
+            return paginaAlloggio(id, motivo, e.getMessage(), HttpStatus.CONFLICT);
+        }
+        esito.addFlashAttribute("successo", messaggi.getMessage("anagrafe.modulo.ritirato", new Object[] {ritirato.getCodiceUi()},
+                Locale.ITALIAN));
+        RedirectView pagina = new RedirectView("/anagrafe/alloggi/" + id, true);
+        pagina.setStatusCode(HttpStatus.SEE_OTHER);
+        return pagina;
+    }
+
+    private ModelAndView paginaAlloggio(long id, String motivo, String errore, HttpStatus stato) {
         Alloggio alloggio = anagrafe.alloggio(id);
-        model.addAttribute("alloggio", alloggio);
-        model.addAttribute("vedeNuclei", anagrafe.vedeNuclei(alloggio.getEnte().getId()));
-        model.addAttribute("nuclei", anagrafe.nucleiDellAlloggio(alloggio));
-        return "anagrafe/alloggio";
+        ModelAndView pagina = new ModelAndView("anagrafe/alloggio");
+        pagina.addObject("alloggio", alloggio);
+        pagina.addObject("vedeNuclei", anagrafe.vedeNuclei(alloggio.getEnte().getId()));
+        pagina.addObject("nuclei", anagrafe.nucleiDellAlloggio(alloggio));
+        pagina.addObject("puoGestire", gestione.puoGestire(alloggio.getEnte().getId()));
+        pagina.addObject("storico", gestione.registroAlloggio(id));
+        pagina.addObject("motivo", motivo);
+        pagina.addObject("errore", errore);
+        pagina.setStatus(stato);
+        return pagina;
     }
 
     @GetMapping("/anagrafe/fabbricati")
@@ -112,6 +163,7 @@ class AnagrafePagine {
             trovati = anagrafe.fabbricati(enteId, codiceIstat, PageRequest.of(paginazione.indice(), Console.RIGHE_PER_PAGINA));
         }
         model.addAttribute("fabbricati", trovati.getContent());
+        model.addAttribute("puoGestire", !gestione.entiGestiti().isEmpty());
         model.addAttribute("paginazione", paginazione);
         model.addAttribute("ente", enteId);
         model.addAttribute("comune", codiceIstat);

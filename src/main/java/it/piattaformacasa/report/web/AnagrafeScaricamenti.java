@@ -13,9 +13,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.ImportazioneAnagrafeService;
 import it.piattaformacasa.anagrafe.AnagrafeService.RigaFabbricato;
 import it.piattaformacasa.anagrafe.AnagrafeService.RigaNucleo;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
+import it.piattaformacasa.anagrafe.TracciatoAlloggi;
 import it.piattaformacasa.anagrafe.web.FiltriAnagrafe;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.ItalianFormats;
@@ -35,10 +37,12 @@ class AnagrafeScaricamenti {
     static final int RIGHE_MASSIME = Scaricamento.RIGHE_MASSIME;
 
     private final AnagrafeService anagrafe;
+    private final ImportazioneAnagrafeService importazioni;
     private final MessageSource messaggi;
 
-    AnagrafeScaricamenti(AnagrafeService anagrafe, MessageSource messaggi) {
+    AnagrafeScaricamenti(AnagrafeService anagrafe, ImportazioneAnagrafeService importazioni, MessageSource messaggi) {
         this.anagrafe = anagrafe;
+        this.importazioni = importazioni;
         this.messaggi = messaggi;
     }
 
@@ -51,30 +55,15 @@ class AnagrafeScaricamenti {
         FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(ente, comune, stato, cerca, ordina, verso);
         List<Alloggio> tutti = anagrafe.cercaAlloggi(filtri.ricerca(),
                 PageRequest.of(0, RIGHE_MASSIME, filtri.ordine().sort(filtri.discendente()))).getContent();
+        // seed 001's layout (TracciatoAlloggi): the «elenchi di dettaglio» of the three states are this list filtered by
+        // stato, and the same file loads back through «Importa da Excel»
         List<List<Object>> righe = new ArrayList<>();
         for (Alloggio a : tutti) {
-            List<Object> riga = new ArrayList<>();
-            riga.add(a.getCodiceUi());
-            riga.add(a.getFabbricato() == null ? null : a.getFabbricato().getCodice());
-            riga.add(a.getIndirizzo());
-            riga.add(a.getScala());
-            riga.add(a.getInterno());
-            riga.add(a.getComune().getNome());
-            riga.add(a.getPiano());
-            riga.add(a.getSuperficieUtile());
-            riga.add(a.getVani());
-            riga.add(a.isAscensore());
-            riga.add(a.isBarriereArchitettoniche());
-            riga.add(stato(a.getStato()));
-            riga.add(a.getEnte().getRagioneSociale());
-            righe.add(riga);
+            righe.add(TracciatoAlloggi.riga(a));
         }
-        Tabella tabella = new Tabella(testo("anagrafe.alloggi.titolo"), List.of(testo("anagrafe.col.codice"),
-                testo("anagrafe.col.fabbricato"), testo("anagrafe.col.indirizzo"), testo("anagrafe.col.scala"),
-                testo("anagrafe.col.interno"), testo("anagrafe.col.comune"), testo("anagrafe.col.piano"),
-                testo("anagrafe.col.superficie"), testo("anagrafe.col.vani"), testo("anagrafe.col.ascensore"),
-                testo("anagrafe.col.barriere"), testo("anagrafe.col.stato"), testo("anagrafe.col.ente")), righe);
-        return Scaricamento.di(tabella, null, formato, "alloggi");
+        Tabella tabella = new Tabella(testo("anagrafe.alloggi.titolo"), TracciatoAlloggi.intestazioni(), righe);
+        return Scaricamento.di(tabella, null, formato, filtri.stato() == null ? "alloggi"
+                : "alloggi-" + filtri.stato().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
 
     @GetMapping("/anagrafe/fabbricati/esportazione")
@@ -125,6 +114,22 @@ class AnagrafeScaricamenti {
                 testo("anagrafe.col.cognome"), testo("anagrafe.col.nome"), testo("anagrafe.col.codiceFiscale"),
                 testo("anagrafe.col.componenti"), testo("anagrafe.col.registrato")), righe);
         return Scaricamento.di(tabella, null, formato, "nuclei-assegnatari");
+    }
+
+    /** The refused rows of an import (issue 13), all of them, as the report page lists them. */
+    @GetMapping("/anagrafe/importazione/{id}/scarti")
+    ResponseEntity<?> scarti(@org.springframework.web.bind.annotation.PathVariable long id,
+                             @RequestParam(defaultValue = "xlsx") String formato) {
+        formato(formato);
+        ImportazioneAnagrafeService.EsitoImportazione esito = importazioni.esito(id);
+        List<List<Object>> righe = new ArrayList<>();
+        for (ImportazioneAnagrafeService.Scarto s : esito.scarti()) {
+            righe.add(List.of(s.riga(), s.colonna(), s.valore(), s.motivo()));
+        }
+        Tabella tabella = new Tabella(testo("anagrafe.importazione.scarti.titolo"), List.of(testo("anagrafe.importazione.scarti.riga"),
+                testo("anagrafe.importazione.scarti.colonna"), testo("anagrafe.importazione.scarti.valore"),
+                testo("anagrafe.importazione.scarti.motivo")), righe);
+        return Scaricamento.di(tabella, null, formato, "righe-rifiutate-importazione-" + id);
     }
 
     private static void formato(String formato) {

@@ -207,22 +207,30 @@ class AnagrafePagineTest {
         try (XSSFWorkbook libro = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             Sheet foglio = libro.getSheetAt(0);
             Row titoli = foglio.getRow(0);
-            assertThat(titoli.getCell(0).getStringCellValue()).isEqualTo("Codice UI");
-            assertThat(titoli.getCell(7).getStringCellValue()).isEqualTo("Superficie utile (m²)");
-            assertThat(titoli.getCell(11).getStringCellValue()).isEqualTo("Stato");
+            // seed 001's «elenchi di dettaglio» first (ID Alloggio … Stato), then the unit's other data (issue 13)
+            assertThat(titoli.getCell(0).getStringCellValue()).isEqualTo("ID Alloggio");
+            assertThat(titoli.getCell(2).getStringCellValue()).isEqualTo("Ragione sociale Ente Proprietario");
+            assertThat(titoli.getCell(5).getStringCellValue()).isEqualTo("Quartiere/Zona/Località/Frazione");
+            assertThat(titoli.getCell(7).getStringCellValue()).isEqualTo("Stato");
+            assertThat(titoli.getCell(8).getStringCellValue()).isEqualTo("Codice Identificativo dell'Unità Immobiliare");
+            assertThat(titoli.getCell(15).getStringCellValue()).isEqualTo("Superficie utile (m²)");
             assertThat(foglio.getLastRowNum()).isEqualTo(ALLOGGI);
             Row quarto = foglio.getRow(4);
-            assertThat(quarto.getCell(0).getStringCellValue()).isEqualTo(String.format("%s-%03d", prefisso, 4));
-            assertThat(quarto.getCell(7).getNumericCellValue()).isEqualTo(62.5);
-            assertThat(quarto.getCell(11).getStringCellValue()).isEqualTo("Sfitto per carenze manutentive");
+            assertThat(quarto.getCell(8).getStringCellValue()).isEqualTo(String.format("%s-%03d", prefisso, 4));
+            assertThat(quarto.getCell(15).getNumericCellValue()).isEqualTo(62.5);
+            assertThat(quarto.getCell(7).getStringCellValue()).isEqualTo("SFITTO PER CARENZE MANUTENTIVE");
         }
         ClientHttp.Risposta csv = capofila.get("/anagrafe/alloggi/esportazione?formato=csv&cerca=" + prefisso + "&stato=LIBERO");
         assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.raw().headers().firstValue("Content-Disposition")).hasValueSatisfying(d -> assertThat(d).contains("alloggi-libero.csv"));
         List<String> righe = csv.body().lines().toList();
-        assertThat(righe.get(0)).isEqualTo("Codice UI;Fabbricato;Indirizzo;Scala;Interno;Comune;Piano;Superficie utile (m²);Vani;"
-                + "Ascensore;Barriere architettoniche;Stato;Ente proprietario");
+        assertThat(righe.get(0)).isEqualTo("ID Alloggio;Tipo Ente Proprietario;Ragione sociale Ente Proprietario;Provincia;Comune;"
+                + "Quartiere/Zona/Località/Frazione;Indirizzo;Stato;Codice Identificativo dell'Unità Immobiliare;"
+                + "Codice Fiscale dell'Ente Proprietario;Codice ISTAT;Codice fabbricato di pertinenza;Scala;Interno;Piano;"
+                + "Superficie utile (m²);Vani;Ascensore;Barriere architettoniche;Destinazione d'uso dell'unità immobiliare");
         assertThat(righe).hasSize(7);
-        assertThat(righe.get(1)).startsWith(prefisso + "-001;" + prefisso + ";" + indirizzo + ";A;1;Varese;0;40,00;1;Sì;Sì;Libero;Comune di Varese");
+        assertThat(righe.get(1)).matches("[0-9]+;COMUNE;Comune di Varese;VA;Varese;Valle Olona;" + Pattern.quote(indirizzo) + ";LIBERO;"
+                + prefisso + "-001;" + CF_COMUNE_VARESE + ";012133;" + prefisso + ";A;1;0;40,00;1;Sì;Sì;SERVIZI ABITATIVI PUBBLICI");
     }
 
     @Test

@@ -1,0 +1,48 @@
+package it.piattaformacasa.avviso;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.anagrafe.VincoliSullAlloggio;
+
+/**
+ * An alloggio offered in an avviso not yet closed keeps its Anagrafe state (issue 13): the avviso was published with
+ * it, and citizens choose it in their domande (seed 000: the ente inserts its free or sfitti units during the selection).
+ */
+@Component
+class AlloggiNegliAvvisiAperti implements VincoliSullAlloggio {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    AlloggiNegliAvvisiAperti(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<Long, String> motivi(Collection<Long> alloggioIds) {
+        Map<Long, String> motivi = new LinkedHashMap<>();
+        jdbc.query("""
+                select aa.alloggio_id, v.id, v.titolo, v.stato from alloggio_in_avviso aa join avviso v on v.id = aa.avviso_id
+                 where aa.alloggio_id in (:ids) and v.stato <> 'CHIUSO' order by v.id""",
+                new MapSqlParameterSource("ids", alloggioIds), rs -> {
+                    motivi.putIfAbsent(rs.getLong(1), "è nell'avviso n. " + rs.getLong(2) + " «" + rs.getString(3) + "», non ancora chiuso ("
+                            + stato(rs.getString(4)) + "); lo stato cambierà dopo la chiusura dell'avviso");
+                });
+        return motivi;
+    }
+
+    private static String stato(String stato) {
+        return switch (StatoAvviso.valueOf(stato)) {
+            case PREDISPOSTO -> "predisposto";
+            case SELEZIONE_ALLOGGI -> "selezione degli alloggi";
+            case IN_ATTESA_APERTURA -> "in attesa di apertura";
+            case APERTO -> "aperto";
+            case CHIUSO -> "chiuso";
+        };
+    }
+}
