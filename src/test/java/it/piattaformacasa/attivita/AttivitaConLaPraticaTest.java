@@ -188,6 +188,20 @@ class AttivitaConLaPraticaTest {
         assertThat(certificazione.status()).as(certificazione.body()).isEqualTo(201);
         raccogli(certificazione.json().get("processInstanceId").asText());
         pubblicazioni.avvia(REGOLE, 4, ANALISTA, ANALISTA, LocalDate.of(2027, 1, 1));
+
+        // the ambito's annual plan of a year of its own: each ente's communication, then the capofila's approval
+        ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2078,"
+                + "\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(piano.status()).as(piano.body()).isEqualTo(201);
+        String istanzaPiano = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(it.piattaformacasa.piano.process.ProgrammazioneAnnualeBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(piano.json().get("id").asText()).singleResult().getId();
+        for (String timer : List.of(it.piattaformacasa.piano.process.ProgrammazioneAnnualeBpmn.TIMER_INIZIO_COMUNICAZIONI,
+                it.piattaformacasa.piano.process.ProgrammazioneAnnualeBpmn.TIMER_FINE_COMUNICAZIONI)) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(istanzaPiano).activityId(timer)
+                    .singleResult().getId());
+            raccogli(istanzaPiano);
+        }
         raccogli(runtimeService.createProcessInstanceQuery().processDefinitionKey("pubblicazione-regole")
                 .processInstanceBusinessKey(REGOLE).singleResult().getId());
     }
