@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.OrologioDiProva;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
@@ -33,6 +34,7 @@ import it.piattaformacasa.avviso.process.AvvisoBpmn;
 import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.graduatoria.GraduatoriaService;
+import it.piattaformacasa.piano.process.ProgrammazioneAnnualeBpmn;
 
 /**
  * Art. 15 order on a real definitive graduatoria of the Comune di Varese: with 10 units in the year (2 for indigenti,
@@ -146,8 +148,63 @@ class OrdineAssegnazioneTest {
         assertThat(indigenteNonResidente.get("motivo").asText()).contains("riserva indigenti è esaurita");
     }
 
+    /**
+     * Issue 13: in a year covered by an approved annual plan nobody types the reserves: the Comune's communication
+     * (10 units, indigenti at 40 %, no social category) becomes the art. 15 order of that year — four units for
+     * indigenti, so the indigent household resident elsewhere now comes before the others, and no category reserve.
+     */
     @Test
     @Order(2)
+    void nellAnnoDiUnPianoApprovatoLOrdineSegueLeSueRiserve() {
+        int anno = 2078;
+        LocalDate oggi = LocalDate.now(ROMA);
+        ClientHttp.Risposta predisposto = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":" + anno
+                + ",\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(predisposto.status()).as(predisposto.body()).isEqualTo(201);
+        String piano = predisposto.json().get("id").asText();
+        eseguiTimerDelPiano(piano, ProgrammazioneAnnualeBpmn.TIMER_INIZIO_COMUNICAZIONI);
+        long varese = 0;
+        for (JsonNode c : http.get("/api/programmazione/" + piano, CAPOFILA).json().get("comunicazioni")) {
+            if (c.get("ente").asText().equals("Comune di Varese") && c.get("comune").asText().equals("Varese")) {
+                varese = c.get("id").asLong();
+            }
+        }
+        ClientHttp.Risposta inviata = http.invia(http.richiesta("/api/programmazione/" + piano + "/comunicazioni/" + varese, CAPOFILA)
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"alloggiDisponibili\":10,\"alloggiTurnOver\":10,\"sogliaIndigenti\":40}")).build());
+        assertThat(inviata.status()).as(inviata.body()).isEqualTo(200);
+        eseguiTimerDelPiano(piano, ProgrammazioneAnnualeBpmn.TIMER_FINE_COMUNICAZIONI);
+        ClientHttp.Risposta approvato = http.post("/api/programmazione/" + piano + "/approvazione", CAPOFILA,
+                "{\"numeroDelibera\":\"7/" + anno + "\",\"dataDelibera\":\"" + oggi + "\"}");
+        assertThat(approvato.status()).as(approvato.body()).isEqualTo(200);
+
+        OrologioDiProva.fermaA(LocalDate.of(anno, 3, 2).atTime(10, 0).atZone(ROMA).toInstant());
+        try {
+            JsonNode risposta = http.get(ordine(), VARESE_ISTRUTTORIA).json();
+            assertThat(risposta.get("anno").asInt()).isEqualTo(anno);
+            assertThat(risposta.get("riserve").get("indigenti").asInt()).isEqualTo(4);
+            assertThat(risposta.get("riserve").get("categorie").asInt()).isZero();
+            JsonNode ordine = risposta.get("ordine");
+            assertThat(ordine).extracting(p -> p.get("gruppo").asInt()).containsExactly(1, 1, 2, 4, 4);
+            assertThat(List.of(id(ordine, 0), id(ordine, 1))).containsExactlyInAnyOrder(domande.get("B"), domande.get("E"));
+            assertThat(id(ordine, 2)).as("the indigent reserve is not used up in " + anno).isEqualTo(domande.get("A"));
+            assertThat(List.of(id(ordine, 3), id(ordine, 4))).containsExactlyInAnyOrder(domande.get("C"), domande.get("D"));
+        } finally {
+            OrologioDiProva.ripristina();
+        }
+        // the year of the plan does not change the year without one: still the reserves typed for this year
+        assertThat(http.get(ordine(), VARESE_ISTRUTTORIA).json().get("riserve").get("indigenti").asInt()).isEqualTo(2);
+    }
+
+    private void eseguiTimerDelPiano(String piano, String timer) {
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey(ProgrammazioneAnnualeBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(piano).singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza).activityId(timer)
+                .singleResult().getId());
+    }
+
+    @Test
+    @Order(3)
     void soloSuGraduatoriaDefinitivaConLeRiserveDellAnnoESoloPerLEnte() {
         assertThat(statoSeProvvisoria).isEqualTo(409);
         assertThat(statoSenzaRiserve).as("no reserves set for the year yet").isEqualTo(409);
@@ -156,7 +213,7 @@ class OrdineAssegnazioneTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void fuoriOrdineSoloConUnMotivoELeRiserveScendonoConLeAssegnazioni() {
         long prossima = id(http.get(ordine(), VARESE_ISTRUTTORIA).json().get("ordine"), 0);
         long fuori = http.post("/api/graduatorie/" + graduatoria + "/istruttorie", VARESE_ISTRUTTORIA,
