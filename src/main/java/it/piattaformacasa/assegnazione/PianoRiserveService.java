@@ -51,7 +51,13 @@ public class PianoRiserveService {
     }
 
     public record QuoteAnnuali(long enteId, String codiceIstatComune, String comune, int anno, Impostazione impostazione,
-                               RiserveAssegnazione.Riserve riserve, Instant aggiornatoIl, String aggiornatoDa) {
+                               RiserveAssegnazione.Riserve riserve, Instant aggiornatoIl, String aggiornatoDa,
+                               Long pianoAnnualeId) {
+
+        /** Written by the approval of an annual plan: changed by reopening it, not by typing (ADR 12). */
+        public boolean dalPiano() {
+            return pianoAnnualeId != null;
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -137,7 +143,7 @@ public class PianoRiserveService {
         return new QuoteAnnuali(enteId, comune.getCodiceIstat(), comune.getNome(), anno,
                 new Impostazione(dati.alloggiDisponibili(), datiRiserve.percentualeIndigentiComune(),
                         datiRiserve.percentualeCategorie(), categorie, datiRiserve.percentualeForzePolizia(),
-                        datiRiserve.percentualePoliziaLocale()), riserve, adesso, chi);
+                        datiRiserve.percentualePoliziaLocale()), riserve, adesso, chi, pianoAnnualeId);
     }
 
     /**
@@ -173,7 +179,7 @@ public class PianoRiserveService {
         return jdbc.query("""
                 select c.codice_istat, c.nome, c.id as comune_id, p.alloggi_disponibili, p.soglia_indigenti_comune,
                        p.percentuale_categorie, p.categorie, p.percentuale_forze_polizia, p.percentuale_polizia_locale,
-                       p.aggiornato_il, p.aggiornato_da
+                       p.aggiornato_il, p.aggiornato_da, p.piano_annuale_id
                   from piano_riserve p join comune c on c.id = p.comune_id
                  where p.ente_id = ? and p.anno = ?
                  order by c.nome""", (rs, n) -> {
@@ -187,7 +193,8 @@ public class PianoRiserveService {
                     impostazione.percentualeCategorie(), impostazione.percentualeForzePolizia(),
                     impostazione.percentualePoliziaLocale()));
             return new QuoteAnnuali(enteId, rs.getString("codice_istat"), rs.getString("nome"), anno, impostazione, riserve,
-                    rs.getTimestamp("aggiornato_il").toInstant(), rs.getString("aggiornato_da"));
+                    rs.getTimestamp("aggiornato_il").toInstant(), rs.getString("aggiornato_da"),
+                    rs.getObject("piano_annuale_id", Long.class));
         }, enteId, anno);
     }
 

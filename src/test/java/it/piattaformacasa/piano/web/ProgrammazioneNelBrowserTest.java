@@ -114,7 +114,10 @@ class ProgrammazioneNelBrowserTest {
         // the plan drives the year: the Comune di Varese's reserves of 2087 are the approved ones, set by the plan
         console.vai("/riserve?ente=" + ente("Comune di Varese") + "&anno=2087");
         console.guarda("programmazione-riserve-varese", "Riserve impostate");
-        assertThat(console.testoDi(By.id("tabella-riserve"))).contains("Varese", "23", "30 %", "5 %", CAPOFILA);
+        assertThat(console.testoDi(By.id("tabella-riserve"))).contains("Varese", "23", "30 %", "5 %", CAPOFILA,
+                "dal piano annuale n. " + piano);
+        console.clicca("dal piano annuale n. " + piano);
+        console.guarda("programmazione-dalle-riserve", "Piano annuale 2087");
     }
 
     /** A date typed as an Italian types it, gg/mm/aaaa. */

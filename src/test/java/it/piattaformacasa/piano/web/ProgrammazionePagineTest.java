@@ -140,7 +140,10 @@ class ProgrammazionePagineTest {
         ClientHttp.Risposta pagina = capofila.get("/programmazione/" + piano);
         assertThat(pagina.body()).contains("Approvato", "n. 4/2079 del " + ItalianDate.di(oggi), "Riserve dell&#39;anno impostate");
         // the approved thresholds are Malnate's reserves of 2079: 37 units, 25 % → 10 indigenti
-        assertThat(malnate.get("/riserve?ente=" + ente(CF_COMUNE_MALNATE) + "&anno=2079").body()).contains("37", "25 %");
+        // the page says where they come from, and that the form cannot change them
+        assertThat(malnate.get("/riserve?ente=" + ente(CF_COMUNE_MALNATE) + "&anno=2079").body()).contains("37", "25 %",
+                "href=\"/programmazione/" + piano + "\">dal piano annuale n. " + piano + "</a>", "id=\"riserve-del-piano\"",
+                "Le riserve 2079 di Malnate le ha scritte l&#39;approvazione del piano annuale");
 
         HttpResponse<byte[]> xlsx = capofila.scarica("/programmazione/" + piano + "/report?formato=xlsx");
         assertThat(xlsx.statusCode()).isEqualTo(200);
