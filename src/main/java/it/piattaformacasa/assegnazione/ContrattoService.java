@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.anagrafe.OccupazioneAlloggi;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -64,9 +65,12 @@ public class ContrattoService {
     private final ContrattoProcesso processo;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final OccupazioneAlloggi occupazione;
 
-    ContrattoService(JdbcTemplate jdbc, ContrattoProcesso processo, UtenteCorrente utente, Clock clock) {
+    ContrattoService(JdbcTemplate jdbc, ContrattoProcesso processo, UtenteCorrente utente, Clock clock,
+                     OccupazioneAlloggi occupazione) {
         this.jdbc = jdbc;
+        this.occupazione = occupazione;
         this.processo = processo;
         this.utente = utente;
         this.clock = clock;
@@ -132,7 +136,7 @@ public class ContrattoService {
         jdbc.update("update assegnazione set stato = 'CONTRATTO', chiusa_il = ?, chiusa_da = ? where id = ?",
                 Timestamp.from(adesso), operatore, assegnazioneId);
         // the Anagrafe: the unit is let, the household lives there
-        jdbc.update("update alloggio set stato = 'OCCUPATO' where id = ?", assegnazione.alloggioId());
+        occupazione.occupatoConContratto(assegnazione.alloggioId(), operatore, adesso);
         jdbc.update("update nucleo_familiare set alloggio_id = ? where id = (select nucleo_id from domanda where id = ?)",
                 assegnazione.alloggioId(), assegnazione.domandaId());
     }

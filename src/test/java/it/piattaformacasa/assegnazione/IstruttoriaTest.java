@@ -372,6 +372,10 @@ class IstruttoriaTest {
         assertThat(firmato.json().get("contratto").asText()).isEqualTo("ALER-2026-0042");
         assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, diAler.get(0).getId()))
                 .isEqualTo("OCCUPATO");
+        // in the alloggio's history, like any change of the Anagrafe: from LIBERO to OCCUPATO, by who registered the lease
+        assertThat(jdbc.queryForList("select azione || ' ' || (prima ->> 'stato') || ' → ' || (dopo ->> 'stato') || ' ' || operatore"
+                + " from anagrafe_registro where alloggio_id = ? order by id", String.class, diAler.get(0).getId()))
+                .containsExactly("MODIFICA LIBERO → OCCUPATO " + ALER_AVVISO);
         assertThat(jdbc.queryForObject("select n.alloggio_id from nucleo_familiare n join domanda d on d.nucleo_id = n.id "
                 + "where d.id = ?", Long.class, domande.get("X"))).as("the nucleo is its tenant").isEqualTo(diAler.get(0).getId());
         assertThat(istanza).isEnded().hasPassed(ContrattoBpmn.END_REGISTRATO);
