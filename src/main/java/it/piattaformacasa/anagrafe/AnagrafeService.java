@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,6 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 @Transactional(readOnly = true)
 public class AnagrafeService {
 
-    public record FiltroAlloggi(Long enteId, String codiceIstatComune, StatoAlloggio stato) {
-    }
-
     public record Riepilogo(EnteProprietario ente, long numeroFabbricati, long numeroAlloggi,
                             Map<StatoAlloggio, Long> alloggiPerStato) {
     }
@@ -45,7 +43,20 @@ public class AnagrafeService {
      * The console's search of the alloggi (issue 12): the API's filters, plus a text found in the codice UI or the
      * indirizzo (case-insensitive, «%» and «_» taken literally).
      */
-    public record RicercaAlloggi(Long enteId, String codiceIstatComune, StatoAlloggio stato, String cerca) {
+    /**
+     * The filters of seed 001's «Scheda ricerca alloggi»; null for a filter not set.
+     *
+     * @param cerca            a part of the codice UI or of the address
+     * @param codiceFabbricato the fabbricato's code, whole
+     * @param provincia        the province's two letters
+     * @param inAvviso         true: only the alloggi an avviso not yet closed offers; false: only the others
+     */
+    public record RicercaAlloggi(Long enteId, String codiceIstatComune, StatoAlloggio stato, String cerca,
+                                 String codiceFabbricato, DestinazioneUso destinazioneUso, String provincia, Boolean inAvviso) {
+
+        public RicercaAlloggi(Long enteId, String codiceIstatComune, StatoAlloggio stato, String cerca) {
+            this(enteId, codiceIstatComune, stato, cerca, null, null, null, null);
+        }
     }
 
     /** How the console orders the alloggi; the id breaks ties, so that pages never repeat a row. */
@@ -87,10 +98,12 @@ public class AnagrafeService {
     private final NucleoFamiliareRepository nuclei;
     private final NamedParameterJdbcTemplate jdbc;
     private final UtenteCorrente utente;
+    private final List<AlloggiOffertiInAvviso> offertiInAvviso;
 
     AnagrafeService(AmbitoRepository ambiti, ComuneRepository comuni, EnteProprietarioRepository enti,
                     FabbricatoRepository fabbricati, AlloggioRepository alloggi, NucleoFamiliareRepository nuclei,
-                    NamedParameterJdbcTemplate jdbc, UtenteCorrente utente) {
+                    NamedParameterJdbcTemplate jdbc, UtenteCorrente utente, List<AlloggiOffertiInAvviso> offertiInAvviso) {
+        this.offertiInAvviso = offertiInAvviso;
         this.nuclei = nuclei;
         this.jdbc = jdbc;
         this.ambiti = ambiti;
@@ -146,20 +159,6 @@ public class AnagrafeService {
         return new Riepilogo(ente, fabbricati.countByEnteIdAndRitiratoIlIsNull(enteId), totale, perStato);
     }
 
-    public Page<Alloggio> alloggi(FiltroAlloggi filtro, Pageable pagina) {
-        Specification<Alloggio> spec = visibili();
-        if (filtro.enteId() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("ente").get("id"), filtro.enteId()));
-        }
-        if (filtro.codiceIstatComune() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("comune").get("codiceIstat"), filtro.codiceIstatComune()));
-        }
-        if (filtro.stato() != null) {
-            spec = spec.and((root, q, cb) -> cb.equal(root.get("stato"), filtro.stato()));
-        }
-        return alloggi.findAll(spec, pagina);
-    }
-
     public Alloggio alloggio(long id) {
         return alloggi.findConDettagliById(id)
                 .filter(a -> utente.puoVedereAnagrafeEnte(a.getEnte().getId()))
@@ -204,6 +203,25 @@ public class AnagrafeService {
         if (ricerca.stato() != null) {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("stato"), ricerca.stato()));
         }
+        if (ricerca.codiceFabbricato() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(cb.upper(root.get("fabbricato").get("codice")),
+                    ricerca.codiceFabbricato().toUpperCase(Locale.ROOT)));
+        }
+        if (ricerca.destinazioneUso() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("destinazioneUso"), ricerca.destinazioneUso()));
+        }
+        if (ricerca.provincia() != null) {
+            spec = spec.and((root, q, cb) -> cb.equal(root.get("comune").get("provincia"), ricerca.provincia()));
+        }
+        if (ricerca.inAvviso() != null) {
+            Set<Long> offerti = new HashSet<>();
+            offertiInAvviso.forEach(o -> offerti.addAll(o.inAvvisiNonChiusi()));
+            if (ricerca.inAvviso()) {
+                spec = spec.and(offerti.isEmpty() ? (root, q, cb) -> cb.disjunction() : (root, q, cb) -> root.get("id").in(offerti));
+            } else if (!offerti.isEmpty()) {
+                spec = spec.and((root, q, cb) -> cb.not(root.get("id").in(offerti)));
+            }
+        }
         if (ricerca.cerca() != null && !ricerca.cerca().isBlank()) {
             String modello = "%" + letterale(ricerca.cerca().strip().toLowerCase(Locale.ROOT)) + "%";
             spec = spec.and((root, q, cb) -> cb.or(cb.like(cb.lower(root.get("codiceUi")), modello, '\\'),
@@ -218,6 +236,14 @@ public class AnagrafeService {
         return jdbc.query("select distinct c.codice_istat, c.nome from alloggio a join comune c on c.id = a.comune_id where "
                         + visibiliSql("a.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()) + " and a.ritirato_il is null order by c.nome, c.codice_istat", p,
                 (rs, n) -> new ComuneConAlloggi(rs.getString(1), rs.getString(2)));
+    }
+
+    /** The provinces (two letters) where the caller sees alloggi, in order. */
+    public List<String> provinceConAlloggi() {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        return jdbc.queryForList("select distinct c.provincia from alloggio a join comune c on c.id = a.comune_id where "
+                + visibiliSql("a.ente_id", p, utente.vedeAnagrafeDiTuttiGliEnti()) + " and a.ritirato_il is null order by c.provincia",
+                p, String.class);
     }
 
     /** The fabbricati of the enti the caller sees (the same rule as the alloggi), by comune and indirizzo. */

@@ -3,11 +3,13 @@ package it.piattaformacasa.avviso;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import it.piattaformacasa.anagrafe.AlloggiOffertiInAvviso;
 import it.piattaformacasa.anagrafe.VincoliSullAlloggio;
 
 /**
@@ -15,7 +17,7 @@ import it.piattaformacasa.anagrafe.VincoliSullAlloggio;
  * it, and citizens choose it in their domande (seed 000: the ente inserts its free or sfitti units during the selection).
  */
 @Component
-class AlloggiNegliAvvisiAperti implements VincoliSullAlloggio {
+class AlloggiNegliAvvisiAperti implements VincoliSullAlloggio, AlloggiOffertiInAvviso {
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -34,6 +36,12 @@ class AlloggiNegliAvvisiAperti implements VincoliSullAlloggio {
                             + stato(rs.getString(4)) + "); lo stato cambierà dopo la chiusura dell'avviso");
                 });
         return motivi;
+    }
+
+    @Override
+    public Set<Long> inAvvisiNonChiusi() {
+        return Set.copyOf(jdbc.getJdbcTemplate().queryForList("select distinct aa.alloggio_id from alloggio_in_avviso aa"
+                + " join avviso v on v.id = aa.avviso_id where v.stato <> 'CHIUSO'", Long.class));
     }
 
     private static String stato(String stato) {

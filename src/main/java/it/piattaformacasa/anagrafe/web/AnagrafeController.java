@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.DestinazioneUso;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.AlloggioDto;
 import it.piattaformacasa.anagrafe.web.AnagrafeDto.AmbitoDettaglioDto;
@@ -72,6 +73,10 @@ class AnagrafeController {
     PaginaDto<AlloggioDto> alloggi(@RequestParam(required = false) Long ente,
                                    @RequestParam(required = false) String comune,
                                    @RequestParam(required = false) StatoAlloggio stato,
+                                   @RequestParam(required = false) String fabbricato,
+                                   @RequestParam(required = false) DestinazioneUso destinazioneUso,
+                                   @RequestParam(required = false) String provincia,
+                                   @RequestParam(required = false) Boolean inAvviso,
                                    @RequestParam(defaultValue = "0") int pagina,
                                    @RequestParam(defaultValue = "50") int dimensione) {
         if (pagina < 0) {
@@ -80,7 +85,13 @@ class AnagrafeController {
         if (dimensione < 1 || dimensione > DIMENSIONE_MASSIMA) {
             throw DatiNonValidiException.campo("dimensione", "tra 1 e " + DIMENSIONE_MASSIMA);
         }
-        Page<Alloggio> page = anagrafe.alloggi(new AnagrafeService.FiltroAlloggi(ente, comune, stato),
+        if (provincia != null && !provincia.isBlank() && !provincia.strip().matches("[A-Za-z]{2}")) {
+            throw DatiNonValidiException.campo("provincia", "la sigla della provincia ha due lettere, ad esempio VA");
+        }
+        // seed 001's «Ricerca alloggi»: the same filters as the console's list
+        Page<Alloggio> page = anagrafe.cercaAlloggi(new AnagrafeService.RicercaAlloggi(ente, comune, stato, null,
+                        fabbricato == null || fabbricato.isBlank() ? null : fabbricato.strip(), destinazioneUso,
+                        provincia == null || provincia.isBlank() ? null : provincia.strip().toUpperCase(java.util.Locale.ROOT), inAvviso),
                 PageRequest.of(pagina, dimensione, Sort.by("id")));
         return new PaginaDto<>(page.map(AlloggioDto::di).getContent(), pagina, dimensione, page.getTotalElements());
     }

@@ -31,6 +31,7 @@ import it.piattaformacasa.anagrafe.AnagrafeService.RigaNucleo;
 import it.piattaformacasa.anagrafe.CertificazioneAnagrafe;
 import it.piattaformacasa.anagrafe.CertificazioneAnagrafeService;
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.DestinazioneUso;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.anagrafe.GestioneAnagrafeService;
 import it.piattaformacasa.common.ConflittoException;
@@ -82,11 +83,8 @@ class AnagrafePagine {
     }
 
     @GetMapping("/anagrafe/alloggi")
-    String alloggi(@RequestParam(required = false) String ente, @RequestParam(required = false) String comune,
-                   @RequestParam(required = false) String stato, @RequestParam(required = false) String cerca,
-                   @RequestParam(required = false) String ordina, @RequestParam(required = false) String verso,
-                   @RequestParam(defaultValue = "1") String pagina, Model model) {
-        FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(ente, comune, stato, cerca, ordina, verso);
+    String alloggi(FiltriAnagrafe.ParametriAlloggi parametri, @RequestParam(defaultValue = "1") String pagina, Model model) {
+        FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(parametri);
         int richiesta = FiltriAnagrafe.numero(pagina);
         Page<Alloggio> trovati = cercaAlloggi(filtri, richiesta);
         PaginazioneConsole paginazione = PaginazioneConsole.di(richiesta, Console.RIGHE_PER_PAGINA, trovati.getTotalElements(),
@@ -101,6 +99,8 @@ class AnagrafePagine {
         model.addAttribute("filtri", filtri);
         model.addAttribute("enti", anagrafe.entiVisibili());
         model.addAttribute("comuni", anagrafe.comuniConAlloggi());
+        model.addAttribute("province", anagrafe.provinceConAlloggi());
+        model.addAttribute("destinazioni", DestinazioneUso.values());
         model.addAttribute("stati", StatoAlloggio.values());
         model.addAttribute("ordini", OrdineAlloggi.values());
         model.addAttribute("scaricaXlsx", filtri.indirizzo("/anagrafe/alloggi/esportazione").queryParam("formato", "xlsx").encode().toUriString());

@@ -6,6 +6,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import it.piattaformacasa.anagrafe.AnagrafeService.OrdineAlloggi;
 import it.piattaformacasa.anagrafe.AnagrafeService.RicercaAlloggi;
+import it.piattaformacasa.anagrafe.DestinazioneUso;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.DatiNonValidiException;
 
@@ -18,30 +19,58 @@ public final class FiltriAnagrafe {
     private FiltriAnagrafe() {
     }
 
-    /** The alloggi's filters, already checked; {@code cerca} is never null. */
-    public record Alloggi(Long ente, String comune, StatoAlloggio stato, String cerca, OrdineAlloggi ordine, boolean discendente) {
+    /**
+     * The alloggi's filters as the address carries them (Spring binds the query's parameters by name): seed 001's
+     * «Scheda ricerca alloggi» — ente, fabbricato, destinazione d'uso, provincia, comune, stato, alloggi in avviso — with
+     * the text search and the order.
+     */
+    public record ParametriAlloggi(String ente, String comune, String stato, String cerca, String ordina, String verso,
+                                   String fabbricato, String destinazione, String provincia, String inAvviso) {
+    }
 
-        public static Alloggi di(String ente, String comune, String stato, String cerca, String ordina, String verso) {
+    /** The alloggi's filters, already checked; {@code cerca} is never null. */
+    public record Alloggi(Long ente, String comune, StatoAlloggio stato, String cerca, OrdineAlloggi ordine, boolean discendente,
+                          String fabbricato, DestinazioneUso destinazione, String provincia, Boolean inAvviso) {
+
+        public static Alloggi di(ParametriAlloggi p) {
             OrdineAlloggi ordine = OrdineAlloggi.CODICE;
-            if (ordina != null && !ordina.isBlank()) {
-                ordine = valore(OrdineAlloggi.class, ordina, "ordina",
+            if (p.ordina() != null && !p.ordina().isBlank()) {
+                ordine = valore(OrdineAlloggi.class, p.ordina(), "ordina",
                         "ordinamento sconosciuto (ammessi: codice, comune, stato, superficie)");
             }
             boolean discendente = false;
-            if (verso != null && !verso.isBlank()) {
-                if (!verso.strip().equals("asc") && !verso.strip().equals("disc")) {
+            if (p.verso() != null && !p.verso().isBlank()) {
+                if (!p.verso().strip().equals("asc") && !p.verso().strip().equals("disc")) {
                     throw DatiNonValidiException.campo("verso", "verso sconosciuto (ammessi: asc, disc)");
                 }
-                discendente = verso.strip().equals("disc");
+                discendente = p.verso().strip().equals("disc");
             }
-            StatoAlloggio scelto = stato == null || stato.isBlank() ? null
-                    : valore(StatoAlloggio.class, stato, "stato", "stato dell'alloggio sconosciuto");
-            return new Alloggi(FiltriAnagrafe.ente(ente), FiltriAnagrafe.comune(comune), scelto, FiltriAnagrafe.cerca(cerca), ordine,
-                    discendente);
+            StatoAlloggio scelto = vuoto(p.stato()) ? null
+                    : valore(StatoAlloggio.class, p.stato(), "stato", "stato dell'alloggio sconosciuto");
+            DestinazioneUso destinazione = vuoto(p.destinazione()) ? null
+                    : valore(DestinazioneUso.class, p.destinazione(), "destinazione", "destinazione d'uso sconosciuta");
+            String fabbricato = vuoto(p.fabbricato()) ? null : p.fabbricato().strip();
+            if (fabbricato != null && fabbricato.length() > 64) {
+                throw DatiNonValidiException.campo("fabbricato", "codice del fabbricato troppo lungo (al massimo 64 caratteri)");
+            }
+            String provincia = vuoto(p.provincia()) ? null : p.provincia().strip().toUpperCase(Locale.ROOT);
+            if (provincia != null && !provincia.matches("[A-Z]{2}")) {
+                throw DatiNonValidiException.campo("provincia", "provincia non valida: la sigla ha due lettere, ad esempio VA");
+            }
+            Boolean inAvviso = null;
+            if (!vuoto(p.inAvviso())) {
+                inAvviso = switch (p.inAvviso().strip().toLowerCase(Locale.ROOT)) {
+                    case "si", "sì", "true" -> true;
+                    case "no", "false" -> false;
+                    default -> throw DatiNonValidiException.campo("inAvviso", "valore non ammesso (ammessi: si, no)");
+                };
+            }
+            return new Alloggi(FiltriAnagrafe.ente(p.ente()), FiltriAnagrafe.comune(p.comune()), scelto, FiltriAnagrafe.cerca(p.cerca()),
+                    ordine, discendente, fabbricato, destinazione, provincia, inAvviso);
         }
 
         public RicercaAlloggi ricerca() {
-            return new RicercaAlloggi(ente, comune, stato, cerca);
+            return new RicercaAlloggi(ente, comune, stato, cerca, fabbricato, destinazione, provincia, inAvviso);
         }
 
         public String ordina() {
@@ -66,6 +95,18 @@ public final class FiltriAnagrafe {
             }
             if (!cerca.isEmpty()) {
                 uri.queryParam("cerca", cerca);
+            }
+            if (fabbricato != null) {
+                uri.queryParam("fabbricato", fabbricato);
+            }
+            if (destinazione != null) {
+                uri.queryParam("destinazione", destinazione.name());
+            }
+            if (provincia != null) {
+                uri.queryParam("provincia", provincia);
+            }
+            if (inAvviso != null) {
+                uri.queryParam("inAvviso", inAvviso ? "si" : "no");
             }
             return uri.queryParam("ordina", ordina()).queryParam("verso", verso());
         }
@@ -104,6 +145,10 @@ public final class FiltriAnagrafe {
         } catch (NumberFormatException e) {
             return 1;
         }
+    }
+
+    private static boolean vuoto(String testo) {
+        return testo == null || testo.isBlank();
     }
 
     private static <E extends Enum<E>> E valore(Class<E> tipo, String testo, String campo, String messaggio) {

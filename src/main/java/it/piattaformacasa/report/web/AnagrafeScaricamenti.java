@@ -47,12 +47,9 @@ class AnagrafeScaricamenti {
     }
 
     @GetMapping("/anagrafe/alloggi/esportazione")
-    ResponseEntity<?> alloggi(@RequestParam(required = false) String ente, @RequestParam(required = false) String comune,
-                              @RequestParam(required = false) String stato, @RequestParam(required = false) String cerca,
-                              @RequestParam(required = false) String ordina, @RequestParam(required = false) String verso,
-                              @RequestParam(defaultValue = "xlsx") String formato) {
+    ResponseEntity<?> alloggi(FiltriAnagrafe.ParametriAlloggi parametri, @RequestParam(defaultValue = "xlsx") String formato) {
         formato(formato);
-        FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(ente, comune, stato, cerca, ordina, verso);
+        FiltriAnagrafe.Alloggi filtri = FiltriAnagrafe.Alloggi.di(parametri);
         List<Alloggio> tutti = anagrafe.cercaAlloggi(filtri.ricerca(),
                 PageRequest.of(0, RIGHE_MASSIME, filtri.ordine().sort(filtri.discendente()))).getContent();
         // seed 001's layout (TracciatoAlloggi): the «elenchi di dettaglio» of the three states are this list filtered by

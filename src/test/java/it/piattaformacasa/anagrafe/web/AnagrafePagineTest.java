@@ -15,17 +15,21 @@ import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.SessioneConsole;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
@@ -67,6 +71,12 @@ class AnagrafePagineTest {
     AlloggioRepository alloggi;
     @Autowired
     NucleoFamiliareRepository nuclei;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ClientHttp http;
     /** A code no other row has: the codes of the alloggi start with it. */
@@ -196,6 +206,49 @@ class AnagrafePagineTest {
 
         assertThat(testo(SessioneConsole.di(http, SUPERVISORE).get("/anagrafe/alloggi?cerca=" + prefisso))).contains("Righe da 1 a 25 di 30");
         assertThat(testo(SessioneConsole.di(http, ANALISTA).get("/anagrafe/alloggi?cerca=" + prefisso))).contains("Righe da 1 a 25 di 30");
+    }
+
+    /**
+     * Seed 001, «Scheda ricerca alloggi»: codice fabbricato, destinazione d'uso, provincia and «alloggi in avviso» as
+     * filters, in the console, its download and the API alike; a value they cannot mean is a 400 with its reason.
+     */
+    @Test
+    void laRicercaAlloggiHaIFiltriDelSeed001() {
+        SessioneConsole capofila = SessioneConsole.di(http, CAPOFILA);
+        long inAvviso = alloggi.findAll().stream().filter(a -> a.getCodiceUi().equals(prefisso + "-001")).findFirst().orElseThrow().getId();
+        long sociale = alloggi.findAll().stream().filter(a -> a.getCodiceUi().equals(prefisso + "-002")).findFirst().orElseThrow().getId();
+        long avviso = new ScenarioAvviso(http, runtimeService, managementService, alloggi).predisposto();
+        jdbc.update("""
+                insert into alloggio_in_avviso (avviso_id, alloggio_id, tipologia, stato_in_avviso, tipologia_riscaldamento,
+                    spese_annue_utenze, inserito_da, inserito_il) values (?, ?, 'IMMEDIATAMENTE_ASSEGNABILE', 'LIBERO', 'autonomo', 0, 'test', now())""",
+                avviso, inAvviso);
+        jdbc.update("update alloggio set destinazione_uso = 'SERVIZI_ABITATIVI_SOCIALI' where id = ?", sociale);
+
+        String form = testo(capofila.get("/anagrafe/alloggi"));
+        assertThat(form).contains("Codice del fabbricato", "Destinazione d'uso dell'unità immobiliare", "Provincia", "Alloggi in avviso",
+                "<option value=\"VA\"");
+        assertThat(codici(testo(capofila.get("/anagrafe/alloggi?fabbricato=" + prefisso.toLowerCase() + "&inAvviso=si"))))
+                .containsExactly(prefisso + "-001");
+        assertThat(testo(capofila.get("/anagrafe/alloggi?fabbricato=" + prefisso + "&inAvviso=no"))).contains("Righe da 1 a 25 di 29");
+        assertThat(codici(testo(capofila.get("/anagrafe/alloggi?fabbricato=" + prefisso + "&destinazione=SERVIZI_ABITATIVI_SOCIALI"))))
+                .containsExactly(prefisso + "-002");
+        assertThat(testo(capofila.get("/anagrafe/alloggi?fabbricato=" + prefisso + "&provincia=va"))).contains("Righe da 1 a 25 di 30");
+        assertThat(testo(capofila.get("/anagrafe/alloggi?fabbricato=" + prefisso + "&provincia=MI"))).contains("Nessun alloggio corrisponde ai filtri.");
+        // the download follows the same filters
+        assertThat(capofila.get("/anagrafe/alloggi/esportazione?formato=csv&fabbricato=" + prefisso + "&inAvviso=si").body().lines())
+                .hasSize(2).last().asString().contains(prefisso + "-001");
+        // and so does the API
+        JsonNode api = http.get("/api/alloggi?fabbricato=" + prefisso + "&inAvviso=true&provincia=VA", CAPOFILA).json();
+        assertThat(api.get("totale").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/alloggi?fabbricato=" + prefisso + "&destinazioneUso=SERVIZI_ABITATIVI_SOCIALI", CAPOFILA).json()
+                .get("totale").asLong()).isEqualTo(1);
+        // nonsense is refused with the field and the reason
+        ClientHttp.Risposta provincia = capofila.get("/anagrafe/alloggi?provincia=Varese");
+        assertThat(provincia.status()).isEqualTo(400);
+        assertThat(testo(provincia)).contains("provincia non valida");
+        assertThat(capofila.get("/anagrafe/alloggi?inAvviso=forse").status()).isEqualTo(400);
+        assertThat(capofila.get("/anagrafe/alloggi?destinazione=UFFICIO").status()).isEqualTo(400);
+        assertThat(http.get("/api/alloggi?provincia=123", CAPOFILA).status()).isEqualTo(400);
     }
 
     @Test
