@@ -53,6 +53,8 @@ class AnagrafeNelBrowserTest {
         console.clicca("Vedi gli alloggi");
         console.guarda("anagrafe-alloggi", "Righe da 1 a");
         new Select(console.trova(By.id("filtro-stato"))).selectByVisibleText("Sfitto per carenze manutentive");
+        new Select(console.trova(By.id("filtro-provincia"))).selectByVisibleText("VA");
+        new Select(console.trova(By.id("filtro-in-avviso"))).selectByVisibleText("No, in nessun avviso aperto");
         new Select(console.trova(By.id("ordina"))).selectByVisibleText("Superficie utile");
         console.clicca("Filtra");
         console.guarda("anagrafe-alloggi-sfitti", "ordinati per Superficie utile (Crescente)");
@@ -60,7 +62,8 @@ class AnagrafeNelBrowserTest {
         assertThat(stati).isNotEmpty().allSatisfy(s -> assertThat(s.getText()).isEqualTo("Sfitto per carenze manutentive"));
         assertThat(console.testoDi(By.cssSelector("#alloggi tbody"))).doesNotContain("Comune di Malnate").containsPattern("\\d+,\\d\\d");
         assertThat(console.trova(By.id("scarica-xlsx")).getAttribute("href"))
-                .contains("/anagrafe/alloggi/esportazione?", "stato=SFITTO_CARENZE_MANUTENTIVE", "ordina=superficie", "formato=xlsx");
+                .contains("/anagrafe/alloggi/esportazione?", "stato=SFITTO_CARENZE_MANUTENTIVE", "provincia=VA", "inAvviso=no",
+                        "ordina=superficie", "formato=xlsx");
         assertThat(console.trova(By.id("scarica-csv")).getAttribute("href")).contains("stato=SFITTO_CARENZE_MANUTENTIVE", "formato=csv");
 
         WebElement primo = console.trova(By.cssSelector("#alloggi tbody a.codice-ui"));
