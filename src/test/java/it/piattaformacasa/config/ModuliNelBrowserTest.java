@@ -190,6 +190,50 @@ class ModuliNelBrowserTest {
         }
     }
 
+    /**
+     * Issue 13 in the operators' inbox: the Comune di Malnate's «Comunica offerta abitativa» of an annual plan, taken in
+     * Tasklist; an indigent threshold not above 20 % comes back beside its field with the figures kept; corrected, the
+     * communication is received with its date and time.
+     */
+    @Test
+    void laComunicazioneDelPianoAnnualeSiInviaDaTasklist() throws IOException {
+        ClientHttp http = new ClientHttp(port);
+        LocalDate oggi = LocalDate.now(ROMA);
+        ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2076,"
+                + "\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(piano.status()).as(piano.body()).isEqualTo(201);
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey("programmazione-annuale")
+                .processInstanceBusinessKey(piano.json().get("id").asText()).singleResult().getId();
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza)
+                .activityId("Timer_InizioComunicazioni").singleResult().getId());
+        String task = taskService.createTaskQuery().processInstanceId(istanza).taskNameLike("%Comune di Malnate%").singleResult().getId();
+
+        apri(task);
+        attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-container"))
+                .stream().anyMatch(m -> m.getText().contains("Schema comunicazione annuale")));
+        assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("Piano annuale 2076", "Comune di Malnate",
+                "Numero complessivo U.I. disponibili nell'anno", "Soglia % eccedente il 20% per indigenti").doesNotContain("{{");
+        scrivi("Numero complessivo U.I. disponibili nell'anno", "37");
+        scrivi("Numero U.I. libere e che si libereranno per effetto del turn-over", "20");
+        scrivi("Categoria Sociale Anziani (soglia %)", "5");
+        scrivi("Soglia % eccedente il 20% per indigenti", "15");
+        completa(d -> !d.findElements(By.cssSelector(".piattaforma-errore-del-server")).isEmpty());
+        WebElement motivo = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".piattaforma-errore-del-server")));
+        assertThat(motivo.getText()).startsWith("Soglia % eccedente il 20% per indigenti:");
+        assertThat(input("Numero complessivo U.I. disponibili nell'anno").getAttribute("value")).isEqualTo("37");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", motivo);
+        foto("5-comunicazione-rifiutata");
+
+        scrivi("Soglia % eccedente il 20% per indigenti", "25");
+        completa(d -> taskService.createTaskQuery().taskId(task).count() == 0);
+        foto("6-comunicazione-inviata");
+        assertThat(jdbc.queryForMap("select alloggi_disponibili, alloggi_turn_over, inviata_da, ricevuta_il is not null as ricevuta"
+                        + " from comunicazione_annuale where piano_id = ? and ente_id = (select id from ente_proprietario where codice_fiscale = ?)",
+                piano.json().get("id").asLong(), CF_COMUNE_MALNATE))
+                .containsEntry("alloggi_disponibili", 37).containsEntry("alloggi_turn_over", 20)
+                .containsEntry("inviata_da", MALNATE).containsEntry("ricevuta", true);
+    }
+
     /** Logs in as Malnate's operator, opens the task and takes it in charge. */
     private void apri(String taskId) {
         chromium.accediDaCapo(base, MALNATE, PASSWORD);
