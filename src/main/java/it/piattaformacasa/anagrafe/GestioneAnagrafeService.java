@@ -193,6 +193,13 @@ public class GestioneAnagrafeService {
                 .orElseThrow(() -> new NonTrovatoException("Fabbricato " + id + " non trovato"));
     }
 
+    /** The «Storico delle modifiche» of a fabbricato, for whoever sees it (the latest change first). */
+    @Transactional(readOnly = true)
+    public List<RegistroAnagrafe.Voce> registroFabbricato(long id) {
+        fabbricato(id);
+        return registro.delFabbricato(id);
+    }
+
     /** The ente's fabbricati still in the stock, by code: the choices of the alloggio's form. */
     @Transactional(readOnly = true)
     public List<Fabbricato> fabbricatiDellEnte(long enteId) {
@@ -242,6 +249,15 @@ public class GestioneAnagrafeService {
             errori.add(new Errore("codice", "il codice del fabbricato non si cambia"));
         }
         Comune comune = comune(dati.codiceIstatComune(), errori);
+        if (comune != null && !comune.getId().equals(fabbricato.getComune().getId())) {
+            // its alloggi are in the fabbricato's comune (their reserves and avvisi count by comune): they would stay behind
+            long attivi = alloggi.countByFabbricatoIdAndRitiratoIlIsNull(id);
+            if (attivi > 0) {
+                errori.add(new Errore("codiceIstatComune", "il fabbricato ha " + attivi + (attivi == 1 ? " alloggio" : " alloggi")
+                        + " in Anagrafe nel comune di " + fabbricato.getComune().getNome()
+                        + ": il comune cambia solo per un fabbricato senza alloggi"));
+            }
+        }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
         }

@@ -150,9 +150,10 @@ public class RegistroAnagrafe {
                     for (String campo : campi) {
                         modifiche.add(new Modifica(campo, prima.get(campo), dopo.get(campo)));
                     }
-                    long importazione = rs.getLong(5);
+                    // read as an object: wasNull() after the other columns would answer for the last one read, not this
+                    Long importazione = rs.getObject(5, Long.class);
                     return new Voce(rs.getLong(1), Azione.valueOf(rs.getString(2)), rs.getString(3),
-                            rs.getTimestamp(4).toInstant(), rs.wasNull() ? null : importazione, modifiche);
+                            rs.getTimestamp(4).toInstant(), importazione, modifiche);
                 }, id);
     }
 

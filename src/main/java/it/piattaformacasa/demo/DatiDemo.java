@@ -6,6 +6,7 @@ import static it.piattaformacasa.anagrafe.StatoAlloggio.OCCUPATO_SENZA_TITOLO;
 import static it.piattaformacasa.anagrafe.StatoAlloggio.SFITTO_CARENZE_MANUTENTIVE;
 import static it.piattaformacasa.anagrafe.StatoAlloggio.SFITTO_RISTRUTTURAZIONE;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.anagrafe.TipoEnte;
 import it.piattaformacasa.operatori.RuoloPiattaforma;
 import it.piattaformacasa.operatori.TipoAbilitazione;
+import it.piattaformacasa.piano.ComunicazioneAnnuale;
 
 /**
  * The demo ambito as data. Comuni: real ISTAT and cadastral codes, 2011 census population. The codice fiscale of
@@ -42,6 +44,10 @@ final class DatiDemo {
 
     record DatiComponente(String codiceFiscale, String nome, String cognome, LocalDate dataNascita,
                           RelazioneParentela relazione, int invalidita) {
+    }
+
+    /** An ente's «schema comunicazione annuale» for one comune of the annual plan. */
+    record DatiScheda(String cfEnte, String istat, ComunicazioneAnnuale.Dati dati) {
     }
 
     static final String CF_COMUNE_VARESE = "00441340122";
@@ -111,6 +117,45 @@ final class DatiDemo {
                     new DatiComponente("LMRFTM84H47Z330W", "Fatima", "El Amrani", LocalDate.of(1984, 6, 7), RelazioneParentela.CONVIVENTE_DI_FATTO, 0),
                     new DatiComponente("BRNSFO15P54L682N", "Sofia", "Bernasconi", LocalDate.of(2015, 9, 14), RelazioneParentela.FIGLIO, 0),
                     new DatiComponente("BRNMRO18T02L682H", "Omar", "Bernasconi", LocalDate.of(2018, 12, 2), RelazioneParentela.FIGLIO, 0)));
+
+    /**
+     * Last year's annual plan: every ente sent its scheda in the window, and the plan was approved. Units available are
+     * turn-over plus new building; Comuni set the art. 14 categories (together at most 20 %), the police quotas and the
+     * indigent threshold above 20 %, ALER only the units (seed 001).
+     */
+    static final List<DatiScheda> SCHEDE_ANNO_PRECEDENTE = List.of(
+            new DatiScheda(CF_COMUNE_VARESE, "012133", delComune(5, 4, 2, 1, 1, 4, 5, 5, 5, 0, 10, 25)),
+            new DatiScheda(CF_COMUNE_MALNATE, "012096", delComune(2, 2, 1, 0, 0, 2, 10, 0, 0, 5, 5, 0)),
+            new DatiScheda(CF_ALER, "012133", dellAler(9, 7, 3, 2, 1, 7)),
+            new DatiScheda(CF_ALER, "012073", dellAler(1, 1, 0, 0, 0, 1)),
+            new DatiScheda(CF_ALER, "012038", dellAler(1, 1, 1, 0, 0, 0)));
+
+    /** This year's plan, its window open: every scheda has arrived but ALER's for Gazzada Schianno. */
+    static final List<DatiScheda> SCHEDE_ANNO_CORRENTE = List.of(
+            new DatiScheda(CF_COMUNE_MALNATE, "012096", delComune(3, 3, 1, 0, 0, 2, 10, 0, 0, 5, 5, 0)),
+            new DatiScheda(CF_ALER, "012133", dellAler(10, 8, 3, 2, 1, 9)),
+            new DatiScheda(CF_ALER, "012038", dellAler(1, 1, 1, 0, 0, 1)),
+            new DatiScheda(CF_COMUNE_VARESE, "012133", delComune(6, 5, 2, 1, 1, 5, 5, 5, 5, 0, 10, 25)));
+
+    private static ComunicazioneAnnuale.Dati delComune(int disponibili, int turnOver, int carenze, int nuovaEdificazione,
+                                                       int transitori, int assegnatiAnnoPrecedente, int anziani,
+                                                       int monoparentali, int disabili, int nuovaFormazione, int forzePolizia,
+                                                       int indigenti) {
+        return new ComunicazioneAnnuale.Dati(disponibili, turnOver, carenze, nuovaEdificazione, transitori,
+                assegnatiAnnoPrecedente, 0, null, soglia(anziani), soglia(monoparentali), soglia(disabili),
+                soglia(nuovaFormazione), null, soglia(forzePolizia), null, soglia(indigenti));
+    }
+
+    private static ComunicazioneAnnuale.Dati dellAler(int disponibili, int turnOver, int carenze, int nuovaEdificazione,
+                                                      int transitori, int assegnatiAnnoPrecedente) {
+        return new ComunicazioneAnnuale.Dati(disponibili, turnOver, carenze, nuovaEdificazione, transitori,
+                assegnatiAnnoPrecedente, 0, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** A threshold in %; 0 is «not set». */
+    private static BigDecimal soglia(int percentuale) {
+        return percentuale == 0 ? null : BigDecimal.valueOf(percentuale);
+    }
 
     private DatiDemo() {
     }

@@ -36,8 +36,8 @@ import it.piattaformacasa.operatori.Operatore;
 import it.piattaformacasa.operatori.OperatoriService;
 
 /**
- * The demo ambito of Varese with its enti, fabbricati, about 40 alloggi, tenant households and one operator per
- * role. Loaded only on the embedded database, step by step and only what is missing; never by a
+ * The demo ambito of Varese with its enti, fabbricati, about 40 alloggi, tenant households, one operator per
+ * role and its annual plans (last year's approved, this year's open: {@link PianiDemo}). Loaded only on the embedded database, step by step and only what is missing; never by a
  * migration, so that an external production database never receives demo users.
  */
 @Component
@@ -61,12 +61,13 @@ class DatiDemoRunner implements ApplicationRunner {
     private final NucleoFamiliareRepository nuclei;
     private final OperatoriService operatori;
     private final CertificazioneAnagrafeService certificazioni;
+    private final PianiDemo piani;
 
     DatiDemoRunner(Environment environment, @Value("${piattaforma.demo.enabled:true}") boolean abilitato,
                    TransactionTemplate tx, AmbitoRepository ambiti, ComuneRepository comuni,
                    EnteProprietarioRepository enti, FabbricatoRepository fabbricati, AlloggioRepository alloggi,
                    NucleoFamiliareRepository nuclei, OperatoriService operatori,
-                   CertificazioneAnagrafeService certificazioni) {
+                   CertificazioneAnagrafeService certificazioni, PianiDemo piani) {
         this.environment = environment;
         this.abilitato = abilitato;
         this.tx = tx;
@@ -78,6 +79,7 @@ class DatiDemoRunner implements ApplicationRunner {
         this.nuclei = nuclei;
         this.operatori = operatori;
         this.certificazioni = certificazioni;
+        this.piani = piani;
     }
 
     @Override
@@ -99,8 +101,10 @@ class DatiDemoRunner implements ApplicationRunner {
         enti.findAll().stream()
                 .filter(e -> !certificazioni.richiestaOCertificata(e.getId(), ANNO_CERTIFICAZIONE))
                 .forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
-        LOG.info("Dati demo pronti in {} ms: ambito {}, {} alloggi, {} operatori nuovi (password «{}»)",
-                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), mancanti.size(), PASSWORD_DEMO);
+        // after the certifications of the year: the plan of the year asks only for those still missing
+        int pianiNuovi = piani.carica(AMBITO);
+        LOG.info("Dati demo pronti in {} ms: ambito {}, {} alloggi, {} operatori nuovi (password «{}»), {} piani annuali nuovi",
+                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), mancanti.size(), PASSWORD_DEMO, pianiNuovi);
     }
 
     private void caricaAnagrafe() {

@@ -161,6 +161,25 @@ public class OrologioDemoService implements SmartInitializingSingleton {
         return stato();
     }
 
+    /**
+     * For the demo data only, at start before the job executor runs: the platform's time becomes {@code momento}, running
+     * from there, so that the history the demo writes (last year's annual plan) carries its own dates. Never forward of
+     * the demo's time, never recorded: it is not a move of the demo clock, and {@link #riprendi()} returns to that.
+     */
+    synchronized void portaPerLaStoria(Instant momento) {
+        richiediDemo();
+        Instant oraDellaDemo = REALE.instant().plus(scostamentoRegistrato());
+        if (momento.isAfter(oraDellaDemo)) {
+            throw new IllegalArgumentException("La storia della demo si scrive nel passato: " + momento + " è dopo " + oraDellaDemo);
+        }
+        motore.imposta(Duration.between(REALE.instant(), momento));
+    }
+
+    /** Back to the demo's time after {@link #portaPerLaStoria}: real time plus the recorded offset. */
+    synchronized void riprendi() {
+        motore.imposta(embedded ? scostamentoRegistrato() : Duration.ZERO);
+    }
+
     private void cambia(Operazione operazione, String richiesta, String chi, Duration da, Duration a, Instant prima, Instant dopo) {
         tx.executeWithoutResult(status -> {
             jdbc.update("""

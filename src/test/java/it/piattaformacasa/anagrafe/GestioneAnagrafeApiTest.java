@@ -220,6 +220,12 @@ class GestioneAnagrafeApiTest {
                 .replace("\"codiceIstatComune\"", "\"fabbricatoId\":" + fabbricato + ",\"codiceIstatComune\"")).body())
                 .contains("il fabbricato " + codice + " è nel comune di Varese");
 
+        // its alloggio stays in Varese: the fabbricato does not move to another comune
+        ClientHttp.Risposta altroComune = put("/api/fabbricati/" + fabbricato, CAPOFILA,
+                "{\"version\":0,\"codiceIstatComune\":\"012096\",\"indirizzo\":\"Via dei Fabbricati 1\"}");
+        assertThat(altroComune.status()).isEqualTo(400);
+        assertThat(altroComune.json().get("errori").get(0).get("campo").asText()).isEqualTo("codiceIstatComune");
+        assertThat(altroComune.json().get("errori").get(0).get("messaggio").asText()).contains("1 alloggio in Anagrafe nel comune di Varese");
         ClientHttp.Risposta cambiato = put("/api/fabbricati/" + fabbricato, CAPOFILA,
                 "{\"version\":0,\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via dei Fabbricati 1\",\"numeroPiani\":6}");
         assertThat(cambiato.status()).as(cambiato.body()).isEqualTo(200);

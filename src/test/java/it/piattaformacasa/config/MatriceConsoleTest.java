@@ -104,6 +104,9 @@ class MatriceConsoleTest {
         // ---- Anagrafe: an alloggio of the Comune di Varese
         id.put("alloggioVarese", Long.toString(jdbc.queryForObject("select min(a.id) from alloggio a join ente_proprietario e"
                 + " on e.id = a.ente_id where e.codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)));
+        // a demo fabbricato of the Comune di Varese (its alloggi keep it in the stock)
+        id.put("fabbricatoVarese", Long.toString(jdbc.queryForObject("select id from fabbricato where codice = 'VA-BIZ-01'",
+                Long.class)));
         id.put("importazione", Long.toString(jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito,"
                 + " righe, operatore, eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id",
                 Long.class, Long.parseLong(id.get("enteVarese")))));
@@ -181,6 +184,8 @@ class MatriceConsoleTest {
                 new Riga("GET /anagrafe/alloggi/nuovo", "/anagrafe/alloggi/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/alloggi/{id}/modifica", "/anagrafe/alloggi/{alloggioVarese}/modifica", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/fabbricati/nuovo", "/anagrafe/fabbricati/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
+                // another ente's fabbricato is not there (404, as GET /api/fabbricati/{id}), who reads it may not change it (403)
+                new Riga("GET /anagrafe/fabbricati/{id}/modifica", "/anagrafe/fabbricati/{fabbricatoVarese}/modifica", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/importazione", "/anagrafe/importazione", CAPOFILA, "SSSSS"),
                 new Riga("GET /anagrafe/importazione/{id}", "/anagrafe/importazione/{importazione}", CAPOFILA, "SNSSS"),
                 new Riga("GET /anagrafe/importazione/{id}/scarti", "/anagrafe/importazione/{importazione}/scarti?formato=csv",
@@ -285,6 +290,8 @@ class MatriceConsoleTest {
             Map.entry("POST /anagrafe/alloggi/{id}/modifica", "anagrafe.web.GestioneAnagrafePagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/alloggi/{id}/ritiro", "anagrafe.web.GestioneAnagrafePagineTest"),
             Map.entry("POST /anagrafe/fabbricati/nuovo", "anagrafe.web.GestioneAnagrafePagineTest"),
+            Map.entry("POST /anagrafe/fabbricati/{id}/modifica",
+                    "anagrafe.web.GestioneAnagrafePagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/importazione", "anagrafe.web.GestioneAnagrafePagineTest"),
             Map.entry("POST /anagrafe/importazione/{id}/righe-valide", "anagrafe.web.GestioneAnagrafePagineTest"),
             // ---- riserve

@@ -4,7 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
@@ -14,6 +24,7 @@ import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.anagrafe.process.CertificazioneAnagrafeBpmn;
 import it.piattaformacasa.operatori.OperatoriService;
+import it.piattaformacasa.piano.process.ProgrammazioneAnnualeBpmn;
 
 @IntegrationTest
 class DatiDemoRunnerTest {
@@ -26,6 +37,12 @@ class DatiDemoRunnerTest {
     OperatoriService operatori;
     @Autowired
     RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    Clock clock;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
@@ -47,11 +64,64 @@ class DatiDemoRunnerTest {
     }
 
     @Test
+    void iPianiAnnualiDellaDemoCiSonoUnaVoltaENeiLoroStati() throws Exception {
+        int anno = LocalDate.now(ZoneId.of("Europe/Rome")).getYear();
+
+        runner.run(new DefaultApplicationArguments());
+
+        // one plan of last year and one of this year for the demo ambito, however often the demo is loaded (tests use
+        // years of their own, far from these)
+        List<Map<String, Object>> piani = jdbc.queryForList("""
+                select p.id, p.anno, p.stato, p.numero_delibera, p.fine_comunicazioni from piano_annuale p
+                  join ambito a on a.id = p.ambito_id where a.codice = 'VARESE' and p.anno in (?, ?) order by p.anno""",
+                anno - 1, anno);
+        assertThat(piani).extracting(p -> p.get("anno")).containsExactly(anno - 1, anno);
+        Map<String, Object> approvato = piani.get(0);
+        Map<String, Object> aperto = piani.get(1);
+        long idApprovato = ((Number) approvato.get("id")).longValue();
+        long idAperto = ((Number) aperto.get("id")).longValue();
+
+        // last year's: every ente sent, approved, its reserves written by the capofila with the plan, the year concluded
+        assertThat(approvato.get("stato")).isEqualTo("APPROVATO");
+        assertThat(approvato.get("numero_delibera")).isEqualTo("4/" + (anno - 1));
+        assertThat(jdbc.queryForObject("select count(*) from comunicazione_annuale where piano_id = ? and ricevuta_il is null",
+                Integer.class, idApprovato)).isZero();
+        assertThat(jdbc.queryForList("select aggiornato_da from piano_riserve where piano_annuale_id = ? and anno = ?",
+                String.class, idApprovato, anno - 1)).hasSize(DatiDemo.SCHEDE_ANNO_PRECEDENTE.size()).containsOnly("capofila");
+        assertThat(jdbc.queryForObject("select count(*) from certificazione_anagrafe where anno = ?", Integer.class, anno - 1))
+                .as("each ente certified its Anagrafe for the plan").isEqualTo(3);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProgrammazioneAnnualeBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(idApprovato)).singleResult().getEndActivityId())
+                .isEqualTo(ProgrammazioneAnnualeBpmn.END_ANNO_CONCLUSO);
+        // written at its own dates: the approval in April of last year
+        assertThat(jdbc.queryForObject("""
+                select to_char(quando at time zone 'Europe/Rome', 'YYYY-MM-DD') from piano_annuale_registro
+                 where piano_id = ? and azione = 'APPROVATO'""", String.class, idApprovato)).isEqualTo((anno - 1) + "-04-22");
+
+        // this year's: window open, every scheda received but ALER's for Gazzada Schianno, whose task is open
+        assertThat(aperto.get("stato")).isEqualTo("APERTO");
+        assertThat(((java.sql.Date) aperto.get("fine_comunicazioni")).toLocalDate()).isAfterOrEqualTo(LocalDate.now(ZoneId.of("Europe/Rome")));
+        assertThat(jdbc.queryForList("""
+                select e.codice_fiscale || '/' || c.codice_istat from comunicazione_annuale ca
+                  join ente_proprietario e on e.id = ca.ente_id join comune c on c.id = ca.comune_id
+                 where ca.piano_id = ? and ca.ricevuta_il is null""", String.class, idAperto))
+                .containsExactly(DatiDemo.CF_ALER + "/012073");
+        assertThat(jdbc.queryForObject("select count(*) from comunicazione_annuale where piano_id = ? and ricevuta_il is not null",
+                Integer.class, idAperto)).isEqualTo(DatiDemo.SCHEDE_ANNO_CORRENTE.size());
+        assertThat(taskService.createTaskQuery().processDefinitionKey(ProgrammazioneAnnualeBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(idAperto)).taskDefinitionKey(ProgrammazioneAnnualeBpmn.TASK_COMUNICA)
+                .list()).singleElement().satisfies(t -> assertThat(t.getName()).contains("ALER", "Gazzada Schianno"));
+
+        // the history was written in the past, and the platform's time is back to now
+        assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
     void conUnDatabaseEsternoIDatiDemoNonVengonoNemmenoCercati() {
         MockEnvironment esterno = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.it/piattaforma");
         // no collaborators at all: touching any repository or service would throw
-        DatiDemoRunner suEsterno = new DatiDemoRunner(esterno, true, null, null, null, null, null, null, null, null, null);
+        DatiDemoRunner suEsterno = new DatiDemoRunner(esterno, true, null, null, null, null, null, null, null, null, null, null);
 
         assertThatCode(() -> suEsterno.run(new DefaultApplicationArguments())).doesNotThrowAnyException();
     }
@@ -60,7 +130,7 @@ class DatiDemoRunnerTest {
     void sulDatabaseEmbeddedIlRunnerUsaIDatiDelDatabase() {
         // the same runner on the embedded environment does touch its collaborators: the test above can fail
         MockEnvironment embedded = new MockEnvironment();
-        DatiDemoRunner suEmbedded = new DatiDemoRunner(embedded, true, null, null, null, null, null, null, null, null, null);
+        DatiDemoRunner suEmbedded = new DatiDemoRunner(embedded, true, null, null, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> suEmbedded.run(new DefaultApplicationArguments())).isInstanceOf(NullPointerException.class);
     }

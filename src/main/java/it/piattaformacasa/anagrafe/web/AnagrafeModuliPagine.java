@@ -44,8 +44,8 @@ import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.common.web.PaginazioneConsole;
 
 /**
- * The Anagrafe's forms (issue 13): «Nuovo alloggio», «Modifica» of an alloggio, «Nuovo fabbricato» and «Importa da
- * Excel» with its report of refused rows. Each form builds the service's own data ({@link DatiAlloggio},
+ * The Anagrafe's forms (issue 13): «Nuovo alloggio», «Modifica» of an alloggio, «Nuovo fabbricato», «Modifica» of a
+ * fabbricato and «Importa da Excel» with its report of refused rows. Each form builds the service's own data ({@link DatiAlloggio},
  * {@link DatiFabbricato}) and calls {@link GestioneAnagrafeService} or {@link ImportazioneAnagrafeService}, which the API
  * calls too: a refusal comes back beside its field (400), a conflict as the API's 409 with its reason, another ente's
  * stock is 404 and a reading operator 403.
@@ -92,7 +92,18 @@ class AnagrafeModuliPagine {
     }
 
     record ModuloFabbricato(String ente, String codice, String comune, String indirizzo, String zonaLocalita, String annoCostruzione,
-                            String numeroPiani, String ascensore) {
+                            String numeroPiani, String ascensore, String version) {
+
+        static ModuloFabbricato di(Fabbricato f) {
+            return new ModuloFabbricato(f.getEnte().getId().toString(), f.getCodice(), f.getComune().getCodiceIstat(),
+                    f.getIndirizzo(), f.getZonaLocalita(), f.getAnnoCostruzione() == null ? null : f.getAnnoCostruzione().toString(),
+                    f.getNumeroPiani() == null ? null : f.getNumeroPiani().toString(), f.isAscensore() ? "true" : null,
+                    Long.toString(f.getVersion()));
+        }
+
+        public boolean spuntato() {
+            return "true".equals(ascensore) || "on".equals(ascensore);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ alloggio
@@ -205,8 +216,8 @@ class AnagrafeModuliPagine {
     @GetMapping("/anagrafe/fabbricati/nuovo")
     ModelAndView nuovoFabbricato(@RequestParam(required = false) String ente) {
         EnteProprietario scelto = enteDelModulo(ente);
-        return paginaFabbricato(scelto, new ModuloFabbricato(scelto.getId().toString(), null,
-                scelto.getComune() == null ? null : scelto.getComune().getCodiceIstat(), null, null, null, null, null), Map.of(),
+        return paginaFabbricato(scelto, null, new ModuloFabbricato(scelto.getId().toString(), null,
+                scelto.getComune() == null ? null : scelto.getComune().getCodiceIstat(), null, null, null, null, null, null), Map.of(),
                 HttpStatus.OK, null);
     }
 
@@ -214,34 +225,80 @@ class AnagrafeModuliPagine {
     Object creaFabbricato(@ModelAttribute ModuloFabbricato modulo, RedirectAttributes esito) {
         EnteProprietario ente = enteDelModulo(modulo.ente());
         Map<String, String> errori = new LinkedHashMap<>();
-        DatiFabbricato dati = new DatiFabbricato(modulo.codice(), modulo.comune(), modulo.indirizzo(), modulo.zonaLocalita(),
-                intero(modulo.annoCostruzione(), "annoCostruzione", errori), intero(modulo.numeroPiani(), "numeroPiani", errori),
-                "true".equals(modulo.ascensore()) || "on".equals(modulo.ascensore()));
+        DatiFabbricato dati = datiFabbricato(modulo, modulo.codice(), errori);
         if (!errori.isEmpty()) {
-            return paginaFabbricato(ente, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
+            return paginaFabbricato(ente, null, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
         }
         Fabbricato creato;
         try {
             creato = gestione.creaFabbricato(ente.getId(), dati);
         } catch (DatiNonValidiException e) {
             e.errori().forEach(x -> errori.putIfAbsent(campo(x.campo()), x.messaggio()));
-            return paginaFabbricato(ente, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
+            return paginaFabbricato(ente, null, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
         } catch (ConflittoException e) {
-            return paginaFabbricato(ente, modulo, Map.of(), HttpStatus.CONFLICT, e.getMessage());
+            return paginaFabbricato(ente, null, modulo, Map.of(), HttpStatus.CONFLICT, e.getMessage());
         }
         esito.addFlashAttribute("successo", testo("anagrafe.modulo.fabbricatoCreato", creato.getCodice()));
         return vaiA("/anagrafe/alloggi/nuovo?ente=" + ente.getId());
     }
 
-    private ModelAndView paginaFabbricato(EnteProprietario ente, ModuloFabbricato modulo, Map<String, String> errori, HttpStatus stato,
-                                          String rifiuto) {
+    /** «Modifica» of a fabbricato: the API's {@code PUT /api/fabbricati/{id}} with the version read. */
+    @GetMapping("/anagrafe/fabbricati/{id}/modifica")
+    ModelAndView modificaFabbricato(@PathVariable long id) {
+        Fabbricato fabbricato = gestione.fabbricato(id);
+        EnteProprietario ente = gestione.enteGestito(fabbricato.getEnte().getId());
+        if (fabbricato.isRitirato()) {
+            throw new ConflittoException("Il fabbricato " + fabbricato.getCodice() + " è stato ritirato e non si modifica");
+        }
+        return paginaFabbricato(ente, fabbricato, ModuloFabbricato.di(fabbricato), Map.of(), HttpStatus.OK, null);
+    }
+
+    @PostMapping("/anagrafe/fabbricati/{id}/modifica")
+    Object salvaFabbricato(@PathVariable long id, @ModelAttribute ModuloFabbricato modulo, RedirectAttributes esito) {
+        Fabbricato fabbricato = gestione.fabbricato(id);
+        EnteProprietario ente = gestione.enteGestito(fabbricato.getEnte().getId());
+        Map<String, String> errori = new LinkedHashMap<>();
+        // the code is the fabbricato's, whatever the form sends: it does not change
+        DatiFabbricato dati = datiFabbricato(modulo, fabbricato.getCodice(), errori);
+        Long versione = intero(modulo.version(), "version", errori) == null ? null : Long.valueOf(modulo.version().strip());
+        if (!errori.isEmpty() || versione == null) {
+            return paginaFabbricato(ente, fabbricato, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
+        }
+        try {
+            gestione.modificaFabbricato(id, versione, dati);
+        } catch (DatiNonValidiException e) {
+            e.errori().forEach(x -> errori.putIfAbsent(campo(x.campo()), x.messaggio()));
+            return paginaFabbricato(ente, fabbricato, modulo, etichettati(errori), HttpStatus.BAD_REQUEST, null);
+        } catch (ConflittoException e) {
+            return paginaFabbricato(ente, fabbricato, modulo, Map.of(), HttpStatus.CONFLICT, e.getMessage());
+        }
+        esito.addFlashAttribute("successo", testo("anagrafe.modulo.fabbricatoModificato", fabbricato.getCodice()));
+        return vaiA("/anagrafe/fabbricati?ente=" + ente.getId());
+    }
+
+    private DatiFabbricato datiFabbricato(ModuloFabbricato modulo, String codice, Map<String, String> errori) {
+        DatiFabbricato dati = new DatiFabbricato(codice, modulo.comune(), modulo.indirizzo(), modulo.zonaLocalita(),
+                intero(modulo.annoCostruzione(), "annoCostruzione", errori), intero(modulo.numeroPiani(), "numeroPiani", errori),
+                modulo.spuntato());
+        if (!errori.isEmpty()) {
+            // the service's own checks too, so that one answer lists every wrong field, not only those the form read
+            dati.normalizzati().verifica().forEach(e -> errori.putIfAbsent(campo(e.campo()), e.messaggio()));
+        }
+        return dati;
+    }
+
+    /** «Nuovo fabbricato» when {@code fabbricato} is null, its «Modifica» with its history otherwise. */
+    private ModelAndView paginaFabbricato(EnteProprietario ente, Fabbricato fabbricato, ModuloFabbricato modulo,
+                                          Map<String, String> errori, HttpStatus stato, String rifiuto) {
         ModelAndView pagina = new ModelAndView("anagrafe/fabbricato-modulo");
         pagina.addObject("ente", ente);
+        pagina.addObject("fabbricato", fabbricato);
         pagina.addObject("modulo", modulo);
         pagina.addObject("errori", ordinati(errori, CAMPI_FABBRICATO));
         pagina.addObject("errore", rifiuto);
         pagina.addObject("enti", gestione.entiGestiti());
         pagina.addObject("comuni", comuniDellEnte(ente));
+        pagina.addObject("storico", fabbricato == null ? List.of() : gestione.registroFabbricato(fabbricato.getId()));
         pagina.setStatus(stato);
         return pagina;
     }

@@ -3,7 +3,9 @@ package it.piattaformacasa.anagrafe.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -163,7 +165,10 @@ class AnagrafePagine {
             trovati = anagrafe.fabbricati(enteId, codiceIstat, PageRequest.of(paginazione.indice(), Console.RIGHE_PER_PAGINA));
         }
         model.addAttribute("fabbricati", trovati.getContent());
-        model.addAttribute("puoGestire", !gestione.entiGestiti().isEmpty());
+        Set<Long> gestiti = gestione.entiGestiti().stream().map(EnteProprietario::getId).collect(Collectors.toSet());
+        model.addAttribute("puoGestire", !gestiti.isEmpty());
+        // «Modifica» on the rows of the enti the person keeps
+        model.addAttribute("gestiti", gestiti);
         model.addAttribute("paginazione", paginazione);
         model.addAttribute("ente", enteId);
         model.addAttribute("comune", codiceIstat);

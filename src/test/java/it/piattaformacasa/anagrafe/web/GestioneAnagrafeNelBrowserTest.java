@@ -20,7 +20,7 @@ import it.piattaformacasa.config.ConsoleNelBrowser;
 /**
  * Issue 13 in a browser: the Comune di Varese's operator opens an alloggio of its ente, «Modifica», changes the surface
  * and the state, saves, and reads the change in the «Storico delle modifiche»; a wrong surface first comes back beside
- * its field.
+ * its field. The same for the alloggio's fabbricato: «Modifica il fabbricato», a wrong number of floors, then saved.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -33,6 +33,7 @@ class GestioneAnagrafeNelBrowserTest {
 
     ConsoleNelBrowser console;
     long id;
+    long conFabbricato;
     String codice;
 
     @BeforeAll
@@ -45,6 +46,15 @@ class GestioneAnagrafeNelBrowserTest {
                  "piano":3,"superficieUtile":58,"vani":3,"ascensore":false,"stato":"SFITTO_CARENZE_MANUTENTIVE"}""".formatted(varese, codice));
         assertThat(creato.status()).as(creato.body()).isEqualTo(201);
         id = creato.json().get("id").asLong();
+        ClientHttp.Risposta fabbricato = http.post("/api/fabbricati", CAPOFILA, """
+                {"enteId":%d,"codice":"%s-F","codiceIstatComune":"012133","indirizzo":"Via del Browser 20","zonaLocalita":"Bobbiate",
+                 "annoCostruzione":1968,"numeroPiani":4,"ascensore":false}""".formatted(varese, codice));
+        assertThat(fabbricato.status()).as(fabbricato.body()).isEqualTo(201);
+        ClientHttp.Risposta nelFabbricato = http.post("/api/alloggi", CAPOFILA, """
+                {"enteId":%d,"codiceUi":"%s-F1","fabbricatoId":%d,"codiceIstatComune":"012133","indirizzo":"Via del Browser 20",
+                 "piano":1,"superficieUtile":61,"vani":3,"stato":"LIBERO"}""".formatted(varese, codice, fabbricato.json().get("id").asLong()));
+        assertThat(nelFabbricato.status()).as(nelFabbricato.body()).isEqualTo(201);
+        conFabbricato = nelFabbricato.json().get("id").asLong();
         console = new ConsoleNelBrowser(port);
     }
 
@@ -74,5 +84,38 @@ class GestioneAnagrafeNelBrowserTest {
         assertThat(console.testoDi(By.id("tabella-storico"))).contains("Modifica", CAPOFILA, "Superficie utile (m²): 58,00 → 70,25",
                 "Stato dell'unità immobiliare: Sfitto per carenze manutentive → Libero", "Inserimento");
         assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, id)).isEqualTo("LIBERO");
+    }
+
+    @Test
+    void lOperatoreModificaIlFabbricatoDiUnAlloggio() {
+        console.accedi(CAPOFILA, PASSWORD);
+        console.vai("/anagrafe/alloggi/" + conFabbricato);
+        console.guarda("anagrafe-fabbricato-alloggio", "Modifica il fabbricato " + codice + "-F");
+        console.clicca("Modifica il fabbricato " + codice + "-F");
+        console.guarda("anagrafe-fabbricato-modulo", "Modifica il fabbricato " + codice + "-F");
+        assertThat(console.trova(By.id("codice")).getAttribute("readonly")).isNotNull();
+
+        console.scrivi(By.id("numeroPiani"), "cinque");
+        console.clicca("Salva le modifiche");
+        console.guarda("anagrafe-fabbricato-errore", "Numero di piani: scrivere un numero intero");
+        assertThat(console.trova(By.id("numeroPiani")).getAttribute("aria-describedby")).isEqualTo("numeroPiani-errore");
+
+        console.scrivi(By.id("numeroPiani"), "5");
+        console.scrivi(By.id("indirizzo"), "Via del Browser 22");
+        // Bootstrap Italia draws the checkbox on its label: the person clicks the label
+        console.trova(By.cssSelector("label[for='ascensore']")).click();
+        console.clicca("Salva le modifiche");
+        console.guarda("anagrafe-fabbricato-salvato", "Modifiche al fabbricato " + codice + "-F salvate.");
+        assertThat(console.testo()).contains("Via del Browser 22");
+
+        console.vai("/anagrafe/alloggi/" + conFabbricato);
+        assertThat(console.testoDi(By.id("dati-fabbricato"))).contains("Via del Browser 22", "5", "Sì");
+        console.clicca("Modifica il fabbricato " + codice + "-F");
+        console.guarda("anagrafe-fabbricato-storico", "Storico delle modifiche");
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})",
+                console.trova(By.id("titolo-storico")));
+        console.foto("anagrafe-fabbricato-storico-tabella");
+        assertThat(console.testoDi(By.id("tabella-storico"))).contains(CAPOFILA, "Numero di piani: 4 → 5",
+                "Indirizzo: Via del Browser 20 → Via del Browser 22", "Ascensore: No → Sì", "Inserimento");
     }
 }

@@ -20,8 +20,8 @@ import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
 
 /**
- * Issue 13 in the console, over HTTP: «Nuovo alloggio», «Modifica», «Ritira», «Nuovo fabbricato» and «Importa da Excel»
- * with its report, its download and «Importa le righe valide». The refusals are the API's: beside the field (400), the
+ * Issue 13 in the console, over HTTP: «Nuovo alloggio», «Modifica», «Ritira», «Nuovo fabbricato», its «Modifica» and
+ * «Importa da Excel» with its report, its download and «Importa le righe valide». The refusals are the API's: beside the field (400), the
  * reason of a conflict (409), another ente's stock not there (404), a reading operator refused (403).
  */
 @IntegrationTest
@@ -165,6 +165,127 @@ class GestioneAnagrafePagineTest {
         assertThat(testo(capofila.get(creato.raw().headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", ""))))
                 .contains(codice + "-F – Piazza della Console 1, Varese");
         assertThat(capofila.post("/anagrafe/fabbricati/nuovo", campi).status()).isEqualTo(409);
+    }
+
+    /** A fabbricato of the Comune di Varese in Varese, with one alloggio in it, through the API; its id. */
+    private long fabbricatoConUnAlloggio(String codiceFabbricato) {
+        ClientHttp.Risposta creato = http.post("/api/fabbricati", CAPOFILA, """
+                {"enteId":%d,"codice":"%s","codiceIstatComune":"012133","indirizzo":"Via dei Fabbricati 9","zonaLocalita":"Giubiano",
+                 "annoCostruzione":1975,"numeroPiani":4,"ascensore":false}""".formatted(varese, codiceFabbricato));
+        assertThat(creato.status()).as(creato.body()).isEqualTo(201);
+        long fabbricato = creato.json().get("id").asLong();
+        ClientHttp.Risposta alloggio = http.post("/api/alloggi", CAPOFILA, """
+                {"enteId":%d,"codiceUi":"%s-1","fabbricatoId":%d,"codiceIstatComune":"012133","indirizzo":"Via dei Fabbricati 9",
+                 "piano":1,"superficieUtile":55,"vani":3,"stato":"LIBERO"}""".formatted(varese, codiceFabbricato, fabbricato));
+        assertThat(alloggio.status()).as(alloggio.body()).isEqualTo(201);
+        return fabbricato;
+    }
+
+    private Map<String, String> moduloFabbricato(String comune, String indirizzo, String piani, String version) {
+        Map<String, String> campi = new LinkedHashMap<>();
+        campi.put("ente", Long.toString(varese));
+        campi.put("codice", "ALTRO-CODICE");
+        campi.put("comune", comune);
+        campi.put("indirizzo", indirizzo);
+        campi.put("zonaLocalita", "Giubiano");
+        campi.put("annoCostruzione", "1975");
+        campi.put("numeroPiani", piani);
+        campi.put("ascensore", "true");
+        campi.put("version", version);
+        return campi;
+    }
+
+    private Map<String, Object> fabbricatoNelDatabase(long id) {
+        return jdbc.queryForMap("""
+                select f.indirizzo, f.numero_piani, f.ascensore, f.version, c.codice_istat, f.codice,
+                       (select count(*) from anagrafe_registro r where r.fabbricato_id = f.id) as voci
+                  from fabbricato f join comune c on c.id = f.comune_id where f.id = ?""", id);
+    }
+
+    @Test
+    void lOperatoreModificaUnFabbricatoDellEnteELoStoricoLoRacconta() {
+        String codiceFabbricato = codice + "-F";
+        long id = fabbricatoConUnAlloggio(codiceFabbricato);
+        long alloggio = jdbc.queryForObject("select id from alloggio where codice_ui = ?", Long.class, codiceFabbricato + "-1");
+        SessioneConsole capofila = SessioneConsole.di(http, CAPOFILA);
+        // reached from its alloggio (and from the list of fabbricati, on the rows of the enti one keeps)
+        assertThat(testo(capofila.get("/anagrafe/alloggi/" + alloggio))).contains("id=\"modifica-fabbricato\"",
+                "href=\"/anagrafe/fabbricati/" + id + "/modifica\"", "Modifica il fabbricato " + codiceFabbricato);
+        assertThat(testo(capofila.get("/anagrafe/fabbricati"))).contains("class=\"modifica-fabbricato\"", "Azioni");
+        ClientHttp.Risposta apri = capofila.get("/anagrafe/fabbricati/" + id + "/modifica");
+        assertThat(apri.status()).isEqualTo(200);
+        assertThat(testo(apri)).contains("Modifica il fabbricato " + codiceFabbricato, "name=\"version\" value=\"0\"",
+                "Ente proprietario: Comune di Varese", "value=\"Via dei Fabbricati 9\"", "readonly", "Storico delle modifiche",
+                "Modifiche del fabbricato, la più recente per prima");
+
+        // wrong data: each reason beside its field and at the top, what was typed kept, nothing written
+        ClientHttp.Risposta sbagliato = capofila.post("/anagrafe/fabbricati/" + id + "/modifica",
+                moduloFabbricato("012133", " ", "cinque", "0"));
+        assertThat(sbagliato.status()).isEqualTo(400);
+        assertThat(testo(sbagliato)).contains("id=\"riepilogo-errori\"", "id=\"numeroPiani-errore\"",
+                "Numero di piani: scrivere un numero intero", "Indirizzo: l'indirizzo è obbligatorio", "value=\"cinque\"",
+                "aria-describedby=\"numeroPiani-errore\"", "href=\"#numeroPiani\"");
+        // another comune while its alloggio stays in Varese: refused beside the comune
+        ClientHttp.Risposta altroComune = capofila.post("/anagrafe/fabbricati/" + id + "/modifica",
+                moduloFabbricato("012096", "Via dei Fabbricati 9", "4", "0"));
+        assertThat(altroComune.status()).isEqualTo(400);
+        assertThat(testo(altroComune)).contains("id=\"comune-errore\"",
+                "Comune: il fabbricato ha 1 alloggio in Anagrafe nel comune di Varese: il comune cambia solo per un fabbricato senza alloggi");
+        assertThat(fabbricatoNelDatabase(id)).containsEntry("indirizzo", "Via dei Fabbricati 9").containsEntry("numero_piani", 4)
+                .containsEntry("codice_istat", "012133").containsEntry("version", 0L).containsEntry("voci", 1L);
+
+        ClientHttp.Risposta salvato = capofila.post("/anagrafe/fabbricati/" + id + "/modifica",
+                moduloFabbricato("012133", "Via dei Fabbricati 11", "6", "0"));
+        assertThat(salvato.status()).as(salvato.body()).isEqualTo(303);
+        assertThat(salvato.raw().headers().firstValue("Location").orElseThrow()).endsWith("/anagrafe/fabbricati?ente=" + varese);
+        assertThat(parole(capofila.get("/anagrafe/fabbricati?ente=" + varese))).contains("Modifiche al fabbricato " + codiceFabbricato
+                + " salvate.");
+        // the code does not change, whatever the form sent; the change is in the register with who made it
+        assertThat(fabbricatoNelDatabase(id)).containsEntry("codice", codiceFabbricato).containsEntry("indirizzo", "Via dei Fabbricati 11")
+                .containsEntry("numero_piani", 6).containsEntry("ascensore", true).containsEntry("version", 1L).containsEntry("voci", 2L);
+        assertThat(jdbc.queryForObject("select operatore from anagrafe_registro where fabbricato_id = ? and azione = 'MODIFICA'",
+                String.class, id)).isEqualTo(CAPOFILA);
+        ClientHttp.Risposta riaperto = capofila.get("/anagrafe/fabbricati/" + id + "/modifica");
+        assertThat(testo(riaperto)).contains("name=\"version\" value=\"1\"");
+        // a change made in the console, not from an imported file
+        assertThat(parole(riaperto)).contains(" capofila Modifica Ascensore: No → Sì",
+                "Indirizzo: Via dei Fabbricati 9 → Via dei Fabbricati 11", "Numero di piani: 4 → 6")
+                .doesNotContain("dal file dell'importazione");
+
+        // the version read before that change: someone changed it meanwhile, nothing written
+        ClientHttp.Risposta tardivo = capofila.post("/anagrafe/fabbricati/" + id + "/modifica",
+                moduloFabbricato("012133", "Via dei Fabbricati 13", "6", "0"));
+        assertThat(tardivo.status()).isEqualTo(409);
+        assertThat(testo(tardivo)).contains("id=\"rifiuto\"", "modificato da un altro operatore", "value=\"Via dei Fabbricati 13\"");
+        assertThat(fabbricatoNelDatabase(id)).containsEntry("indirizzo", "Via dei Fabbricati 11").containsEntry("voci", 2L);
+    }
+
+    @Test
+    void unAltroEnteNonTrovaIlFabbricatoEChiLeggeSoltantoNonLoModifica() {
+        long id = fabbricatoConUnAlloggio(codice + "-G");
+        long alloggio = jdbc.queryForObject("select id from alloggio where codice_ui = ?", Long.class, codice + "-G-1");
+        Map<String, String> cambiato = moduloFabbricato("012133", "Via di Nessuno 1", "4", "0");
+        SessioneConsole malnate = SessioneConsole.di(http, MALNATE);
+        assertThat(malnate.get("/anagrafe/fabbricati/" + id + "/modifica").status()).isEqualTo(404);
+        assertThat(malnate.post("/anagrafe/fabbricati/" + id + "/modifica", cambiato).status()).isEqualTo(404);
+        SessioneConsole istruttoria = SessioneConsole.di(http, VARESE_ISTRUTTORIA);
+        assertThat(istruttoria.get("/anagrafe/fabbricati/" + id + "/modifica").status()).isEqualTo(403);
+        assertThat(istruttoria.post("/anagrafe/fabbricati/" + id + "/modifica", cambiato).status()).isEqualTo(403);
+        assertThat(SessioneConsole.di(http, SUPERVISORE).post("/anagrafe/fabbricati/" + id + "/modifica", cambiato).status())
+                .isEqualTo(403);
+        assertThat(testo(istruttoria.get("/anagrafe/alloggi/" + alloggio))).doesNotContain("id=\"modifica-fabbricato\"");
+        assertThat(testo(istruttoria.get("/anagrafe/fabbricati"))).doesNotContain("modifica-fabbricato");
+        assertThat(SessioneConsole.di(http, CAPOFILA).get("/anagrafe/fabbricati/999999999/modifica").status()).isEqualTo(404);
+        assertThat(fabbricatoNelDatabase(id)).containsEntry("indirizzo", "Via dei Fabbricati 9").containsEntry("voci", 1L);
+
+        // a retired fabbricato is not changed: its page says why
+        ClientHttp.Risposta vuoto = http.post("/api/fabbricati", CAPOFILA, """
+                {"enteId":%d,"codice":"%s-R","codiceIstatComune":"012133","indirizzo":"Via Demolita 1"}""".formatted(varese, codice));
+        long ritirato = vuoto.json().get("id").asLong();
+        assertThat(http.post("/api/fabbricati/" + ritirato + "/ritiro", CAPOFILA, "{\"version\":0}").status()).isEqualTo(200);
+        ClientHttp.Risposta chiuso = SessioneConsole.di(http, CAPOFILA).get("/anagrafe/fabbricati/" + ritirato + "/modifica");
+        assertThat(chiuso.status()).isEqualTo(409);
+        assertThat(testo(chiuso)).contains("è stato ritirato e non si modifica");
     }
 
     @Test

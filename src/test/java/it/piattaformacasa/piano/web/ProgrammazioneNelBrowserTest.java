@@ -120,6 +120,28 @@ class ProgrammazioneNelBrowserTest {
         console.guarda("programmazione-dalle-riserve", "Piano annuale 2087");
     }
 
+    @Test
+    void chiApreLaDemoTrovaIlPianoDellAnnoApertoEQuelloDellAnnoPrimaApprovato() {
+        // the demo data's plans of the ambito (DatiDemoRunner): no test touches their years
+        int anno = oggi.getYear();
+        console.accedi(ALER_AVVISO, PASSWORD);
+        console.vai("/programmazione?anno=" + anno);
+        console.guarda("programmazione-demo-elenco", "Piani annuali dell'offerta abitativa");
+        assertThat(console.testoDi(By.id("tabella-piani"))).contains("Varese", String.valueOf(anno), "Aperto alle comunicazioni");
+        console.trova(By.cssSelector("#tabella-piani a[href^='/programmazione/']")).click();
+        console.guarda("programmazione-demo-aperto", "Piano annuale " + anno + " – Varese");
+        // every scheda arrived but ALER's for Gazzada Schianno, which ALER's operator can still send
+        assertThat(console.testoDi(By.id("riepilogo-comunicazioni"))).isEqualTo("Ricevute 4 su 5; enti in ritardo: 0.");
+        assertThat(console.testo()).contains("Schema comunicazione annuale – ALER", "Gazzada Schianno");
+
+        console.vai("/programmazione?anno=" + (anno - 1));
+        assertThat(console.testoDi(By.id("tabella-piani"))).contains(String.valueOf(anno - 1), "Approvato");
+        console.trova(By.cssSelector("#tabella-piani a[href^='/programmazione/']")).click();
+        console.guarda("programmazione-demo-approvato", "Piano annuale " + (anno - 1) + " – Varese");
+        assertThat(console.testoDi(By.id("delibera"))).contains("4/" + (anno - 1));
+        assertThat(console.testoDi(By.id("tabella-registro"))).contains("Riserve dell'anno impostate");
+    }
+
     /** A date typed as an Italian types it, gg/mm/aaaa. */
     private void imposta(String campo, LocalDate data) {
         console.scrivi(By.id(campo), String.format("%02d/%02d/%04d", data.getDayOfMonth(), data.getMonthValue(), data.getYear()));
