@@ -156,7 +156,7 @@ class OrdineAssegnazioneTest {
     @Test
     @Order(2)
     void nellAnnoDiUnPianoApprovatoLOrdineSegueLeSueRiserve() {
-        int anno = 2078;
+        int anno = 2075;
         LocalDate oggi = LocalDate.now(ROMA);
         ClientHttp.Risposta predisposto = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":" + anno
                 + ",\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
