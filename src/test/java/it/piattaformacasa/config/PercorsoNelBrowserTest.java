@@ -469,7 +469,9 @@ class PercorsoNelBrowserTest {
         String filtro = jdbc.queryForObject("select id_ from act_ru_filter where name_ = ?", String.class, FILTRO_DEL_MIO_ENTE);
         String ricerca = "[{\"type\":\"taskVariables\",\"operator\":\"eq\",\"value\":\"" + TITOLO + "\",\"name\":\"praticaAvviso\"}]";
         browser.get(url(TASKLIST + "#/?filter=" + filtro + "&searchQuery=" + URLEncoder.encode(ricerca, StandardCharsets.UTF_8)));
-        By scheda = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[starts-with(normalize-space(.), \"" + inizioDelNome + "\")]]");
+        // the card of this avviso's task: Tasklist may draw the filter's other tasks before applying the search
+        By scheda = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[starts-with(normalize-space(.), \"" + inizioDelNome
+                + "\")]][contains(., \"" + TITOLO + "\")]");
         // the list is drawn again as its data arrive: read and click it afresh until it stands still
         String testoScheda = attesa.until(d -> d.findElement(scheda).getText());
         assertThat(testoScheda).contains(TITOLO, "Scadenza:", "Pratica:");
