@@ -572,9 +572,15 @@ class PercorsoNelBrowserTest {
     }
 
     private void scrivi(String etichetta, String testo) {
-        WebElement campo = campo(etichetta);
-        campo.clear();
-        chromium.scrivi(campo, testo);
+        // Tasklist may draw the form again just after the claim: type again into the field drawn now until it keeps the text
+        attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            WebElement campo = campo(etichetta);
+            if (!testo.equals(campo.getAttribute("value"))) {
+                campo.clear();
+                chromium.scrivi(campo, testo);
+            }
+            return testo.equals(campo(etichetta).getAttribute("value"));
+        });
     }
 
     /**
