@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -58,6 +59,8 @@ public class ImportazioneAnagrafeService {
 
     private static final TypeReference<List<Scarto>> SCARTI = new TypeReference<>() {
     };
+    private static final Pattern ISTAT = Pattern.compile("[0-9]{6}");
+    private static final Pattern ISTAT_SENZA_ZERI = Pattern.compile("[0-9]{4,5}");
 
     private final GestioneAnagrafeService gestione;
     private final AnagrafeService anagrafe;
@@ -184,6 +187,8 @@ public class ImportazioneAnagrafeService {
         final List<RigaLetta> lette;
         final List<Scarto> scarti = new ArrayList<>();
         final java.util.Set<Integer> righeRifiutate = new java.util.TreeSet<>();
+        /** Row and column of each refusal: one reason per cell. */
+        private final java.util.Set<Long> celleScartate = new java.util.HashSet<>();
         final List<DaScrivere> nuovi = new ArrayList<>();
         final List<DaScrivere> aggiornati = new ArrayList<>();
         final Map<String, FabbricatoNoto> fabbricatiNuovi = new LinkedHashMap<>();
@@ -216,6 +221,7 @@ public class ImportazioneAnagrafeService {
                 }
             }
             List<DaScrivere> cambiStato = new ArrayList<>();
+            Map<String, String> nomiComuni = new HashMap<>();
             for (RigaLetta r : lette) {
                 DatiAlloggio dati = dati(r);
                 String codice = dati.codiceUi();
@@ -240,12 +246,12 @@ public class ImportazioneAnagrafeService {
                 }
                 ComuneNoto comune = null;
                 String istat = dati.codiceIstatComune();
-                if (istat != null && istat.matches("[0-9]{6}")) {
+                if (istat != null && ISTAT.matcher(istat).matches()) {
                     comune = comuni.get(istat);
                     if (comune == null) {
                         scarta(r, Colonna.CODICE_ISTAT, "comune sconosciuto: " + istat + " non è un comune degli ambiti della piattaforma");
-                    } else if (r.valore(Colonna.COMUNE) != null
-                            && !TracciatoAlloggi.parole(r.valore(Colonna.COMUNE)).equals(TracciatoAlloggi.parole(comune.nome()))) {
+                    } else if (r.valore(Colonna.COMUNE) != null && !TracciatoAlloggi.parole(r.valore(Colonna.COMUNE))
+                            .equals(nomiComuni.computeIfAbsent(comune.nome(), TracciatoAlloggi::parole))) {
                         scarta(r, Colonna.COMUNE, "il comune non corrisponde al codice ISTAT " + istat + " (" + comune.nome() + ")");
                     }
                 }
@@ -331,7 +337,7 @@ public class ImportazioneAnagrafeService {
                 }
             }
             String istat = r.valore(Colonna.CODICE_ISTAT);
-            if (istat != null && istat.matches("[0-9]{4,5}")) {
+            if (istat != null && ISTAT_SENZA_ZERI.matcher(istat).matches()) {
                 // a spreadsheet drops the leading zeros of a code typed as a number (012133 → 12133)
                 istat = "0".repeat(6 - istat.length()) + istat;
             }
@@ -387,8 +393,7 @@ public class ImportazioneAnagrafeService {
 
         private void scarta(RigaLetta r, Colonna c, String motivo) {
             // a number refused as text is not refused again by the range check of the same column
-            boolean gia = scarti.stream().anyMatch(s -> s.riga() == r.numero() && s.colonna().equals(c.intestazione()));
-            if (!gia) {
+            if (celleScartate.add((long) r.numero() * Colonna.values().length + c.ordinal())) {
                 String valore = r.valori().get(c);
                 scarti.add(new Scarto(r.numero(), c.intestazione(), valore == null ? "" : troncato(valore), motivo));
             }
