@@ -1,7 +1,10 @@
 package it.piattaformacasa.anagrafe;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +30,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.piattaformacasa.anagrafe.LetturaFoglio.RigaLetta;
 import it.piattaformacasa.anagrafe.TracciatoAlloggi.Colonna;
 import it.piattaformacasa.common.ConflittoException;
+import it.piattaformacasa.common.CopiaCsv;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.TestoSicuro;
@@ -37,8 +43,11 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
  * with the file. Nothing is half-loaded: with a refused row nothing is written unless the operator asks explicitly
  * for «le righe valide»; what is written is written in one transaction. The alloggio's code is the key, so loading the
  * same file again changes nothing, and a changed row updates its alloggio, recorded in the register like any change.
- * Rows are written in JDBC batches: 20 000 alloggi are one import, not 20 000 requests. The sheet is read as a stream
- * ({@link LetturaFoglio}).
+ * <p>
+ * 20 000 alloggi load in a few seconds: the sheet is read as a stream ({@link LetturaFoglio}), the ente's comuni,
+ * fabbricati and alloggi are read once into maps before the rows are checked, ids come from the identity sequences in
+ * one round trip, new alloggi and the register's rows go in with one COPY each ({@link CopiaCsv}), changed alloggi in
+ * JDBC batches guarded by their version. Each import logs where its time went (read, checked, written).
  */
 @Service
 public class ImportazioneAnagrafeService {
@@ -57,10 +66,13 @@ public class ImportazioneAnagrafeService {
                                     String operatore, Instant eseguitaIl, boolean fileConservato) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ImportazioneAnagrafeService.class);
     private static final TypeReference<List<Scarto>> SCARTI = new TypeReference<>() {
     };
     private static final Pattern ISTAT = Pattern.compile("[0-9]{6}");
     private static final Pattern ISTAT_SENZA_ZERI = Pattern.compile("[0-9]{4,5}");
+    /** Rows per JDBC batch (new fabbricati, changed alloggi): one round trip each. */
+    private static final int LOTTO = 1000;
 
     private final GestioneAnagrafeService gestione;
     private final AnagrafeService anagrafe;
@@ -88,21 +100,33 @@ public class ImportazioneAnagrafeService {
     public EsitoImportazione importa(long enteId, String nomeFile, byte[] contenuto, boolean righeValide) {
         EnteProprietario ente = gestione.enteGestito(enteId);
         String nome = nomeFile(nomeFile);
+        long inizio = System.nanoTime();
         List<RigaLetta> lette = LetturaFoglio.leggi(contenuto);
+        long letto = System.nanoTime();
         Verifica verifica = new Verifica(ente, lette);
         verifica.esegui();
+        long verificato = System.nanoTime();
         Instant adesso = Instant.now(clock);
         boolean rifiutate = !verifica.scarti.isEmpty();
         if (rifiutate && !righeValide) {
             long id = salva(ente, nome, Esito.NON_IMPORTATA, lette.size(), 0, 0, verifica.invariati, verifica.righeRifiutate.size(),
                     0, verifica.scarti, contenuto, adesso);
+            tempi(id, lette.size(), verifica, inizio, letto, verificato);
             return esito(id);
         }
         Esito esito = rifiutate ? Esito.IMPORTATE_RIGHE_VALIDE : Esito.IMPORTATA;
         long id = salva(ente, nome, esito, lette.size(), verifica.nuovi.size(), verifica.aggiornati.size(), verifica.invariati,
                 verifica.righeRifiutate.size(), verifica.fabbricatiNuovi.size(), verifica.scarti, contenuto, adesso);
         scrivi(ente, verifica, id, adesso);
+        tempi(id, lette.size(), verifica, inizio, letto, verificato);
         return esito(id);
+    }
+
+    /** Where an import's time went, for whoever looks at a slow one (the commit comes after: its time is not here). */
+    private static void tempi(long id, int righe, Verifica v, long inizio, long letto, long verificato) {
+        LOG.info("Importazione {}: {} righe ({} nuove, {} aggiornate, {} invariate, {} rifiutate), lette in {} ms, verificate in {} ms,"
+                        + " scritte in {} ms", id, righe, v.nuovi.size(), v.aggiornati.size(), v.invariati, v.righeRifiutate.size(),
+                (letto - inizio) / 1_000_000, (verificato - letto) / 1_000_000, (System.nanoTime() - verificato) / 1_000_000);
     }
 
     /** «Importa le righe valide» of a file already checked: the same file, kept with its report. */
@@ -433,53 +457,66 @@ public class ImportazioneAnagrafeService {
         jdbc.query("select codice, id from fabbricato where ente_id = ?", rs -> {
             fabbricati.put(rs.getString(1), rs.getLong(2));
         }, enteId);
-        for (FabbricatoNoto f : v.fabbricatiNuovi.values()) {
-            Long id = jdbc.queryForObject("insert into fabbricato (codice, ente_id, comune_id, indirizzo, zona_localita) values (?, ?, ?, ?, ?)"
-                    + " returning id", Long.class, f.codice(), enteId, f.comuneId(), f.indirizzo(), f.zona());
-            fabbricati.put(f.codice(), id);
-            Map<String, String> dopo = new LinkedHashMap<>();
-            dopo.put("codice", f.codice());
-            dopo.put("comune", f.nomeComune());
-            dopo.put("indirizzo", f.indirizzo());
-            dopo.put("zonaLocalita", f.zona());
-            registrate.add(new RegistroAnagrafe.Riga(enteId, null, id, RegistroAnagrafe.Azione.CREAZIONE, importazioneId, null, dopo));
+        if (!v.fabbricatiNuovi.isEmpty()) {
+            List<FabbricatoNoto> nuovi = new ArrayList<>(v.fabbricatiNuovi.values());
+            List<Long> ids = nuoviId("fabbricato", nuovi.size());
+            for (int i = 0; i < nuovi.size(); i++) {
+                FabbricatoNoto f = nuovi.get(i);
+                fabbricati.put(f.codice(), ids.get(i));
+                Map<String, String> dopo = new LinkedHashMap<>();
+                dopo.put("codice", f.codice());
+                dopo.put("comune", f.nomeComune());
+                dopo.put("indirizzo", f.indirizzo());
+                dopo.put("zonaLocalita", f.zona());
+                registrate.add(new RegistroAnagrafe.Riga(enteId, null, ids.get(i), RegistroAnagrafe.Azione.CREAZIONE, importazioneId,
+                        null, dopo));
+            }
+            jdbc.batchUpdate("insert into fabbricato (id, codice, ente_id, comune_id, indirizzo, zona_localita) values (?, ?, ?, ?, ?, ?)",
+                    nuovi, LOTTO, (ps, f) -> {
+                        ps.setLong(1, fabbricati.get(f.codice()));
+                        ps.setString(2, f.codice());
+                        ps.setLong(3, enteId);
+                        ps.setLong(4, f.comuneId());
+                        ps.setString(5, f.indirizzo());
+                        ps.setString(6, f.zona());
+                    });
         }
         Timestamp quando = Timestamp.from(adesso);
         if (!v.nuovi.isEmpty()) {
-            List<Long> ids = jdbc.queryForList("select nextval(pg_get_serial_sequence('alloggio', 'id')) from generate_series(1, ?)",
-                    Long.class, v.nuovi.size());
-            List<Object[]> righe = new ArrayList<>();
+            List<Long> ids = nuoviId("alloggio", v.nuovi.size());
             for (int i = 0; i < v.nuovi.size(); i++) {
                 DaScrivere d = v.nuovi.get(i);
-                righe.add(valori(ids.get(i), enteId, d, fabbricati, quando));
                 registrate.add(new RegistroAnagrafe.Riga(enteId, ids.get(i), null, RegistroAnagrafe.Azione.CREAZIONE, importazioneId,
                         null, d.fotografia()));
             }
-            jdbc.batchUpdate("insert into alloggio (id, ente_id, codice_ui, fabbricato_id, comune_id, zona_localita, indirizzo, scala,"
-                    + " interno, piano, superficie_utile, vani, ascensore, barriere_architettoniche, destinazione_uso, stato, aggiornato_il)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", righe);
+            CopiaCsv.copia(jdbc, "alloggio", "id, ente_id, codice_ui, fabbricato_id, comune_id, zona_localita, indirizzo, scala, interno,"
+                    + " piano, superficie_utile, vani, ascensore, barriere_architettoniche, destinazione_uso, stato, aggiornato_il", csv -> {
+                        for (int i = 0; i < v.nuovi.size(); i++) {
+                            DaScrivere d = v.nuovi.get(i);
+                            DatiAlloggio a = d.dati();
+                            csv.campo(ids.get(i)).campo(enteId).campo(a.codiceUi())
+                                    .campo(d.codiceFabbricato() == null ? null : fabbricati.get(d.codiceFabbricato()))
+                                    .campo(d.comuneId()).campo(a.zonaLocalita()).campo(a.indirizzo()).campo(a.scala()).campo(a.interno())
+                                    .campo(a.piano()).campo(a.superficieUtile()).campo(a.vani()).campo(a.ascensore())
+                                    .campo(a.barriereArchitettoniche()).campo(a.destinazioneUso().name()).campo(a.stato().name())
+                                    .campo(adesso).finePerRiga();
+                        }
+                    });
         }
         if (!v.aggiornati.isEmpty()) {
-            List<Object[]> righe = new ArrayList<>();
             for (DaScrivere d : v.aggiornati) {
-                Object[] valori = valori(d.esistente().id(), enteId, d, fabbricati, quando);
-                Object[] aggiornamento = new Object[valori.length - 3 + 2];
-                // fabbricato … aggiornato_il, then id and the version read
-                System.arraycopy(valori, 3, aggiornamento, 0, valori.length - 3);
-                aggiornamento[valori.length - 3] = d.esistente().id();
-                aggiornamento[valori.length - 2] = d.esistente().versione();
-                righe.add(aggiornamento);
                 Map<String, String>[] diff = RegistroAnagrafe.differenze(d.esistente().fotografia(), d.fotografia());
                 registrate.add(new RegistroAnagrafe.Riga(enteId, d.esistente().id(), null, RegistroAnagrafe.Azione.MODIFICA,
                         importazioneId, diff[0], diff[1]));
             }
+            // the version read with the file: a change made meanwhile by someone else fails the whole import
             int[][] esiti = jdbc.batchUpdate("update alloggio set fabbricato_id = ?, comune_id = ?, zona_localita = ?, indirizzo = ?,"
                     + " scala = ?, interno = ?, piano = ?, superficie_utile = ?, vani = ?, ascensore = ?, barriere_architettoniche = ?,"
                     + " destinazione_uso = ?, stato = ?, aggiornato_il = ?, version = version + 1 where id = ? and version = ?",
-                    righe, 1000, (ps, r) -> {
-                        for (int i = 0; i < r.length; i++) {
-                            ps.setObject(i + 1, r[i]);
-                        }
+                    v.aggiornati, LOTTO, (ps, d) -> {
+                        int n = colonne(ps, d, fabbricati, quando);
+                        ps.setLong(n + 1, d.esistente().id());
+                        ps.setLong(n + 2, d.esistente().versione());
                     });
             for (int[] lotto : esiti) {
                 for (int n : lotto) {
@@ -493,12 +530,35 @@ public class ImportazioneAnagrafeService {
         registro.registraTutte(registrate, utente.username(), adesso);
     }
 
-    /** id, ente, codice, then the columns an update writes, in the update's order. */
-    private static Object[] valori(long id, long enteId, DaScrivere d, Map<String, Long> fabbricati, Timestamp quando) {
+    /** Ids for the rows about to be inserted, from the table's own identity sequence, in one round trip. */
+    private List<Long> nuoviId(String tabella, int quanti) {
+        return jdbc.queryForList("select nextval(pg_get_serial_sequence(?, 'id')) from generate_series(1, ?)", Long.class, tabella,
+                quanti);
+    }
+
+    /** The columns an update writes, fabbricato … aggiornato_il, with their types: the index of the last. */
+    private static int colonne(PreparedStatement ps, DaScrivere d, Map<String, Long> fabbricati, Timestamp quando) throws SQLException {
         DatiAlloggio a = d.dati();
-        return new Object[] {id, enteId, a.codiceUi(), d.codiceFabbricato() == null ? null : fabbricati.get(d.codiceFabbricato()),
-                d.comuneId(), a.zonaLocalita(), a.indirizzo(), a.scala(), a.interno(), a.piano(), a.superficieUtile(), a.vani(),
-                a.ascensore(), a.barriereArchitettoniche(), a.destinazioneUso().name(), a.stato().name(), quando};
+        Long fabbricato = d.codiceFabbricato() == null ? null : fabbricati.get(d.codiceFabbricato());
+        if (fabbricato == null) {
+            ps.setNull(1, Types.BIGINT);
+        } else {
+            ps.setLong(1, fabbricato);
+        }
+        ps.setLong(2, d.comuneId());
+        ps.setString(3, a.zonaLocalita());
+        ps.setString(4, a.indirizzo());
+        ps.setString(5, a.scala());
+        ps.setString(6, a.interno());
+        ps.setInt(7, a.piano());
+        ps.setBigDecimal(8, a.superficieUtile());
+        ps.setInt(9, a.vani());
+        ps.setBoolean(10, a.ascensore());
+        ps.setBoolean(11, a.barriereArchitettoniche());
+        ps.setString(12, a.destinazioneUso().name());
+        ps.setString(13, a.stato().name());
+        ps.setTimestamp(14, quando);
+        return 14;
     }
 
     private long salva(EnteProprietario ente, String nome, Esito esito, int righe, int nuovi, int aggiornati, int invariati,
