@@ -56,8 +56,9 @@ import it.piattaformacasa.anagrafe.FoglioPatrimonio;
  * warms the server up (the first request after the start loads classes and compiles), and is reported apart.
  * <p>
  * In the same run, the references the import is compared with: reading the file alone, with POI's whole-workbook model
- * (what the import did before) and with POI's streaming event API (the least any reader can cost); writing alone, the
- * same alloggi and register rows by a plain JDBC batch into the same tables, rolled back (the least any writer can cost).
+ * (what the import did before) and with POI's streaming event API (each cell as formatted text), the better of two runs
+ * each; writing alone, the same alloggi and register rows by a plain JDBC batch into the same tables (keys, foreign
+ * keys, indexes), rolled back: what a straightforward reader and writer cost, with no checks and no report.
  * Run with {@code ./mvnw -Pbench verify -Dtest=ImportazioneAnagrafeBenchmark} ({@code -Dbench.alloggi=…}); figures in
  * {@code target/bench/importazione-anagrafe.txt}. It measures; it asserts nothing about time.
  */
@@ -108,14 +109,18 @@ class ImportazioneAnagrafeBenchmark {
         assertThat(jdbc.queryForObject("select count(*) from anagrafe_registro where importazione_id = ?", Integer.class,
                 prima.json().get("id").asLong())).isEqualTo(quanti + quanti / 50);
 
-        // the references, after the imports: the same JIT-warm server
-        long l0 = System.nanoTime();
-        int celleModello = leggiConIlModelloIntero(primo);
-        double modelloS = secondi(l0);
-        long l1 = System.nanoTime();
-        int celleStreaming = leggiInStreaming(primo);
-        double streamingS = secondi(l1);
-        assertThat(celleStreaming).isEqualTo(celleModello);
+        // the references, after the imports: the same JIT-warm server; a reader's best of two (its own code warm too)
+        double modelloS = Double.MAX_VALUE;
+        double streamingS = Double.MAX_VALUE;
+        for (int volta = 0; volta < 2; volta++) {
+            long l0 = System.nanoTime();
+            int celleModello = leggiConIlModelloIntero(primo);
+            modelloS = Math.min(modelloS, secondi(l0));
+            long l1 = System.nanoTime();
+            int celleStreaming = leggiInStreaming(primo);
+            streamingS = Math.min(streamingS, secondi(l1));
+            assertThat(celleStreaming).isEqualTo(celleModello);
+        }
         long w0 = System.nanoTime();
         scriviConUnBatchSemplice(ente, quanti);
         double scritturaS = secondi(w0);
@@ -128,8 +133,8 @@ class ImportazioneAnagrafeBenchmark {
                   lo stesso file di nuovo (nulla cambia):                       %6.2f s  (%.0f righe/s)
                   una riga su dieci cambiata (%d aggiornamenti registrati):     %6.2f s  (%.0f righe/s)
                 riferimenti, nella stessa esecuzione:
-                  sola lettura del file col modello intero di POI (XSSFWorkbook, com'era):  %6.2f s
-                  sola lettura del file in streaming (XSSFReader + SAX di POI):             %6.2f s
+                  sola lettura del file col modello intero di POI (XSSFWorkbook, com'era):  %6.2f s  (la migliore di 2)
+                  sola lettura del file in streaming (XSSFReader + SAX di POI):             %6.2f s  (la migliore di 2)
                   sola scrittura, batch JDBC semplice degli stessi %d alloggi e
                     %d righe di registro nelle stesse tabelle (poi annullata):             %6.2f s
                   prima importazione / (lettura in streaming + scrittura semplice):        %6.1f×
