@@ -22,6 +22,7 @@ public record DatiAlloggio(String codiceUi, Long fabbricatoId, String codiceIsta
 
     /** «Codice identificativo dell'unità immobiliare»: letters, digits and . _ / - (as the enti's codes are written). */
     public static final Pattern CODICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,39}");
+    private static final Pattern ISTAT = Pattern.compile("[0-9]{6}");
     public static final BigDecimal SUPERFICIE_MASSIMA = new BigDecimal("9999.99");
 
     /** What an alloggio holds now, as its form shows it again. */
@@ -50,7 +51,7 @@ public record DatiAlloggio(String codiceUi, Long fabbricatoId, String codiceIsta
         }
         if (codiceIstatComune == null || codiceIstatComune.isBlank()) {
             errori.add(new Errore("codiceIstatComune", "il comune è obbligatorio"));
-        } else if (!codiceIstatComune.strip().matches("[0-9]{6}")) {
+        } else if (!ISTAT.matcher(codiceIstatComune.strip()).matches()) {
             errori.add(new Errore("codiceIstatComune", "codice ISTAT del comune non valido: sei cifre"));
         }
         testo(errori, "indirizzo", indirizzo, 200, true, "l'indirizzo è obbligatorio");

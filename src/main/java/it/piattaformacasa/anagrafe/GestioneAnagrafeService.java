@@ -39,6 +39,8 @@ public class GestioneAnagrafeService {
 
     private static final Set<String> CHIAVE_ALLOGGIO = Set.of("alloggio_ente_id_codice_ui_key");
     private static final Set<String> CHIAVE_FABBRICATO = Set.of("fabbricato_ente_id_codice_key");
+    /** Alloggi asked about in one query of a {@link VincoliSullAlloggio}: an {@code in (…)} list the driver can bind. */
+    private static final int VINCOLI_PER_QUERY = 5_000;
 
     private final AnagrafeService anagrafe;
     private final AlloggioRepository alloggi;
@@ -301,8 +303,13 @@ public class GestioneAnagrafeService {
         if (alloggioIds.isEmpty()) {
             return motivi;
         }
-        for (VincoliSullAlloggio v : vincoli) {
-            v.motivi(alloggioIds).forEach(motivi::putIfAbsent);
+        // an import may change the state of tens of thousands: one query per slice, within the driver's bind limit
+        List<Long> ids = List.copyOf(alloggioIds);
+        for (int da = 0; da < ids.size(); da += VINCOLI_PER_QUERY) {
+            List<Long> fetta = ids.subList(da, Math.min(ids.size(), da + VINCOLI_PER_QUERY));
+            for (VincoliSullAlloggio v : vincoli) {
+                v.motivi(fetta).forEach(motivi::putIfAbsent);
+            }
         }
         return motivi;
     }

@@ -1,6 +1,5 @@
 package it.piattaformacasa.anagrafe;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +15,8 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import it.piattaformacasa.common.CopiaCsv;
 
 /**
  * The register of the Anagrafe's changes (issue 13, table {@code anagrafe_registro}): who, when, what changed from
@@ -111,22 +112,18 @@ public class RegistroAnagrafe {
         registraTutte(List.of(riga), operatore, il);
     }
 
+    /** The rows of a change, or of an import's thousands of changes, in one COPY (see {@link CopiaCsv}). */
     void registraTutte(List<Riga> righe, String operatore, Instant il) {
         if (righe.isEmpty()) {
             return;
         }
-        Timestamp quando = Timestamp.from(il);
-        jdbc.batchUpdate("insert into anagrafe_registro (ente_id, alloggio_id, fabbricato_id, azione, importazione_id, prima, dopo,"
-                        + " operatore, registrato_il) values (?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)", righe, 1000, (ps, r) -> {
-                    ps.setLong(1, r.enteId());
-                    ps.setObject(2, r.alloggioId());
-                    ps.setObject(3, r.fabbricatoId());
-                    ps.setString(4, r.azione().name());
-                    ps.setObject(5, r.importazioneId());
-                    ps.setString(6, r.prima() == null ? null : scrivi(r.prima()));
-                    ps.setString(7, r.dopo() == null ? null : scrivi(r.dopo()));
-                    ps.setString(8, operatore);
-                    ps.setTimestamp(9, quando);
+        CopiaCsv.copia(jdbc, "anagrafe_registro", "ente_id, alloggio_id, fabbricato_id, azione, importazione_id, prima, dopo, operatore,"
+                + " registrato_il", csv -> {
+                    for (Riga r : righe) {
+                        csv.campo(r.enteId()).campo(r.alloggioId()).campo(r.fabbricatoId()).campo(r.azione().name())
+                                .campo(r.importazioneId()).campo(r.prima() == null ? null : scrivi(r.prima()))
+                                .campo(r.dopo() == null ? null : scrivi(r.dopo())).campo(operatore).campo(il).finePerRiga();
+                    }
                 });
     }
 

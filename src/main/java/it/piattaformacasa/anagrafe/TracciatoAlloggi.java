@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The spreadsheet of the alloggi as seed 001 lays it out (issue 13), one layout for the export of the three lists
@@ -86,6 +87,12 @@ public final class TracciatoAlloggi {
             Map.entry("piano", Colonna.PIANO), Map.entry("superficieUtile", Colonna.SUPERFICIE), Map.entry("vani", Colonna.VANI),
             Map.entry("stato", Colonna.STATO), Map.entry("destinazioneUso", Colonna.DESTINAZIONE),
             Map.entry("fabbricatoId", Colonna.CODICE_FABBRICATO));
+
+    /** «1.234,50»: dots for thousands, a comma for decimals. */
+    private static final Pattern MIGLIAIA = Pattern.compile("-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?");
+    private static final Pattern NUMERO = Pattern.compile("-?[0-9]{1,12}(\\.[0-9]{1,12})?");
+    private static final Pattern SEGNI = Pattern.compile("\\p{M}");
+    private static final Pattern SPAZI = Pattern.compile("\\s+");
 
     private TracciatoAlloggi() {
     }
@@ -180,12 +187,12 @@ public final class TracciatoAlloggi {
     /** A number as a spreadsheet or an Italian writes it: «62,5», «62.5», «1.234,50». */
     public static Optional<BigDecimal> numeroDi(String testo) {
         String t = testo.strip().replace(" ", "").replace("m²", "").replace("mq", "");
-        if (t.matches("-?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?")) {
+        if (MIGLIAIA.matcher(t).matches()) {
             t = t.replace(".", "").replace(',', '.');
         } else {
             t = t.replace(',', '.');
         }
-        if (!t.matches("-?[0-9]{1,12}(\\.[0-9]{1,12})?")) {
+        if (!NUMERO.matcher(t).matches()) {
             return Optional.empty();
         }
         return Optional.of(new BigDecimal(t));
@@ -196,8 +203,18 @@ public final class TracciatoAlloggi {
         if (testo == null) {
             return "";
         }
-        String senzaAccenti = Normalizer.normalize(testo, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return senzaAccenti.replace('_', ' ').strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        // a cell of an import is read thousands of times: plain ASCII has no accent to take off
+        String senzaAccenti = ascii(testo) ? testo : SEGNI.matcher(Normalizer.normalize(testo, Normalizer.Form.NFD)).replaceAll("");
+        return SPAZI.matcher(senzaAccenti.replace('_', ' ').strip()).replaceAll(" ").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean ascii(String testo) {
+        for (int i = 0; i < testo.length(); i++) {
+            if (testo.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String chiave(String intestazione) {
