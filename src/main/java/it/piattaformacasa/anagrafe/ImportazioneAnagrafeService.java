@@ -1,12 +1,10 @@
 package it.piattaformacasa.anagrafe;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import it.piattaformacasa.anagrafe.TracciatoAlloggi.Colonna;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.FoglioExcel;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.TestoSicuro;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
@@ -65,8 +57,6 @@ public class ImportazioneAnagrafeService {
 
     private static final TypeReference<List<Scarto>> SCARTI = new TypeReference<>() {
     };
-    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
 
     private final GestioneAnagrafeService gestione;
     private final AnagrafeService anagrafe;
@@ -94,7 +84,7 @@ public class ImportazioneAnagrafeService {
     public EsitoImportazione importa(long enteId, String nomeFile, byte[] contenuto, boolean righeValide) {
         EnteProprietario ente = gestione.enteGestito(enteId);
         String nome = nomeFile(nomeFile);
-        List<RigaLetta> lette = leggi(contenuto);
+        List<FoglioExcel.Riga<Colonna>> lette = leggi(contenuto);
         Verifica verifica = new Verifica(ente, lette);
         verifica.esegui();
         Instant adesso = Instant.now(clock);
@@ -167,126 +157,17 @@ public class ImportazioneAnagrafeService {
 
     // ------------------------------------------------------------------------------------------------ reading
 
-    /** A row of the sheet: its number as the spreadsheet shows it and the text of each column found. */
-    record RigaLetta(int numero, Map<Colonna, String> valori) {
-        String valore(Colonna c) {
-            String v = valori.get(c);
-            return v == null || v.isBlank() ? null : v.strip();
-        }
-    }
+    /** Seed 001's sheet of alloggi, as {@link FoglioExcel} reads it. */
+    private static final FoglioExcel.Tracciato<Colonna> TRACCIATO = new FoglioExcel.Tracciato<>(List.of(Colonna.values()),
+            Colonna::di, Colonna::obbligatoria, Colonna::intestazione, "del patrimonio", "dell'elenco degli alloggi",
+            "(Scarica l'elenco dall'Anagrafe)", RIGHE_MASSIME);
 
     private static String nomeFile(String nomeFile) {
-        String nome = nomeFile == null || nomeFile.isBlank() ? "patrimonio.xlsx" : nomeFile.strip();
-        nome = nome.replaceAll("[\\p{Cntrl}]", "");
-        return nome.length() > 200 ? nome.substring(nome.length() - 200) : nome;
+        return FoglioExcel.nomeFile(nomeFile, "patrimonio.xlsx");
     }
 
-    private static List<RigaLetta> leggi(byte[] contenuto) {
-        if (contenuto == null || contenuto.length == 0) {
-            throw DatiNonValidiException.campo("file", "nessun file: scegliere il foglio Excel (.xlsx) del patrimonio");
-        }
-        if (!inizia(contenuto, ZIP) && !inizia(contenuto, OLE2)) {
-            throw DatiNonValidiException.campo("file", "il file non è un foglio Excel: caricare un file .xlsx con le colonne"
-                    + " dell'elenco degli alloggi");
-        }
-        try (Workbook libro = WorkbookFactory.create(new ByteArrayInputStream(contenuto))) {
-            if (libro.getNumberOfSheets() == 0) {
-                throw DatiNonValidiException.campo("file", "il foglio Excel non contiene fogli");
-            }
-            return righe(libro.getSheetAt(0));
-        } catch (DatiNonValidiException e) {
-            throw e;
-        } catch (Exception | LinkageError e) {
-            // POI reports a broken zip, a truncated or encrypted file in many ways: all of them are the file's fault
-            throw DatiNonValidiException.campo("file", "il file Excel è danneggiato o non leggibile: salvarlo di nuovo come .xlsx"
-                    + " e ripetere il caricamento");
-        }
-    }
-
-    private static boolean inizia(byte[] contenuto, byte[] firma) {
-        if (contenuto.length < firma.length) {
-            return false;
-        }
-        for (int i = 0; i < firma.length; i++) {
-            if (contenuto[i] != firma[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<RigaLetta> righe(Sheet foglio) {
-        DataFormatter formato = new DataFormatter(Locale.ITALY);
-        // the headings' row: the first among the first ten that names the most columns (seed 001's sheets have a row of
-        // column letters above it)
-        int rigaTitoli = -1;
-        Map<Integer, Colonna> colonne = Map.of();
-        for (int r = foglio.getFirstRowNum(); r <= Math.min(foglio.getLastRowNum(), foglio.getFirstRowNum() + 9); r++) {
-            Row riga = foglio.getRow(r);
-            if (riga == null) {
-                continue;
-            }
-            Map<Integer, Colonna> trovate = new HashMap<>();
-            for (Cell cella : riga) {
-                if (cella.getCellType() == CellType.STRING) {
-                    Optional<Colonna> c = Colonna.di(cella.getStringCellValue());
-                    if (c.isPresent() && !trovate.containsValue(c.get())) {
-                        trovate.put(cella.getColumnIndex(), c.get());
-                    }
-                }
-            }
-            if (trovate.size() > colonne.size()) {
-                colonne = trovate;
-                rigaTitoli = r;
-            }
-        }
-        List<String> mancanti = new ArrayList<>();
-        for (Colonna c : Colonna.values()) {
-            if (c.obbligatoria() && !colonne.containsValue(c)) {
-                mancanti.add("«" + c.intestazione() + "»");
-            }
-        }
-        if (rigaTitoli < 0 || !mancanti.isEmpty()) {
-            throw DatiNonValidiException.campo("file", "mancano le colonne " + String.join(", ", mancanti)
-                    + ": usare l'intestazione dell'elenco degli alloggi (Scarica l'elenco dall'Anagrafe)");
-        }
-        if (foglio.getLastRowNum() - rigaTitoli > RIGHE_MASSIME) {
-            throw DatiNonValidiException.campo("file", "al massimo " + RIGHE_MASSIME + " righe in un file");
-        }
-        List<RigaLetta> righe = new ArrayList<>();
-        for (int r = rigaTitoli + 1; r <= foglio.getLastRowNum(); r++) {
-            Row riga = foglio.getRow(r);
-            if (riga == null) {
-                continue;
-            }
-            Map<Colonna, String> valori = new EnumMap<>(Colonna.class);
-            for (Map.Entry<Integer, Colonna> c : colonne.entrySet()) {
-                Cell cella = riga.getCell(c.getKey());
-                String testo = testo(cella, formato);
-                if (testo != null && !testo.isBlank()) {
-                    valori.put(c.getValue(), testo);
-                }
-            }
-            if (!valori.isEmpty()) {
-                righe.add(new RigaLetta(r + 1, valori));
-            }
-        }
-        return righe;
-    }
-
-    /** A cell as text: numbers without the spreadsheet's formatting (62.5, not «62,50 m²»), formulas by their value. */
-    private static String testo(Cell cella, DataFormatter formato) {
-        if (cella == null) {
-            return null;
-        }
-        CellType tipo = cella.getCellType() == CellType.FORMULA ? cella.getCachedFormulaResultType() : cella.getCellType();
-        return switch (tipo) {
-            case NUMERIC -> BigDecimal.valueOf(cella.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case STRING -> cella.getStringCellValue();
-            case BOOLEAN -> cella.getBooleanCellValue() ? "SI" : "NO";
-            case BLANK -> null;
-            default -> formato.formatCellValue(cella);
-        };
+    private static List<FoglioExcel.Riga<Colonna>> leggi(byte[] contenuto) {
+        return FoglioExcel.leggi(contenuto, TRACCIATO);
     }
 
     // ------------------------------------------------------------------------------------------------ checking
@@ -308,7 +189,7 @@ public class ImportazioneAnagrafeService {
 
     private final class Verifica {
         final EnteProprietario ente;
-        final List<RigaLetta> lette;
+        final List<FoglioExcel.Riga<Colonna>> lette;
         final List<Scarto> scarti = new ArrayList<>();
         final java.util.Set<Integer> righeRifiutate = new java.util.TreeSet<>();
         final List<DaScrivere> nuovi = new ArrayList<>();
@@ -316,7 +197,7 @@ public class ImportazioneAnagrafeService {
         final Map<String, FabbricatoNoto> fabbricatiNuovi = new LinkedHashMap<>();
         int invariati;
 
-        Verifica(EnteProprietario ente, List<RigaLetta> lette) {
+        Verifica(EnteProprietario ente, List<FoglioExcel.Riga<Colonna>> lette) {
             this.ente = ente;
             this.lette = lette;
         }
@@ -336,14 +217,14 @@ public class ImportazioneAnagrafeService {
                     }, ente.getId());
             Map<String, Esistente> esistenti = esistenti();
             Map<String, List<Integer>> perCodice = new HashMap<>();
-            for (RigaLetta r : lette) {
+            for (FoglioExcel.Riga<Colonna> r : lette) {
                 String codice = r.valore(Colonna.CODICE_UI);
                 if (codice != null) {
                     perCodice.computeIfAbsent(codice.toUpperCase(Locale.ROOT), k -> new ArrayList<>()).add(r.numero());
                 }
             }
             List<DaScrivere> cambiStato = new ArrayList<>();
-            for (RigaLetta r : lette) {
+            for (FoglioExcel.Riga<Colonna> r : lette) {
                 DatiAlloggio dati = dati(r);
                 String codice = dati.codiceUi();
                 if (codice != null) {
@@ -439,7 +320,7 @@ public class ImportazioneAnagrafeService {
                     .sorted(java.util.Comparator.comparingInt(FabbricatoNoto::riga)).forEach(f -> fabbricatiNuovi.put(f.codice(), f));
         }
 
-        private DatiAlloggio dati(RigaLetta r) {
+        private DatiAlloggio dati(FoglioExcel.Riga<Colonna> r) {
             String statoTesto = r.valore(Colonna.STATO);
             StatoAlloggio stato = null;
             if (statoTesto != null) {
@@ -473,7 +354,7 @@ public class ImportazioneAnagrafeService {
                     intero(r, Colonna.VANI), siNo(r, Colonna.ASCENSORE), siNo(r, Colonna.BARRIERE), uso, stato).normalizzati();
         }
 
-        private Integer intero(RigaLetta r, Colonna c) {
+        private Integer intero(FoglioExcel.Riga<Colonna> r, Colonna c) {
             String v = r.valore(c);
             if (v == null) {
                 return null;
@@ -486,7 +367,7 @@ public class ImportazioneAnagrafeService {
             return n.get().intValueExact();
         }
 
-        private BigDecimal decimale(RigaLetta r, Colonna c) {
+        private BigDecimal decimale(FoglioExcel.Riga<Colonna> r, Colonna c) {
             String v = r.valore(c);
             if (v == null) {
                 return null;
@@ -499,7 +380,7 @@ public class ImportazioneAnagrafeService {
             return n.get();
         }
 
-        private Boolean siNo(RigaLetta r, Colonna c) {
+        private Boolean siNo(FoglioExcel.Riga<Colonna> r, Colonna c) {
             String v = r.valore(c);
             if (v == null) {
                 return Boolean.FALSE;
@@ -512,7 +393,7 @@ public class ImportazioneAnagrafeService {
             return b.get();
         }
 
-        private void scarta(RigaLetta r, Colonna c, String motivo) {
+        private void scarta(FoglioExcel.Riga<Colonna> r, Colonna c, String motivo) {
             // a number refused as text is not refused again by the range check of the same column
             boolean gia = scarti.stream().anyMatch(s -> s.riga() == r.numero() && s.colonna().equals(c.intestazione()));
             if (!gia) {
