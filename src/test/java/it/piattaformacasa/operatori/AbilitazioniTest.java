@@ -3,19 +3,13 @@ package it.piattaformacasa.operatori;
 import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.StreamSupport;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -116,36 +110,17 @@ class AbilitazioniTest {
         return operatori.operatore(o.getUsername());
     }
 
-    private static byte[] modello(List<List<String>> righe) throws IOException {
-        try (XSSFWorkbook libro = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet foglio = libro.createSheet("Abilitazione utenti");
-            List<List<String>> tutte = new ArrayList<>();
-            tutte.add(List.of("Ragione sociale ente proprietario", "Nome operatore", "Cognome operatore", "Codice fiscale operatore",
-                    "Indirizzo posta elettronica individuale dell'operatore", "Recapito telefonico dell'operatore",
-                    "(1) Abilitazione per la Gestione dell'Avviso (SI/NO)", "(2) Abilitazione per l'Istruttoria delle Domande (SI/NO)"));
-            tutte.addAll(righe);
-            for (int r = 0; r < tutte.size(); r++) {
-                Row riga = foglio.createRow(r);
-                for (int c = 0; c < tutte.get(r).size(); c++) {
-                    riga.createCell(c).setCellValue(tutte.get(r).get(c));
-                }
-            }
-            libro.write(out);
-            return out.toByteArray();
-        }
-    }
-
     private List<String> scarti(JsonNode risposta) {
         return StreamSupport.stream(risposta.path("scarti").spliterator(), false)
                 .map(s -> s.path("riga").asInt() + " | " + s.path("colonna").asText() + " | " + s.path("motivo").asText()).toList();
     }
 
     @Test
-    void unModelloConRigheErrateNonParteEDiceRigaColonnaEMotivo() throws IOException {
+    void unModelloConRigheErrateNonParteEDiceRigaColonnaEMotivo() {
         String buono = nuovoCodiceFiscale();
         String doppio = nuovoCodiceFiscale();
         String cfSbagliato = buono.substring(0, 15) + (buono.charAt(15) == 'A' ? "B" : "A");
-        byte[] file = modello(List.of(
+        byte[] file = ModelloDiProva.xlsx(List.of(
                 List.of("Comune di Varese", "Anna", "Buona", buono, "anna.buona@comune.varese.it", "0332 1", "SI", "NO"),
                 List.of("Comune di Malnate", "Bruno", "Altrove", nuovoCodiceFiscale(), "b@malnate.it", "", "SI", "SI"),
                 List.of("Comune di Varese", "Carla", "Controllo", cfSbagliato, "c@comune.varese.it", "", "NO", "SI"),

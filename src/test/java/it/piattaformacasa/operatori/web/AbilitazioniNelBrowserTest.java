@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +17,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.config.ConsoleNelBrowser;
+import it.piattaformacasa.operatori.ModelloDiProva;
 
 /**
  * Issue 14 in a browser: the Comune di Varese's referente opens «Abilitazioni», sends seed 002's model with a row of
@@ -38,23 +36,8 @@ class AbilitazioniNelBrowserTest {
     @BeforeAll
     void apri() throws IOException {
         file = Files.createTempFile("abilitazioni", ".xlsx");
-        try (XSSFWorkbook libro = new XSSFWorkbook()) {
-            Sheet foglio = libro.createSheet("Abilitazione utenti");
-            List<List<String>> righe = List.of(List.of("Ragione sociale ente proprietario", "Nome operatore", "Cognome operatore",
-                    "Codice fiscale operatore", "Indirizzo posta elettronica individuale dell'operatore",
-                    "Recapito telefonico dell'operatore", "(1) Abilitazione per la Gestione dell'Avviso (SI/NO)",
-                    "(2) Abilitazione per l'Istruttoria delle Domande (SI/NO)"),
-                    List.of("ALER Varese", "Sergio", "Altrove", "RSSMRA61E03L682Z", "sergio@aler.it", "", "SI", "NO"));
-            for (int r = 0; r < righe.size(); r++) {
-                Row row = foglio.createRow(r);
-                for (int c = 0; c < righe.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(righe.get(r).get(c));
-                }
-            }
-            try (var out = Files.newOutputStream(file)) {
-                libro.write(out);
-            }
-        }
+        Files.write(file, ModelloDiProva.xlsx(List.of(
+                List.of("ALER Varese", "Sergio", "Altrove", "RSSMRA61E03L682Z", "sergio@aler.it", "", "SI", "NO"))));
         console = new ConsoleNelBrowser(port);
     }
 

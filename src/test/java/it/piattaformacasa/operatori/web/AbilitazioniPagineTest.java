@@ -3,14 +3,9 @@ package it.piattaformacasa.operatori.web;
 import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
+import it.piattaformacasa.operatori.ModelloDiProva;
 
 /** Issue 14 in the console: the referente uploads seed 002's model and reads the refused rows; nobody else sends. */
 @IntegrationTest
@@ -44,30 +40,12 @@ class AbilitazioniPagineTest {
         return HtmlUtils.htmlUnescape(r.body());
     }
 
-    private static byte[] modello(List<String> riga) throws IOException {
-        try (XSSFWorkbook libro = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet foglio = libro.createSheet("Abilitazione utenti");
-            List<List<String>> righe = List.of(List.of("Ragione sociale ente proprietario", "Nome operatore", "Cognome operatore",
-                    "Codice fiscale operatore", "Indirizzo posta elettronica individuale dell'operatore",
-                    "Recapito telefonico dell'operatore", "(1) Abilitazione per la Gestione dell'Avviso (SI/NO)",
-                    "(2) Abilitazione per l'Istruttoria delle Domande (SI/NO)"), riga);
-            for (int r = 0; r < righe.size(); r++) {
-                Row row = foglio.createRow(r);
-                for (int c = 0; c < righe.get(r).size(); c++) {
-                    row.createCell(c).setCellValue(righe.get(r).get(c));
-                }
-            }
-            libro.write(out);
-            return out.toByteArray();
-        }
-    }
-
     @Test
-    void ilReferenteCaricaIlModelloELeggeLeRigheRifiutate() throws IOException {
+    void ilReferenteCaricaIlModelloELeggeLeRigheRifiutate() {
         SessioneConsole referente = SessioneConsole.di(http, CAPOFILA);
         assertThat(testo(referente.get("/abilitazioni"))).contains("Abilitazioni degli operatori", "Verifica e invia",
                 "Codice fiscale operatore");
-        byte[] file = modello(List.of("Comune di Malnate", "Rita", "Altrove", "RSSMRA61E03L682Z", "rita@malnate.it", "", "SI", "NO"));
+        byte[] file = ModelloDiProva.xlsx(List.of(List.of("Comune di Malnate", "Rita", "Altrove", "RSSMRA61E03L682Z", "rita@malnate.it", "", "SI", "NO")));
         ClientHttp.Risposta caricato = referente.postConFile("/abilitazioni", Map.of("ente", Long.toString(varese), "tipo", "ABILITAZIONE"),
                 "file", "abilitazioni.xlsx", file);
         assertThat(caricato.status()).as(caricato.body()).isEqualTo(303);
