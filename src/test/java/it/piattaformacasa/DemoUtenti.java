@@ -12,6 +12,8 @@ public final class DemoUtenti {
     public static final String SUPERVISORE = "supervisore";
     public static final String ANALISTA = "analista";
     public static final String ANALISTA_REVISORE = "analista.revisore";
+    /** The Region's validator of the requests of abilitazione (issue 14). */
+    public static final String VALIDATORE = "validatore";
     /** Only for wrong-password tests: Camunda throttles a user after a failed login, so no other test may need it. */
     public static final String DA_BLOCCARE = "prova.password";
 

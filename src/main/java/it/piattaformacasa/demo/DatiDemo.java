@@ -106,7 +106,10 @@ final class DatiDemo {
             new DatiOperatore("analista.revisore", "LMBFNC86M52F205P", "Francesca", "Lombardi", "02 67654",
                     List.of(), Set.of(RuoloPiattaforma.ANALISTA)),
             new DatiOperatore("admin", "CNTSRA90B68L682N", "Sara", "Conti", "02 67653",
-                    List.of(), Set.of(RuoloPiattaforma.AMMINISTRATORE)));
+                    List.of(), Set.of(RuoloPiattaforma.AMMINISTRATORE)),
+            // the Region's validator of the enti's requests of abilitazione (seed 002, issue 14)
+            new DatiOperatore("validatore", "VRDLRA80A41L682M", "Laura", "Verdi", "02 67655",
+                    List.of(), Set.of(RuoloPiattaforma.VALIDATORE_REGIONALE)));
 
     static final List<List<DatiComponente>> NUCLEI = List.of(
             List.of(new DatiComponente("RSSMRA61E03L682Z", "Mario", "Rossi", LocalDate.of(1961, 5, 3), RelazioneParentela.RICHIEDENTE, 0),

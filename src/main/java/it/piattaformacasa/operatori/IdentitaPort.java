@@ -16,6 +16,8 @@ public interface IdentitaPort {
         LAVORO,
         SUPERVISORI,
         ANALISTI,
+        /** The Region's validators of the requests of abilitazione. */
+        VALIDATORI,
         AMMINISTRATORI
     }
 

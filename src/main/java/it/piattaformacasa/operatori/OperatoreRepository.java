@@ -19,4 +19,10 @@ public interface OperatoreRepository extends JpaRepository<Operatore, Long> {
               left join fetch o.abilitazioni a left join fetch a.ente e left join fetch e.comune c left join fetch c.ambito
             order by o.username""")
     List<Operatore> findAllConAbilitazioni();
+
+    @Query("""
+            select distinct o from Operatore o
+              left join fetch o.abilitazioni a left join fetch a.ente e left join fetch e.comune c left join fetch c.ambito
+            where o.codiceFiscale = :codiceFiscale""")
+    Optional<Operatore> findByCodiceFiscale(it.piattaformacasa.common.CodiceFiscale codiceFiscale);
 }

@@ -27,6 +27,7 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
     public static final String ROLE_AMMINISTRATORE = "ROLE_AMMINISTRATORE";
     public static final String ROLE_SUPERVISORE = "ROLE_SUPERVISORE";
     public static final String ROLE_ANALISTA = "ROLE_ANALISTA";
+    public static final String ROLE_VALIDATORE_REGIONALE = "ROLE_VALIDATORE_REGIONALE";
 
     private final IdentitaPort identita;
     private final OperatoreRepository operatori;
@@ -91,7 +92,15 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
         if (gruppi.contains(Gruppi.ANALISTI)) {
             autorita.add(new SimpleGrantedAuthority(ROLE_ANALISTA));
         }
+        if (gruppi.contains(Gruppi.VALIDATORI_REGIONALI)) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_VALIDATORE_REGIONALE));
+        }
         return autorita;
+    }
+
+    /** Forgets the user's remembered login: its groups changed and must apply to its next request. */
+    void dimentica(String username) {
+        memoria.dimentica(username);
     }
 
     @Override

@@ -41,6 +41,7 @@ public class OperatoriService {
         gruppi.add(new Gruppo(Gruppi.AMMINISTRATORI, "Amministratori della piattaforma", TipoGruppo.AMMINISTRATORI));
         gruppi.add(new Gruppo(Gruppi.SUPERVISORI, "Supervisori dei termini", TipoGruppo.SUPERVISORI));
         gruppi.add(new Gruppo(Gruppi.ANALISTI, "Analisti delle regole", TipoGruppo.ANALISTI));
+        gruppi.add(new Gruppo(Gruppi.VALIDATORI_REGIONALI, "Validatori regionali delle abilitazioni", TipoGruppo.VALIDATORI));
         for (Ambito ambito : anagrafe.ambiti()) {
             gruppi.add(new Gruppo(Gruppi.capofila(ambito.getCodice()),
                     "Ambito di " + ambito.getNome() + " – Comune capofila", TipoGruppo.LAVORO));
@@ -90,6 +91,17 @@ public class OperatoriService {
     public List<Operatore> registra(List<Operatore> nuovi) {
         List<Operatore> salvati = operatori.saveAll(nuovi);
         allineaIdentita();
+        return salvati;
+    }
+
+    /**
+     * Saves new or changed operatori and projects only them onto the identity store (their groups exist already):
+     * what an approved request of abilitazione changes.
+     */
+    @Transactional
+    public List<Operatore> registraEAllinea(List<Operatore> cambiati) {
+        List<Operatore> salvati = operatori.saveAll(cambiati);
+        salvati.forEach(this::allinea);
         return salvati;
     }
 

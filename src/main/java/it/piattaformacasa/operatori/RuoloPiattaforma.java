@@ -4,7 +4,9 @@ import it.piattaformacasa.common.sicurezza.Gruppi;
 
 /** Roles not tied to an ente. */
 public enum RuoloPiattaforma {
-    SUPERVISORE(Gruppi.SUPERVISORI), ANALISTA(Gruppi.ANALISTI), AMMINISTRATORE(Gruppi.AMMINISTRATORI);
+    SUPERVISORE(Gruppi.SUPERVISORI), ANALISTA(Gruppi.ANALISTI), AMMINISTRATORE(Gruppi.AMMINISTRATORI),
+    /** Validates the enti's requests of abilitazione (seed 002: «la Regione valida»). */
+    VALIDATORE_REGIONALE(Gruppi.VALIDATORI_REGIONALI);
 
     private final String gruppo;
 

@@ -52,6 +52,11 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
         return haUnRuolo(RUOLI_ANAGRAFE);
     }
 
+    @Override
+    public boolean validatoreRegionale() {
+        return haUnRuolo(Set.of(OperatoriAuthenticationProvider.ROLE_VALIDATORE_REGIONALE));
+    }
+
     private static boolean haUnRuolo(Set<String> ruoli) {
         Authentication authentication = autenticazione();
         return authentication != null && authentication.getAuthorities().stream()

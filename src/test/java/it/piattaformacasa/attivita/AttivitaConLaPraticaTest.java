@@ -70,6 +70,7 @@ class AttivitaConLaPraticaTest {
     private static final String MALNATE_ISTAT = "012096";
     private static final String RICHIEDENTE = "GRCLSE95R50L682N";
     private static final String REGOLE = "attivita-con-la-pratica";
+    long richiestaAbilitazione;
 
     @LocalServerPort
     int port;
@@ -188,6 +189,15 @@ class AttivitaConLaPraticaTest {
         assertThat(certificazione.status()).as(certificazione.body()).isEqualTo(201);
         raccogli(certificazione.json().get("processInstanceId").asText());
         pubblicazioni.avvia(REGOLE, 4, ANALISTA, ANALISTA, LocalDate.of(2027, 1, 1));
+        // issue 14: Malnate's referente asks the Region to enable an operator
+        ClientHttp.Risposta abilitazione = http.post("/api/enti/" + enteMalnate + "/abilitazioni", MALNATE, "{\"tipo\":\"ABILITAZIONE\","
+                + "\"righe\":[{\"ragioneSociale\":\"" + ENTE + "\",\"nome\":\"Ottavio\",\"cognome\":\"Prova\","
+                + "\"codiceFiscale\":\"PRVTTV80A01F205X\",\"email\":\"ottavio.prova@comune.malnate.va.it\","
+                + "\"gestioneAvviso\":\"NO\",\"istruttoriaDomande\":\"SI\"}]}");
+        assertThat(abilitazione.status()).as(abilitazione.body()).isEqualTo(201);
+        richiestaAbilitazione = abilitazione.json().get("id").asLong();
+        raccogli(runtimeService.createProcessInstanceQuery().processDefinitionKey("abilitazioni")
+                .processInstanceBusinessKey(Long.toString(richiestaAbilitazione)).singleResult().getId());
 
         // the ambito's annual plan of a year of its own: each ente's communication, then the capofila's approval
         ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2078,"
@@ -253,6 +263,12 @@ class AttivitaConLaPraticaTest {
         assertThat(pratica("UserTask_VerificaIstruttoria")).isEqualTo("Domanda n. " + domanda + ", graduatoria n. " + graduatoria);
         assertThat(pratica("UserTask_ConfermaContratto")).isEqualTo("Domanda n. " + domanda + ", alloggio ACP-1");
         assertThat(pratica("Task_CertificaAnagrafe")).isEqualTo("Anagrafe 2097");
+        assertThat(una("Task_ValidaRichiestaAbilitazione").getName())
+                .isEqualTo("Valida richiesta di abilitazione – " + ENTE + ", " + COMUNE);
+        assertThat(pratica("Task_ValidaRichiestaAbilitazione"))
+                .isEqualTo("Richiesta di abilitazione n. " + richiestaAbilitazione + " (1 operatore)");
+        assertThat((String) variabili.get(una("Task_ValidaRichiestaAbilitazione").getId()).get("righeRichiesta"))
+                .contains("| Ottavio Prova | PRVTTV80A01F205X |");
     }
 
     /** Issue 12: each task carries its case's page in the console, which its form links and which lists it. */

@@ -155,6 +155,10 @@ class MatriceAutorizzazioniTest {
         id.put("importazione", jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito, righe, operatore,"
                 + " eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id", Long.class,
                 Long.parseLong(id.get("ente"))).toString());
+        // issue 14: a request of abilitazione of the Comune di Varese, refused in its checks (nothing for validators to do)
+        id.put("richiestaAbilitazione", jdbc.queryForObject("insert into richiesta_abilitazione (ente_id, tipo, stato, inviata_da,"
+                + " inviata_il) values (?, 'ABILITAZIONE', 'NON_INVIATA', 'capofila', now()) returning id", Long.class,
+                Long.parseLong(id.get("ente"))).toString());
         id.put("processDefinition", runtimeService.createProcessInstanceQuery().processInstanceId(istanza).singleResult()
                 .getProcessDefinitionId());
         id.put("deployment", managementService.createJobQuery().jobId(id.get("job")).singleResult().getDeploymentId());
@@ -263,6 +267,17 @@ class MatriceAutorizzazioniTest {
                 riga("GET /api/enti/{enteId}/certificazioni", "GET", "/api/enti/{ente}/certificazioni", null, CAPOFILA, "SNSSS"),
                 riga("POST /api/enti/{enteId}/certificazioni", "POST", "/api/enti/{ente}/certificazioni", "{\"anno\":{anno}}",
                         CAPOFILA, "SNNSS"),
+                // issue 14: only the ente's referente sends (a row without e-mail: 422, nothing sent), only validators decide
+                riga("POST /api/enti/{id}/abilitazioni", "POST", "/api/enti/{ente}/abilitazioni", "{\"tipo\":\"ABILITAZIONE\","
+                        + "\"righe\":[{\"ragioneSociale\":\"Comune di Varese\",\"nome\":\"Matrice\",\"cognome\":\"Prova\","
+                        + "\"codiceFiscale\":\"BRMLCU85D12L682R\",\"gestioneAvviso\":\"SI\",\"istruttoriaDomande\":\"NO\"}]}",
+                        CAPOFILA, "SNNNN"),
+                riga("GET /api/enti/{id}/abilitazioni", "GET", "/api/enti/{ente}/abilitazioni", null, CAPOFILA, "SNNSS"),
+                riga("GET /api/enti/{id}/abilitazioni/{richiestaId}", "GET", "/api/enti/{ente}/abilitazioni/{richiestaAbilitazione}",
+                        null, CAPOFILA, "SNNSS"),
+                riga("GET /api/abilitazioni/da-validare", "GET", "/api/abilitazioni/da-validare", null, CAPOFILA, "NNNNN"),
+                riga("POST /api/abilitazioni/{richiestaId}/validazione", "POST",
+                        "/api/abilitazioni/{richiestaAbilitazione}/validazione", "{\"esito\":\"APPROVATA\"}", CAPOFILA, "NNNNN"),
                 riga("GET /api/avvisi", "GET", "/api/avvisi?ambito=VARESE", null, CAPOFILA, "SSSSS"),
                 riga("GET /api/avvisi/{id}", "GET", "/api/avvisi/{avviso}", null, CAPOFILA, "SSSSS"),
                 riga("GET /api/avvisi/{id}/regole", "GET", "/api/avvisi/{avviso}/regole", null, CAPOFILA, "SSSSS"),

@@ -110,6 +110,10 @@ class MatriceConsoleTest {
         id.put("importazione", Long.toString(jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito,"
                 + " righe, operatore, eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id",
                 Long.class, Long.parseLong(id.get("enteVarese")))));
+        // ---- abilitazioni (issue 14): a request of the Comune di Varese, refused in its checks
+        id.put("richiestaAbilitazione", Long.toString(jdbc.queryForObject("insert into richiesta_abilitazione (ente_id, tipo, stato,"
+                + " inviata_da, inviata_il) values (?, 'ABILITAZIONE', 'NON_INVIATA', 'capofila', now()) returning id", Long.class,
+                Long.parseLong(id.get("enteVarese")))));
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
         // ---- programmazione annuale: a plan of the demo ambito (issue 13)
@@ -194,6 +198,10 @@ class MatriceConsoleTest {
                 // ---- Report (report/web/ReportPagine): the list for everyone; an avviso's reports for whoever the report
                 // service answers (another ente's operator sees its own rows, none here; an analyst no ente's: 404, as the
                 // API); the stato delle assegnazioni for whoever sees the ente's stock, as the reserves' API
+                // ---- abilitazioni (issue 14): the page for everyone (each sees its enti's requests, validators all), a
+                // request for its ente's operators, supervisors and administrators
+                new Riga("GET /abilitazioni", "/abilitazioni", CAPOFILA, "SSSSS"),
+                new Riga("GET /abilitazioni/{id}", "/abilitazioni/{richiestaAbilitazione}", CAPOFILA, "SNNSS"),
                 new Riga("GET /report", "/report", CAPOFILA, "SSSSS"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
@@ -294,6 +302,8 @@ class MatriceConsoleTest {
                     "anagrafe.web.GestioneAnagrafePagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/importazione", "anagrafe.web.GestioneAnagrafePagineTest"),
             Map.entry("POST /anagrafe/importazione/{id}/righe-valide", "anagrafe.web.GestioneAnagrafePagineTest"),
+            // ---- abilitazioni (issue 14)
+            Map.entry("POST /abilitazioni", "operatori.web.AbilitazioniPagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

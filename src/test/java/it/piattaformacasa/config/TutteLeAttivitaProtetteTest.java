@@ -140,6 +140,11 @@ class TutteLeAttivitaProtetteTest {
                 "scadenza", Date.from(Instant.now().plus(30, ChronoUnit.DAYS))));
         chiave.put("certificazione-anagrafe", "certificazione-anagrafe:" + CF_COMUNE_VARESE + ":2098");
         avvio.put("certificazione-anagrafe", Map.of("enteId", ente, "anno", 2098, "gruppoCandidato", "ente-" + CF_COMUNE_VARESE + "-avviso"));
+        // issue 14: a request of abilitazione of the Comune di Varese
+        long richiesta = jdbc.queryForObject("insert into richiesta_abilitazione (ente_id, tipo, stato, inviata_da, inviata_il)"
+                + " values (?, 'ABILITAZIONE', 'NON_INVIATA', 'capofila', now()) returning id", Long.class, ente);
+        chiave.put("abilitazioni", Long.toString(richiesta));
+        avvio.put("abilitazioni", Map.of("richiestaId", richiesta));
         chiave.put("pubblicazione-regole", "attivita-protette");
         avvio.put("pubblicazione-regole", Map.of("nome", "attivita-protette", "versione", 1, "richiedente", ANALISTA,
                 "autore", ANALISTA, "validoDal", LocalDate.now(ROMA).plusYears(50).toString()));

@@ -59,7 +59,11 @@ class DatiDemoRunnerTest {
         assertThat(jdbc.queryForObject("select count(*) from alloggio a join fabbricato f on f.id = a.fabbricato_id where f.codice in ("
                 + codiciDemo + ")", Long.class)).isEqualTo(42);
         assertThat(alloggi.count()).isEqualTo(alloggiPrima);
-        assertThat(operatori.operatori()).hasSize(operatoriPrima).hasSize(DatiDemo.OPERATORI.size());
+        assertThat(operatori.operatori()).hasSize(operatoriPrima);
+        // other test classes create operators of their own (issue 14's abilitazioni): the demo's are there once each
+        java.util.Set<String> demo = DatiDemo.OPERATORI.stream().map(DatiDemo.DatiOperatore::username)
+                .collect(java.util.stream.Collectors.toSet());
+        assertThat(operatori.operatori().stream().filter(o -> demo.contains(o.getUsername()))).hasSize(DatiDemo.OPERATORI.size());
         assertThat(richieste2026()).isEqualTo(richiestePrima).isEqualTo(3);
     }
 

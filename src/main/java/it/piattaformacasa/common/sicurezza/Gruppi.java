@@ -12,6 +12,8 @@ public final class Gruppi {
 
     public static final String SUPERVISORI = "supervisori";
     public static final String ANALISTI = "analisti";
+    /** The Region's validators of the ente's requests of abilitazione (seed 002, issue 14). */
+    public static final String VALIDATORI_REGIONALI = "validatori-regionali";
     /** Camunda's built-in administrators group (full authorizations on every resource). */
     public static final String AMMINISTRATORI = "camunda-admin";
 

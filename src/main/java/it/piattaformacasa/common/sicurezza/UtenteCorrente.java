@@ -28,6 +28,11 @@ public interface UtenteCorrente {
     /** Ids of the enti the operator holds «Istruttoria domande» for (seed 002). */
     Set<Long> entiIstruttoria();
 
+    /** A regional validator of the enti's requests of abilitazione (seed 002, issue 14). */
+    default boolean validatoreRegionale() {
+        return false;
+    }
+
     default boolean puoVedereEnte(long enteId) {
         return vedeTuttiGliEnti() || entiAbilitati().contains(enteId);
     }

@@ -120,6 +120,12 @@ class IdentitaCamundaAdapter implements IdentitaPort {
                 // Cockpit names the candidate groups of every ente's tasks («Comune di Malnate – Gestione avviso»)
                 concedi(id, Resources.GROUP, ANY, Permissions.READ);
             }
+            case VALIDATORI -> {
+                // their work is one kind of task, of every ente: Tasklist, and the requests' tasks through TASK_WORK as
+                // candidates; no Cockpit, no other ente's cases
+                concedi(id, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
+                concedi(id, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
+            }
             case ANALISTI, ENTE, LAVORO -> {
                 concedi(id, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
                 // lets Tasklist show process names and diagrams; instances and tasks stay per-ente
@@ -273,7 +279,8 @@ class IdentitaCamundaAdapter implements IdentitaPort {
 
     private static boolean gestito(String gruppo) {
         return gruppo.startsWith("ente-") || gruppo.startsWith("ambito-") || gruppo.equals(Gruppi.SUPERVISORI)
-                || gruppo.equals(Gruppi.ANALISTI) || gruppo.equals(Gruppi.AMMINISTRATORI);
+                || gruppo.equals(Gruppi.ANALISTI) || gruppo.equals(Gruppi.AMMINISTRATORI)
+                || gruppo.equals(Gruppi.VALIDATORI_REGIONALI);
     }
 
     private String casuale() {

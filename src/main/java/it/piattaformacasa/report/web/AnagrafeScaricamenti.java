@@ -123,9 +123,9 @@ class AnagrafeScaricamenti {
         for (ImportazioneAnagrafeService.Scarto s : esito.scarti()) {
             righe.add(List.of(s.riga(), s.colonna(), s.valore(), s.motivo()));
         }
-        Tabella tabella = new Tabella(testo("anagrafe.importazione.scarti.titolo"), List.of(testo("anagrafe.importazione.scarti.riga"),
-                testo("anagrafe.importazione.scarti.colonna"), testo("anagrafe.importazione.scarti.valore"),
-                testo("anagrafe.importazione.scarti.motivo")), righe);
+        Tabella tabella = new Tabella(testo("anagrafe.importazione.scarti.titolo"), List.of(testo("foglioExcel.scarti.riga"),
+                testo("foglioExcel.scarti.colonna"), testo("foglioExcel.scarti.valore"),
+                testo("foglioExcel.scarti.motivo")), righe);
         return Scaricamento.di(tabella, null, formato, "righe-rifiutate-importazione-" + id);
     }
 
