@@ -55,7 +55,7 @@ class AbilitazioniNelBrowserTest {
         console.trova(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         console.clicca("Verifica e invia");
         console.guarda("abilitazioni-rifiutata", "nessuna delega o avvalimento");
-        assertThat(console.testoDi(By.id("stato"))).contains("Non inviata");
+        assertThat(console.testoDi(By.id("stato"))).contains("Non inviata: un motivo di rifiuto nelle righe.");
         assertThat(console.testoDi(By.id("scarti"))).contains("Ragione sociale ente proprietario", "ALER Varese");
         assertThat(console.testoDi(By.id("righe"))).contains("Sergio Altrove");
     }
