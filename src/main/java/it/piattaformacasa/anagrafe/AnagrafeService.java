@@ -296,6 +296,8 @@ public class AnagrafeService {
         }
         MapSqlParameterSource p = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(visibiliSql("a.ente_id", p, utente.vedeTuttiGliEnti()));
+        // the current tenants: a household that left or was replaced by its corrected copy is in the alloggio's history
+        where.append(" and n.terminato_il is null and n.sostituito_da_id is null");
         if (enteId != null) {
             where.append(" and a.ente_id = :ente");
             p.addValue("ente", enteId);
@@ -321,16 +323,19 @@ public class AnagrafeService {
     }
 
     /**
-     * The households registered in the alloggio (the latest first), for who sees that ente's cases; empty for the
-     * others (an analyst sees the alloggio, not the people living in it).
+     * The households registered in the alloggio, the current tenant first then the past ones (the latest first), for who
+     * sees that ente's cases; empty for the others (an analyst sees the alloggio, not the people living in it). A
+     * domanda's household replaced by its corrected copy is not repeated (the register says so).
      */
     public List<NucleoFamiliare> nucleiDellAlloggio(Alloggio alloggio) {
         if (!utente.puoVedereEnte(alloggio.getEnte().getId())) {
             return List.of();
         }
         List<NucleoFamiliare> trovati = new ArrayList<>(nuclei.findByAlloggioId(alloggio.getId()));
+        trovati.removeIf(n -> n.getSostituitoDaId() != null);
         trovati.forEach(n -> n.getComponenti().size());
-        trovati.sort((a, b) -> Long.compare(b.getId(), a.getId()));
+        trovati.sort(java.util.Comparator.comparing((NucleoFamiliare n) -> !n.isAttuale()).thenComparing(NucleoFamiliare::getId,
+                java.util.Comparator.reverseOrder()));
         return trovati;
     }
 
