@@ -204,6 +204,13 @@ class GestioneNucleiPagineTest {
         assertThat(capofila.get("/anagrafe/nuclei/" + nucleo + "/modifica").status()).isEqualTo(409);
         // the list of current tenants no longer has it
         assertThat(testo(capofila.get("/anagrafe/nuclei?cerca=" + mario))).doesNotContain(codice);
+        // unless the filter asks for the households that left
+        ClientHttp.Risposta cessati = capofila.get("/anagrafe/nuclei?cessati=true&cerca=" + mario);
+        assertThat(parole(cessati)).contains(codice, "Mario Bianchi", "Fine dell'assegnazione", "30/11/2025 Trasferimento");
+        assertThat(testo(cessati)).contains("<option value=\"true\" selected=\"selected\">Che hanno lasciato l'alloggio</option>",
+                "/anagrafe/nuclei/esportazione?cerca=" + mario + "&cessati=true&formato=csv");
+        assertThat(testo(capofila.get("/anagrafe/nuclei/esportazione?cessati=true&formato=csv&cerca=" + mario)))
+                .contains(codice, "30/11/2025", "Trasferimento", "Fine dell'assegnazione");
     }
 
     @Test
