@@ -83,7 +83,8 @@ public class AnagrafeService {
     /** A household living in an alloggio of the Anagrafe (its tenant after the contratto). */
     public record RigaNucleo(long id, long alloggioId, String codiceUi, String indirizzo, String comune, String ente,
                              StatoAlloggio statoAlloggio, String richiedenteNome, String richiedenteCognome,
-                             String richiedenteCodiceFiscale, long componenti, Instant registratoIl) {
+                             String richiedenteCodiceFiscale, long componenti, Instant registratoIl, java.time.LocalDate terminatoIl,
+                             String motivoTermine) {
     }
 
     /** A comune where the caller sees at least one alloggio, for the console's filters. */
@@ -291,11 +292,21 @@ public class AnagrafeService {
      * @param cerca a codice fiscale (any member) or the start of a member's surname; empty for all
      */
     public Page<RigaNucleo> nucleiAssegnatari(Long enteId, String cerca, Pageable pagina) {
+        return nucleiAssegnatari(enteId, cerca, false, pagina);
+    }
+
+    /**
+     * @param cessati the households that left their alloggio (issue 13: «Termina l'assegnazione»), the latest end first,
+     *                instead of the current tenants
+     */
+    public Page<RigaNucleo> nucleiAssegnatari(Long enteId, String cerca, boolean cessati, Pageable pagina) {
         if (!utente.vedeTuttiGliEnti() && utente.entiAbilitati().isEmpty()) {
             throw new AccessoNegatoException("I nuclei assegnatari sono visibili solo agli operatori degli enti e ai supervisori");
         }
         MapSqlParameterSource p = new MapSqlParameterSource();
         StringBuilder where = new StringBuilder(visibiliSql("a.ente_id", p, utente.vedeTuttiGliEnti()));
+        // the current tenants: a household that left or was replaced by its corrected copy is in the alloggio's history
+        where.append(cessati ? " and n.terminato_il is not null" : " and n.terminato_il is null and n.sostituito_da_id is null");
         if (enteId != null) {
             where.append(" and a.ente_id = :ente");
             p.addValue("ente", enteId);
@@ -312,25 +323,31 @@ public class AnagrafeService {
         Long totale = jdbc.queryForObject("select count(*)" + da, p, Long.class);
         p.addValue("limite", pagina.getPageSize()).addValue("scarto", pagina.getOffset());
         List<RigaNucleo> righe = jdbc.query("select n.id, a.id, a.codice_ui, a.indirizzo, c.nome, e.ragione_sociale, a.stato,"
-                + " r.nome, r.cognome, r.codice_fiscale, (select count(*) from componente k where k.nucleo_id = n.id), n.creato_il"
-                + da + " order by c.nome, a.codice_ui, n.id limit :limite offset :scarto", p, (rs, n) -> new RigaNucleo(
+                + " r.nome, r.cognome, r.codice_fiscale, (select count(*) from componente k where k.nucleo_id = n.id), n.creato_il,"
+                + " n.terminato_il, n.motivo_termine"
+                + da + (cessati ? " order by n.terminato_il desc, n.id desc" : " order by c.nome, a.codice_ui, n.id")
+                + " limit :limite offset :scarto", p, (rs, n) -> new RigaNucleo(
                 rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 StatoAlloggio.valueOf(rs.getString(7)), rs.getString(8), rs.getString(9), rs.getString(10), rs.getLong(11),
-                rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant()));
+                rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(),
+                rs.getObject(13, java.time.LocalDate.class), rs.getString(14)));
         return new PageImpl<>(righe, pagina, totale == null ? 0 : totale);
     }
 
     /**
-     * The households registered in the alloggio (the latest first), for who sees that ente's cases; empty for the
-     * others (an analyst sees the alloggio, not the people living in it).
+     * The households registered in the alloggio, the current tenant first then the past ones (the latest first), for who
+     * sees that ente's cases; empty for the others (an analyst sees the alloggio, not the people living in it). A
+     * domanda's household replaced by its corrected copy is not repeated (the register says so).
      */
     public List<NucleoFamiliare> nucleiDellAlloggio(Alloggio alloggio) {
         if (!utente.puoVedereEnte(alloggio.getEnte().getId())) {
             return List.of();
         }
         List<NucleoFamiliare> trovati = new ArrayList<>(nuclei.findByAlloggioId(alloggio.getId()));
+        trovati.removeIf(n -> n.getSostituitoDaId() != null);
         trovati.forEach(n -> n.getComponenti().size());
-        trovati.sort((a, b) -> Long.compare(b.getId(), a.getId()));
+        trovati.sort(java.util.Comparator.comparing((NucleoFamiliare n) -> !n.isAttuale()).thenComparing(NucleoFamiliare::getId,
+                java.util.Comparator.reverseOrder()));
         return trovati;
     }
 

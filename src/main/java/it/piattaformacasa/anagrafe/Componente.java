@@ -68,6 +68,14 @@ public class Componente {
         return Period.between(dataNascita, data).getYears();
     }
 
+    /** Issue 13: the ente's operator corrects a tenant's data (never a domanda's: see {@link GestioneNucleiService}). */
+    void correggi(String nome, String cognome, LocalDate dataNascita, RelazioneParentela relazione) {
+        this.nome = nome;
+        this.cognome = cognome;
+        this.dataNascita = dataNascita;
+        this.relazione = relazione;
+    }
+
     void assegnaA(NucleoFamiliare nucleo) {
         this.nucleo = nucleo;
     }

@@ -314,14 +314,14 @@ public class GestioneAnagrafeService {
         return motivi;
     }
 
-    private void verificaVincoli(Alloggio alloggio, String conseguenza) {
+    void verificaVincoli(Alloggio alloggio, String conseguenza) {
         String motivo = vincoli(List.of(alloggio.getId())).get(alloggio.getId());
         if (motivo != null) {
             throw new ConflittoException("L'alloggio " + alloggio.getCodiceUi() + " " + conseguenza + ": " + motivo);
         }
     }
 
-    private Alloggio alloggioGestito(long id) {
+    Alloggio alloggioGestito(long id) {
         Alloggio alloggio = anagrafe.alloggio(id);
         enteGestito(alloggio.getEnte().getId());
         return alloggio;
@@ -359,14 +359,14 @@ public class GestioneAnagrafeService {
         return fabbricato;
     }
 
-    private static void verificaVersione(long attuale, long letta, String cosa) {
+    static void verificaVersione(long attuale, long letta, String cosa) {
         if (attuale != letta) {
             throw new ConflittoException(cosa + " è stato modificato da un altro operatore dopo che lo hai aperto (versione "
                     + letta + ", ora " + attuale + "): ricaricare i dati e ripetere la modifica");
         }
     }
 
-    private void scrivi(Object entita, String cosa) {
+    void scrivi(Object entita, String cosa) {
         try {
             em.flush();
         } catch (OptimisticLockingFailureException | jakarta.persistence.OptimisticLockException e) {

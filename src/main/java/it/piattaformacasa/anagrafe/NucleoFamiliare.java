@@ -1,6 +1,7 @@
 package it.piattaformacasa.anagrafe;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,6 +36,12 @@ public class NucleoFamiliare {
     @Version
     private long version;
     private Instant creatoIl = Instant.now();
+    /** The day the household left the alloggio (issue 13): it stays in the history, no longer the current tenant. */
+    private LocalDate terminatoIl;
+    private String motivoTermine;
+    private String terminatoDa;
+    /** A domanda's nucleo changed as tenant: the copy that took its place (the domanda keeps the household it declared). */
+    private Long sostituitoDaId;
 
     public NucleoFamiliare() {
     }
@@ -61,7 +68,32 @@ public class NucleoFamiliare {
         this.alloggio = alloggio;
     }
 
+    /** The household left the alloggio: kept in the history with the day, the reason and who recorded it. */
+    void termina(LocalDate il, String motivo, String operatore) {
+        this.terminatoIl = il;
+        this.motivoTermine = motivo;
+        this.terminatoDa = operatore;
+    }
+
+    void sostituitoDa(long nucleoId) {
+        this.sostituitoDaId = nucleoId;
+    }
+
+    void rimuovi(Componente componente) {
+        componenti.remove(componente);
+    }
+
+    /** The alloggio's current tenant: neither gone nor replaced by a copy. */
+    public boolean isAttuale() {
+        return alloggio != null && terminatoIl == null && sostituitoDaId == null;
+    }
+
     public Long getId() { return id; }
+    public long getVersion() { return version; }
+    public LocalDate getTerminatoIl() { return terminatoIl; }
+    public String getMotivoTermine() { return motivoTermine; }
+    public String getTerminatoDa() { return terminatoDa; }
+    public Long getSostituitoDaId() { return sostituitoDaId; }
     public Alloggio getAlloggio() { return alloggio; }
     public List<Componente> getComponenti() { return Collections.unmodifiableList(componenti); }
     public Instant getCreatoIl() { return creatoIl; }

@@ -151,6 +151,14 @@ class MatriceAutorizzazioniTest {
         id.put("alloggioDaModificare", Long.toString(alloggioDellaMatrice(CF_COMUNE_VARESE, 5)));
         id.put("alloggioDaRitirare", Long.toString(alloggioDellaMatrice(CF_COMUNE_VARESE, 6)));
         id.put("fabbricatoDaModificare", fabbricatoDellaMatrice("MAT-F1"));
+        // issue 13: nuclei assegnatari of OCCUPATO units: one to register, one to change, one to end
+        long daOccupare = alloggioDellaMatrice(CF_COMUNE_VARESE, 7);
+        jdbc.update("update alloggio set stato = 'OCCUPATO' where id = ?", daOccupare);
+        id.put("alloggioDaOccupare", Long.toString(daOccupare));
+        id.put("nucleoDaModificare", nucleoDellaMatrice(8, "MTRNCL80A01L682"));
+        id.put("alloggioConNucleo", jdbc.queryForObject("select alloggio_id from nucleo_familiare where id = ?", Long.class,
+                Long.parseLong(id.get("nucleoDaModificare"))).toString());
+        id.put("nucleoDaTerminare", nucleoDellaMatrice(9, "MTRTRM80A01L682"));
         id.put("fabbricatoDaRitirare", fabbricatoDellaMatrice("MAT-F2"));
         id.put("importazione", jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito, righe, operatore,"
                 + " eseguita_il) values (?, 'matrice.xlsx', 'IMPORTATA', 0, 'capofila', now()) returning id", Long.class,
@@ -212,6 +220,17 @@ class MatriceAutorizzazioniTest {
                 returning id""", Long.class, numero, numero, cfEnte);
     }
 
+    /** An OCCUPATO unit of the Comune di Varese with its household of one (the intestatario). */
+    private String nucleoDellaMatrice(int numero, String cfSenzaControllo) {
+        long alloggio = alloggioDellaMatrice(CF_COMUNE_VARESE, numero);
+        jdbc.update("update alloggio set stato = 'OCCUPATO' where id = ?", alloggio);
+        long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, alloggio);
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione)"
+                + " values (?, ?, 'Mario', 'Matrice', date '1980-01-01', 'RICHIEDENTE')", nucleo,
+                it.piattaformacasa.common.CodiceFiscale.conControllo(cfSenzaControllo));
+        return Long.toString(nucleo);
+    }
+
     private String fabbricatoDellaMatrice(String codice) {
         return jdbc.queryForObject("""
                 insert into fabbricato (codice, ente_id, comune_id, indirizzo)
@@ -252,6 +271,18 @@ class MatriceAutorizzazioniTest {
                 riga("POST /api/alloggi/{id}/ritiro", "POST", "/api/alloggi/{alloggioDaRitirare}/ritiro",
                         "{\"version\":0,\"motivo\":\"Venduto\"}", CAPOFILA, "SNNNN"),
                 riga("GET /api/alloggi/{id}/registro", "GET", "/api/alloggi/{alloggio}/registro", null, CAPOFILA, "SNSSS"),
+                // issue 13: the nuclei assegnatari the ente keeps; the people are read by who sees the ente's cases
+                riga("GET /api/alloggi/{id}/nucleo", "GET", "/api/alloggi/{alloggioConNucleo}/nucleo", null, CAPOFILA, "SNNSS"),
+                riga("POST /api/alloggi/{id}/nucleo", "POST", "/api/alloggi/{alloggioDaOccupare}/nucleo", "{\"version\":0,"
+                        + "\"componenti\":[{\"codiceFiscale\":\"" + it.piattaformacasa.common.CodiceFiscale.conControllo("MTRRGS80A01L682")
+                        + "\",\"nome\":\"Rita\",\"cognome\":\"Matrice\",\"dataNascita\":\"1980-01-01\",\"relazione\":\"RICHIEDENTE\"}]}",
+                        CAPOFILA, "SNNNN"),
+                riga("PUT /api/nuclei/{id}", "PUT", "/api/nuclei/{nucleoDaModificare}", "{\"version\":0,"
+                        + "\"componenti\":[{\"codiceFiscale\":\"" + it.piattaformacasa.common.CodiceFiscale.conControllo("MTRNCL80A01L682")
+                        + "\",\"nome\":\"Mario\",\"cognome\":\"Matrici\",\"dataNascita\":\"1980-01-01\",\"relazione\":\"RICHIEDENTE\"}]}",
+                        CAPOFILA, "SNNNN"),
+                riga("POST /api/nuclei/{id}/termine", "POST", "/api/nuclei/{nucleoDaTerminare}/termine", "{\"version\":0,"
+                        + "\"data\":\"2025-12-01\",\"motivo\":\"Decesso\",\"statoAlloggio\":\"LIBERO\"}", CAPOFILA, "SNNNN"),
                 riga("GET /api/fabbricati/{id}", "GET", "/api/fabbricati/{fabbricatoDaModificare}", null, CAPOFILA, "SNSSS"),
                 riga("POST /api/fabbricati", "POST", "/api/fabbricati", "{\"enteId\":{ente},\"codice\":\"MAT-F-{utente}\","
                         + "\"codiceIstatComune\":\"012133\",\"indirizzo\":\"Via Nuova 2\"}", CAPOFILA, "SNNNN"),

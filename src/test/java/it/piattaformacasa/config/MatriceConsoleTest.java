@@ -105,6 +105,18 @@ class MatriceConsoleTest {
         id.put("alloggioVarese", Long.toString(jdbc.queryForObject("select min(a.id) from alloggio a join ente_proprietario e"
                 + " on e.id = a.ente_id where e.codice_fiscale = ?", Long.class, CF_COMUNE_VARESE)));
         // a demo fabbricato of the Comune di Varese (its alloggi keep it in the stock)
+        // issue 13: a household of the Comune di Varese, for the nucleo's forms
+        long occupato = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select 'MATC-NUCLEO', e.id, c.id, 'Via della Matrice 9', 1, 62, 3, true, false, 'OCCUPATO'
+                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, CF_COMUNE_VARESE);
+        long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, occupato);
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione)"
+                + " values (?, ?, 'Carla', 'Matrice', date '1975-03-03', 'RICHIEDENTE')", nucleo,
+                it.piattaformacasa.common.CodiceFiscale.conControllo("MTRCRL75C43L682"));
+        id.put("nucleoVarese", Long.toString(nucleo));
         id.put("fabbricatoVarese", Long.toString(jdbc.queryForObject("select id from fabbricato where codice = 'VA-BIZ-01'",
                 Long.class)));
         id.put("importazione", Long.toString(jdbc.queryForObject("insert into anagrafe_importazione (ente_id, nome_file, esito,"
@@ -188,6 +200,10 @@ class MatriceConsoleTest {
                 new Riga("GET /anagrafe/alloggi/nuovo", "/anagrafe/alloggi/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/alloggi/{id}/modifica", "/anagrafe/alloggi/{alloggioVarese}/modifica", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/fabbricati/nuovo", "/anagrafe/fabbricati/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
+                // the nucleo assegnatario's forms: as the alloggio's (another ente's is 404, who reads it 403)
+                new Riga("GET /anagrafe/alloggi/{id}/nucleo/nuovo", "/anagrafe/alloggi/{alloggioVarese}/nucleo/nuovo", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/nuclei/{id}/modifica", "/anagrafe/nuclei/{nucleoVarese}/modifica", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/nuclei/{id}/termine", "/anagrafe/nuclei/{nucleoVarese}/termine", CAPOFILA, "SNNNN"),
                 // another ente's fabbricato is not there (404, as GET /api/fabbricati/{id}), who reads it may not change it (403)
                 new Riga("GET /anagrafe/fabbricati/{id}/modifica", "/anagrafe/fabbricati/{fabbricatoVarese}/modifica", CAPOFILA, "SNNNN"),
                 new Riga("GET /anagrafe/importazione", "/anagrafe/importazione", CAPOFILA, "SSSSS"),
@@ -304,6 +320,10 @@ class MatriceConsoleTest {
             Map.entry("POST /anagrafe/importazione/{id}/righe-valide", "anagrafe.web.GestioneAnagrafePagineTest"),
             // ---- abilitazioni (issue 14)
             Map.entry("POST /abilitazioni", "operatori.web.AbilitazioniPagineTest"),
+            Map.entry("POST /anagrafe/alloggi/{id}/nucleo/nuovo",
+                    "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
+            Map.entry("POST /anagrafe/nuclei/{id}/modifica", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
+            Map.entry("POST /anagrafe/nuclei/{id}/termine", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

@@ -184,25 +184,31 @@ class AnagrafePagine {
 
     @GetMapping("/anagrafe/nuclei")
     String nuclei(@RequestParam(required = false) String ente, @RequestParam(required = false) String cerca,
-                  @RequestParam(defaultValue = "1") String pagina, Model model) {
+                  @RequestParam(required = false) String cessati, @RequestParam(defaultValue = "1") String pagina, Model model) {
         Long enteId = FiltriAnagrafe.ente(ente);
         String cercato = FiltriAnagrafe.cerca(cerca);
+        boolean soloCessati = "true".equals(cessati);
         int richiesta = FiltriAnagrafe.numero(pagina);
         IntFunction<String> collegamento = n -> filtriSemplici("/anagrafe/nuclei", enteId, "cerca", cercato.isEmpty() ? null : cercato)
+                .queryParamIfPresent("cessati", java.util.Optional.ofNullable(soloCessati ? "true" : null))
                 .queryParam("pagina", n).encode().toUriString();
-        Page<RigaNucleo> trovati = anagrafe.nucleiAssegnatari(enteId, cercato, PageRequest.of(richiesta - 1, Console.RIGHE_PER_PAGINA));
+        Page<RigaNucleo> trovati = anagrafe.nucleiAssegnatari(enteId, cercato, soloCessati,
+                PageRequest.of(richiesta - 1, Console.RIGHE_PER_PAGINA));
         PaginazioneConsole paginazione = PaginazioneConsole.di(richiesta, Console.RIGHE_PER_PAGINA, trovati.getTotalElements(), collegamento);
         if (paginazione.pagina() != richiesta) {
-            trovati = anagrafe.nucleiAssegnatari(enteId, cercato, PageRequest.of(paginazione.indice(), Console.RIGHE_PER_PAGINA));
+            trovati = anagrafe.nucleiAssegnatari(enteId, cercato, soloCessati, PageRequest.of(paginazione.indice(), Console.RIGHE_PER_PAGINA));
         }
+        model.addAttribute("cessati", soloCessati);
         model.addAttribute("nuclei", trovati.getContent());
         model.addAttribute("paginazione", paginazione);
         model.addAttribute("ente", enteId);
         model.addAttribute("cerca", cercato);
         model.addAttribute("enti", anagrafe.entiVisibili().stream().filter(e -> anagrafe.vedeNuclei(e.getId())).toList());
         model.addAttribute("scaricaXlsx", filtriSemplici("/anagrafe/nuclei/esportazione", enteId, "cerca", cercato.isEmpty() ? null : cercato)
+                .queryParamIfPresent("cessati", java.util.Optional.ofNullable(soloCessati ? "true" : null))
                 .queryParam("formato", "xlsx").encode().toUriString());
         model.addAttribute("scaricaCsv", filtriSemplici("/anagrafe/nuclei/esportazione", enteId, "cerca", cercato.isEmpty() ? null : cercato)
+                .queryParamIfPresent("cessati", java.util.Optional.ofNullable(soloCessati ? "true" : null))
                 .queryParam("formato", "csv").encode().toUriString());
         return "anagrafe/nuclei";
     }

@@ -88,9 +88,10 @@ class AnagrafeScaricamenti {
 
     @GetMapping("/anagrafe/nuclei/esportazione")
     ResponseEntity<?> nuclei(@RequestParam(required = false) String ente, @RequestParam(required = false) String cerca,
-                             @RequestParam(defaultValue = "xlsx") String formato) {
+                             @RequestParam(required = false) String cessati, @RequestParam(defaultValue = "xlsx") String formato) {
         formato(formato);
-        List<RigaNucleo> tutti = anagrafe.nucleiAssegnatari(FiltriAnagrafe.ente(ente), FiltriAnagrafe.cerca(cerca),
+        boolean soloCessati = "true".equals(cessati);
+        List<RigaNucleo> tutti = anagrafe.nucleiAssegnatari(FiltriAnagrafe.ente(ente), FiltriAnagrafe.cerca(cerca), soloCessati,
                 PageRequest.of(0, RIGHE_MASSIME)).getContent();
         List<List<Object>> righe = new ArrayList<>();
         for (RigaNucleo n : tutti) {
@@ -104,12 +105,21 @@ class AnagrafeScaricamenti {
             riga.add(n.richiedenteCodiceFiscale());
             riga.add(n.componenti());
             riga.add(n.registratoIl() == null ? null : ItalianFormats.dataOra(n.registratoIl()));
+            if (soloCessati) {
+                riga.add(n.terminatoIl() == null ? null : ItalianFormats.data(n.terminatoIl()));
+                riga.add(n.motivoTermine());
+            }
             righe.add(riga);
         }
-        Tabella tabella = new Tabella(testo("anagrafe.nuclei.titolo"), List.of(testo("anagrafe.col.codice"),
+        List<String> colonne = new ArrayList<>(List.of(testo("anagrafe.col.codice"),
                 testo("anagrafe.col.indirizzo"), testo("anagrafe.col.comune"), testo("anagrafe.col.ente"),
                 testo("anagrafe.col.cognome"), testo("anagrafe.col.nome"), testo("anagrafe.col.codiceFiscale"),
-                testo("anagrafe.col.componenti"), testo("anagrafe.col.registrato")), righe);
+                testo("anagrafe.col.componenti"), testo("anagrafe.col.registrato")));
+        if (soloCessati) {
+            colonne.add(testo("anagrafe.campo.terminatoIl"));
+            colonne.add(testo("anagrafe.campo.motivoTermine"));
+        }
+        Tabella tabella = new Tabella(testo(soloCessati ? "anagrafe.nuclei.cessati.titolo" : "anagrafe.nuclei.titolo"), colonne, righe);
         return Scaricamento.di(tabella, null, formato, "nuclei-assegnatari");
     }
 

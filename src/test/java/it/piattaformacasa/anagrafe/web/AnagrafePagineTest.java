@@ -291,7 +291,7 @@ class AnagrafePagineTest {
         String pagina = testo(SessioneConsole.di(http, CAPOFILA).get("/anagrafe/alloggi/" + occupatoId));
         assertThat(pagina).contains(String.format("Alloggio %s-%03d", prefisso, 2), "Nucleo assegnatario", indirizzo,
                 "Valle Olona", "Servizi abitativi pubblici (SAP)", ">Occupato</span>", "Mario " + cognome, "Luisa " + cognome,
-                cfIntestatario, cfConiuge, "Richiedente", "Coniuge", "01/01/1970");
+                cfIntestatario, cfConiuge, "Intestatario", "Coniuge", "01/01/1970");
         assertThat(testo(SessioneConsole.di(http, SUPERVISORE).get("/anagrafe/alloggi/" + occupatoId))).contains(cfIntestatario);
         // the analyst sees the alloggio, not the people living in it
         String analista = testo(SessioneConsole.di(http, ANALISTA).get("/anagrafe/alloggi/" + occupatoId));

@@ -34,6 +34,7 @@ class GestioneAnagrafeNelBrowserTest {
     ConsoleNelBrowser console;
     long id;
     long conFabbricato;
+    long occupato;
     String codice;
 
     @BeforeAll
@@ -55,6 +56,11 @@ class GestioneAnagrafeNelBrowserTest {
                  "piano":1,"superficieUtile":61,"vani":3,"stato":"LIBERO"}""".formatted(varese, codice, fabbricato.json().get("id").asLong()));
         assertThat(nelFabbricato.status()).as(nelFabbricato.body()).isEqualTo(201);
         conFabbricato = nelFabbricato.json().get("id").asLong();
+        ClientHttp.Risposta conInquilini = http.post("/api/alloggi", CAPOFILA, """
+                {"enteId":%d,"codiceUi":"%s-N","codiceIstatComune":"012133","indirizzo":"Via del Browser 30",
+                 "piano":2,"superficieUtile":66,"vani":4,"stato":"OCCUPATO"}""".formatted(varese, codice));
+        assertThat(conInquilini.status()).as(conInquilini.body()).isEqualTo(201);
+        occupato = conInquilini.json().get("id").asLong();
         console = new ConsoleNelBrowser(port);
     }
 
@@ -117,5 +123,73 @@ class GestioneAnagrafeNelBrowserTest {
         console.foto("anagrafe-fabbricato-storico-tabella");
         assertThat(console.testoDi(By.id("tabella-storico"))).contains(CAPOFILA, "Numero di piani: 4 → 5",
                 "Indirizzo: Via del Browser 20 → Via del Browser 22", "Ascensore: No → Sì", "Inserimento");
+    }
+
+    /** A valid codice fiscale of this run's own (the database is shared). */
+    private static String cf(long n) {
+        StringBuilder lettere = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            lettere.append((char) ('A' + n % 26));
+            n /= 26;
+        }
+        return it.piattaformacasa.common.CodiceFiscale.conControllo(lettere + "68D52L682");
+    }
+
+    @Test
+    void lOperatoreRegistraModificaETerminaIlNucleoAssegnatario() {
+        long seme = System.nanoTime() % 100_000_000L;
+        String giulia = cf(seme);
+        String paolo = cf(seme + 1);
+        console.accedi(CAPOFILA, PASSWORD);
+        console.vai("/anagrafe/alloggi/" + occupato);
+        console.guarda("anagrafe-nucleo-alloggio", "Registra il nucleo assegnatario");
+        console.clicca("Registra il nucleo assegnatario");
+        console.guarda("anagrafe-nucleo-modulo", "Registra il nucleo assegnatario dell'alloggio " + codice + "-N");
+
+        console.scrivi(By.id("codiceFiscale0"), giulia);
+        console.scrivi(By.id("nome0"), "Giulia");
+        console.scrivi(By.id("cognome0"), "Ferri");
+        console.scrivi(By.id("dataNascita0"), "12/04/1968");
+        console.scrivi(By.id("codiceFiscale1"), paolo);
+        console.scrivi(By.id("nome1"), "Paolo");
+        console.scrivi(By.id("cognome1"), "Ferri");
+        console.scrivi(By.id("dataNascita1"), "1 aprile");
+        new Select(console.trova(By.id("relazione1"))).selectByVisibleText("Figlio/a");
+        console.clicca("Registra il nucleo assegnatario");
+        console.guarda("anagrafe-nucleo-errore", "Componente 2, data di nascita: scrivere la data come gg/mm/aaaa");
+        assertThat(console.trova(By.id("dataNascita1")).getAttribute("aria-describedby")).isEqualTo("dataNascita1-errore");
+
+        console.scrivi(By.id("dataNascita1"), "01/04/2001");
+        console.clicca("Registra il nucleo assegnatario");
+        console.guarda("anagrafe-nucleo-registrato", "Nucleo assegnatario dell'alloggio " + codice + "-N registrato.");
+        assertThat(console.testoDi(By.id("componenti"))).contains("Giulia Ferri", giulia, "12/04/1968", "Intestatario", "Paolo Ferri",
+                "01/04/2001", "Figlio/a");
+
+        console.clicca("Modifica il nucleo");
+        console.guarda("anagrafe-nucleo-modifica", "Modifica il nucleo assegnatario dell'alloggio " + codice + "-N");
+        console.scrivi(By.id("cognome0"), "Ferri Bassi");
+        console.clicca("Salva le modifiche");
+        console.guarda("anagrafe-nucleo-modificato", "Nucleo assegnatario dell'alloggio " + codice + "-N modificato.");
+
+        console.clicca("Termina l'assegnazione");
+        console.guarda("anagrafe-nucleo-termine", "Termina l'assegnazione dell'alloggio " + codice + "-N");
+        console.scrivi(By.id("data"), "15/11/2025");
+        console.clicca("Termina l'assegnazione");
+        console.guarda("anagrafe-nucleo-termine-errore", "Motivo del termine: il motivo del termine è obbligatorio");
+        assertThat(console.trova(By.id("motivo")).getAttribute("aria-describedby")).isEqualTo("motivo-errore");
+        console.scrivi(By.id("motivo"), "Trasferimento in altro comune");
+        new Select(console.trova(By.id("statoAlloggio"))).selectByVisibleText("Sfitto per carenze manutentive");
+        console.clicca("Termina l'assegnazione");
+        console.guarda("anagrafe-nucleo-terminato", "Assegnazione dell'alloggio " + codice + "-N terminata: il nucleo resta nello storico.");
+        assertThat(console.testoDi(By.id("nuclei-passati"))).contains("Giulia Ferri Bassi", "15/11/2025", "Trasferimento in altro comune");
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'start', behavior: 'instant'})",
+                console.trova(By.id("titolo-storico")));
+        console.foto("anagrafe-nucleo-storico");
+        assertThat(console.testoDi(By.id("tabella-storico"))).contains("Fine dell'assegnazione: vuoto → 15/11/2025",
+                "Stato dell'unità immobiliare: Occupato → Sfitto per carenze manutentive",
+                "Giulia Ferri (" + giulia + ", nato/a il 12/04/1968, intestatario)",
+                "Giulia Ferri Bassi (" + giulia + ", nato/a il 12/04/1968, intestatario)");
+        assertThat(jdbc.queryForObject("select stato from alloggio where id = ?", String.class, occupato))
+                .isEqualTo("SFITTO_CARENZE_MANUTENTIVE");
     }
 }
