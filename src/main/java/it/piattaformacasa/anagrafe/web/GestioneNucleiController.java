@@ -46,7 +46,7 @@ class GestioneNucleiController {
 
     /** The members as they should be, with the version read (the alloggio's to register, the nucleo's to change). */
     record NucleoBody(@NotNull(message = "la versione letta è obbligatoria") Long version,
-                      @Size(max = 20, message = "al massimo 20 componenti") List<@Valid ComponenteBody> componenti) {
+                      @Size(max = 20, message = "al massimo 20 componenti") List<@NotNull(message = "componente mancante") @Valid ComponenteBody> componenti) {
         List<DatiComponente> dati() {
             return componenti == null ? null : componenti.stream().map(c -> c == null ? null : c.dati()).toList();
         }
