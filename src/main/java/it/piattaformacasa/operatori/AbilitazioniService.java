@@ -382,7 +382,13 @@ public class AbilitazioniService {
 
     // ------------------------------------------------------------------------------------------------ deciding
 
-    /** The validator's decision from the API; Tasklist reaches {@link #decidi} through the process. */
+    /** Whether the caller may decide this request now: a regional validator who did not send it, while it waits. */
+    public boolean puoDecidere(RichiestaAbilitazione richiesta) {
+        return richiesta.getStato() == Stato.IN_VALIDAZIONE && utente.validatoreRegionale()
+                && !utente.username().equals(richiesta.getInviataDa());
+    }
+
+    /** The validator's decision from the API or the console; Tasklist reaches {@link #decidi} through the process. */
     @Transactional
     public RichiestaAbilitazione valida(long richiestaId, Esito esito, String motivo) {
         RichiestaAbilitazione richiesta = richiestaVisibile(richiestaId);

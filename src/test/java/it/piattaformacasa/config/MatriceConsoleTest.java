@@ -320,6 +320,7 @@ class MatriceConsoleTest {
             Map.entry("POST /anagrafe/importazione/{id}/righe-valide", "anagrafe.web.GestioneAnagrafePagineTest"),
             // ---- abilitazioni (issue 14)
             Map.entry("POST /abilitazioni", "operatori.web.AbilitazioniPagineTest"),
+            Map.entry("POST /abilitazioni/{id}/decisione", "operatori.web.AbilitazioniPagineTest"),
             Map.entry("POST /anagrafe/alloggi/{id}/nucleo/nuovo",
                     "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/nuclei/{id}/modifica", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),

@@ -1,7 +1,9 @@
 package it.piattaformacasa.operatori.web;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -70,10 +72,45 @@ class AbilitazioniPagine {
 
     @GetMapping("/abilitazioni/{id}")
     ModelAndView richiesta(@PathVariable long id) {
+        return paginaRichiesta(id, null, null, Map.of(), HttpStatus.OK);
+    }
+
+    /**
+     * «Registra la decisione» of a regional validator: the same service as {@code POST /api/abilitazioni/{id}/validazione}
+     * (four eyes, state, reason for a refusal); a wrong field comes back beside it with what was written, nothing saved.
+     */
+    @PostMapping("/abilitazioni/{id}/decisione")
+    Object decidi(@PathVariable long id, @RequestParam(required = false) String esito,
+                  @RequestParam(required = false) String motivo) {
+        RichiestaAbilitazione.Esito scelto = null;
+        for (RichiestaAbilitazione.Esito e : RichiestaAbilitazione.Esito.values()) {
+            if (e.name().equals(esito)) {
+                scelto = e;
+            }
+        }
+        try {
+            abilitazioni.valida(id, scelto, motivo);
+        } catch (DatiNonValidiException e) {
+            Map<String, String> errori = new LinkedHashMap<>();
+            e.errori().forEach(errore -> errori.putIfAbsent(errore.campo(),
+                    testo("abilitazioni.decisione." + errore.campo()) + ": " + errore.messaggio()));
+            return paginaRichiesta(id, esito, motivo, errori, HttpStatus.BAD_REQUEST);
+        }
+        RedirectView vai = new RedirectView("/abilitazioni/" + id, true);
+        vai.setStatusCode(HttpStatus.SEE_OTHER);
+        return vai;
+    }
+
+    private ModelAndView paginaRichiesta(long id, String esito, String motivo, Map<String, String> errori, HttpStatus stato) {
         RichiestaAbilitazione richiesta = abilitazioni.richiesta(id);
         ModelAndView vista = new ModelAndView("operatori/abilitazione");
         vista.addObject("richiesta", richiesta);
         vista.addObject("registro", abilitazioni.registro(richiesta.getEnte().getId(), id));
+        vista.addObject("puoDecidere", abilitazioni.puoDecidere(richiesta));
+        vista.addObject("esito", esito);
+        vista.addObject("motivo", motivo);
+        vista.addObject("errori", errori);
+        vista.setStatus(stato);
         return vista;
     }
 

@@ -17,6 +17,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.config.ConsoleNelBrowser;
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.operatori.ModelloDiProva;
 
 /**
@@ -29,6 +31,8 @@ class AbilitazioniNelBrowserTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ConsoleNelBrowser console;
     Path file;
@@ -58,5 +62,32 @@ class AbilitazioniNelBrowserTest {
         assertThat(console.testoDi(By.id("stato"))).contains("Non inviata: un motivo di rifiuto nelle righe.");
         assertThat(console.testoDi(By.id("scarti"))).contains("Ragione sociale ente proprietario", "ALER Varese");
         assertThat(console.testoDi(By.id("righe"))).contains("Sergio Altrove");
+    }
+
+    /** The regional validator refuses a request in the console, with its reason; the ente reads the outcome. */
+    @Test
+    void ilValidatoreRespingeUnaRichiestaConIlMotivo() {
+        ClientHttp http = new ClientHttp(port);
+        String lettere = Long.toString(System.nanoTime(), 26).toUpperCase().replaceAll("[^A-Z]", "K");
+        String cf = CodiceFiscale.conControllo((lettere + "ZXCVBN").substring(0, 6) + "66D15L682");
+        long varese = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE);
+        ClientHttp.Risposta inviata = http.post("/api/enti/" + varese + "/abilitazioni", CAPOFILA, "{\"tipo\":\"ABILITAZIONE\",\"righe\":[{\"ragioneSociale\":\"Comune di Varese\","
+                        + "\"nome\":\"Ada\",\"cognome\":\"Respinta\",\"codiceFiscale\":\"" + cf + "\",\"email\":\"ada@comune.varese.it\","
+                        + "\"telefono\":\"\",\"gestioneAvviso\":\"SI\",\"istruttoriaDomande\":\"NO\"}]}");
+        assertThat(inviata.status()).as(inviata.body()).isEqualTo(201);
+        long id = inviata.json().get("id").asLong();
+
+        console.driver().manage().deleteAllCookies();
+        console.accedi(VALIDATORE, PASSWORD);
+        console.vai("/abilitazioni/" + id);
+        console.guarda("abilitazioni-decisione", "Decisione della Regione");
+        console.trova(By.cssSelector("label[for='esito-respinta']")).click();
+        console.clicca("Registra la decisione");
+        console.guarda("abilitazioni-decisione-senza-motivo", "il motivo è obbligatorio per respingere");
+        console.scrivi(By.id("motivo"), "Il modello non è firmato dal referente dell'ente");
+        console.trova(By.cssSelector("label[for='esito-respinta']")).click();
+        console.clicca("Registra la decisione");
+        console.guarda("abilitazioni-respinta", "Il modello non è firmato dal referente dell'ente");
+        assertThat(console.testoDi(By.id("stato"))).contains("Respinta");
     }
 }

@@ -72,4 +72,41 @@ class AbilitazioniPagineTest {
                 "a.xlsx", file).status()).isIn(403, 404);
         assertThat(SessioneConsole.di(http, MALNATE).get("/abilitazioni/" + id).status()).isEqualTo(404);
     }
+
+    /**
+     * The regional validator decides in the console too: the form only for a validator who did not send the request; a
+     * refusal without its reason comes back beside the field with nothing decided; the approval enables the operator.
+     */
+    @Test
+    void ilValidatoreDecideDallaConsole() {
+        String lettere = Long.toString(System.nanoTime(), 26).toUpperCase().replaceAll("[^A-Z]", "X");
+        String cf = it.piattaformacasa.common.CodiceFiscale.conControllo((lettere + "QWERTY").substring(0, 6) + "71C12L682");
+        ClientHttp.Risposta inviata = http.post("/api/enti/" + varese + "/abilitazioni", CAPOFILA, "{\"tipo\":\"ABILITAZIONE\",\"righe\":"
+                + "[{\"ragioneSociale\":\"Comune di Varese\",\"nome\":\"Nora\",\"cognome\":\"Console\",\"codiceFiscale\":\"" + cf
+                + "\",\"email\":\"nora@comune.varese.it\",\"telefono\":\"\",\"gestioneAvviso\":\"NO\",\"istruttoriaDomande\":\"SI\"}]}");
+        assertThat(inviata.status()).as(inviata.body()).isEqualTo(201);
+        long id = inviata.json().get("id").asLong();
+
+        assertThat(testo(SessioneConsole.di(http, CAPOFILA).get("/abilitazioni/" + id))).doesNotContain("id=\"modulo-decisione\"");
+        SessioneConsole validatore = SessioneConsole.di(http, VALIDATORE);
+        assertThat(testo(validatore.get("/abilitazioni/" + id))).contains("Decisione della Regione", "id=\"modulo-decisione\"",
+                "Nora Console");
+        assertThat(SessioneConsole.di(http, CAPOFILA).post("/abilitazioni/" + id + "/decisione", Map.of("esito", "APPROVATA")).status())
+                .as("only validators decide").isEqualTo(403);
+
+        ClientHttp.Risposta senzaMotivo = validatore.post("/abilitazioni/" + id + "/decisione", Map.of("esito", "RESPINTA"));
+        assertThat(senzaMotivo.status()).isEqualTo(400);
+        assertThat(testo(senzaMotivo)).contains("id=\"motivo-errore\"", "Motivo: il motivo è obbligatorio per respingere",
+                "href=\"#motivo\"");
+        assertThat(jdbc.queryForObject("select stato from richiesta_abilitazione where id = ?", String.class, id))
+                .isEqualTo("IN_VALIDAZIONE");
+
+        ClientHttp.Risposta approvata = validatore.post("/abilitazioni/" + id + "/decisione", Map.of("esito", "APPROVATA"));
+        assertThat(approvata.status()).as(approvata.body()).isEqualTo(303);
+        assertThat(testo(validatore.get("/abilitazioni/" + id))).contains("Approvata").doesNotContain("id=\"modulo-decisione\"");
+        assertThat(jdbc.queryForObject("select count(*) from abilitazione a join operatore o on o.id = a.operatore_id"
+                + " where o.codice_fiscale = ? and a.tipo = 'ISTRUTTORIA_DOMANDE'", Integer.class, cf)).isEqualTo(1);
+        assertThat(validatore.post("/abilitazioni/" + id + "/decisione", Map.of("esito", "APPROVATA")).status())
+                .as("already decided").isEqualTo(409);
+    }
 }
