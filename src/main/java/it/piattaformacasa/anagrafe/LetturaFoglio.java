@@ -2,7 +2,6 @@ package it.piattaformacasa.anagrafe;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -33,6 +32,7 @@ import org.xml.sax.helpers.DefaultHandler;
 
 import it.piattaformacasa.anagrafe.TracciatoAlloggi.Colonna;
 import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.FoglioExcel;
 
 /**
  * The rows of an import's spreadsheet as text, by the headings of {@link TracciatoAlloggi} (issue 13). An .xlsx is read
@@ -53,8 +53,6 @@ final class LetturaFoglio {
         }
     }
 
-    private static final byte[] ZIP = {0x50, 0x4B, 0x03, 0x04};
-    private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
     private static final String SPREADSHEETML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     /** The headings are looked for in the sheet's first rows: seed 001's sheets have a row of column letters above them. */
     private static final int RIGHE_PER_I_TITOLI = 10;
@@ -63,34 +61,14 @@ final class LetturaFoglio {
     }
 
     static List<RigaLetta> leggi(byte[] contenuto) {
-        if (contenuto == null || contenuto.length == 0) {
-            throw DatiNonValidiException.campo("file", "nessun file: scegliere il foglio Excel (.xlsx) del patrimonio");
-        }
-        if (!inizia(contenuto, ZIP) && !inizia(contenuto, OLE2)) {
-            throw DatiNonValidiException.campo("file", "il file non è un foglio Excel: caricare un file .xlsx con le colonne"
-                    + " dell'elenco degli alloggi");
-        }
+        FoglioExcel.controllaFile(contenuto, "del patrimonio", "dell'elenco degli alloggi");
         try {
-            return inizia(contenuto, ZIP) ? xlsx(contenuto) : xls(contenuto);
+            return FoglioExcel.xlsx(contenuto) ? xlsx(contenuto) : xls(contenuto);
         } catch (DatiNonValidiException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            // POI reports a broken zip, a truncated or encrypted file in many ways: all of them are the file's fault
-            throw DatiNonValidiException.campo("file", "il file Excel è danneggiato o non leggibile: salvarlo di nuovo come .xlsx"
-                    + " e ripetere il caricamento");
+            throw FoglioExcel.danneggiato();
         }
-    }
-
-    private static boolean inizia(byte[] contenuto, byte[] firma) {
-        if (contenuto.length < firma.length) {
-            return false;
-        }
-        for (int i = 0; i < firma.length; i++) {
-            if (contenuto[i] != firma[i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // ------------------------------------------------------------------------------------------------ .xlsx, streamed
@@ -246,7 +224,7 @@ final class LetturaFoglio {
             }
         }
 
-        /** The cell as {@link LetturaFoglio#testo(Cell, DataFormatter)} says it for a workbook loaded whole. */
+        /** The cell as {@link FoglioExcel#testo(Cell, DataFormatter)} says it for a workbook loaded whole. */
         private String testo() {
             String t = tipo == null ? "n" : tipo;
             if (formula) {
@@ -275,7 +253,7 @@ final class LetturaFoglio {
         }
 
         private static String numeroDi(String valore) {
-            return valore.isEmpty() ? "0" : numero(Double.parseDouble(valore));
+            return valore.isEmpty() ? "0" : FoglioExcel.numero(Double.parseDouble(valore));
         }
 
         /** «_x000D_» is how OOXML escapes a character XML cannot hold: XSSFRichTextString decodes it. */
@@ -317,32 +295,13 @@ final class LetturaFoglio {
                 righe.inizio(riga.getRowNum());
                 for (Cell cella : riga) {
                     if (righe.serve(cella.getColumnIndex())) {
-                        righe.cella(cella.getColumnIndex(), testo(cella, formato), cella.getCellType() == CellType.STRING);
+                        righe.cella(cella.getColumnIndex(), FoglioExcel.testo(cella, formato), cella.getCellType() == CellType.STRING);
                     }
                 }
                 righe.chiudiRiga();
             }
             return righe.fine();
         }
-    }
-
-    /** A cell as text: numbers without the spreadsheet's formatting (62.5, not «62,50 m²»), formulas by their value. */
-    static String testo(Cell cella, DataFormatter formato) {
-        if (cella == null) {
-            return null;
-        }
-        CellType tipo = cella.getCellType() == CellType.FORMULA ? cella.getCachedFormulaResultType() : cella.getCellType();
-        return switch (tipo) {
-            case NUMERIC -> numero(cella.getNumericCellValue());
-            case STRING -> cella.getStringCellValue();
-            case BOOLEAN -> cella.getBooleanCellValue() ? "SI" : "NO";
-            case BLANK -> null;
-            default -> formato.formatCellValue(cella);
-        };
-    }
-
-    private static String numero(double valore) {
-        return BigDecimal.valueOf(valore).stripTrailingZeros().toPlainString();
     }
 
     // ------------------------------------------------------------------------------------------------ rows

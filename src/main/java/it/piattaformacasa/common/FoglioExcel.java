@@ -60,13 +60,7 @@ public final class FoglioExcel {
     }
 
     public static <C> List<Riga<C>> leggi(byte[] contenuto, Tracciato<C> tracciato) {
-        if (contenuto == null || contenuto.length == 0) {
-            throw DatiNonValidiException.campo("file", "nessun file: scegliere il foglio Excel (.xlsx) " + tracciato.cosa());
-        }
-        if (!inizia(contenuto, ZIP) && !inizia(contenuto, OLE2)) {
-            throw DatiNonValidiException.campo("file", "il file non è un foglio Excel: caricare un file .xlsx con le colonne "
-                    + tracciato.modello());
-        }
+        controllaFile(contenuto, tracciato.cosa(), tracciato.modello());
         try (Workbook libro = WorkbookFactory.create(new ByteArrayInputStream(contenuto))) {
             if (libro.getNumberOfSheets() == 0) {
                 throw DatiNonValidiException.campo("file", "il foglio Excel non contiene fogli");
@@ -75,10 +69,36 @@ public final class FoglioExcel {
         } catch (DatiNonValidiException e) {
             throw e;
         } catch (Exception | LinkageError e) {
-            // POI reports a broken zip, a truncated or encrypted file in many ways: all of them are the file's fault
-            throw DatiNonValidiException.campo("file", "il file Excel è danneggiato o non leggibile: salvarlo di nuovo come .xlsx"
-                    + " e ripetere il caricamento");
+            throw danneggiato();
         }
+    }
+
+    /**
+     * Refuses, on the field «file», what cannot be a spreadsheet: nothing, or bytes that are neither an .xlsx (zip) nor an
+     * old .xls (OLE2).
+     *
+     * @param cosa    what the sheet holds, as the message says it («del patrimonio»)
+     * @param modello whose columns it should have («dell'elenco degli alloggi»)
+     */
+    public static void controllaFile(byte[] contenuto, String cosa, String modello) {
+        if (contenuto == null || contenuto.length == 0) {
+            throw DatiNonValidiException.campo("file", "nessun file: scegliere il foglio Excel (.xlsx) " + cosa);
+        }
+        if (!xlsx(contenuto) && !inizia(contenuto, OLE2)) {
+            throw DatiNonValidiException.campo("file", "il file non è un foglio Excel: caricare un file .xlsx con le colonne "
+                    + modello);
+        }
+    }
+
+    /** Whether the bytes are a zip, as an .xlsx is (an old .xls is OLE2). */
+    public static boolean xlsx(byte[] contenuto) {
+        return inizia(contenuto, ZIP);
+    }
+
+    /** POI reports a broken zip, a truncated or encrypted file in many ways: all of them are the file's fault. */
+    public static DatiNonValidiException danneggiato() {
+        return DatiNonValidiException.campo("file", "il file Excel è danneggiato o non leggibile: salvarlo di nuovo come .xlsx"
+                + " e ripetere il caricamento");
     }
 
     /** A name for the file to keep: no control characters, at most 200 characters, {@code predefinito} if none. */
@@ -160,17 +180,22 @@ public final class FoglioExcel {
     }
 
     /** A cell as text: numbers without the spreadsheet's formatting (62.5, not «62,50 m²»), formulas by their value. */
-    private static String testo(Cell cella, DataFormatter formato) {
+    public static String testo(Cell cella, DataFormatter formato) {
         if (cella == null) {
             return null;
         }
         CellType tipo = cella.getCellType() == CellType.FORMULA ? cella.getCachedFormulaResultType() : cella.getCellType();
         return switch (tipo) {
-            case NUMERIC -> BigDecimal.valueOf(cella.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            case NUMERIC -> numero(cella.getNumericCellValue());
             case STRING -> cella.getStringCellValue();
             case BOOLEAN -> cella.getBooleanCellValue() ? "SI" : "NO";
             case BLANK -> null;
             default -> formato.formatCellValue(cella);
         };
+    }
+
+    /** A number as the layouts read it: no grouping, no trailing zeros (62.5, 1200). */
+    public static String numero(double valore) {
+        return BigDecimal.valueOf(valore).stripTrailingZeros().toPlainString();
     }
 }

@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import it.piattaformacasa.anagrafe.LetturaFoglio.RigaLetta;
 import it.piattaformacasa.anagrafe.TracciatoAlloggi.Colonna;
 import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.FoglioExcel;
 
 /**
  * Issue 13: the import reads an .xlsx as a stream, and must read it as the whole workbook did. Each sheet here is read
@@ -225,7 +226,7 @@ class LetturaFoglioTest {
                 }
                 Map<Colonna, String> valori = new EnumMap<>(Colonna.class);
                 for (Map.Entry<Integer, Colonna> c : colonne.entrySet()) {
-                    String testo = LetturaFoglio.testo(riga.getCell(c.getKey()), formato);
+                    String testo = FoglioExcel.testo(riga.getCell(c.getKey()), formato);
                     if (testo != null && !testo.isBlank()) {
                         valori.put(c.getValue(), testo);
                     }

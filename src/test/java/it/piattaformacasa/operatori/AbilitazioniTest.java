@@ -42,6 +42,7 @@ class AbilitazioniTest {
 
     private static final Random CASO = new Random();
 
+
     @LocalServerPort
     int port;
     @Autowired
@@ -72,16 +73,6 @@ class AbilitazioniTest {
 
     private long ente(String cf) {
         return jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, cf);
-    }
-
-    /** A codice fiscale nobody has: random surname and name letters, a valid check character. */
-    static String nuovoCodiceFiscale() {
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            s.append((char) ('A' + CASO.nextInt(26)));
-        }
-        return CodiceFiscale.conControllo(s + String.format("%02d", 50 + CASO.nextInt(40)) + "C" + String.format("%02d", 1 + CASO.nextInt(28))
-                + "L682");
     }
 
     private static String riga(String ente, String nome, String cognome, String cf, String email, String avviso, String istruttoria) {
@@ -117,17 +108,17 @@ class AbilitazioniTest {
 
     @Test
     void unModelloConRigheErrateNonParteEDiceRigaColonnaEMotivo() {
-        String buono = nuovoCodiceFiscale();
-        String doppio = nuovoCodiceFiscale();
+        String buono = ModelloDiProva.nuovoCodiceFiscale();
+        String doppio = ModelloDiProva.nuovoCodiceFiscale();
         String cfSbagliato = buono.substring(0, 15) + (buono.charAt(15) == 'A' ? "B" : "A");
         byte[] file = ModelloDiProva.xlsx(List.of(
                 List.of("Comune di Varese", "Anna", "Buona", buono, "anna.buona@comune.varese.it", "0332 1", "SI", "NO"),
-                List.of("Comune di Malnate", "Bruno", "Altrove", nuovoCodiceFiscale(), "b@malnate.it", "", "SI", "SI"),
+                List.of("Comune di Malnate", "Bruno", "Altrove", ModelloDiProva.nuovoCodiceFiscale(), "b@malnate.it", "", "SI", "SI"),
                 List.of("Comune di Varese", "Carla", "Controllo", cfSbagliato, "c@comune.varese.it", "", "NO", "SI"),
                 List.of("Comune di Varese", "Dario", "Doppio", doppio, "d@comune.varese.it", "", "SI", "NO"),
                 List.of("COMUNE DI VARESE", "Dario", "Doppio", doppio, "d2@comune.varese.it", "", "NO", "SI"),
-                List.of("Comune di Varese", "Elena", "Posta", nuovoCodiceFiscale(), "elena.posta@", "", "FORSE", "NO"),
-                List.of("Comune di Varese", "Franco", "Niente", nuovoCodiceFiscale(), "f@comune.varese.it", "", "NO", "NO")));
+                List.of("Comune di Varese", "Elena", "Posta", ModelloDiProva.nuovoCodiceFiscale(), "elena.posta@", "", "FORSE", "NO"),
+                List.of("Comune di Varese", "Franco", "Niente", ModelloDiProva.nuovoCodiceFiscale(), "f@comune.varese.it", "", "NO", "NO")));
         Multipart corpo = Multipart.di(Map.of("tipo", "ABILITAZIONE"), "file", "abilitazioni.xlsx", file);
         ClientHttp.Risposta risposta = http.invia(http.richiesta("/api/enti/" + varese + "/abilitazioni", CAPOFILA)
                 .header("Content-Type", corpo.tipo()).POST(HttpRequest.BodyPublishers.ofByteArray(corpo.corpo())).build());
@@ -160,21 +151,21 @@ class AbilitazioniTest {
         assertThat(risposta.status()).isEqualTo(400);
         assertThat(risposta.body()).contains("non è un foglio Excel");
         assertThat(richiedi(varese, CAPOFILA, "ABILITAZIONE").status()).isEqualTo(400);
-        assertThat(richiedi(varese, CAPOFILA, "QUALCOSA", riga("Comune di Varese", "A", "B", nuovoCodiceFiscale(), "a@b.it", "SI", "NO"))
+        assertThat(richiedi(varese, CAPOFILA, "QUALCOSA", riga("Comune di Varese", "A", "B", ModelloDiProva.nuovoCodiceFiscale(), "a@b.it", "SI", "NO"))
                 .status()).isEqualTo(400);
     }
 
     @Test
     void quattroOcchiDecideSoloUnValidatoreCheNonHaInviatoLaRichiesta() {
         // a validator who is also the referente of Malnate: may send, may not validate what they sent
-        String cf = nuovoCodiceFiscale();
+        String cf = ModelloDiProva.nuovoCodiceFiscale();
         Operatore doppio = operatore(cf, malnate, TipoAbilitazione.GESTIONE_AVVISO);
         Operatore conRuolo = operatori.operatore(doppio.getUsername());
         conRuolo.assegnaRuolo(RuoloPiattaforma.VALIDATORE_REGIONALE);
         operatori.registra(List.of(conRuolo));
 
         ClientHttp.Risposta inviata = richiedi(malnate, doppio.getUsername(), "ABILITAZIONE",
-                riga("Comune di Malnate", "Gino", "Nuovo", nuovoCodiceFiscale(), "gino@malnate.it", "NO", "SI"));
+                riga("Comune di Malnate", "Gino", "Nuovo", ModelloDiProva.nuovoCodiceFiscale(), "gino@malnate.it", "NO", "SI"));
         assertThat(inviata.status()).as(inviata.body()).isEqualTo(201);
         long id = inviata.json().path("id").asLong();
         Task task = taskService.createTaskQuery().processDefinitionKey(AbilitazioniBpmn.PROCESS_ID)
@@ -214,8 +205,8 @@ class AbilitazioniTest {
 
     @Test
     void lApprovazioneCreaLOperatoreEAggiungeUnSecondoEnteAUnoEsistente() {
-        String nuovo = nuovoCodiceFiscale();
-        Operatore esistente = operatore(nuovoCodiceFiscale(), malnate, TipoAbilitazione.GESTIONE_AVVISO);
+        String nuovo = ModelloDiProva.nuovoCodiceFiscale();
+        Operatore esistente = operatore(ModelloDiProva.nuovoCodiceFiscale(), malnate, TipoAbilitazione.GESTIONE_AVVISO);
         ClientHttp.Risposta inviata = richiedi(varese, CAPOFILA, "ABILITAZIONE",
                 riga("Comune di Varese", "Nadia", "Nuova", nuovo, "nadia.nuova@comune.varese.it", "SI", "SI"),
                 riga("Comune di Varese", "Prova", "Abilitazioni", esistente.getCodiceFiscale().valore(), "prova@example.it", "NO", "SI"));
@@ -252,7 +243,7 @@ class AbilitazioniTest {
 
     @Test
     void disabilitareChiHaUnAttivitaInCaricoLaRilasciaSubitoEDaAllora() {
-        Operatore operatore = operatore(nuovoCodiceFiscale(), varese, TipoAbilitazione.GESTIONE_AVVISO,
+        Operatore operatore = operatore(ModelloDiProva.nuovoCodiceFiscale(), varese, TipoAbilitazione.GESTIONE_AVVISO,
                 TipoAbilitazione.ISTRUTTORIA_DOMANDE);
         int anno = 5000 + CASO.nextInt(4999);
         certificazioni.richiediComeSistema(varese, anno);
@@ -285,16 +276,16 @@ class AbilitazioniTest {
     @Test
     void unAltroEnteNonChiedeNeLeggeLeAbilitazioniDiUnEnte() {
         ClientHttp.Risposta inviata = richiedi(varese, CAPOFILA, "ABILITAZIONE",
-                riga("Comune di Varese", "Ugo", "Varesino", nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO"));
+                riga("Comune di Varese", "Ugo", "Varesino", ModelloDiProva.nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO"));
         assertThat(inviata.status()).isEqualTo(201);
         long id = inviata.json().path("id").asLong();
 
         // Malnate's referente for Varese: nessuna delega o avvalimento
         assertThat(richiedi(varese, MALNATE, "ABILITAZIONE",
-                riga("Comune di Varese", "Ugo", "Varesino", nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO")).status()).isIn(403, 404);
+                riga("Comune di Varese", "Ugo", "Varesino", ModelloDiProva.nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO")).status()).isIn(403, 404);
         // Varese's istruttoria operator sees the requests, does not send them
         assertThat(richiedi(varese, VARESE_ISTRUTTORIA, "ABILITAZIONE",
-                riga("Comune di Varese", "Ugo", "Varesino", nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO")).status()).isEqualTo(403);
+                riga("Comune di Varese", "Ugo", "Varesino", ModelloDiProva.nuovoCodiceFiscale(), "ugo@comune.varese.it", "SI", "NO")).status()).isEqualTo(403);
         assertThat(http.get("/api/enti/" + varese + "/abilitazioni", VARESE_ISTRUTTORIA).status()).isEqualTo(200);
         assertThat(http.get("/api/enti/" + varese + "/abilitazioni", MALNATE).status()).isEqualTo(404);
         assertThat(http.get("/api/enti/" + varese + "/abilitazioni/" + id, MALNATE).status()).isEqualTo(404);

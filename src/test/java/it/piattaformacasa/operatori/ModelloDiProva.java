@@ -5,15 +5,29 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import it.piattaformacasa.common.CodiceFiscale;
 
 /** Seed 002's model «ABILITAZIONE UTENTI» as an ente fills it: the headings' row, then one row per operator. */
 public final class ModelloDiProva {
 
+    private static final Random CASO = new Random();
+
     private ModelloDiProva() {
+    }
+
+    /** A codice fiscale nobody has: random surname and name letters, a valid check character. */
+    public static String nuovoCodiceFiscale() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            s.append((char) ('A' + CASO.nextInt(26)));
+        }
+        return CodiceFiscale.conControllo(s + String.format("%02d", 50 + CASO.nextInt(40)) + "C" + String.format("%02d", 1 + CASO.nextInt(28))
+                + "L682");
     }
 
     public static byte[] xlsx(List<List<String>> righe) {

@@ -18,7 +18,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.config.ConsoleNelBrowser;
 import it.piattaformacasa.ClientHttp;
-import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.operatori.ModelloDiProva;
 
 /**
@@ -68,8 +67,7 @@ class AbilitazioniNelBrowserTest {
     @Test
     void ilValidatoreRespingeUnaRichiestaConIlMotivo() {
         ClientHttp http = new ClientHttp(port);
-        String lettere = Long.toString(System.nanoTime(), 26).toUpperCase().replaceAll("[^A-Z]", "K");
-        String cf = CodiceFiscale.conControllo((lettere + "ZXCVBN").substring(0, 6) + "66D15L682");
+        String cf = ModelloDiProva.nuovoCodiceFiscale();
         long varese = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE);
         ClientHttp.Risposta inviata = http.post("/api/enti/" + varese + "/abilitazioni", CAPOFILA, "{\"tipo\":\"ABILITAZIONE\",\"righe\":[{\"ragioneSociale\":\"Comune di Varese\","
                         + "\"nome\":\"Ada\",\"cognome\":\"Respinta\",\"codiceFiscale\":\"" + cf + "\",\"email\":\"ada@comune.varese.it\","

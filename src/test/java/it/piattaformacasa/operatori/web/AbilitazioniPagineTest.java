@@ -79,8 +79,7 @@ class AbilitazioniPagineTest {
      */
     @Test
     void ilValidatoreDecideDallaConsole() {
-        String lettere = Long.toString(System.nanoTime(), 26).toUpperCase().replaceAll("[^A-Z]", "X");
-        String cf = it.piattaformacasa.common.CodiceFiscale.conControllo((lettere + "QWERTY").substring(0, 6) + "71C12L682");
+        String cf = ModelloDiProva.nuovoCodiceFiscale();
         ClientHttp.Risposta inviata = http.post("/api/enti/" + varese + "/abilitazioni", CAPOFILA, "{\"tipo\":\"ABILITAZIONE\",\"righe\":"
                 + "[{\"ragioneSociale\":\"Comune di Varese\",\"nome\":\"Nora\",\"cognome\":\"Console\",\"codiceFiscale\":\"" + cf
                 + "\",\"email\":\"nora@comune.varese.it\",\"telefono\":\"\",\"gestioneAvviso\":\"NO\",\"istruttoriaDomande\":\"SI\"}]}");
