@@ -234,9 +234,55 @@ class ModuliNelBrowserTest {
                 .containsEntry("inviata_da", MALNATE).containsEntry("ricevuta", true);
     }
 
+    /**
+     * Issues 13 and 14 in Tasklist: the capofila's «Approva piano annuale» and the regional validator's «Valida richiesta
+     * di abilitazione» show their case — the plan's communications, the request's operators — in Italian.
+     */
+    @Test
+    void iModuliDelPianoEDelleAbilitazioniMostranoLaPratica() throws IOException {
+        ClientHttp http = new ClientHttp(port);
+        LocalDate oggi = LocalDate.now(ROMA);
+        ClientHttp.Risposta piano = http.post("/api/programmazione", CAPOFILA, "{\"ambito\":\"VARESE\",\"anno\":2074,"
+                + "\"inizioComunicazioni\":\"" + oggi + "\",\"fineComunicazioni\":\"" + oggi.plusDays(10) + "\"}");
+        assertThat(piano.status()).as(piano.body()).isEqualTo(201);
+        String istanza = runtimeService.createProcessInstanceQuery().processDefinitionKey("programmazione-annuale")
+                .processInstanceBusinessKey(piano.json().get("id").asText()).singleResult().getId();
+        for (String timer : List.of("Timer_InizioComunicazioni", "Timer_FineComunicazioni")) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(istanza).activityId(timer)
+                    .list().get(0).getId());
+        }
+        String approva = taskService.createTaskQuery().processInstanceId(istanza).taskDefinitionKey("UserTask_ApprovaPiano")
+                .singleResult().getId();
+        apri(approva, CAPOFILA);
+        attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-container"))
+                .stream().anyMatch(m -> m.getText().contains("2074")));
+        assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("2074").doesNotContain("{{");
+        foto("7-approva-piano");
+
+        long varese = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE);
+        ClientHttp.Risposta richiesta = http.post("/api/enti/" + varese + "/abilitazioni", CAPOFILA, "{\"tipo\":\"ABILITAZIONE\",\"righe\":"
+                + "[{\"ragioneSociale\":\"Comune di Varese\",\"nome\":\"Irene\",\"cognome\":\"Tasklist\",\"codiceFiscale\":\""
+                + it.piattaformacasa.operatori.ModelloDiProva.nuovoCodiceFiscale() + "\",\"email\":\"irene@comune.varese.it\","
+                + "\"telefono\":\"\",\"gestioneAvviso\":\"NO\",\"istruttoriaDomande\":\"SI\"}]}");
+        assertThat(richiesta.status()).as(richiesta.body()).isEqualTo(201);
+        String valida = taskService.createTaskQuery().processDefinitionKey("abilitazioni")
+                .processInstanceBusinessKey(richiesta.json().get("id").asText()).singleResult().getId();
+        apri(valida, VALIDATORE);
+        attesa.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> d.findElements(By.cssSelector(".fjs-container"))
+                .stream().anyMatch(m -> m.getText().contains("Irene")));
+        assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("Irene", "Tasklist", "Comune di Varese")
+                .doesNotContain("{{");
+        foto("8-valida-abilitazione");
+    }
+
     /** Logs in as Malnate's operator, opens the task and takes it in charge. */
     private void apri(String taskId) {
-        chromium.accediDaCapo(base, MALNATE, PASSWORD);
+        apri(taskId, MALNATE);
+    }
+
+    /** Logs in as {@code utente}, opens the task and takes it in charge. */
+    private void apri(String taskId, String utente) {
+        chromium.accediDaCapo(base, utente, PASSWORD);
         new WebDriverWait(browser, java.time.Duration.ofSeconds(180))
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.tasks-list, .tasks-list")));
         browser.get(base + "#/?task=" + taskId);
