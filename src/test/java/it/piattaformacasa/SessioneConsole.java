@@ -39,13 +39,15 @@ public final class SessioneConsole {
         return new SessioneConsole(http);
     }
 
-    /** Logs in on the console's page; fails the test if the login is refused. */
+    /**
+     * Logs in as a person does (issue 14): the console sends the browser to the identity provider, whose form takes the
+     * password, and the code comes back to the console; fails the test if the login is refused.
+     */
     public static SessioneConsole di(ClientHttp http, String utente) {
         SessioneConsole sessione = new SessioneConsole(http);
-        ClientHttp.Risposta accesso = sessione.post("/accesso", Map.of("username", utente, "password", DemoUtenti.PASSWORD));
-        assertThat(accesso.status()).as("login of " + utente).isEqualTo(302);
-        assertThat(accesso.raw().headers().firstValue("Location")).as("login of " + utente)
-                .hasValueSatisfying(l -> assertThat(l).doesNotContain("errore"));
+        HttpResponse<String> scrivania = AccessoOidc.accedi(sessione.client, http.uri("/"), utente, DemoUtenti.PASSWORD);
+        assertThat(scrivania.statusCode()).as("login of " + utente).isEqualTo(200);
+        assertThat(scrivania.uri().getPath()).as("login of " + utente).isEqualTo("/");
         return sessione;
     }
 

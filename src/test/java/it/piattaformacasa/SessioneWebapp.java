@@ -27,19 +27,18 @@ public final class SessioneWebapp {
         this.http = http;
     }
 
-    /** Logs in to Tasklist; fails the test if the login is refused. */
+    /**
+     * Logs in to Tasklist as a person does (issue 14): the platform's login through the identity provider, which the
+     * webapps share; fails the test if the login is refused.
+     */
     public static SessioneWebapp accedi(ClientHttp http, String utente) {
         SessioneWebapp sessione = new SessioneWebapp(http);
-        sessione.invia(HttpRequest.newBuilder(http.uri("/camunda/app/tasklist/default/")).GET());
-        String form = "username=" + URLEncoder.encode(utente, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(DemoUtenti.PASSWORD, StandardCharsets.UTF_8);
-        ClientHttp.Risposta login = sessione.invia(HttpRequest.newBuilder(http.uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-        if (login.status() != 200) {
-            throw new IllegalStateException("Accesso di " + utente + " rifiutato: " + login.status() + " " + login.body());
+        java.net.http.HttpResponse<String> tasklist = AccessoOidc.accedi(sessione.client, http.uri("/camunda/app/tasklist/default/"),
+                utente, DemoUtenti.PASSWORD);
+        if (tasklist.statusCode() != 200 || !tasklist.uri().getPath().startsWith("/camunda/app/tasklist")) {
+            throw new IllegalStateException("Accesso di " + utente + " rifiutato: " + tasklist.statusCode() + " " + tasklist.uri());
         }
-        // the session is renewed at login: a GET gives the token bound to the new one
+        // the webapps hand out their XSRF token with a call of their API
         sessione.get(API_ENGINE.replace("/engine/default", "/engine/"));
         return sessione;
     }

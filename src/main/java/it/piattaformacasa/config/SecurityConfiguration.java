@@ -2,6 +2,33 @@ package it.piattaformacasa.config;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.env.Environment;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+
+import it.piattaformacasa.config.database.ModalitaDatabase;
+import it.piattaformacasa.operatori.IdentitaFederata;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +55,11 @@ import it.piattaformacasa.common.web.Problema;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 
 /**
- * Two worlds. The Camunda webapps (Tasklist, Cockpit, Admin under /camunda) authenticate with their own session
- * login against the engine's identity store and protect themselves with their own CSRF filter. The domain API
- * (/api) and the engine REST API (/engine-rest) use HTTP Basic against the same users, statelessly; the engine
- * then applies Camunda authorizations to the user (see CamundaEngineConfiguration).
+ * One login for people, through OpenID Connect (issue 14, ADR 14): the console and the Camunda webapps (Tasklist,
+ * Cockpit, Admin under /camunda) share the session the identity provider's login opens, the webapps keeping their own
+ * CSRF filter. The domain API (/api) and the engine REST API (/engine-rest) are stateless: a bearer token of the same
+ * provider, or HTTP Basic where local passwords are allowed (the embedded demo, the configured technical clients); the
+ * engine then applies Camunda authorizations to the user (see CamundaEngineConfiguration).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -41,23 +69,49 @@ class SecurityConfiguration {
     static final RequestMatcher SCARICABILI_DA_TASKLIST = PathPatternRequestMatcher.withDefaults()
             .matcher(org.springframework.http.HttpMethod.GET, "/api/graduatorie/{id}/esportazione");
 
+    /** Logged in, and an operator of something: every page and call but the page for people without abilitazione. */
+    private static final AuthorizationManager<RequestAuthorizationContext> OPERATORE = (autenticazione, contesto) -> {
+        org.springframework.security.core.Authentication chi = autenticazione.get();
+        return new AuthorizationDecision(chi != null && chi.isAuthenticated() && !(chi instanceof AnonymousAuthenticationToken)
+                && !IdentitaFederata.senzaAbilitazione(chi.getAuthorities()));
+    };
+
+    /** Pages a browser asks for (as opposed to the calls of a page's scripts). */
+    private static final RequestMatcher PAGINE = pagine();
+
+    private static RequestMatcher pagine() {
+        MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML);
+        html.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return html;
+    }
+
     private static final Problema AUTENTICAZIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
             "Autenticazione richiesta", "Credenziali mancanti o non valide");
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, OperatoriAuthenticationProvider provider, AccessoNegatoHandler accessoNegato,
+                                    AccessoOidcConfiguration.Fornitore fornitore, Environment ambiente, JwtDecoder decodifica,
+                                    Converter<Jwt, AbstractAuthenticationToken> utentiDaToken,
+                                    @Value("${piattaforma.identita.client-tecnici:}") List<String> clientTecnici,
                                     @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
+        // local passwords over HTTP Basic: the embedded demo (embedded database, embedded provider) or the technical
+        // clients named in the settings; people use tokens of the identity provider (issue 14, ADR 14)
+        boolean demo = ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED && fornitore.incorporato();
+        Set<String> tecnici = clientTecnici.stream().map(String::trim).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
+        AuthenticationProvider basic = new BasicConsentito(provider, username -> demo || tecnici.contains(username));
         return http
                 // /demo: the demo clock's page, for administrators, on the API's terms (issue 11)
                 // /actuator/prometheus: the metrics (piattaforma_scadenze) for a scraper with an administrator's login
                 .securityMatcher(percorsi("/api/**", "/engine-rest/**", "/demo/**", "/actuator/prometheus"))
-                .authenticationProvider(provider)
+                .authenticationProvider(basic)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(percorsi("/actuator/prometheus")).hasRole("AMMINISTRATORE")
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)))
+                        .anyRequest().access(OPERATORE))
+                .httpBasic(b -> b.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)))
+                .oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.decoder(decodifica).jwtAuthenticationConverter(utentiDaToken))
+                        .authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)).accessDeniedHandler(accessoNegato))
                 // CSRF refusals and method security answer in Italian, naming what was missing
                 .exceptionHandling(e -> e.authenticationEntryPoint(autenticazioneRichiesta(percorsoWebapp)).accessDeniedHandler(accessoNegato))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,14 +128,38 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Tasklist, Cockpit and Admin (issue 14): the same login as the console (single sign-on through the identity
+     * provider); the webapps take the person from the request ({@code ContainerBasedAuthenticationFilter}, see
+     * CamundaWebappSso) and their groups from the engine. Their own password login is closed. A person without
+     * abilitazione is sent to the page that says so. Scripts, styles and images are public.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain webappsAndDocs(HttpSecurity http) throws Exception {
+    SecurityFilterChain webapps(HttpSecurity http, AccessoNegatoHandler accessoNegato, IdentitaFederata identita,
+                                @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         return http
-                .securityMatcher(percorsi("/camunda/**", "/camunda-welcome/**", "/favicon.ico", "/swagger-ui/**", "/swagger-ui.html",
-                        "/v3/api-docs/**", "/actuator/health/**", "/error"))
+                .securityMatcher(percorsi(percorsoWebapp + "/**", "/camunda-welcome/**"))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(percorsi(percorsoWebapp + "/api/admin/auth/user/*/login/**")).denyAll()
+                        .requestMatchers(percorsi(percorsoWebapp + "/app/**", percorsoWebapp + "/api/**")).access(OPERATORE)
+                        .anyRequest().permitAll())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(AccessoOidcConfiguration.INIZIO_ACCESSO), PAGINE)
+                        .defaultAuthenticationEntryPointFor(autenticazioneRichiesta(percorsoWebapp), AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(senzaAbilitazione(accessoNegato)))
+                // the webapps ship their own CSRF prevention filter
+                .csrf(csrf -> csrf.disable())
+                .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain documentazione(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(percorsi("/favicon.ico", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs/**", "/actuator/health/**", "/error"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                // the webapps ship their own CSRF prevention filter and session handling
                 .csrf(csrf -> csrf.disable())
                 .build();
     }
@@ -93,28 +171,75 @@ class SecurityConfiguration {
      * public; everything else needs a login, and a path nobody mapped is a 404 page for whoever is logged in.
      */
     @Bean
-    @Order(3)
-    SecurityFilterChain console(HttpSecurity http, OperatoriAuthenticationProvider provider,
+    @Order(4)
+    SecurityFilterChain console(HttpSecurity http, AccessoNegatoHandler accessoNegato, AccessoOidcConfiguration.Fornitore fornitore,
+                                IdentitaFederata identita,
+                                ClientRegistrationRepository registrazioni,
                                 @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
                                 @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         return http
-                .authenticationProvider(provider)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(percorsi("/accesso", "/webjars/**", "/console/**", "/error")).permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(login -> login.loginPage("/accesso").failureUrl("/accesso?errore").defaultSuccessUrl("/", false))
-                .logout(logout -> logout.logoutUrl("/esci").logoutSuccessUrl("/accesso?uscito"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(Console.POLITICA_CONTENUTI)))
+                        .requestMatchers(percorsi("/senza-abilitazione", "/esci")).authenticated()
+                        .anyRequest().access(OPERATORE))
+                // OpenID Connect: the embedded provider or the configured one (issue 14); a failure comes back to «Accedi»
+                .oauth2Login(login -> login.loginPage(AccessoOidcConfiguration.INIZIO_ACCESSO).failureUrl("/accesso?errore")
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/esci").logoutSuccessHandler(uscita(fornitore, registrazioni)))
+                .exceptionHandling(e -> e.accessDeniedHandler(senzaAbilitazione(accessoNegato)))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(politica(fornitore))))
+                .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
                         CsrfFilter.class)
                 .build();
     }
 
     /**
+     * Logging out of the console ends the session at the provider too: the embedded provider's lives in the same
+     * HTTP session, which logging out invalidates; an external one is asked to end it (RP-initiated logout) and sends
+     * the person back to «Accedi».
+     */
+    private static LogoutSuccessHandler uscita(AccessoOidcConfiguration.Fornitore fornitore, ClientRegistrationRepository registrazioni) {
+        if (fornitore.incorporato()) {
+            return new SimpleUrlLogoutSuccessHandler() {
+                {
+                    setDefaultTargetUrl("/accesso?uscito");
+                }
+            };
+        }
+        OidcClientInitiatedLogoutSuccessHandler esterno = new OidcClientInitiatedLogoutSuccessHandler(registrazioni);
+        esterno.setPostLogoutRedirectUri("{baseUrl}/accesso?uscito");
+        esterno.setDefaultTargetUrl("/accesso?uscito");
+        return esterno;
+    }
+
+    /** The console's policy; with an external provider, its login and logout pages are where forms may lead. */
+    private static String politica(AccessoOidcConfiguration.Fornitore fornitore) {
+        if (fornitore.incorporato()) {
+            return Console.POLITICA_CONTENUTI;
+        }
+        java.net.URI emittente = java.net.URI.create(fornitore.emittente());
+        String origine = emittente.getScheme() + "://" + emittente.getAuthority();
+        return Console.POLITICA_CONTENUTI.replace("form-action 'self'", "form-action 'self' " + origine);
+    }
+
+    /** A page asked by a person without abilitazione goes to the page that says so; anything else is refused. */
+    private static AccessDeniedHandler senzaAbilitazione(AccessDeniedHandler altrimenti) {
+        return (request, response, eccezione) -> {
+            org.springframework.security.core.Authentication chi = SecurityContextHolder.getContext().getAuthentication();
+            if (chi != null && IdentitaFederata.senzaAbilitazione(chi.getAuthorities()) && PAGINE.matches(request)) {
+                response.sendRedirect(request.getContextPath() + "/senza-abilitazione");
+                return;
+            }
+            altrimenti.handle(request, response, eccezione);
+        };
+    }
+
+    /**
      * Matches the path within the application whatever servlet serves it: /engine-rest and the webapps are not
      * behind Spring MVC's DispatcherServlet, so MVC-based matchers would not see them.
      */
-    private static RequestMatcher percorsi(String... patterns) {
+    static RequestMatcher percorsi(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
     }
@@ -129,6 +254,7 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint autenticazioneRichiesta(String percorsoWebapp) {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"Piattaforma Casa\", charset=\"UTF-8\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"Piattaforma Casa\"");
             FormatoErrore.scrivi(request, response, AUTENTICAZIONE_RICHIESTA, percorsoWebapp);
         };
     }

@@ -32,11 +32,13 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
     private final IdentitaPort identita;
     private final OperatoreRepository operatori;
     private final MemoriaAccessi memoria;
+    private final IdentitaFederata federata;
 
-    OperatoriAuthenticationProvider(IdentitaPort identita, OperatoreRepository operatori,
+    OperatoriAuthenticationProvider(IdentitaPort identita, OperatoreRepository operatori, IdentitaFederata federata,
                                     @Value("${piattaforma.sicurezza.memoria-accessi:PT30S}") Duration memoria) {
         this.identita = identita;
         this.operatori = operatori;
+        this.federata = federata;
         this.memoria = new MemoriaAccessi(memoria);
     }
 
@@ -101,6 +103,7 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
     /** Forgets the user's remembered login: its groups changed and must apply to its next request. */
     void dimentica(String username) {
         memoria.dimentica(username);
+        federata.dimentica(username);
     }
 
     @Override

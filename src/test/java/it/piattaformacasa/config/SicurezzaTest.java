@@ -119,10 +119,12 @@ class SicurezzaTest {
 
     @Test
     void percorsiNonPrevistiSonoDellaConsoleCheVuoleIlSuoAccesso() {
-        // outside /api, /engine-rest and the webapps every path is the console's (issue 12): its own login, no Basic
+        // outside /api, /engine-rest and the webapps every path is the console's (issue 12): the identity provider's
+        // login (issue 14), no Basic
         ClientHttp.Risposta risposta = http.get("/qualcosa-che-non-esiste", ADMIN);
         assertThat(risposta.status()).isEqualTo(302);
-        assertThat(risposta.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/accesso"));
+        assertThat(risposta.raw().headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/piattaforma"));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package it.piattaformacasa.config.web;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
@@ -10,9 +12,32 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsolePagine {
 
+    private final boolean fornitoreIncorporato;
+
+    ConsolePagine(@Value("${piattaforma.identita.emittente:}") String emittente) {
+        this.fornitoreIncorporato = emittente.isBlank();
+    }
+
+    /**
+     * «Accedi»: with the embedded provider, its login form (the provider's page, ADR 14); with an external one, the
+     * way to it (SPID, CIE), for a person who has just logged out or whose login failed.
+     */
     @GetMapping("/accesso")
-    String accesso() {
+    String accesso(Model model) {
+        model.addAttribute("fornitoreIncorporato", fornitoreIncorporato);
         return "console/accesso";
+    }
+
+    /** A person the identity provider knows and the platform has not enabled (issue 14, seed 002). */
+    @GetMapping("/senza-abilitazione")
+    String senzaAbilitazione() {
+        return "console/senza-abilitazione";
+    }
+
+    /** Logging out from the webapps' menu lands here: a form, because logging out changes state (CSRF). */
+    @GetMapping("/esci")
+    String esci() {
+        return "console/esci";
     }
 
     @GetMapping("/")

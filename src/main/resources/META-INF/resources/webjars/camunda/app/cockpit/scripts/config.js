@@ -13,5 +13,5 @@ export default {
   disableWelcomeMessage: true,
   // the page declares the language it is shown in; dates gg/mm/aaaa (lib/piattaforma-italiano.js); icon-only
   // controls get a name a screen reader reads (lib/piattaforma-accessibile.js)
-  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-accessibile']
+  customScripts: ['../../lib/piattaforma-accesso', '../../lib/piattaforma-italiano', '../../lib/piattaforma-accessibile']
 };

@@ -23,7 +23,7 @@ export default {
   // the page declares the language it is shown in and form-js speaks Italian (lib/piattaforma-italiano.js); a refused
   // completion shows its reasons beside the fields, dates are gg/mm/aaaa (lib/piattaforma-moduli.js); icon-only
   // controls get a name a screen reader reads (lib/piattaforma-accessibile.js)
-  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-moduli', '../../lib/piattaforma-accessibile'],
+  customScripts: ['../../lib/piattaforma-accesso', '../../lib/piattaforma-italiano', '../../lib/piattaforma-moduli', '../../lib/piattaforma-accessibile'],
 
   // the shortcuts of Camunda's own file, described in Italian
   shortcuts: {

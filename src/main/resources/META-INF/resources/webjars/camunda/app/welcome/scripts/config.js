@@ -21,5 +21,5 @@ export default {
   disableWelcomeMessage: true,
   // the page declares the language it is shown in (lib/piattaforma-italiano.js); icon-only controls get a name a
   // screen reader reads (lib/piattaforma-accessibile.js)
-  customScripts: ['../../lib/piattaforma-italiano', '../../lib/piattaforma-accessibile']
+  customScripts: ['../../lib/piattaforma-accesso', '../../lib/piattaforma-italiano', '../../lib/piattaforma-accessibile']
 };

@@ -1,0 +1,137 @@
+package it.piattaformacasa.operatori;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
+
+import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.common.sicurezza.Gruppi;
+
+/**
+ * Who a person who logged in at the identity provider is for the platform (issue 14, ADR 14). The provider says who
+ * the person is; the platform alone says what they may do: the codice fiscale of the identity ({@code fiscalNumber},
+ * SPID's attribute, {@code TINIT-} prefix removed) finds the operatore, whose groups and abilitazioni are ours. A
+ * person the platform does not know, or an operatore disabled or without any group, is logged in with
+ * {@link #ROLE_SENZA_ABILITAZIONE} alone: the citizens' side, never an operator's page.
+ */
+@Component
+public class IdentitaFederata {
+
+    /** Logged in, but not an operator of anything: the page «nessuna abilitazione», never an empty inbox. */
+    public static final String ROLE_SENZA_ABILITAZIONE = "ROLE_SENZA_ABILITAZIONE";
+    /** The claim with the platform's username in the identities this class builds (console, webapps, API). */
+    public static final String ATTRIBUTO_UTENTE = "piattaforma_utente";
+
+    private static final String PREFISSO_SPID = "TINIT-";
+
+    private final IdentitaPort identita;
+    private final OperatoreRepository operatori;
+    private final String claimCodiceFiscale;
+    private final Duration validita;
+    private final Clock orologio = Clock.systemUTC();
+    private final Map<String, Ricordate> ricordate = new ConcurrentHashMap<>();
+
+    IdentitaFederata(IdentitaPort identita, OperatoreRepository operatori,
+                     @Value("${piattaforma.identita.claim-codice-fiscale:fiscalNumber}") String claimCodiceFiscale,
+                     @Value("${piattaforma.sicurezza.memoria-accessi:PT30S}") Duration validita) {
+        this.identita = identita;
+        this.operatori = operatori;
+        this.claimCodiceFiscale = claimCodiceFiscale;
+        this.validita = validita;
+    }
+
+    /**
+     * The platform's username of the person the claims describe. With {@code soggettoFidato} (the platform's own
+     * provider, which puts the username in {@code sub}) a subject that is a user of ours is taken as it is; from an
+     * external provider only the codice fiscale counts. A person unknown to the platform keeps their codice fiscale as
+     * name (or the subject, if the provider gave none), so what they do is recorded under it.
+     */
+    public String username(Map<String, Object> claims, boolean soggettoFidato) {
+        Optional<String> codiceFiscale = codiceFiscale(claims);
+        if (codiceFiscale.isPresent()) {
+            Optional<String> operatore = operatori.findByCodiceFiscale(CodiceFiscale.of(codiceFiscale.get())).map(Operatore::getUsername);
+            if (operatore.isPresent()) {
+                return operatore.get();
+            }
+        }
+        Object soggetto = claims.get("sub");
+        if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO) && identita.esisteUtente(sub)) {
+            return sub;
+        }
+        // an identity the platform does not know: a citizen, or an operator not enabled yet
+        return codiceFiscale.orElse(soggetto instanceof String sub ? "sconosciuto:" + sub : "sconosciuto");
+    }
+
+    /** The person's codice fiscale as the provider gives it (SPID: {@code TINIT-RSSMRA...}), when it is a valid one. */
+    Optional<String> codiceFiscale(Map<String, Object> claims) {
+        if (!(claims.get(claimCodiceFiscale) instanceof String valore)) {
+            return Optional.empty();
+        }
+        String codice = valore.trim().toUpperCase(Locale.ROOT);
+        if (codice.startsWith(PREFISSO_SPID)) {
+            codice = codice.substring(PREFISSO_SPID.length());
+        }
+        return CodiceFiscale.isValid(codice) ? Optional.of(codice) : Optional.empty();
+    }
+
+    /** The codice fiscale the platform's own provider puts in the tokens of a user (SPID's form), if it knows one. */
+    public Optional<String> attributoCodiceFiscale(String username) {
+        return operatori.findByUsername(username).map(Operatore::getCodiceFiscale).filter(java.util.Objects::nonNull)
+                .map(cf -> PREFISSO_SPID + cf.valore());
+    }
+
+    public String nomeAttributoCodiceFiscale() {
+        return claimCodiceFiscale;
+    }
+
+    /**
+     * What the user may do now: the authorities their groups give (as for a password login), or
+     * {@link #ROLE_SENZA_ABILITAZIONE} alone. Remembered for {@code piattaforma.sicurezza.memoria-accessi} (30 s), so a
+     * disabling reaches a session that is already open within that time (ADR 14).
+     */
+    public List<GrantedAuthority> autorita(String username) {
+        Instant adesso = orologio.instant();
+        Ricordate giaNote = ricordate.get(username);
+        if (giaNote != null && giaNote.scadenza().isAfter(adesso)) {
+            return giaNote.autorita();
+        }
+        List<GrantedAuthority> autorita = calcola(username);
+        ricordate.put(username, new Ricordate(autorita, adesso.plus(validita)));
+        return autorita;
+    }
+
+    private List<GrantedAuthority> calcola(String username) {
+        if (!username.matches(Gruppi.IDENTIFICATIVO) || !identita.esisteUtente(username)
+                || operatori.findByUsername(username).filter(o -> !o.isAttivo()).isPresent()) {
+            return List.of(new SimpleGrantedAuthority(ROLE_SENZA_ABILITAZIONE));
+        }
+        Set<String> gruppi = identita.gruppiDi(username);
+        if (gruppi.isEmpty()) {
+            return List.of(new SimpleGrantedAuthority(ROLE_SENZA_ABILITAZIONE));
+        }
+        return List.copyOf(OperatoriAuthenticationProvider.autorita(gruppi));
+    }
+
+    /** The user's groups changed: their next request is judged on the new ones. */
+    void dimentica(String username) {
+        ricordate.remove(username);
+    }
+
+    public static boolean senzaAbilitazione(java.util.Collection<? extends GrantedAuthority> autorita) {
+        return autorita.stream().anyMatch(a -> ROLE_SENZA_ABILITAZIONE.equals(a.getAuthority()));
+    }
+
+    private record Ricordate(List<GrantedAuthority> autorita, Instant scadenza) {
+    }
+}
