@@ -85,6 +85,9 @@ class SecurityConfiguration {
         return html;
     }
 
+    private static final Problema SESSIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
+            "Autenticazione richiesta", "Nessuna sessione attiva: accedi di nuovo alla piattaforma");
+
     private static final Problema AUTENTICAZIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
             "Autenticazione richiesta", "Credenziali mancanti o non valide");
 
@@ -146,7 +149,8 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(AccessoOidcConfiguration.INIZIO_ACCESSO), PAGINE)
-                        .defaultAuthenticationEntryPointFor(autenticazioneRichiesta(percorsoWebapp), AnyRequestMatcher.INSTANCE)
+                        .defaultAuthenticationEntryPointFor((request, response, eccezione) ->
+                                FormatoErrore.scrivi(request, response, SESSIONE_RICHIESTA, percorsoWebapp), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(senzaAbilitazione(accessoNegato)))
                 // the webapps ship their own CSRF prevention filter
                 .csrf(csrf -> csrf.disable())

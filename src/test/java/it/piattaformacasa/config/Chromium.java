@@ -75,42 +75,38 @@ final class Chromium implements AutoCloseable {
     }
 
     /**
-     * Logs in through the login form every webapp shows to a visitor, as a person would on a busy machine: the first
-     * page of a fresh browser compiles megabytes of scripts (over a minute on a shared CI machine); the login is sent
-     * once the XSRF token the page's first requests hand out is there (without it the CSRF filter answers 403, which
-     * Tasklist shows as «Il tuo utente non ha accesso a Tasklist»); and a click that reached the form before the webapp
-     * bound it only reloads the page, so the form is filled in again, up to three times.
+     * Logs in where a webapp sends a visitor (issue 14): the platform's «Accedi» page of the identity provider, then
+     * back to the webapp; a browser already logged in to the console is already in (single sign-on), and stays. A
+     * submission that leaves the page where it was (a click that beat the page on a busy machine) is tried again, up to
+     * three times, and leaves its screen.
      */
     void accedi(String utente, String password) {
-        By nomeUtente = By.cssSelector("input[ng-model='username']");
+        By campo = By.id("username");
         for (int tentativo = 1; ; tentativo++) {
+            WebElement nome;
             try {
-                new WebDriverWait(driver, Duration.ofMinutes(3)).until(ExpectedConditions.visibilityOfElementLocated(nomeUtente));
+                // a String, not a Boolean: WebDriverWait keeps waiting on FALSE
+                String dove = new WebDriverWait(driver, Duration.ofMinutes(3)).until(d -> {
+                    if (!d.findElements(campo).isEmpty() && d.findElement(campo).isDisplayed()) {
+                        return "modulo";
+                    }
+                    return d.getCurrentUrl().contains("/camunda/app/") ? "dentro" : null;
+                });
+                if (dove.equals("dentro")) {
+                    return;
+                }
+                nome = driver.findElement(campo);
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, String.format("accesso-%s-nessun-modulo", utente));
                 throw e;
             }
-            attesa.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[type='submit']")));
+            nome.clear();
+            nome.sendKeys(utente);
+            driver.findElement(By.id("password")).clear();
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.manage().getCookieNamed("XSRF-TOKEN") != null);
-            } catch (org.openqa.selenium.TimeoutException e) {
-                // a session without its token cookie: start it again
-                fotoDelFallimento(e, String.format("accesso-%s-senza-token-%d", utente, tentativo));
-                if (tentativo == 3) {
-                    throw e;
-                }
-                String qui = driver.getCurrentUrl();
-                esci();
-                driver.get(qui);
-                continue;
-            }
-            driver.findElement(nomeUtente).clear();
-            driver.findElement(nomeUtente).sendKeys(utente);
-            driver.findElement(By.cssSelector("input[ng-model='password']")).clear();
-            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-            driver.findElement(By.cssSelector("button[type='submit']")).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.invisibilityOfElementLocated(nomeUtente));
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/accesso"));
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, String.format("accesso-%s-tentativo-%d", utente, tentativo));

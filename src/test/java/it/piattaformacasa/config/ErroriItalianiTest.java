@@ -137,7 +137,7 @@ class ErroriItalianiTest {
                 caso("%2F nel percorso, da browser", t -> t.browser("/camunda/app/a%2Fb").GET().build(), 400, Formato.HTML, "%2F"),
                 caso("indirizzo /api inesistente, da browser", t -> t.browser("/api/nonesiste").header("Authorization",
                         basic(CAPOFILA)).GET().build(), 404, Formato.HTML, "non esiste"),
-                caso("file inesistente delle webapp, da browser", t -> t.browser("/camunda/app/tasklist/nonesiste.js").GET().build(),
+                caso("file inesistente delle webapp, da browser", t -> t.sessione(CAPOFILA).pagina("/camunda/app/tasklist/nonesiste.js"),
                         404, Formato.HTML, "non esiste"),
                 caso("Cockpit aperto da un operatore", t -> t.sessione(CAPOFILA).pagina("/camunda/app/cockpit/default/"), 403,
                         Formato.HTML, "non ha accesso all'applicazione Cockpit"),
@@ -191,8 +191,8 @@ class ErroriItalianiTest {
                 caso("token XSRF mancante, da Tasklist", t -> t.sessione(MALNATE).postSenzaToken(
                         "/camunda/api/engine/engine/default/task/inesistente/claim", "{\"userId\":\"malnate\"}"),
                         403, Formato.JSON_CAMUNDA, "token di sicurezza"),
-                caso("login a Cockpit di un operatore senza accesso", t -> Sessione.login(t.http, CAPOFILA, "cockpit"), 403,
-                        Formato.JSON_CAMUNDA, "non ha accesso all'applicazione Cockpit"),
+                caso("login con password nelle webapp, chiuso", t -> t.sessione(CAPOFILA).loginDelleWebapp(CAPOFILA, "cockpit"), 403,
+                        Formato.JSON_CAMUNDA, "non ha i permessi"),
                 caso("API di Tasklist senza sessione", t -> t.senzaCredenziali("/camunda/api/engine/engine/default/task").GET().build(),
                         401, Formato.JSON_CAMUNDA, "accedi"));
     }
@@ -355,9 +355,14 @@ class ErroriItalianiTest {
 
         Sessione(ClientHttp http, String utente) {
             this.http = http;
-            ClientHttp.Risposta login = http.invia(richiestaDiLogin(utente, "tasklist"));
-            assertThat(login.status()).as("login di " + utente).isEqualTo(200);
-            ricorda(login);
+            // the platform's login through the identity provider (issue 14), which the webapps share
+            java.net.CookieManager biscotti = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(biscotti)
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+            java.net.http.HttpResponse<String> tasklist = it.piattaformacasa.AccessoOidc.accedi(browser,
+                    http.uri("/camunda/app/tasklist/default/"), utente, PASSWORD);
+            assertThat(tasklist.statusCode()).as("login di " + utente).isEqualTo(200);
+            biscotti.getCookieStore().getCookies().forEach(c -> cookie.put(c.getName(), c.getValue()));
             // the session changed at login: its token comes with the next call
             ricorda(http.invia(HttpRequest.newBuilder(http.uri("/camunda/api/engine/engine/default/task/count"))
                     .header("Cookie", cookie()).header("Accept", "application/json").GET().build()));
@@ -367,13 +372,8 @@ class ErroriItalianiTest {
             this.http = http;
         }
 
-        /** The login form of a webapp posted as its page does it, with the XSRF token of a fresh session. */
-        static HttpRequest login(ClientHttp http, String utente, String applicazione) {
-            return new Sessione(http).richiestaDiLogin(utente, applicazione);
-        }
-
-        private HttpRequest richiestaDiLogin(String utente, String applicazione) {
-            ricorda(http.invia(HttpRequest.newBuilder(http.uri("/camunda/app/" + applicazione + "/default/")).GET().build()));
+        /** The webapps' own login form as its page posts it: closed, the login is the platform's (issue 14). */
+        HttpRequest loginDelleWebapp(String utente, String applicazione) {
             String form = "username=" + URLEncoder.encode(utente, StandardCharsets.UTF_8) + "&password=" + PASSWORD;
             return HttpRequest.newBuilder(http.uri("/camunda/api/admin/auth/user/default/login/" + applicazione))
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")

@@ -140,6 +140,9 @@ class MatriceConsoleTest {
         return Stream.of(
                 new Riga("GET /", "/", CAPOFILA, "SSSSS"),
                 new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                // issue 14: the page for people without abilitazione says so to anybody logged in; «Esci» from the webapps
+                new Riga("GET /senza-abilitazione", "/senza-abilitazione", CAPOFILA, "SSSSS"),
+                new Riga("GET /esci", "/esci", CAPOFILA, "SSSSS"),
                 // ---- Avvisi (avviso/web/AvvisiPagine, report/web/ReportPagine): the list and an avviso's page for
                 // everyone (as GET /api/avvisi), «Nuovo avviso» only for the Comune capofila's operators, the reports
                 // for whoever the report service answers (an analyst sees no ente's rows: 404, as the API)
@@ -235,7 +238,7 @@ class MatriceConsoleTest {
             ClientHttp.Risposta anonima = SessioneConsole.anonima(http).get(percorso);
             assertThat(anonima.status()).as("senza accesso").isEqualTo(302);
             assertThat(anonima.raw().headers().firstValue("Location")).as("senza accesso")
-                    .hasValueSatisfying(l -> assertThat(l).endsWith("/accesso"));
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/piattaforma"));
         }
         List<String> utenti = List.of(riga.proprietario(), MALNATE, ANALISTA, SUPERVISORE, ADMIN);
         List<String> errori = new ArrayList<>();
@@ -246,7 +249,7 @@ class MatriceConsoleTest {
             }
             ClientHttp.Risposta risposta = sessione(utenti.get(i)).get(percorso);
             boolean rifiutata = risposta.status() == 403 || risposta.status() == 404;
-            boolean versoLAccesso = risposta.raw().headers().firstValue("Location").map(l -> l.endsWith("/accesso")).orElse(false);
+            boolean versoLAccesso = risposta.raw().headers().firstValue("Location").map(l -> l.endsWith("/accesso") || l.endsWith("/oauth2/authorization/piattaforma")).orElse(false);
             boolean come = attesa == 'N' ? rifiutata : !rifiutata && !versoLAccesso && risposta.status() < 400;
             if (!come || risposta.status() >= 500) {
                 errori.add(utenti.get(i) + ": " + risposta.status());

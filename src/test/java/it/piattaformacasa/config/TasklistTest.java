@@ -55,7 +55,7 @@ class TasklistTest {
         ClientHttp.Risposta api = http.invia(HttpRequest.newBuilder(http.uri(SessioneWebapp.API_ENGINE + "/task/count"))
                 .header("Accept", "application/json").GET().build());
         assertThat(api.status()).isEqualTo(401);
-        assertThat(api.body()).contains("Autenticazione richiesta");
+        assertThat(api.body()).contains("accedi di nuovo alla piattaforma");
     }
 
     @Test

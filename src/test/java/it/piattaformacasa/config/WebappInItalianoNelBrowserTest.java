@@ -105,24 +105,21 @@ class WebappInItalianoNelBrowserTest {
     @Test
     void tasklistParlaItalianoEPrendereInCaricoSiChiamaCosi() throws IOException {
         chromium.driver.get(url("/camunda/app/tasklist/default/"));
-        attendiTesto(By.cssSelector("button[type='submit']"), "Accedi");
-        assertThat(chromium.driver.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
-                .isEqualTo("Nome utente");
+        // nobody logged in yet: the platform's login (issue 14), in Italian, not the webapp's own form
+        attendiTesto(By.cssSelector("main form button[type='submit']"), "Accedi");
+        assertThat(chromium.driver.getCurrentUrl()).endsWith("/accesso");
+        assertThat(chromium.driver.findElement(By.cssSelector("label[for='username']")).getText()).isEqualTo("Nome utente");
         assertThat(chromium.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("it");
         chromium.foto("italiano-tasklist-1-accesso");
-        List<Chromium.Risposta> accesso = chromium.risposte();
-        // nobody logged in yet: «who is logged in» says so without a 404, and the welcome box is not looked for
-        assertThat(accesso).anySatisfy(r -> {
-            assertThat(r.url()).endsWith("/camunda/api/admin/auth/user/default");
-            assertThat(r.stato()).isEqualTo(204);
-        });
-        senzaErrori(accesso);
+        senzaErrori(chromium.risposte());
 
         chromium.accedi(CAPOFILA, PASSWORD);
         attendiTesto(By.cssSelector("[cam-widget-header]"), "Avvia processo");
         chromium.driver.get(url("/camunda/app/tasklist/default/#/?task=" + diVarese.getId()));
         WebElement prendi = attendiTesto(By.cssSelector("button.claim"), "Prendi in carico");
         attendiTesto(By.cssSelector("[cam-tasklist-task-meta] .groups"), "Comune di Varese – Gestione avviso");
+        // the list loads after the task: its rows say when each task is due
+        attendiTesto(By.tagName("body"), "Scadenza tra");
         String pagina = chromium.testo();
         assertThat(pagina).contains("Scorciatoie da tastiera", "Crea attività", "Avvia processo", "Le attività del mio ente",
                 "Data di creazione", "Scadenza tra", "Fissa promemoria", "Modulo", "Cronologia", "Diagramma", "Descrizione",
@@ -183,11 +180,10 @@ class WebappInItalianoNelBrowserTest {
     @Test
     void welcomeSiApreConAccessoEProfiloInItaliano() throws IOException {
         chromium.driver.get(url("/camunda/app/welcome/default/"));
-        attendiTesto(By.cssSelector("button[type='submit']"), "Accedi");
-        assertThat(chromium.driver.getCurrentUrl()).contains("/camunda/app/welcome/default/");
-        chromium.foto("italiano-welcome-1-accesso");
+        attendiTesto(By.cssSelector("main form button[type='submit']"), "Accedi");
 
         chromium.accedi(CAPOFILA, PASSWORD);
+        assertThat(chromium.driver.getCurrentUrl()).contains("/camunda/app/welcome/default/");
         attendiTesto(By.tagName("body"), "Comune di Varese – Gestione avviso");
         assertThat(chromium.testo()).contains("Applicazioni", "Tasklist", "Profilo", "Gruppi", "Giulia Bianchi",
                 "Modifica il profilo", "Cambia la password", "Ambito di Varese – Comune capofila")
@@ -221,10 +217,9 @@ class WebappInItalianoNelBrowserTest {
     void chiHaIlBrowserInIngleseLeggeInInglese() throws IOException {
         try (Chromium inglese = new Chromium("en-US,en")) {
             inglese.driver.get(url("/camunda/app/tasklist/default/"));
-            inglese.attesa.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[type='submit']"), "Log in"));
-            assertThat(inglese.driver.findElement(By.cssSelector("input[ng-model='username']")).getAttribute("placeholder"))
-                    .isEqualTo("Username");
-            inglese.foto("inglese-tasklist-accesso");
+            inglese.accedi(CAPOFILA, PASSWORD);
+            inglese.attesa.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[cam-widget-header]"), "Start process"));
+            inglese.foto("inglese-tasklist");
         }
     }
 
