@@ -63,6 +63,45 @@ public final class AccessoOidc {
         throw new IllegalStateException("L'accesso di " + utente + " non finisce dopo " + PASSI_MASSIMI + " passi: " + risposta.uri());
     }
 
+    /**
+     * An access token of the embedded provider for {@code utente}, as a native API client gets one (issue 14): the
+     * authorization code flow with PKCE and a loopback redirect (RFC 8252), the login on the provider's form, the code
+     * exchanged at the token endpoint.
+     */
+    public static String tokenApi(ClientHttp http, String utente, String password) {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        byte[] casuali = new byte[32];
+        new java.security.SecureRandom().nextBytes(casuali);
+        String verificatore = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(casuali);
+        String sfida;
+        try {
+            sfida = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(verificatore.getBytes(StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String ritorno = "http://127.0.0.1:1/callback";
+        URI autorizza = http.uri("/oauth2/authorize?response_type=code&client_id=piattaforma-api&scope=openid&state=prova"
+                + "&redirect_uri=" + codifica(ritorno) + "&code_challenge=" + sfida + "&code_challenge_method=S256");
+        HttpResponse<String> verso = accedi(client, autorizza, utente, password);
+        String indirizzo = verso.headers().firstValue("Location").orElseThrow(() -> new IllegalStateException(
+                "Nessun codice per " + utente + ": " + verso.statusCode() + " " + verso.uri()));
+        Matcher codice = Pattern.compile("[?&]code=([^&]+)").matcher(indirizzo);
+        if (!codice.find()) {
+            throw new IllegalStateException("Nessun codice per " + utente + ": " + indirizzo);
+        }
+        String corpo = "grant_type=authorization_code&client_id=piattaforma-api&code=" + codice.group(1)
+                + "&redirect_uri=" + codifica(ritorno) + "&code_verifier=" + verificatore;
+        HttpResponse<String> token = invia(client, HttpRequest.newBuilder(http.uri("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(corpo)).build());
+        Matcher accesso = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+        if (token.statusCode() != 200 || !accesso.find()) {
+            throw new IllegalStateException("Token negato a " + utente + ": " + token.statusCode() + " " + token.body());
+        }
+        return accesso.group(1);
+    }
+
     private static String codifica(String valore) {
         return URLEncoder.encode(valore, StandardCharsets.UTF_8);
     }

@@ -51,6 +51,14 @@ public final class SessioneConsole {
         return sessione;
     }
 
+    /** Logs in a person the platform has not enabled: the login ends on the page that says so (issue 14). */
+    public static SessioneConsole diSenzaAbilitazione(ClientHttp http, String utente) {
+        SessioneConsole sessione = new SessioneConsole(http);
+        HttpResponse<String> pagina = AccessoOidc.accedi(sessione.client, http.uri("/"), utente, DemoUtenti.PASSWORD);
+        assertThat(pagina.uri().getPath()).as("login of " + utente).isEqualTo("/senza-abilitazione");
+        return sessione;
+    }
+
     public ClientHttp.Risposta get(String percorso) {
         return invia(HttpRequest.newBuilder(http.uri(percorso)).header("Accept", "text/html").GET().build());
     }

@@ -19,6 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
@@ -145,7 +146,12 @@ class SecurityConfiguration {
                 .securityMatcher(percorsi(percorsoWebapp + "/**", "/camunda-welcome/**"))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(percorsi(percorsoWebapp + "/api/admin/auth/user/*/login/**")).denyAll()
-                        .requestMatchers(percorsi(percorsoWebapp + "/app/**", percorsoWebapp + "/api/**")).access(OPERATORE)
+                        // Camunda Admin's first-administrator page: only while there is none (Camunda refuses it after),
+                        // for an external database with the embedded provider (README «External PostgreSQL»)
+                        .requestMatchers(percorsi(percorsoWebapp + "/app/admin/*/setup/**", percorsoWebapp + "/api/admin/setup/*/user/create"))
+                        .permitAll()
+                        // an application's page and every call: a person with abilitazione; scripts, styles, fonts: public
+                        .requestMatchers(percorsi(percorsoWebapp + "/app/*/*/", percorsoWebapp + "/api/**")).access(OPERATORE)
                         .anyRequest().permitAll())
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(AccessoOidcConfiguration.INIZIO_ACCESSO), PAGINE)
@@ -176,7 +182,7 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(4)
-    SecurityFilterChain console(HttpSecurity http, AccessoNegatoHandler accessoNegato, AccessoOidcConfiguration.Fornitore fornitore,
+    SecurityFilterChain console(HttpSecurity http, AccessoOidcConfiguration.Fornitore fornitore,
                                 IdentitaFederata identita,
                                 ClientRegistrationRepository registrazioni,
                                 @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
@@ -190,7 +196,8 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.loginPage(AccessoOidcConfiguration.INIZIO_ACCESSO).failureUrl("/accesso?errore")
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/esci").logoutSuccessHandler(uscita(fornitore, registrazioni)))
-                .exceptionHandling(e -> e.accessDeniedHandler(senzaAbilitazione(accessoNegato)))
+                // a refused page is the console's own error page (Spring's 403 to /error)
+                .exceptionHandling(e -> e.accessDeniedHandler(senzaAbilitazione(new AccessDeniedHandlerImpl())))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(politica(fornitore))))
                 .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -41,13 +42,19 @@ public class IdentitaFederata {
     private final Duration validita;
     private final Clock orologio = Clock.systemUTC();
     private final Map<String, Ricordate> ricordate = new ConcurrentHashMap<>();
+    private final Set<String> amministratoriIniziali;
+    private final ObjectProvider<OperatoriService> servizio;
 
-    IdentitaFederata(IdentitaPort identita, OperatoreRepository operatori,
+    IdentitaFederata(IdentitaPort identita, OperatoreRepository operatori, ObjectProvider<OperatoriService> servizio,
                      @Value("${piattaforma.identita.claim-codice-fiscale:fiscalNumber}") String claimCodiceFiscale,
+                     @Value("${piattaforma.identita.amministratori-iniziali:}") List<String> amministratoriIniziali,
                      @Value("${piattaforma.sicurezza.memoria-accessi:PT30S}") Duration validita) {
         this.identita = identita;
         this.operatori = operatori;
+        this.servizio = servizio;
         this.claimCodiceFiscale = claimCodiceFiscale;
+        this.amministratoriIniziali = amministratoriIniziali.stream().map(c -> c.trim().toUpperCase(Locale.ROOT))
+                .filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.toUnmodifiableSet());
         this.validita = validita;
     }
 
@@ -64,6 +71,9 @@ public class IdentitaFederata {
             if (operatore.isPresent()) {
                 return operatore.get();
             }
+            if (amministratoriIniziali.contains(codiceFiscale.get())) {
+                return primoAmministratore(codiceFiscale.get(), claims);
+            }
         }
         Object soggetto = claims.get("sub");
         if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO) && identita.esisteUtente(sub)) {
@@ -71,6 +81,26 @@ public class IdentitaFederata {
         }
         // an identity the platform does not know: a citizen, or an operator not enabled yet
         return codiceFiscale.orElse(soggetto instanceof String sub ? "sconosciuto:" + sub : "sconosciuto");
+    }
+
+    /**
+     * A person named in {@code piattaforma.identita.amministratori-iniziali} who logs in for the first time becomes an
+     * administrator (an installation with an external provider has nobody else to create the first one); their
+     * username is the codice fiscale in lower case, as for the operators the abilitazioni create.
+     */
+    private synchronized String primoAmministratore(String codiceFiscale, Map<String, Object> claims) {
+        CodiceFiscale cf = CodiceFiscale.of(codiceFiscale);
+        Optional<Operatore> gia = operatori.findByCodiceFiscale(cf);
+        if (gia.isPresent()) {
+            return gia.get().getUsername();
+        }
+        String nome = claims.get("given_name") instanceof String n && !n.isBlank() ? n : "Amministratore";
+        String cognome = claims.get("family_name") instanceof String c && !c.isBlank() ? c : codiceFiscale;
+        String email = claims.get("email") instanceof String e ? e : null;
+        Operatore amministratore = new Operatore(codiceFiscale.toLowerCase(Locale.ROOT), cf, nome, cognome, email, null);
+        amministratore.assegnaRuolo(RuoloPiattaforma.AMMINISTRATORE);
+        servizio.getObject().registra(List.of(amministratore));
+        return amministratore.getUsername();
     }
 
     /** The person's codice fiscale as the provider gives it (SPID: {@code TINIT-RSSMRA...}), when it is a valid one. */

@@ -106,7 +106,7 @@ final class Chromium implements AutoCloseable {
             driver.findElement(By.id("password")).sendKeys(password);
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/accesso"));
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, String.format("accesso-%s-tentativo-%d", utente, tentativo));
@@ -134,7 +134,7 @@ final class Chromium implements AutoCloseable {
             driver.findElement(By.id("password")).sendKeys(password);
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/accesso"));
+                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, String.format("console-accesso-%s-tentativo-%d", utente, tentativo));
@@ -143,6 +143,16 @@ final class Chromium implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The login's redirects have all been followed (provider, code, back to the page) and the page has loaded: a new
+     * address typed before that would cut the code's exchange short.
+     */
+    private boolean accessoConcluso() {
+        String qui = driver.getCurrentUrl();
+        return !qui.contains("/accesso") && !qui.contains("/oauth2/") && !qui.contains("/login/oauth2/")
+                && "complete".equals(driver.executeScript("return document.readyState"));
     }
 
     /** What the screen showed when a wait ran out, with the address and the page's text in the failure. */

@@ -190,13 +190,10 @@ class PercorsoNelBrowserTest {
 
     // ---- the steps ----------------------------------------------------------------------------------------------
 
-    /** capofila logs in through Tasklist's own form and sees its list. */
+    /** capofila opens Tasklist, logs in on the platform's page (the identity provider's, issue 14) and sees its list. */
     void accessoDelCapofila() throws IOException {
         browser.get(url(TASKLIST));
-        // the browser's very first page: a cold Chromium compiles the webapp's megabytes of JavaScript, minutes on a
-        // machine busy with other builds (the later pages find them in its cache)
-        new WebDriverWait(browser, Duration.ofMinutes(3))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         guarda("accesso", "Accedi");
         accedi(CAPOFILA);
         guarda("tasklist-capofila", FILTRO_DEL_MIO_ENTE);
@@ -413,7 +410,7 @@ class PercorsoNelBrowserTest {
     void ilSupervisoreInCockpit() throws IOException {
         esci();
         browser.get(url("/camunda/app/cockpit/default/"));
-        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+        attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         accedi(SUPERVISORE);
         attendiTesto("Definizioni di processo");
         guarda("cockpit-cruscotto", "Definizioni di processo");
@@ -473,7 +470,13 @@ class PercorsoNelBrowserTest {
         By scheda = By.xpath("//ol[contains(@class,'tasks-list')]/li[.//h4[starts-with(normalize-space(.), \"" + inizioDelNome
                 + "\")]][contains(., \"" + TITOLO + "\")]");
         // the list is drawn again as its data arrive: read and click it afresh until it stands still
-        String testoScheda = attesa.until(d -> d.findElement(scheda).getText());
+        String testoScheda;
+        try {
+            testoScheda = attesa.until(d -> d.findElement(scheda).getText());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            chromium.foto("percorso-fallimento-" + utente);
+            throw new AssertionError("«" + inizioDelNome + "» not on " + browser.getCurrentUrl() + ":\n" + chromium.testo(), e);
+        }
         assertThat(testoScheda).contains(TITOLO, "Scadenza:", "Pratica:");
         guarda("elenco-" + String.format("%02d", passo + 1), FILTRO_DEL_MIO_ENTE);
         attesa.until(d -> {
