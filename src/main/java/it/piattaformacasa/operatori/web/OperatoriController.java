@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.operatori.Abilitazione;
 import it.piattaformacasa.operatori.Operatore;
@@ -46,7 +48,8 @@ class OperatoriController {
      * Seed 004: {@code LETTORE_REGIONALE} (no province), {@code LETTORE_PROVINCIALE} with the sigla of a province
      * («VA»), or no {@code ruolo} to take the read-only scope away.
      */
-    record Lettura(String ruolo, String provincia) {
+    record Lettura(@Size(max = 30, message = "al massimo 30 caratteri") String ruolo,
+                   @Size(max = 2, message = "la sigla di una provincia ha due lettere") String provincia) {
     }
 
     record ProfiloDto(String username, List<String> autorita, OperatoreDto operatore) {
@@ -77,7 +80,7 @@ class OperatoriController {
     @PutMapping("/operatori/{username}/lettura")
     @PreAuthorize("hasRole('AMMINISTRATORE')")
     @Operation(summary = "Assegna o toglie il ruolo di sola consultazione: lettore regionale o provinciale (solo amministratori)")
-    OperatoreDto lettura(@PathVariable String username, @RequestBody Lettura lettura) {
+    OperatoreDto lettura(@PathVariable String username, @Valid @RequestBody Lettura lettura) {
         return OperatoreDto.di(operatori.assegnaLettura(username, lettura.ruolo(), lettura.provincia()));
     }
 }
