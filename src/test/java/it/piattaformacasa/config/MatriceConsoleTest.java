@@ -257,6 +257,15 @@ class MatriceConsoleTest {
             if (!come || risposta.status() >= 500) {
                 errori.add(utenti.get(i) + ": " + risposta.status());
             }
+            // seed 004: a page a reader opens offers it no form that changes something (only «Esci», and the login page's own)
+            if (i >= 5 && risposta.status() == 200 && risposta.body().contains("<html")) {
+                java.util.regex.Matcher modulo = java.util.regex.Pattern.compile("<form[^>]*method=\"post\"[^>]*>").matcher(risposta.body());
+                while (modulo.find()) {
+                    if (!modulo.group().contains("/esci") && !modulo.group().contains("\"/accesso\"")) {
+                        errori.add(utenti.get(i) + ": un modulo di scrittura " + modulo.group());
+                    }
+                }
+            }
         }
         assertThat(errori).as(riga.pagina() + " " + percorso).isEmpty();
     }
