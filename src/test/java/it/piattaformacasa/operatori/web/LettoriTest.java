@@ -2,6 +2,7 @@ package it.piattaformacasa.operatori.web;
 
 import static it.piattaformacasa.DemoUtenti.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpRequest;
 import java.util.List;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.SessioneConsole;
+import it.piattaformacasa.SessioneWebapp;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.operatori.ModelloDiProva;
@@ -168,5 +170,7 @@ class LettoriTest {
         for (String lettore : Set.of(LETTORE_VARESE, LETTORE_COMO, LETTORE_REGIONE)) {
             assertThat(taskService.createTaskQuery().taskCandidateUser(lettore).count()).as(lettore).isZero();
         }
+        // nor does it enter Tasklist, where the engine's own REST API would answer it
+        assertThatThrownBy(() -> SessioneWebapp.accedi(http(), LETTORE_VARESE)).hasMessageContaining("rifiutato");
     }
 }
