@@ -38,9 +38,10 @@ class LettoriNelBrowserTest {
 
     @Test
     void ilLettoreProvincialeVedeCioCheLeggeESoloQuello() {
+        console.driver().manage().deleteAllCookies();
         console.accedi(LETTORE_VARESE, PASSWORD);
         console.vai("/");
-        console.guarda("lettore-provinciale-scrivania", "sola consultazione");
+        console.guarda("lettore-provinciale-scrivania", "degli enti della tua provincia");
         String menu = console.testoDi(By.id("menu-principale"));
         assertThat(menu).contains("Avvisi", "Scadenze", "Report", "Anagrafe").doesNotContain("Le mie attività", "Abilitazioni",
                 "Operatori", "Regole");
@@ -53,5 +54,16 @@ class LettoriNelBrowserTest {
         console.guarda("lettore-provinciale-scadenze", "Scadenze");
         console.vai("/report");
         console.guarda("lettore-provinciale-report", "Report");
+    }
+
+    @Test
+    void ilLettoreRegionaleLeggeTuttaLaRegione() {
+        console.driver().manage().deleteAllCookies();
+        console.accedi(LETTORE_REGIONE, PASSWORD);
+        console.vai("/");
+        console.guarda("lettore-regionale-scrivania", "degli enti di tutta la Regione");
+        console.vai("/anagrafe/alloggi");
+        console.guarda("lettore-regionale-alloggi", "Alloggi");
+        assertThat(console.testo()).doesNotContain("Nuovo alloggio");
     }
 }
