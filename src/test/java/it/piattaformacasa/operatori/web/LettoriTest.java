@@ -154,6 +154,48 @@ class LettoriTest {
         assertThat(http().get("/api/enti/" + varese + "/riepilogo", LETTORE_REGIONE).status()).isEqualTo(200);
     }
 
+    /**
+     * Both directions with data on each side: an ente of the province of Como (its own ambito, comune and alloggio,
+     * made here) is seen by the reader of Como and the regional reader, and not by the reader of Varese; Varese's stock
+     * is not seen by the reader of Como.
+     */
+    @Test
+    void unLettoreProvincialeNonVedeGliEntiDiUnAltraProvincia() {
+        long n = System.nanoTime() % 1_000_000;
+        long ambito = jdbc.queryForObject("insert into ambito (codice, nome) values (?, 'Ambito dei lettori') returning id",
+                Long.class, "LETTORI-CO-" + n);
+        String istat = jdbc.queryForObject("""
+                select lpad(i::text, 6, '0') from generate_series(970000, 979999) i
+                 where not exists (select 1 from comune where codice_istat = lpad(i::text, 6, '0')) limit 1""", String.class);
+        String catastale = jdbc.queryForObject("""
+                select 'X' || lpad(i::text, 3, '0') from generate_series(0, 999) i
+                 where not exists (select 1 from comune where codice_catastale = 'X' || lpad(i::text, 3, '0')) limit 1""", String.class);
+        long comune = jdbc.queryForObject("""
+                insert into comune (codice_istat, codice_catastale, nome, provincia, popolazione, ambito_id)
+                values (?, ?, 'Comune dei lettori', 'CO', 1000, ?) returning id""", Long.class, istat, catastale, ambito);
+        long ente = jdbc.queryForObject("""
+                insert into ente_proprietario (tipo, codice_fiscale, ragione_sociale, comune_id)
+                values ('COMUNE', ?, 'Comune dei lettori', ?) returning id""", Long.class,
+                CodiceFiscale.conControllo(String.format("%010d", 7_000_000_000L + n)), comune);
+        long alloggio = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                values (?, ?, ?, 'Via dei Lettori 1', 1, 60, 3, true, false, 'LIBERO') returning id""", Long.class,
+                "LETTORI-" + n, ente, comune);
+
+        assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_COMO).status()).isEqualTo(200);
+        assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_REGIONE).status()).isEqualTo(200);
+        assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_VARESE).status()).isIn(403, 404);
+        assertThat(http().get("/api/enti/" + ente + "/riepilogo", LETTORE_COMO).status()).isEqualTo(200);
+        assertThat(http().get("/api/enti/" + ente + "/riepilogo", LETTORE_VARESE).status()).isIn(403, 404);
+        JsonNode diComo = elementi(http().get("/api/alloggi?dimensione=200", LETTORE_COMO));
+        assertThat(diComo).extracting(a -> a.path("id").asLong()).contains(alloggio);
+        assertThat(diComo).allSatisfy(a -> assertThat(jdbc.queryForObject("select c.provincia from ente_proprietario e join comune c"
+                + " on c.id = e.comune_id where e.id = ?", String.class, a.path("enteId").asLong())).isEqualTo("CO"));
+        JsonNode diVarese = elementi(http().get("/api/alloggi?ente=" + ente, LETTORE_VARESE));
+        assertThat(diVarese).isEmpty();
+    }
+
     private static JsonNode elementi(ClientHttp.Risposta r) {
         JsonNode json = r.json();
         return json.isArray() ? json : json.path("elementi");
