@@ -155,15 +155,15 @@ class LettoriTest {
     }
 
     /**
-     * Both directions with data on each side: an ente of the province of Como (its own ambito, comune and alloggio,
-     * made here) is seen by the reader of Como and the regional reader, and not by the reader of Varese; Varese's stock
-     * is not seen by the reader of Como.
+     * Both directions with data on each side: an ente of the province of Lecco (its own ambito, comune and alloggio, and
+     * its reader, made here: the demo reader of Como keeps a province without enti for the matrices) is seen by its
+     * reader and by the regional reader, not by the reader of Varese; Varese's stock is not seen by the reader of Lecco.
      */
     @Test
     void unLettoreProvincialeNonVedeGliEntiDiUnAltraProvincia() {
         long n = System.nanoTime() % 1_000_000;
         long ambito = jdbc.queryForObject("insert into ambito (codice, nome) values (?, 'Ambito dei lettori') returning id",
-                Long.class, "LETTORI-CO-" + n);
+                Long.class, "LETTORI-LC-" + n);
         String istat = jdbc.queryForObject("""
                 select lpad(i::text, 6, '0') from generate_series(970000, 979999) i
                  where not exists (select 1 from comune where codice_istat = lpad(i::text, 6, '0')) limit 1""", String.class);
@@ -172,7 +172,7 @@ class LettoriTest {
                  where not exists (select 1 from comune where codice_catastale = 'X' || lpad(i::text, 3, '0')) limit 1""", String.class);
         long comune = jdbc.queryForObject("""
                 insert into comune (codice_istat, codice_catastale, nome, provincia, popolazione, ambito_id)
-                values (?, ?, 'Comune dei lettori', 'CO', 1000, ?) returning id""", Long.class, istat, catastale, ambito);
+                values (?, ?, 'Comune dei lettori', 'LC', 1000, ?) returning id""", Long.class, istat, catastale, ambito);
         long ente = jdbc.queryForObject("""
                 insert into ente_proprietario (tipo, codice_fiscale, ragione_sociale, comune_id)
                 values ('COMUNE', ?, 'Comune dei lettori', ?) returning id""", Long.class,
@@ -183,15 +183,18 @@ class LettoriTest {
                 values (?, ?, ?, 'Via dei Lettori 1', 1, 60, 3, true, false, 'LIBERO') returning id""", Long.class,
                 "LETTORI-" + n, ente, comune);
 
-        assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_COMO).status()).isEqualTo(200);
+        String lettoreLecco = nuovoOperatore();
+        operatori.assegnaLettura(lettoreLecco, "LETTORE_PROVINCIALE", "LC");
+
+        assertThat(http().get("/api/alloggi/" + alloggio, lettoreLecco).status()).isEqualTo(200);
         assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_REGIONE).status()).isEqualTo(200);
         assertThat(http().get("/api/alloggi/" + alloggio, LETTORE_VARESE).status()).isIn(403, 404);
-        assertThat(http().get("/api/enti/" + ente + "/riepilogo", LETTORE_COMO).status()).isEqualTo(200);
+        assertThat(http().get("/api/enti/" + ente + "/riepilogo", lettoreLecco).status()).isEqualTo(200);
         assertThat(http().get("/api/enti/" + ente + "/riepilogo", LETTORE_VARESE).status()).isIn(403, 404);
-        JsonNode diComo = elementi(http().get("/api/alloggi?dimensione=200", LETTORE_COMO));
-        assertThat(diComo).extracting(a -> a.path("id").asLong()).contains(alloggio);
-        assertThat(diComo).allSatisfy(a -> assertThat(jdbc.queryForObject("select c.provincia from ente_proprietario e join comune c"
-                + " on c.id = e.comune_id where e.id = ?", String.class, a.path("enteId").asLong())).isEqualTo("CO"));
+        JsonNode diLecco = elementi(http().get("/api/alloggi?dimensione=200", lettoreLecco));
+        assertThat(diLecco).extracting(a -> a.path("id").asLong()).contains(alloggio);
+        assertThat(diLecco).allSatisfy(a -> assertThat(jdbc.queryForObject("select c.provincia from ente_proprietario e join comune c"
+                + " on c.id = e.comune_id where e.id = ?", String.class, a.path("enteId").asLong())).isEqualTo("LC"));
         JsonNode diVarese = elementi(http().get("/api/alloggi?ente=" + ente, LETTORE_VARESE));
         assertThat(diVarese).isEmpty();
     }
