@@ -3,6 +3,8 @@ package it.piattaformacasa.operatori;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -53,7 +55,7 @@ public class OperatoriService {
         gruppi.add(new Gruppo(Gruppi.LETTORI_PROVINCIALI, "Lettori provinciali (sola consultazione)", TipoGruppo.LETTORI));
         List<Operatore> tutti = operatori.findAllConAbilitazioni();
         // one group per province that has readers, not per Italian province: groups nobody is in are noise in Cockpit
-        tutti.stream().map(Operatore::getProvinciaLettura).filter(java.util.Objects::nonNull).distinct().sorted()
+        tutti.stream().map(Operatore::getProvinciaLettura).filter(Objects::nonNull).distinct().sorted()
                 .forEach(p -> gruppi.add(new Gruppo(Gruppi.lettoriProvincia(p), "Lettori della provincia " + p
                         + " (sola consultazione)", TipoGruppo.LETTORI)));
         for (Ambito ambito : anagrafe.ambiti()) {
@@ -141,7 +143,7 @@ public class OperatoriService {
                         + " (vuoto per toglierlo)");
             }
         }
-        String sigla = provincia == null || provincia.isBlank() ? null : provincia.strip().toUpperCase(java.util.Locale.ROOT);
+        String sigla = provincia == null || provincia.isBlank() ? null : provincia.strip().toUpperCase(Locale.ROOT);
         if (scelto == RuoloPiattaforma.LETTORE_PROVINCIALE) {
             if (sigla == null) {
                 throw DatiNonValidiException.campo("provincia", "il lettore provinciale legge una provincia: indicane la sigla");

@@ -1,6 +1,7 @@
 package it.piattaformacasa.common.sicurezza;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import it.piattaformacasa.common.CodiceFiscale;
 
@@ -56,9 +57,9 @@ public final class Gruppi {
     }
 
     /** The sigla («VA») of a {@link #lettoriProvincia} group, empty for any other group. */
-    public static java.util.Optional<String> provinciaDeiLettori(String gruppo) {
+    public static Optional<String> provinciaDeiLettori(String gruppo) {
         return gruppo.startsWith(LETTORI_PROVINCIA) && gruppo.length() == LETTORI_PROVINCIA.length() + 2
-                ? java.util.Optional.of(gruppo.substring(LETTORI_PROVINCIA.length()).toUpperCase(Locale.ROOT))
-                : java.util.Optional.empty();
+                ? Optional.of(gruppo.substring(LETTORI_PROVINCIA.length()).toUpperCase(Locale.ROOT))
+                : Optional.empty();
     }
 }
