@@ -14,6 +14,10 @@ public final class DemoUtenti {
     public static final String ANALISTA_REVISORE = "analista.revisore";
     /** The Region's validator of the requests of abilitazione (issue 14). */
     public static final String VALIDATORE = "validatore";
+    /** Seed 004: read-only users of the Region, of the province of Varese (every demo ente) and of Como (none). */
+    public static final String LETTORE_REGIONE = "lettore.regione";
+    public static final String LETTORE_VARESE = "lettore.varese";
+    public static final String LETTORE_COMO = "lettore.como";
     /** Only for wrong-password tests: Camunda throttles a user after a failed login, so no other test may need it. */
     public static final String DA_BLOCCARE = "prova.password";
 

@@ -41,7 +41,8 @@ public class CertificazioneAnagrafeService {
     @Transactional
     public String richiedi(long enteId, int anno) {
         EnteProprietario ente = anagrafe.enteVisibile(enteId);
-        if (!utente.vedeTuttiGliEnti() && !utente.entiAbilitati().contains(enteId)) {
+        // seeing the ente is not enough: regional and provincial readers see it and change nothing (seed 004)
+        if (utente.soloLettura() || !utente.vedeTuttiGliEnti() && !utente.entiAbilitati().contains(enteId)) {
             throw new AccessoNegatoException("Solo gli operatori dell'ente possono richiedere la certificazione");
         }
         return avvia(ente, anno);

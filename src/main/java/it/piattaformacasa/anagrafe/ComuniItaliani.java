@@ -44,6 +44,11 @@ public class ComuniItaliani {
                 + " non corrisponde a nessun comune italiano"));
     }
 
+    /** Whether {@code sigla} («VA») is the province of a current Italian comune. */
+    public boolean esisteProvincia(String sigla) {
+        return sigla != null && elenco().values().stream().anyMatch(c -> c.siglaProvincia().equals(sigla));
+    }
+
     private Map<String, ComuneItaliano> elenco() {
         Map<String, ComuneItaliano> elenco = perCodice;
         if (elenco == null) {

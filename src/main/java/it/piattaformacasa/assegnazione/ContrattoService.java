@@ -87,7 +87,8 @@ public class ContrattoService {
     @Transactional
     public Assegnazione conferma(long assegnazioneId, Esito esito, DatiContratto contratto, String motivoRinuncia) {
         Assegnazione assegnazione = assegnazione(assegnazioneId);
-        if (!utente.entiAbilitati().contains(assegnazione.enteId())) {
+        // seeing the ente is not enough: a provincial reader sees it and changes nothing (seed 004)
+        if (utente.soloLettura() || !utente.entiAbilitati().contains(assegnazione.enteId())) {
             throw new AccessoNegatoException("Il contratto lo registra " + assegnazione.ente());
         }
         // checked here with the names of the API's body; the process step checks again, for Tasklist's form

@@ -41,6 +41,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -129,6 +130,8 @@ class SecurityConfiguration {
                 // carry the token (the future console); a foreign page is already stopped by its origin above
                 .csrf(csrf -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
                         .requireCsrfProtectionMatcher(senzaAuthorizationHeader()))
+                // seed 004: regional and provincial readers change nothing (SolaLetturaFilter)
+                .addFilterAfter(new SolaLetturaFilter(percorsoWebapp), AuthorizationFilter.class)
                 .build();
     }
 
@@ -202,6 +205,8 @@ class SecurityConfiguration {
                 .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
                         CsrfFilter.class)
+                // seed 004: regional and provincial readers change nothing (SolaLetturaFilter)
+                .addFilterAfter(new SolaLetturaFilter(percorsoWebapp), AuthorizationFilter.class)
                 .build();
     }
 

@@ -39,7 +39,11 @@ final class DatiDemo {
     }
 
     record DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
-                         List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli) {
+                         List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli, String provinciaLettura) {
+        DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
+                      List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli) {
+            this(username, codiceFiscale, nome, cognome, telefono, abilitazioni, ruoli, null);
+        }
     }
 
     record DatiComponente(String codiceFiscale, String nome, String cognome, LocalDate dataNascita,
@@ -109,7 +113,15 @@ final class DatiDemo {
                     List.of(), Set.of(RuoloPiattaforma.AMMINISTRATORE)),
             // the Region's validator of the enti's requests of abilitazione (seed 002, issue 14)
             new DatiOperatore("validatore", "VRDLRA80A41L682M", "Laura", "Verdi", "02 67655",
-                    List.of(), Set.of(RuoloPiattaforma.VALIDATORE_REGIONALE)));
+                    List.of(), Set.of(RuoloPiattaforma.VALIDATORE_REGIONALE)),
+            // seed 004: the read-only users, of the Region and of the province of Varese (every demo ente is there);
+            // the reader of Como sees no demo ente: what another province's reader sees of Varese's cases
+            new DatiOperatore("lettore.regione", "LTTRGN78B12F205G", "Giorgio", "Lettieri", "02 67656",
+                    List.of(), Set.of(RuoloPiattaforma.LETTORE_REGIONALE)),
+            new DatiOperatore("lettore.varese", "LTTVRS80A41L682R", "Valeria", "Lettieri", "0332 252111",
+                    List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "VA"),
+            new DatiOperatore("lettore.como", "LTTCMO82C15C933O", "Carlo", "Lettieri", "031 230111",
+                    List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "CO"));
 
     static final List<List<DatiComponente>> NUCLEI = List.of(
             List.of(new DatiComponente("RSSMRA61E03L682Z", "Mario", "Rossi", LocalDate.of(1961, 5, 3), RelazioneParentela.RICHIEDENTE, 0),

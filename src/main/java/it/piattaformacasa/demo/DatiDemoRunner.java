@@ -33,6 +33,7 @@ import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.config.database.ModalitaDatabase;
 import it.piattaformacasa.operatori.Operatore;
+import it.piattaformacasa.operatori.RuoloPiattaforma;
 import it.piattaformacasa.operatori.OperatoriService;
 
 /**
@@ -163,7 +164,9 @@ class DatiDemoRunner implements ApplicationRunner {
                 EnteProprietario ente = enti.findByCodiceFiscale(CodiceFiscale.of(a.cfEnte())).orElseThrow();
                 operatore.abilita(ente, a.tipo());
             }
-            o.ruoli().forEach(operatore::assegnaRuolo);
+            o.ruoli().stream().filter(r -> !r.soloLettura()).forEach(operatore::assegnaRuolo);
+            o.ruoli().stream().filter(RuoloPiattaforma::soloLettura)
+                    .forEach(r -> operatore.assegnaLettura(r, o.provinciaLettura()));
             creati.add(operatore);
         }
         return creati;

@@ -238,7 +238,8 @@ public class DomandaService {
         if (utente.username() == null) {
             return;
         }
-        Set<Long> abilitati = utente.entiAbilitati();
+        // a provincial reader sees the ambito's enti and files nothing (seed 004)
+        Set<Long> abilitati = utente.soloLettura() ? Set.of() : utente.entiAbilitati();
         boolean sportello = avvisi.entiDellAmbito(avviso.getId()).stream().anyMatch(e -> abilitati.contains(e.getId()));
         if (!sportello) {
             throw new AccessoNegatoException("Le domande dell'avviso " + avviso.getId() + " si presentano allo sportello di un ente "

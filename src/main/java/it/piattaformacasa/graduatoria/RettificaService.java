@@ -56,7 +56,8 @@ public class RettificaService {
     @Transactional
     public RettificaInvalidita registra(long graduatoriaId, Richiesta richiesta) {
         Graduatoria graduatoria = graduatorie.graduatoria(graduatoriaId);
-        if (!utente.entiAbilitati().contains(graduatoria.getEnte().getId())) {
+        // seeing the ente is not enough: a provincial reader sees it and changes nothing (seed 004)
+        if (utente.soloLettura() || !utente.entiAbilitati().contains(graduatoria.getEnte().getId())) {
             throw new AccessoNegatoException("Le richieste di rettifica si registrano presso l'ente: solo gli operatori di "
                     + graduatoria.getEnte().getRagioneSociale() + " possono registrarle");
         }

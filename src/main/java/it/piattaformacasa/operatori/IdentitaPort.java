@@ -18,6 +18,8 @@ public interface IdentitaPort {
         ANALISTI,
         /** The Region's validators of the requests of abilitazione. */
         VALIDATORI,
+        /** Read-only scopes (seed 004): no Camunda authorization at all, never candidates of a task. */
+        LETTORI,
         AMMINISTRATORI
     }
 

@@ -47,6 +47,8 @@ public class Operatore {
     @Column(name = "ruolo")
     @Enumerated(EnumType.STRING)
     private Set<RuoloPiattaforma> ruoli = EnumSet.noneOf(RuoloPiattaforma.class);
+    /** The province a LETTORE_PROVINCIALE reads (its sigla, «VA»); null for everyone else. */
+    private String provinciaLettura;
     @Version
     private long version;
 
@@ -81,6 +83,25 @@ public class Operatore {
         ruoli.add(ruolo);
     }
 
+    /**
+     * Makes the operatore a reader (seed 004): regional with {@code provincia} null, provincial of that province otherwise;
+     * {@code ruolo} null takes the reading role away. The other roles stay (a reader changes nothing anyway).
+     */
+    public void assegnaLettura(RuoloPiattaforma ruolo, String provincia) {
+        if (ruolo != null && !ruolo.soloLettura()) {
+            throw new IllegalArgumentException(ruolo + " non è un ruolo di sola lettura");
+        }
+        if ((ruolo == RuoloPiattaforma.LETTORE_PROVINCIALE) != (provincia != null)) {
+            throw new IllegalArgumentException("La provincia è del solo lettore provinciale");
+        }
+        ruoli.remove(RuoloPiattaforma.LETTORE_REGIONALE);
+        ruoli.remove(RuoloPiattaforma.LETTORE_PROVINCIALE);
+        if (ruolo != null) {
+            ruoli.add(ruolo);
+        }
+        this.provinciaLettura = provincia;
+    }
+
     public void disattiva() {
         this.attivo = false;
     }
@@ -95,4 +116,6 @@ public class Operatore {
     public boolean isAttivo() { return attivo; }
     public List<Abilitazione> getAbilitazioni() { return Collections.unmodifiableList(abilitazioni); }
     public Set<RuoloPiattaforma> getRuoli() { return Collections.unmodifiableSet(ruoli); }
+    public String getProvinciaLettura() { return provinciaLettura; }
+    public boolean isSoloLettura() { return ruoli.stream().anyMatch(RuoloPiattaforma::soloLettura); }
 }

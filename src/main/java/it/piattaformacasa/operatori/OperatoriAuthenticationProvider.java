@@ -28,6 +28,9 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
     public static final String ROLE_SUPERVISORE = "ROLE_SUPERVISORE";
     public static final String ROLE_ANALISTA = "ROLE_ANALISTA";
     public static final String ROLE_VALIDATORE_REGIONALE = "ROLE_VALIDATORE_REGIONALE";
+    /** Seed 004: read-only users of the Region and of a province. */
+    public static final String ROLE_LETTORE_REGIONALE = "ROLE_LETTORE_REGIONALE";
+    public static final String ROLE_LETTORE_PROVINCIALE = "ROLE_LETTORE_PROVINCIALE";
 
     private final IdentitaPort identita;
     private final OperatoreRepository operatori;
@@ -96,6 +99,13 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
         }
         if (gruppi.contains(Gruppi.VALIDATORI_REGIONALI)) {
             autorita.add(new SimpleGrantedAuthority(ROLE_VALIDATORE_REGIONALE));
+        }
+        if (gruppi.contains(Gruppi.LETTORI_REGIONALI)) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_LETTORE_REGIONALE));
+        }
+        // any provincial reader's group makes the caller read-only: a reader who sees nothing beats one who may write
+        if (gruppi.contains(Gruppi.LETTORI_PROVINCIALI) || gruppi.stream().anyMatch(g -> Gruppi.provinciaDeiLettori(g).isPresent())) {
+            autorita.add(new SimpleGrantedAuthority(ROLE_LETTORE_PROVINCIALE));
         }
         return autorita;
     }

@@ -3,6 +3,8 @@ package it.piattaformacasa.operatori;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -12,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.anagrafe.AnagrafeService;
+import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.operatori.IdentitaPort.Gruppo;
@@ -26,11 +30,16 @@ public class OperatoriService {
     private final OperatoreRepository operatori;
     private final AnagrafeService anagrafe;
     private final IdentitaPort identita;
+    private final ComuniItaliani comuniItaliani;
+    private final OperatoriAuthenticationProvider accessi;
 
-    OperatoriService(OperatoreRepository operatori, AnagrafeService anagrafe, IdentitaPort identita) {
+    OperatoriService(OperatoreRepository operatori, AnagrafeService anagrafe, IdentitaPort identita,
+                     ComuniItaliani comuniItaliani, OperatoriAuthenticationProvider accessi) {
         this.operatori = operatori;
         this.anagrafe = anagrafe;
         this.identita = identita;
+        this.comuniItaliani = comuniItaliani;
+        this.accessi = accessi;
     }
 
     /** Projects every ente, ambito and operatore onto the identity store. Idempotent. */
@@ -42,6 +51,13 @@ public class OperatoriService {
         gruppi.add(new Gruppo(Gruppi.SUPERVISORI, "Supervisori dei termini", TipoGruppo.SUPERVISORI));
         gruppi.add(new Gruppo(Gruppi.ANALISTI, "Analisti delle regole", TipoGruppo.ANALISTI));
         gruppi.add(new Gruppo(Gruppi.VALIDATORI_REGIONALI, "Validatori regionali delle abilitazioni", TipoGruppo.VALIDATORI));
+        gruppi.add(new Gruppo(Gruppi.LETTORI_REGIONALI, "Lettori regionali (sola consultazione)", TipoGruppo.LETTORI));
+        gruppi.add(new Gruppo(Gruppi.LETTORI_PROVINCIALI, "Lettori provinciali (sola consultazione)", TipoGruppo.LETTORI));
+        List<Operatore> tutti = operatori.findAllConAbilitazioni();
+        // one group per province that has readers, not per Italian province: groups nobody is in are noise in Cockpit
+        tutti.stream().map(Operatore::getProvinciaLettura).filter(Objects::nonNull).distinct().sorted()
+                .forEach(p -> gruppi.add(new Gruppo(Gruppi.lettoriProvincia(p), "Lettori della provincia " + p
+                        + " (sola consultazione)", TipoGruppo.LETTORI)));
         for (Ambito ambito : anagrafe.ambiti()) {
             gruppi.add(new Gruppo(Gruppi.capofila(ambito.getCodice()),
                     "Ambito di " + ambito.getNome() + " – Comune capofila", TipoGruppo.LAVORO));
@@ -53,7 +69,6 @@ public class OperatoriService {
             gruppi.add(new Gruppo(Gruppi.istruttoria(ente.getCodiceFiscale()), nome + " – Istruttoria domande", TipoGruppo.LAVORO));
         }
         identita.allineaGruppi(gruppi);
-        List<Operatore> tutti = operatori.findAllConAbilitazioni();
         tutti.forEach(this::allinea);
         LOG.info("Identità allineate: {} gruppi, {} operatori in {} ms", gruppi.size(), tutti.size(),
                 (System.nanoTime() - inizio) / 1_000_000);
@@ -83,6 +98,9 @@ public class OperatoriService {
             }
         }
         operatore.getRuoli().forEach(ruolo -> gruppi.add(ruolo.gruppo()));
+        if (operatore.getRuoli().contains(RuoloPiattaforma.LETTORE_PROVINCIALE) && operatore.getProvinciaLettura() != null) {
+            gruppi.add(Gruppi.lettoriProvincia(operatore.getProvinciaLettura()));
+        }
         return gruppi;
     }
 
@@ -103,6 +121,46 @@ public class OperatoriService {
         List<Operatore> salvati = operatori.saveAll(cambiati);
         salvati.forEach(this::allinea);
         return salvati;
+    }
+
+    /**
+     * Gives an operatore a read-only scope (seed 004), or takes it away with {@code ruolo} null: LETTORE_REGIONALE
+     * without a province, LETTORE_PROVINCIALE with the sigla of an Italian province. Bad input is a 400 naming the
+     * field, nothing saved; the operatore's next request already has the new scope.
+     */
+    @Transactional
+    public Operatore assegnaLettura(String username, String ruolo, String provincia) {
+        Operatore operatore = operatore(username);
+        RuoloPiattaforma scelto = null;
+        if (ruolo != null && !ruolo.isBlank()) {
+            try {
+                scelto = RuoloPiattaforma.valueOf(ruolo.strip());
+            } catch (IllegalArgumentException e) {
+                scelto = null;
+            }
+            if (scelto == null || !scelto.soloLettura()) {
+                throw DatiNonValidiException.campo("ruolo", "il ruolo di sola lettura è LETTORE_REGIONALE o LETTORE_PROVINCIALE"
+                        + " (vuoto per toglierlo)");
+            }
+        }
+        String sigla = provincia == null || provincia.isBlank() ? null : provincia.strip().toUpperCase(Locale.ROOT);
+        if (scelto == RuoloPiattaforma.LETTORE_PROVINCIALE) {
+            if (sigla == null) {
+                throw DatiNonValidiException.campo("provincia", "il lettore provinciale legge una provincia: indicane la sigla");
+            }
+            if (!sigla.matches("[A-Z]{2}") || !comuniItaliani.esisteProvincia(sigla)) {
+                throw DatiNonValidiException.campo("provincia", "la sigla " + provincia.strip()
+                        + " non è di nessuna provincia italiana");
+            }
+        } else if (sigla != null) {
+            throw DatiNonValidiException.campo("provincia", "la provincia si indica solo per il lettore provinciale");
+        }
+        operatore.assegnaLettura(scelto, sigla);
+        Operatore salvato = operatori.save(operatore);
+        // a new province needs its group before the membership: the whole projection, as for a new operatore
+        allineaIdentita();
+        accessi.dimentica(username);
+        return salvato;
     }
 
     public void impostaPassword(String username, String password) {

@@ -1,5 +1,7 @@
 package it.piattaformacasa.operatori;
 
+import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -10,6 +12,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
 /** The caller of the current request, from Spring Security plus the operatore's abilitazioni. */
@@ -18,9 +21,13 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
 
     /** Who sees every ente's cases (least privilege: analysts change rules, they do not read applicants' data). */
     private static final Set<String> RUOLI_TRASVERSALI = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
-            OperatoriAuthenticationProvider.ROLE_SUPERVISORE);
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE);
     private static final Set<String> RUOLI_ANAGRAFE = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
-            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA);
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA,
+            OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE);
+    /** Seed 004: «quelli provinciali e regionali alla sola consultazione». */
+    static final Set<String> RUOLI_SOLA_LETTURA = Set.of(OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE,
+            OperatoriAuthenticationProvider.ROLE_LETTORE_PROVINCIALE);
 
     private final OperatoreRepository operatori;
 
@@ -57,25 +64,49 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
         return haUnRuolo(Set.of(OperatoriAuthenticationProvider.ROLE_VALIDATORE_REGIONALE));
     }
 
+    @Override
+    public boolean soloLettura() {
+        return haUnRuolo(RUOLI_SOLA_LETTURA);
+    }
+
     private static boolean haUnRuolo(Set<String> ruoli) {
         Authentication authentication = autenticazione();
         return authentication != null && authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).anyMatch(ruoli::contains);
     }
 
+    /** The enti of its abilitazioni, plus, for a provincial reader, those whose comune is in its province. */
     @Override
     public Set<Long> entiAbilitati() {
-        return enti(a -> true);
+        Set<String> province = provinceLette();
+        if (province.isEmpty()) {
+            return enti(a -> true);
+        }
+        Set<Long> visibili = new HashSet<>(enti(a -> true));
+        visibili.addAll(operatori.idEntiDelleProvince(province));
+        return Set.copyOf(visibili);
     }
 
+    /** The provinces of the caller's provincial-reader groups (authorities {@code GROUP_lettori-provincia-va}). */
+    private static Set<String> provinceLette() {
+        Authentication authentication = autenticazione();
+        if (authentication == null) {
+            return Set.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(a -> a.startsWith("GROUP_")).map(a -> Gruppi.provinciaDeiLettori(a.substring("GROUP_".length())))
+                .flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
+    }
+
+    // a reader holds no abilitazione to work, whatever its operatore row says: the enti it may change are none
     @Override
     public Set<Long> entiGestioneAvviso() {
-        return enti(a -> a.getTipo() == TipoAbilitazione.GESTIONE_AVVISO);
+        return soloLettura() ? Set.of() : enti(a -> a.getTipo() == TipoAbilitazione.GESTIONE_AVVISO);
     }
 
     @Override
     public Set<Long> entiIstruttoria() {
-        return enti(a -> a.getTipo() == TipoAbilitazione.ISTRUTTORIA_DOMANDE);
+        return soloLettura() ? Set.of() : enti(a -> a.getTipo() == TipoAbilitazione.ISTRUTTORIA_DOMANDE);
     }
 
     private Set<Long> enti(Predicate<Abilitazione> filtro) {

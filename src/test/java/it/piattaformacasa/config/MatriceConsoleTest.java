@@ -40,8 +40,10 @@ import it.piattaformacasa.SessioneConsole;
 
 /**
  * Issue 12: who may open which page of the console. Every page, tried by nobody (always sent to the login) and by
- * the five kinds of caller of {@link MatriceAutorizzazioniTest}: an operator of the ente that owns the case, an
- * operator of another ente ({@code malnate}), an analyst, a supervisor, an administrator. {@code S} allowed (200, or a
+ * the eight kinds of caller of {@link MatriceAutorizzazioniTest}: an operator of the ente that owns the case, an
+ * operator of another ente ({@code malnate}), an analyst, a supervisor, an administrator, and the read-only users of
+ * seed 004: the provincial reader of Varese (every case here is in its province), the provincial reader of Como (none
+ * is) and the regional reader. {@code S} allowed (200, or a
  * redirect that is not to the login), {@code N} refused (403, or 404 where the page does not reveal what exists),
  * {@code -} not tried. The pages call the API's services, so these are the API's rules seen from the browser; the
  * last test checks that every page of the application has its row.
@@ -138,96 +140,99 @@ class MatriceConsoleTest {
 
     Stream<Riga> pagine() {
         return Stream.of(
-                new Riga("GET /", "/", CAPOFILA, "SSSSS"),
-                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSS"),
+                new Riga("GET /", "/", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /accesso", "/accesso", CAPOFILA, "SSSSSSSS"),
                 // issue 14: the page for people without abilitazione says so to anybody logged in; «Esci» from the webapps
-                new Riga("GET /senza-abilitazione", "/senza-abilitazione", CAPOFILA, "SSSSS"),
-                new Riga("GET /esci", "/esci", CAPOFILA, "SSSSS"),
+                new Riga("GET /senza-abilitazione", "/senza-abilitazione", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /esci", "/esci", CAPOFILA, "SSSSSSSS"),
                 // ---- Avvisi (avviso/web/AvvisiPagine, report/web/ReportPagine): the list and an avviso's page for
                 // everyone (as GET /api/avvisi), «Nuovo avviso» only for the Comune capofila's operators, the reports
                 // for whoever the report service answers (an analyst sees no ente's rows: 404, as the API)
-                new Riga("GET /avvisi", "/avvisi", CAPOFILA, "SSSSS"),
-                new Riga("GET /avvisi/nuovo", "/avvisi/nuovo", CAPOFILA, "SNNNN"),
-                new Riga("GET /avvisi/{id}", "/avvisi/{avviso}", CAPOFILA, "SSSSS"),
-                new Riga("GET /avvisi/{id}/report/{nome}", "/avvisi/{avviso}/report/alloggi-in-avviso?formato=csv", CAPOFILA, "SSNSS"),
+                new Riga("GET /avvisi", "/avvisi", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /avvisi/nuovo", "/avvisi/nuovo", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /avvisi/{id}", "/avvisi/{avviso}", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /avvisi/{id}/report/{nome}", "/avvisi/{avviso}/report/alloggi-in-avviso?formato=csv", CAPOFILA, "SSNSSSNS"),
                 // ---- nuova domanda allo sportello: operators of the ambito's enti only (the API's rule)
-                new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avviso}/sportello", CAPOFILA, "SSNNN"),
-                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avviso}/sportello/1", CAPOFILA, "SSNNN"),
+                new Riga("GET /avvisi/{avvisoId}/sportello", "/avvisi/{avviso}/sportello", CAPOFILA, "SSNNNNNN"),
+                new Riga("GET /avvisi/{avvisoId}/sportello/{passo}", "/avvisi/{avviso}/sportello/1", CAPOFILA, "SSNNNNNN"),
                 // ---- regole: the analysts' workbench (read as the API reads; the editor for analysts only)
-                new Riga("GET /regole", "/regole", CAPOFILA, "NNSSS"),
-                new Riga("GET /regole/{nome}/versioni/{versione}", "/regole/isbar/versioni/1", CAPOFILA, "NNSSS"),
-                new Riga("GET /regole/{nome}/versioni/{versione}/modifica", "/regole/isbar/versioni/1/modifica", CAPOFILA, "NNSNN"),
-                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSS"),
+                new Riga("GET /regole", "/regole", CAPOFILA, "NNSSSNNN"),
+                new Riga("GET /regole/{nome}/versioni/{versione}", "/regole/isbar/versioni/1", CAPOFILA, "NNSSSNNN"),
+                new Riga("GET /regole/{nome}/versioni/{versione}/modifica", "/regole/isbar/versioni/1/modifica", CAPOFILA, "NNSNNNNN"),
+                new Riga("GET /regole/registro", "/regole/registro", CAPOFILA, "NNSSSNNN"),
                 // ---- domande e graduatorie: the API's visibility (another ente sees an empty list, not a refusal)
-                new Riga("GET /avvisi/{avvisoId}/domande", "/avvisi/{avvisoDomande}/domande", CAPOFILA, "SSSSS"),
+                new Riga("GET /avvisi/{avvisoId}/domande", "/avvisi/{avvisoDomande}/domande", CAPOFILA, "SSSSSSSS"),
                 // its downloads (report/web/DomandeScaricamenti): the page's visibility, so another ente's operator and
                 // an analyst get a file with the titles only, as they get an empty page
                 new Riga("GET /avvisi/{avvisoId}/domande/esportazione", "/avvisi/{avvisoDomande}/domande/esportazione?formato=csv",
-                        CAPOFILA, "SSSSS"),
+                        CAPOFILA, "SSSSSSSS"),
                 new Riga("GET /avvisi/{avvisoId}/domande/esportazione",
-                        "/avvisi/{avvisoDomande}/domande/esportazione?vista=in-lavorazione&formato=xlsx", CAPOFILA, "SSSSS"),
-                new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSS"),
-                new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSS"),
+                        "/avvisi/{avvisoDomande}/domande/esportazione?vista=in-lavorazione&formato=xlsx", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /domande/{id}", "/domande/{domanda}", CAPOFILA, "SNNSSSNS"),
+                new Riga("GET /graduatorie/{id}", "/graduatorie/{graduatoriaProvvisoria}", CAPOFILA, "SNNSSSNS"),
                 new Riga("GET /graduatorie/{id}/esportazione", "/graduatorie/{graduatoriaProvvisoria}/esportazione?formato=csv",
-                        CAPOFILA, "SNNSS"),
+                        CAPOFILA, "SNNSSSNS"),
                 // ---- the run records of the avviso's generations and their re-run: supervisors and administrators only,
                 // as GET /api/avvisi/{id}/generazioni (graduatoria/web/GenerazioniPagine)
-                new Riga("GET /avvisi/{avvisoId}/generazioni", "/avvisi/{avvisoDomande}/generazioni", CAPOFILA, "NNNSS"),
+                new Riga("GET /avvisi/{avvisoId}/generazioni", "/avvisi/{avvisoDomande}/generazioni", CAPOFILA, "NNNSSNNN"),
                 // ---- Scadenze: every operator sees its enti's deadlines (malnate too), analysts none, like /api/scadenze
-                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSS"),
-                new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSS"),
+                new Riga("GET /scadenze", "/scadenze", CAPOFILA, "SSNSSSNS"),
+                new Riga("GET /scadenze/esportazione", "/scadenze/esportazione?formato=csv", CAPOFILA, "SSNSSSNS"),
                 // ---- Riserve (assegnazione/web/RiservePagine): everyone sees the reserves of the enti whose stock they
                 // see (their own ente by default), another ente's are not there (404), as GET /api/enti/{id}/riserve/{anno}
                 // ---- programmazione annuale (piano/web/ProgrammazionePagine): the plans of the ambiti one works in,
                 // every plan for supervisors, administrators and analysts, as GET /api/programmazione
-                new Riga("GET /programmazione", "/programmazione", CAPOFILA, "SSSSS"),
-                new Riga("GET /programmazione/{id}", "/programmazione/{piano}", CAPOFILA, "SSSSS"),
-                new Riga("GET /programmazione/{id}/report", "/programmazione/{piano}/report?formato=csv", CAPOFILA, "SSSSS"),
-                new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSS"),
-                new Riga("GET /riserve", "/riserve?ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
+                new Riga("GET /programmazione", "/programmazione", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /programmazione/{id}", "/programmazione/{piano}", CAPOFILA, "SSSSSSNS"),
+                new Riga("GET /programmazione/{id}/report", "/programmazione/{piano}/report?formato=csv", CAPOFILA, "SSSSSSNS"),
+                new Riga("GET /riserve", "/riserve", CAPOFILA, "SSSSSSNS"),
+                new Riga("GET /riserve", "/riserve?ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /riserve/{enteId}/{anno}/stato-assegnazioni",
-                        "/riserve/{enteVarese}/2031/stato-assegnazioni?formato=csv", CAPOFILA, "SNSSS"),
+                        "/riserve/{enteVarese}/2031/stato-assegnazioni?formato=csv", CAPOFILA, "SNSSSSNS"),
                 // ---- Anagrafe (anagrafe/web/AnagrafePagine): the lists for everyone, each seeing its enti's stock (as
                 // GET /api/alloggi); another ente's alloggio is not there (404, as GET /api/alloggi/{id}); the nuclei
                 // assegnatari are people's data: not for analysts (403), who see every ente's stock but no one's case
-                new Riga("GET /anagrafe", "/anagrafe", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/alloggi", "/anagrafe/alloggi", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/alloggi/esportazione", "/anagrafe/alloggi/esportazione?formato=csv", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/alloggi/{id}", "/anagrafe/alloggi/{alloggioVarese}", CAPOFILA, "SNSSS"),
-                new Riga("GET /anagrafe/fabbricati", "/anagrafe/fabbricati", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/fabbricati/esportazione", "/anagrafe/fabbricati/esportazione?formato=xlsx", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/nuclei", "/anagrafe/nuclei", CAPOFILA, "SSNSS"),
+                new Riga("GET /anagrafe", "/anagrafe", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/alloggi", "/anagrafe/alloggi", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/alloggi/esportazione", "/anagrafe/alloggi/esportazione?formato=csv", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/alloggi/{id}", "/anagrafe/alloggi/{alloggioVarese}", CAPOFILA, "SNSSSSNS"),
+                new Riga("GET /anagrafe/fabbricati", "/anagrafe/fabbricati", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/fabbricati/esportazione", "/anagrafe/fabbricati/esportazione?formato=xlsx", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/nuclei", "/anagrafe/nuclei", CAPOFILA, "SSNSSSNS"),
                 // issue 13: the forms for the ente's Gestione Avviso operators (malnate keeps its own ente's, so
                 // «Nuovo alloggio» opens for it on Malnate; on Varese it is refused); the import's page for everyone
                 // who sees the stock (the form only for who keeps it), a report for who sees the ente
-                new Riga("GET /anagrafe/alloggi/nuovo", "/anagrafe/alloggi/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
-                new Riga("GET /anagrafe/alloggi/{id}/modifica", "/anagrafe/alloggi/{alloggioVarese}/modifica", CAPOFILA, "SNNNN"),
-                new Riga("GET /anagrafe/fabbricati/nuovo", "/anagrafe/fabbricati/nuovo?ente={enteVarese}", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/alloggi/nuovo", "/anagrafe/alloggi/nuovo?ente={enteVarese}", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /anagrafe/alloggi/{id}/modifica", "/anagrafe/alloggi/{alloggioVarese}/modifica", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /anagrafe/fabbricati/nuovo", "/anagrafe/fabbricati/nuovo?ente={enteVarese}", CAPOFILA, "SNNNNNNN"),
                 // the nucleo assegnatario's forms: as the alloggio's (another ente's is 404, who reads it 403)
-                new Riga("GET /anagrafe/alloggi/{id}/nucleo/nuovo", "/anagrafe/alloggi/{alloggioVarese}/nucleo/nuovo", CAPOFILA, "SNNNN"),
-                new Riga("GET /anagrafe/nuclei/{id}/modifica", "/anagrafe/nuclei/{nucleoVarese}/modifica", CAPOFILA, "SNNNN"),
-                new Riga("GET /anagrafe/nuclei/{id}/termine", "/anagrafe/nuclei/{nucleoVarese}/termine", CAPOFILA, "SNNNN"),
+                new Riga("GET /anagrafe/alloggi/{id}/nucleo/nuovo", "/anagrafe/alloggi/{alloggioVarese}/nucleo/nuovo", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /anagrafe/nuclei/{id}/modifica", "/anagrafe/nuclei/{nucleoVarese}/modifica", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /anagrafe/nuclei/{id}/termine", "/anagrafe/nuclei/{nucleoVarese}/termine", CAPOFILA, "SNNNNNNN"),
                 // another ente's fabbricato is not there (404, as GET /api/fabbricati/{id}), who reads it may not change it (403)
-                new Riga("GET /anagrafe/fabbricati/{id}/modifica", "/anagrafe/fabbricati/{fabbricatoVarese}/modifica", CAPOFILA, "SNNNN"),
-                new Riga("GET /anagrafe/importazione", "/anagrafe/importazione", CAPOFILA, "SSSSS"),
-                new Riga("GET /anagrafe/importazione/{id}", "/anagrafe/importazione/{importazione}", CAPOFILA, "SNSSS"),
+                new Riga("GET /anagrafe/fabbricati/{id}/modifica", "/anagrafe/fabbricati/{fabbricatoVarese}/modifica", CAPOFILA, "SNNNNNNN"),
+                new Riga("GET /anagrafe/importazione", "/anagrafe/importazione", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /anagrafe/importazione/{id}", "/anagrafe/importazione/{importazione}", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /anagrafe/importazione/{id}/scarti", "/anagrafe/importazione/{importazione}/scarti?formato=csv",
-                        CAPOFILA, "SNSSS"),
-                new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSS"),
+                        CAPOFILA, "SNSSSSNS"),
+                new Riga("GET /anagrafe/nuclei/esportazione", "/anagrafe/nuclei/esportazione?formato=csv", CAPOFILA, "SSNSSSNS"),
                 // ---- Report (report/web/ReportPagine): the list for everyone; an avviso's reports for whoever the report
                 // service answers (another ente's operator sees its own rows, none here; an analyst no ente's: 404, as the
                 // API); the stato delle assegnazioni for whoever sees the ente's stock, as the reserves' API
                 // ---- abilitazioni (issue 14): the page for everyone (each sees its enti's requests, validators all), a
                 // request for its ente's operators, supervisors and administrators
-                new Riga("GET /abilitazioni", "/abilitazioni", CAPOFILA, "SSSSS"),
-                new Riga("GET /abilitazioni/{id}", "/abilitazioni/{richiestaAbilitazione}", CAPOFILA, "SNNSS"),
-                new Riga("GET /report", "/report", CAPOFILA, "SSSSS"),
-                new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSS"),
-                new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSS"),
+                // ---- operatori (seed 004): administrators give the read-only scopes
+                new Riga("GET /operatori", "/operatori", CAPOFILA, "NNNNSNNN"),
+                new Riga("GET /operatori/{username}/lettura", "/operatori/" + LETTORE_COMO + "/lettura", CAPOFILA, "NNNNSNNN"),
+                new Riga("GET /abilitazioni", "/abilitazioni", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /abilitazioni/{id}", "/abilitazioni/{richiestaAbilitazione}", CAPOFILA, "SNNSSSNS"),
+                new Riga("GET /report", "/report", CAPOFILA, "SSSSSSSS"),
+                new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
+                new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
-                        CAPOFILA, "SSNSS"),
+                        CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=stato-assegnazioni&ente={enteVarese}&anno=2031&formato=xlsx",
-                        CAPOFILA, "SNSSS"));
+                        CAPOFILA, "SNSSSSNS"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -240,7 +245,8 @@ class MatriceConsoleTest {
             assertThat(anonima.raw().headers().firstValue("Location")).as("senza accesso")
                     .hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/piattaforma"));
         }
-        List<String> utenti = List.of(riga.proprietario(), MALNATE, ANALISTA, SUPERVISORE, ADMIN);
+        List<String> utenti = List.of(riga.proprietario(), MALNATE, ANALISTA, SUPERVISORE, ADMIN, LETTORE_VARESE, LETTORE_COMO,
+                LETTORE_REGIONE);
         List<String> errori = new ArrayList<>();
         for (int i = 0; i < utenti.size(); i++) {
             char attesa = riga.attese().charAt(i);
@@ -253,6 +259,15 @@ class MatriceConsoleTest {
             boolean come = attesa == 'N' ? rifiutata : !rifiutata && !versoLAccesso && risposta.status() < 400;
             if (!come || risposta.status() >= 500) {
                 errori.add(utenti.get(i) + ": " + risposta.status());
+            }
+            // seed 004: a page a reader opens offers it no form that changes something (only «Esci», and the login page's own)
+            if (i >= 5 && risposta.status() == 200 && risposta.body().contains("<html")) {
+                java.util.regex.Matcher modulo = java.util.regex.Pattern.compile("<form[^>]*method=\"post\"[^>]*>").matcher(risposta.body());
+                while (modulo.find()) {
+                    if (!modulo.group().contains("/esci") && !modulo.group().contains("\"/accesso\"")) {
+                        errori.add(utenti.get(i) + ": un modulo di scrittura " + modulo.group());
+                    }
+                }
             }
         }
         assertThat(errori).as(riga.pagina() + " " + percorso).isEmpty();
@@ -328,8 +343,41 @@ class MatriceConsoleTest {
                     "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/nuclei/{id}/modifica", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             Map.entry("POST /anagrafe/nuclei/{id}/termine", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
+            // ---- operatori (seed 004)
+            Map.entry("POST /operatori/{username}/lettura", "operatori.web.LettoriTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
+
+    /**
+     * Seed 004: a provincial reader sends no form of the console, whatever it is: every modifying mapping, with the
+     * ids of this class's cases in its path, answers 403 with the reason in Italian (the central guard, before any
+     * controller, so nothing is written). The regional reader likewise.
+     */
+    @Test
+    void unLettoreNonInviaNessunModulo() {
+        Set<String> azioni = new TreeSet<>();
+        for (RequestMappingInfo info : mappe.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/") && !pattern.startsWith("/demo/") && !pattern.startsWith("/error")) {
+                    info.getMethodsCondition().getMethods().stream().filter(m -> m != org.springframework.web.bind.annotation.RequestMethod.GET)
+                            .forEach(m -> azioni.add(pattern));
+                }
+            }
+        }
+        assertThat(azioni).as("the console's forms").hasSizeGreaterThan(30);
+        List<String> errori = new ArrayList<>();
+        for (String lettore : List.of(LETTORE_VARESE, LETTORE_REGIONE)) {
+            for (String azione : azioni) {
+                String percorso = azione.replaceAll("\\{[^}]*}", id.get("domanda"))
+                        .replace("/operatori/" + id.get("domanda"), "/operatori/" + lettore);
+                ClientHttp.Risposta risposta = sessione(lettore).post(percorso, Map.of("ruolo", "", "esito", "APPROVATA"));
+                if (risposta.status() != 403 || !risposta.body().contains("sola consultazione")) {
+                    errori.add(lettore + " POST " + percorso + ": " + risposta.status());
+                }
+            }
+        }
+        assertThat(errori).isEmpty();
+    }
 
     private SessioneConsole sessione(String utente) {
         return sessioni.computeIfAbsent(utente, u -> SessioneConsole.di(http, u));

@@ -249,6 +249,9 @@ class CorpusOstileTest {
                 "/api/regole/isbar?motivo=Prova%20del%20corpus&validoDal=2030-01-01",
                 http.get("/api/regole/isbar/versioni/1", ANALISTA).body(), "xml"));
         bersagli.put("lettura", new Bersaglio("GET", CAPOFILA, "/api/avvisi?ambito=VARESE", null, "json"));
+        // seed 004: an administrator gives the Como reader its own scope again (unchanged: the lines break it)
+        bersagli.put("solaLettura", new Bersaglio("PUT", ADMIN, "/api/operatori/" + LETTORE_COMO + "/lettura",
+                "{\"ruolo\":\"LETTORE_PROVINCIALE\",\"provincia\":\"CO\"}", "json"));
 
         tabelle = jdbc.queryForList("""
                 select table_name from information_schema.tables

@@ -238,7 +238,7 @@ class DomandaPagina {
                     .orElse(null);
             elenco.add(new InGraduatoria(g.getId(), g.getEnte().getRagioneSociale(), g.getComune().getNome(), g.getStato(),
                     riga.posizione(), riga.isbar(), ultimoGiorno, aperta,
-                    aperta && rettifica == null && utente.entiAbilitati().contains(g.getEnte().getId()), rettifica));
+                    aperta && rettifica == null && !utente.soloLettura() && utente.entiAbilitati().contains(g.getEnte().getId()), rettifica));
         }
         return elenco;
     }

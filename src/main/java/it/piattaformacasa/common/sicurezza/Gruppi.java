@@ -1,6 +1,7 @@
 package it.piattaformacasa.common.sicurezza;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import it.piattaformacasa.common.CodiceFiscale;
 
@@ -14,10 +15,15 @@ public final class Gruppi {
     public static final String ANALISTI = "analisti";
     /** The Region's validators of the ente's requests of abilitazione (seed 002, issue 14). */
     public static final String VALIDATORI_REGIONALI = "validatori-regionali";
+    /** Regional readers (seed 004: «quelli provinciali e regionali alla sola consultazione»): every ente, no writes. */
+    public static final String LETTORI_REGIONALI = "lettori-regionali";
+    /** Every provincial reader, whatever the province: the role. The province is in {@link #lettoriProvincia}. */
+    public static final String LETTORI_PROVINCIALI = "lettori-provinciali";
     /** Camunda's built-in administrators group (full authorizations on every resource). */
     public static final String AMMINISTRATORI = "camunda-admin";
 
     private static final String ENTE = "ente-";
+    private static final String LETTORI_PROVINCIA = "lettori-provincia-";
 
     /** What a user or group id may contain (the engine refuses others; the logins check it before asking it). */
     public static final String IDENTIFICATIVO = "[a-zA-Z0-9._-]+";
@@ -43,5 +49,17 @@ public final class Gruppi {
     /** Operators of the Comune capofila of the ambito who manage the avvisi. */
     public static String capofila(String codiceAmbito) {
         return "ambito-" + codiceAmbito.toLowerCase(Locale.ROOT) + "-capofila";
+    }
+
+    /** The provincial readers of one province (its sigla, «VA»): the scope of what they read. */
+    public static String lettoriProvincia(String siglaProvincia) {
+        return LETTORI_PROVINCIA + siglaProvincia.toLowerCase(Locale.ROOT);
+    }
+
+    /** The sigla («VA») of a {@link #lettoriProvincia} group, empty for any other group. */
+    public static Optional<String> provinciaDeiLettori(String gruppo) {
+        return gruppo.startsWith(LETTORI_PROVINCIA) && gruppo.length() == LETTORI_PROVINCIA.length() + 2
+                ? Optional.of(gruppo.substring(LETTORI_PROVINCIA.length()).toUpperCase(Locale.ROOT))
+                : Optional.empty();
     }
 }

@@ -11,15 +11,19 @@ public interface UtenteCorrente {
     String username();
 
     /**
-     * Supervisors and administrators see the cases of every ente: domande, graduatorie, istruttorie, contratti,
-     * reports. Analysts do not: they work on the rules, not on people's data.
+     * Supervisors, administrators and regional readers see the cases of every ente: domande, graduatorie, istruttorie,
+     * contratti, reports. Analysts do not: they work on the rules, not on people's data.
      */
     boolean vedeTuttiGliEnti();
 
-    /** The housing stock of every ente (alloggi, certifications): supervisors, administrators and analysts. */
+    /** The housing stock of every ente (alloggi, certifications): supervisors, administrators, analysts, regional readers. */
     boolean vedeAnagrafeDiTuttiGliEnti();
 
-    /** Ids of the enti the operator is enabled for (any abilitazione). */
+    /**
+     * Ids of the enti whose cases the caller sees: those it is enabled for (any abilitazione) and, for a provincial
+     * reader, every ente whose comune is in its province (seed 004). What it may change is narrower: see
+     * {@link #soloLettura()}, {@link #entiGestioneAvviso()}, {@link #entiIstruttoria()}.
+     */
     Set<Long> entiAbilitati();
 
     /** Ids of the enti the operator holds «Gestione Avviso» for (seed 002). */
@@ -27,6 +31,15 @@ public interface UtenteCorrente {
 
     /** Ids of the enti the operator holds «Istruttoria domande» for (seed 002). */
     Set<Long> entiIstruttoria();
+
+    /**
+     * A regional or provincial reader (seed 004: «alla sola consultazione»): reads within its scope and changes
+     * nothing. Every write refuses it (a central guard on every modifying request, and the services that decide who
+     * writes by what one sees); {@link #entiGestioneAvviso()} and {@link #entiIstruttoria()} are empty for it.
+     */
+    default boolean soloLettura() {
+        return false;
+    }
 
     /** A regional validator of the enti's requests of abilitazione (seed 002, issue 14). */
     default boolean validatoreRegionale() {

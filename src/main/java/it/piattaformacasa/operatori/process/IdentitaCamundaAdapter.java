@@ -126,6 +126,10 @@ class IdentitaCamundaAdapter implements IdentitaPort {
                 concedi(id, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
                 concedi(id, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ);
             }
+            case LETTORI -> {
+                // none: readers read through the platform's API and console, which filter by their province; in the
+                // engine they would see every ente's tasks or none, and may change nothing (seed 004)
+            }
             case ANALISTI, ENTE, LAVORO -> {
                 concedi(id, Resources.APPLICATION, APP_TASKLIST, Permissions.ACCESS);
                 // lets Tasklist show process names and diagrams; instances and tasks stay per-ente
@@ -280,7 +284,7 @@ class IdentitaCamundaAdapter implements IdentitaPort {
     private static boolean gestito(String gruppo) {
         return gruppo.startsWith("ente-") || gruppo.startsWith("ambito-") || gruppo.equals(Gruppi.SUPERVISORI)
                 || gruppo.equals(Gruppi.ANALISTI) || gruppo.equals(Gruppi.AMMINISTRATORI)
-                || gruppo.equals(Gruppi.VALIDATORI_REGIONALI);
+                || gruppo.equals(Gruppi.VALIDATORI_REGIONALI) || gruppo.startsWith("lettori-");
     }
 
     private String casuale() {

@@ -7,10 +7,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.operatori.Abilitazione;
 import it.piattaformacasa.operatori.Operatore;
@@ -30,12 +35,21 @@ class OperatoriController {
     }
 
     record OperatoreDto(String username, String codiceFiscale, String nome, String cognome, String email, String telefono,
-                        boolean attivo, List<AbilitazioneDto> abilitazioni, Set<RuoloPiattaforma> ruoli) {
+                        boolean attivo, List<AbilitazioneDto> abilitazioni, Set<RuoloPiattaforma> ruoli,
+                        String provinciaLettura) {
         static OperatoreDto di(Operatore o) {
             return new OperatoreDto(o.getUsername(), o.getCodiceFiscale().valore(), o.getNome(), o.getCognome(),
                     o.getEmail(), o.getTelefono(), o.isAttivo(),
-                    o.getAbilitazioni().stream().map(AbilitazioneDto::di).toList(), o.getRuoli());
+                    o.getAbilitazioni().stream().map(AbilitazioneDto::di).toList(), o.getRuoli(), o.getProvinciaLettura());
         }
+    }
+
+    /**
+     * Seed 004: {@code LETTORE_REGIONALE} (no province), {@code LETTORE_PROVINCIALE} with the sigla of a province
+     * («VA»), or no {@code ruolo} to take the read-only scope away.
+     */
+    record Lettura(@Size(max = 30, message = "al massimo 30 caratteri") String ruolo,
+                   @Size(max = 2, message = "la sigla di una provincia ha due lettere") String provincia) {
     }
 
     record ProfiloDto(String username, List<String> autorita, OperatoreDto operatore) {
@@ -61,5 +75,12 @@ class OperatoriController {
     @Operation(summary = "Tutti gli operatori con le abilitazioni (solo amministratori)")
     List<OperatoreDto> operatori() {
         return operatori.operatori().stream().map(OperatoreDto::di).toList();
+    }
+
+    @PutMapping("/operatori/{username}/lettura")
+    @PreAuthorize("hasRole('AMMINISTRATORE')")
+    @Operation(summary = "Assegna o toglie il ruolo di sola consultazione: lettore regionale o provinciale (solo amministratori)")
+    OperatoreDto lettura(@PathVariable String username, @Valid @RequestBody Lettura lettura) {
+        return OperatoreDto.di(operatori.assegnaLettura(username, lettura.ruolo(), lettura.provincia()));
     }
 }
