@@ -93,6 +93,7 @@ final class Chromium implements AutoCloseable {
                     return d.getCurrentUrl().contains("/camunda/app/") ? "dentro" : null;
                 });
                 if (dove.equals("dentro")) {
+                    webappAvviata();
                     return;
                 }
                 nome = driver.findElement(campo);
@@ -107,6 +108,7 @@ final class Chromium implements AutoCloseable {
             driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             try {
                 new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
+                webappAvviata();
                 return;
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, String.format("accesso-%s-tentativo-%d", utente, tentativo));
@@ -141,6 +143,21 @@ final class Chromium implements AutoCloseable {
                 if (tentativo == 3) {
                     throw e;
                 }
+            }
+        }
+    }
+
+    /**
+     * Back in a webapp after the login, it is started (its header drawn) before the test goes on: an address typed
+     * while its scripts still load would cancel them, and the next page would wait for them for ever.
+     */
+    private void webappAvviata() {
+        if (driver.getCurrentUrl().contains("/camunda/app/")) {
+            try {
+                new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> !d.findElements(By.cssSelector("[cam-widget-header]")).isEmpty());
+            } catch (org.openqa.selenium.TimeoutException e) {
+                fotoDelFallimento(e, "webapp-non-avviata");
+                throw e;
             }
         }
     }
@@ -186,6 +203,33 @@ final class Chromium implements AutoCloseable {
 
     String testo() {
         return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** The requests sent, answered and failed since the last call, in order: for the message of a failed wait. */
+    List<String> traffico() {
+        List<String> righe = new ArrayList<>();
+        java.util.Map<String, String> indirizzi = new java.util.HashMap<>();
+        for (LogEntry voce : driver.manage().logs().get(LogType.PERFORMANCE)) {
+            JsonNode messaggio;
+            try {
+                messaggio = JSON.readTree(voce.getMessage()).path("message");
+            } catch (IOException e) {
+                throw new IllegalStateException(voce.getMessage(), e);
+            }
+            JsonNode parametri = messaggio.path("params");
+            String id = parametri.path("requestId").asText();
+            switch (messaggio.path("method").asText()) {
+                case "Network.requestWillBeSent" -> {
+                    indirizzi.put(id, parametri.path("request").path("url").asText());
+                    righe.add("→ " + parametri.path("request").path("method").asText() + " " + parametri.path("request").path("url").asText());
+                }
+                case "Network.responseReceived" -> righe.add("← " + parametri.path("response").path("status").asInt() + " "
+                        + parametri.path("response").path("url").asText());
+                case "Network.loadingFailed" -> righe.add("✗ " + indirizzi.get(id) + " " + parametri.path("errorText").asText());
+                default -> { }
+            }
+        }
+        return righe;
     }
 
     /** The responses received since the last call. */

@@ -475,7 +475,9 @@ class PercorsoNelBrowserTest {
             testoScheda = attesa.until(d -> d.findElement(scheda).getText());
         } catch (org.openqa.selenium.TimeoutException e) {
             chromium.foto("percorso-fallimento-" + utente);
-            throw new AssertionError("«" + inizioDelNome + "» not on " + browser.getCurrentUrl() + ":\n" + chromium.testo(), e);
+            throw new AssertionError("«" + inizioDelNome + "» not on " + browser.getCurrentUrl() + ":\n" + chromium.testo()
+                    + "\ntraffic:\n" + String.join("\n", chromium.traffico())
+                    + "\nconsole: " + chromium.console(), e);
         }
         assertThat(testoScheda).contains(TITOLO, "Scadenza:", "Pratica:");
         guarda("elenco-" + String.format("%02d", passo + 1), FILTRO_DEL_MIO_ENTE);
