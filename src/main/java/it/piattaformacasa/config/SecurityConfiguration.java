@@ -25,6 +25,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
@@ -163,6 +165,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(senzaAbilitazione(accessoNegato)))
                 // the webapps ship their own CSRF prevention filter
                 .csrf(csrf -> csrf.disable())
+                .requestCache(r -> r.requestCache(paginaRichiesta()))
                 .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
                 .build();
     }
@@ -199,6 +202,7 @@ class SecurityConfiguration {
                 .oauth2Login(login -> login.loginPage(AccessoOidcConfiguration.INIZIO_ACCESSO).failureUrl("/accesso?errore")
                         .defaultSuccessUrl("/", false))
                 .logout(logout -> logout.logoutUrl("/esci").logoutSuccessHandler(uscita(fornitore, registrazioni)))
+                .requestCache(r -> r.requestCache(paginaRichiesta()))
                 // a refused page is the console's own error page (Spring's 403 to /error)
                 .exceptionHandling(e -> e.accessDeniedHandler(senzaAbilitazione(new AccessDeniedHandlerImpl())))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(politica(fornitore))))
@@ -237,6 +241,16 @@ class SecurityConfiguration {
         java.net.URI emittente = java.net.URI.create(fornitore.emittente());
         String origine = emittente.getScheme() + "://" + emittente.getAuthority();
         return Console.POLITICA_CONTENUTI.replace("form-action 'self'", "form-action 'self' " + origine);
+    }
+
+    /**
+     * The page a visitor asked for, kept in the session while they log in: back to its very address, without the
+     * {@code ?continue} Spring adds by default (the webapps read their address, and a person may bookmark it).
+     */
+    private static RequestCache paginaRichiesta() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
     }
 
     /** A page asked by a person without abilitazione goes to the page that says so; anything else is refused. */

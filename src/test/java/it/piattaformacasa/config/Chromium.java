@@ -154,7 +154,9 @@ final class Chromium implements AutoCloseable {
     private void webappAvviata() {
         if (driver.getCurrentUrl().contains("/camunda/app/")) {
             try {
-                new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> !d.findElements(By.cssSelector("[cam-widget-header]")).isEmpty());
+                // the header is in the page from the start, empty: Angular fills it once the webapp has started
+                new WebDriverWait(driver, Duration.ofMinutes(2)).until(d -> d.findElements(By.cssSelector("[cam-widget-header]")).stream()
+                        .anyMatch(h -> !h.getText().isBlank()));
             } catch (org.openqa.selenium.TimeoutException e) {
                 fotoDelFallimento(e, "webapp-non-avviata");
                 throw e;
