@@ -53,7 +53,7 @@ public class BandiService {
     /** Seed 004, Fig. 11, word for word. */
     public static final String CONDIZIONI_BLOCCATE = "Impossibile modificare le condizioni del bando. Domande già inserite.";
     public static final String NON_ELIMINABILE = "Impossibile eliminare il bando: domande già inserite.";
-    static final String SOLO_MARCHE = "I bandi con la griglia di punteggio del Comune (Regione Marche) li definiscono gli "
+    public static final String SOLO_MARCHE = "I bandi con la griglia di punteggio del Comune (Regione Marche) li definiscono gli "
             + "operatori con la gestione avviso di un ente con profilo regionale Marche";
 
     /** A saved version of a bando's grid. {@code origine}: MODELLO («Copia da modello») or MODIFICA («Salva»). */
