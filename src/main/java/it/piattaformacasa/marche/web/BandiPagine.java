@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,22 +43,6 @@ class BandiPagine {
     private static final Pattern CAMPO_CONDIZIONE = Pattern.compile("condizioni\\[(\\d+)](?:\\.(\\w+))?");
     private static final Map<String, String> ETICHETTE = Map.of("numero", "Numero", "dataPubblicazione", "Data pubblicazione",
             "dataScadenza", "Data scadenza", "dataScadenzaEstero", "Data scadenza (estero)", "enteId", "Ente");
-
-    /** The menu's «Bandi», only for who has a Marche ente's bando to see or define (a Lombardia console is unchanged). */
-    @ControllerAdvice(annotations = PaginaConsole.class)
-    static class MenuBandi {
-
-        private final BandiService bandi;
-
-        MenuBandi(BandiService bandi) {
-            this.bandi = bandi;
-        }
-
-        @ModelAttribute("menuBandi")
-        boolean menuBandi(java.security.Principal utente) {
-            return utente != null && bandi.vedeBandi();
-        }
-    }
 
     /** The new bando as typed (dates gg/mm/aaaa). */
     record ModuloBando(String enteId, String numero, String dataPubblicazione, String dataScadenza, String dataScadenzaEstero) {
