@@ -105,6 +105,13 @@ public class BandiService {
         return entiMarche().keySet().stream().anyMatch(utente::puoVedereEnte);
     }
 
+    /** Whether every ente the caller works for is of the Marche profile (none of the platform-wide roles). */
+    @Transactional(readOnly = true)
+    public boolean soloMarche() {
+        Set<Long> propri = utente.entiAbilitati();
+        return !utente.vedeTuttiGliEnti() && !propri.isEmpty() && entiMarche().keySet().containsAll(propri);
+    }
+
     @Transactional(readOnly = true)
     public Bando bando(long id) {
         Map<Long, EnteProprietario> enti = entiMarche();

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import it.piattaformacasa.marche.BandiService;
 
 /**
- * The layout's menu item «Bandi» (issue 15), asked by the layout as {@code @menuMarche.bandi()} only while it renders a
+ * The layout's menu item «Bandi» and the region it names (issue 15), asked by the layout as {@code @menuMarche.bandi()} only while it renders a
  * page for someone logged in: shown to who sees or defines a Marche Comune's bandi, so a Lombardia console is unchanged.
  */
 @Component("menuMarche")
@@ -19,5 +19,10 @@ public class MenuMarche {
 
     public boolean bandi() {
         return bandi.vedeBandi();
+    }
+
+    /** The person works only for Marche enti: the header and footer name Regione Marche and its law. */
+    public boolean soloMarche() {
+        return bandi.soloMarche();
     }
 }
