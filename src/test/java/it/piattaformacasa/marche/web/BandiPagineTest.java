@@ -87,10 +87,10 @@ class BandiPagineTest {
                 "dataScadenza", "31/03/2041", "dataScadenzaEstero", "15/04/2041"));
         assertThat(rifiutata.status()).isEqualTo(403);
         assertThat(rifiutata.body()).contains("profilo regionale Marche");
-        assertThat(malnate.get("/").body()).contains("Regione Lombardia", "l.r. 16/2016");
+        assertThat(malnate.get("/").body()).contains("Regione Lombardia", "l.r. 16/2016", "href=\"/programmazione\"", "href=\"/avvisi\"");
         // the Marche operator's console names its Region and law
         assertThat(ancona.get("/").body()).contains("href=\"/marche/bandi\"", "Regione Marche", "L.R. 36/2005 e D.G.R. 492/2008")
-                .doesNotContain("Regione Lombardia");
+                .doesNotContain("Regione Lombardia", "href=\"/programmazione\"", "href=\"/riserve\"");
     }
 
     @Test
