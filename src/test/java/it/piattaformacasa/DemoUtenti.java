@@ -33,10 +33,13 @@ public final class DemoUtenti {
         return DA_BLOCCARE;
     }
     public static final String ADMIN = "admin";
+    /** Issue 15 (seed 004): the operator of the Comune di Ancona (profile MARCHE) with «Gestione avviso». */
+    public static final String ANCONA = "ancona";
 
     public static final String CF_COMUNE_VARESE = "00441340122";
     public static final String CF_ALER = "00215400128";
     public static final String CF_COMUNE_MALNATE = "00331030122";
+    public static final String CF_COMUNE_ANCONA = "00351040423";
 
     private DemoUtenti() {
     }

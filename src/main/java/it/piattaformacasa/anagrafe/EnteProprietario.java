@@ -25,6 +25,9 @@ public class EnteProprietario {
     private Comune comune;
     private String pec;
     private boolean attivo = true;
+    /** Read-only outside the demo and migrations: which region's procedure applies (issue 15). */
+    @Enumerated(EnumType.STRING)
+    private RegioneProfilo regioneProfilo = RegioneProfilo.LOMBARDIA;
 
     protected EnteProprietario() {
     }
@@ -35,6 +38,12 @@ public class EnteProprietario {
         this.ragioneSociale = ragioneSociale;
         this.comune = comune;
         this.pec = pec;
+    }
+
+    public EnteProprietario(TipoEnte tipo, CodiceFiscale codiceFiscale, String ragioneSociale, Comune comune, String pec,
+                            RegioneProfilo regioneProfilo) {
+        this(tipo, codiceFiscale, ragioneSociale, comune, pec);
+        this.regioneProfilo = regioneProfilo;
     }
 
     /** True when this ente is the Comune capofila of its ambito (it prepares the avvisi). */
@@ -50,4 +59,5 @@ public class EnteProprietario {
     public Comune getComune() { return comune; }
     public String getPec() { return pec; }
     public boolean isAttivo() { return attivo; }
+    public RegioneProfilo getRegioneProfilo() { return regioneProfilo; }
 }

@@ -57,6 +57,10 @@ final class DatiDemo {
     static final String CF_COMUNE_VARESE = "00441340122";
     static final String CF_ALER = "00215400128";
     static final String CF_COMUNE_MALNATE = "00331030122";
+    /** Issue 15 (seed 004): a Comune of the Marche profile, its real codice fiscale (IPA) and ISTAT/cadastral codes. */
+    static final String CF_COMUNE_ANCONA = "00351040423";
+    static final String AMBITO_ANCONA = "ANCONA";
+    static final DatiComune ANCONA = new DatiComune("042002", "A271", "Ancona", 100_497);
 
     /** The first is the capofila. */
     static final List<DatiComune> COMUNI = List.of(
@@ -121,7 +125,10 @@ final class DatiDemo {
             new DatiOperatore("lettore.varese", "LTTVRS80A41L682R", "Valeria", "Lettieri", "0332 252111",
                     List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "VA"),
             new DatiOperatore("lettore.como", "LTTCMO82C15C933O", "Carlo", "Lettieri", "031 230111",
-                    List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "CO"));
+                    List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "CO"),
+            // issue 15 (seed 004): the operator of a Marche Comune, who defines its bandi and their grid
+            new DatiOperatore("ancona", "PLMLSN84C12A271K", "Alessandro", "Palmieri", "071 2221",
+                    List.of(new DatiAbilitazione(CF_COMUNE_ANCONA, TipoAbilitazione.GESTIONE_AVVISO)), Set.of()));
 
     static final List<List<DatiComponente>> NUCLEI = List.of(
             List.of(new DatiComponente("RSSMRA61E03L682Z", "Mario", "Rossi", LocalDate.of(1961, 5, 3), RelazioneParentela.RICHIEDENTE, 0),

@@ -29,6 +29,8 @@ import it.piattaformacasa.anagrafe.Fabbricato;
 import it.piattaformacasa.anagrafe.FabbricatoRepository;
 import it.piattaformacasa.anagrafe.NucleoFamiliare;
 import it.piattaformacasa.anagrafe.NucleoFamiliareRepository;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
+import it.piattaformacasa.anagrafe.TipoEnte;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.config.database.ModalitaDatabase;
@@ -93,13 +95,18 @@ class DatiDemoRunner implements ApplicationRunner {
         if (ambiti.findByCodice(AMBITO).isEmpty()) {
             tx.executeWithoutResult(status -> caricaAnagrafe());
         }
+        if (ambiti.findByCodice(DatiDemo.AMBITO_ANCONA).isEmpty()) {
+            tx.executeWithoutResult(status -> caricaMarche());
+        }
         List<DatiDemo.DatiOperatore> mancanti = DatiDemo.OPERATORI.stream().filter(o -> !operatori.esiste(o.username())).toList();
         if (!mancanti.isEmpty()) {
             // saves the operatori and projects them (users, groups, memberships) before passwords are set
             tx.executeWithoutResult(status -> operatori.registra(creaOperatori(mancanti)));
             mancanti.forEach(o -> operatori.impostaPassword(o.username(), PASSWORD_DEMO));
         }
+        // the certification of the Anagrafe is Lombardia's procedure (issue 15: the regional profile decides)
         enti.findAll().stream()
+                .filter(e -> e.getRegioneProfilo() == RegioneProfilo.LOMBARDIA)
                 .filter(e -> !certificazioni.richiestaOCertificata(e.getId(), ANNO_CERTIFICAZIONE))
                 .forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
         // after the certifications of the year: the plan of the year asks only for those still missing
@@ -138,6 +145,18 @@ class DatiDemoRunner implements ApplicationRunner {
             }
         }
         caricaInquilini();
+    }
+
+    /**
+     * Issue 15: the Comune di Ancona, of the Marche profile, in an ambito of its own without a capofila (the Lombardia
+     * annual plan does not concern it). Its bandi are created by its operator {@code ancona}, not by the demo.
+     */
+    private void caricaMarche() {
+        Ambito ambito = ambiti.save(new Ambito(DatiDemo.AMBITO_ANCONA, "Ancona"));
+        DatiDemo.DatiComune c = DatiDemo.ANCONA;
+        Comune ancona = comuni.save(new Comune(c.istat(), c.catastale(), c.nome(), "AN", c.popolazione(), ambito));
+        enti.save(new EnteProprietario(TipoEnte.COMUNE, CodiceFiscale.of(DatiDemo.CF_COMUNE_ANCONA), "Comune di Ancona", ancona,
+                null, RegioneProfilo.MARCHE));
     }
 
     /** A few tenant households of occupied units, as the Anagrafe dell'Utenza registers them after a contratto. */

@@ -187,6 +187,39 @@ class MatriceAutorizzazioniTest {
                 select ca.id from comunicazione_annuale ca join ente_proprietario e on e.id = ca.ente_id
                  where ca.piano_id = ? and e.codice_fiscale = ?""", Long.class, Long.parseLong(id.get("pianoAperto")),
                 CF_COMUNE_VARESE).toString());
+
+        // ---- Regione Marche (issue 15): bandi of the Comune di Ancona, one with the model's grid, one to delete
+        id.put("bandoMarche", bandoMarche("MATRICE-1", true));
+        id.put("bandoMarcheDaEliminare", bandoMarche("MATRICE-2", false));
+        id.put("grigliaMarche", grigliaDaSalvare(id.get("bandoMarche")));
+    }
+
+    private String bandoMarche(String numero, boolean conCondizioni) {
+        ClientHttp.Risposta bando = http.post("/api/marche/bandi", ANCONA, "{\"numero\":\"" + numero + "\",\"dataPubblicazione\":"
+                + "\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}");
+        assertThat(bando.status()).as(bando.body()).isEqualTo(201);
+        String bandoId = bando.json().get("id").asText();
+        if (conCondizioni) {
+            assertThat(http.post("/api/marche/bandi/" + bandoId + "/condizioni/copia-da-modello", ANCONA, "").status()).isEqualTo(201);
+        }
+        return bandoId;
+    }
+
+    /** The bando's current grid as the body of «Salva» (only the fields the API takes). */
+    private String grigliaDaSalvare(String bandoId) {
+        var letta = http.get("/api/marche/bandi/" + bandoId + "/condizioni", ANCONA).json();
+        var corpo = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var condizioni = corpo.putArray("condizioni");
+        for (var c : letta.get("condizioni")) {
+            var nuova = condizioni.addObject();
+            List.of("codice", "testo", "parametro", "gruppoNonCumulabile").forEach(k -> nuova.set(k, c.get(k)));
+            var fasce = nuova.putArray("fasce");
+            for (var f : c.get("fasce")) {
+                var fascia = fasce.addObject();
+                List.of("testo", "punti", "oltre", "finoA", "perOgni").forEach(k -> fascia.set(k, f.get(k)));
+            }
+        }
+        return corpo.toString();
     }
 
     /** A plan of the capofila's, predisposed and, if asked, with its window opened and then closed by its timers. */
@@ -395,6 +428,20 @@ class MatriceAutorizzazioniTest {
                         "{\"fineComunicazioni\":\"" + LocalDate.now(ROMA).plusDays(4) + "\"}", CAPOFILA, "SNNNNNNN"),
                 riga("GET /api/programmazione/{id}/report", "GET", "/api/programmazione/{pianoChiuso}/report?formato=csv", null,
                         CAPOFILA, "SSSSSSNS"),
+                // ---- Regione Marche (issue 15): the Marche Comune's operator with Gestione avviso defines its bandi; the
+                // Lombardia operator of another ente (malnate) sees none and is refused; supervisors and the regional
+                // reader read them; readers of Varese and Como have no Marche ente in their province
+                riga("GET /api/marche/bandi", "GET", "/api/marche/bandi", null, ANCONA, "SEESSEES"),
+                riga("POST /api/marche/bandi", "POST", "/api/marche/bandi", "{\"numero\":\"MATRICE-3\",\"dataPubblicazione\":"
+                        + "\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}", ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNS"),
+                riga("DELETE /api/marche/bandi/{id}", "DELETE", "/api/marche/bandi/{bandoMarcheDaEliminare}", null, ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/bandi/{id}/condizioni", "GET", "/api/marche/bandi/{bandoMarche}/condizioni", null, ANCONA,
+                        "SNNSSNNS"),
+                riga("POST /api/marche/bandi/{id}/condizioni/copia-da-modello", "POST",
+                        "/api/marche/bandi/{bandoMarche}/condizioni/copia-da-modello", null, ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/bandi/{id}/condizioni", "PUT", "/api/marche/bandi/{bandoMarche}/condizioni", "{grigliaMarche}",
+                        ANCONA, "SNNNNNNN"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSSSNS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",

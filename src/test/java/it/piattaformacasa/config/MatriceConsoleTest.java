@@ -128,6 +128,13 @@ class MatriceConsoleTest {
         id.put("richiestaAbilitazione", Long.toString(jdbc.queryForObject("insert into richiesta_abilitazione (ente_id, tipo, stato,"
                 + " inviata_da, inviata_il) values (?, 'ABILITAZIONE', 'NON_INVIATA', 'capofila', now()) returning id", Long.class,
                 Long.parseLong(id.get("enteVarese")))));
+        // ---- Regione Marche (issue 15): a bando of the Comune di Ancona with the model's grid
+        ClientHttp.Risposta bando = http.post("/api/marche/bandi", ANCONA, "{\"numero\":\"MATRICE-C\",\"dataPubblicazione\":"
+                + "\"2037-02-01\",\"dataScadenza\":\"2037-03-31\",\"dataScadenzaEstero\":\"2037-04-15\"}");
+        assertThat(bando.status()).as(bando.body()).isEqualTo(201);
+        id.put("bandoMarche", bando.json().get("id").asText());
+        assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarche") + "/condizioni/copia-da-modello", ANCONA, "").status())
+                .isEqualTo(201);
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
         // ---- programmazione annuale: a plan of the demo ambito (issue 13)
@@ -227,6 +234,12 @@ class MatriceConsoleTest {
                 new Riga("GET /abilitazioni", "/abilitazioni", CAPOFILA, "SSSSSSSS"),
                 new Riga("GET /abilitazioni/{id}", "/abilitazioni/{richiestaAbilitazione}", CAPOFILA, "SNNSSSNS"),
                 new Riga("GET /report", "/report", CAPOFILA, "SSSSSSSS"),
+                // ---- Regione Marche (marche/web/BandiPagine, issue 15): the list is everyone's, filtered as the API's;
+                // «Nuovo bando» only for a Marche Comune's Gestione avviso; a bando and its grid for who sees the ente
+                new Riga("GET /marche/bandi", "/marche/bandi", ANCONA, "SSSSSSSS"),
+                new Riga("GET /marche/bandi/nuovo", "/marche/bandi/nuovo", ANCONA, "SNNNNNNN"),
+                new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNS"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -345,6 +358,11 @@ class MatriceConsoleTest {
             Map.entry("POST /anagrafe/nuclei/{id}/termine", "anagrafe.web.GestioneNucleiPagineTest, anagrafe.web.GestioneAnagrafeNelBrowserTest"),
             // ---- operatori (seed 004)
             Map.entry("POST /operatori/{username}/lettura", "operatori.web.LettoriTest"),
+            // ---- Regione Marche (issue 15)
+            Map.entry("POST /marche/bandi/nuovo", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/eliminazione", "marche.web.BandiPagineTest"),
+            Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/condizioni/copia-da-modello", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

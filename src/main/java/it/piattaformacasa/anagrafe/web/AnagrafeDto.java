@@ -27,10 +27,12 @@ final class AnagrafeDto {
         }
     }
 
-    record EnteDto(long id, TipoEnte tipo, String codiceFiscale, String ragioneSociale, String comune, boolean capofila) {
+    /** {@code regioneProfilo}: which region's procedure applies to the ente (issue 15), read-only. */
+    record EnteDto(long id, TipoEnte tipo, String codiceFiscale, String ragioneSociale, String comune, boolean capofila,
+                   String regioneProfilo) {
         static EnteDto di(EnteProprietario e) {
             return new EnteDto(e.getId(), e.getTipo(), e.getCodiceFiscale().valore(), e.getRagioneSociale(),
-                    e.getComune().getNome(), e.isCapofila());
+                    e.getComune().getNome(), e.isCapofila(), e.getRegioneProfilo().name());
         }
     }
 

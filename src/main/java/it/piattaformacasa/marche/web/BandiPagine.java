@@ -1,0 +1,307 @@
+package it.piattaformacasa.marche.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
+
+import it.piattaformacasa.common.AccessoNegatoException;
+import it.piattaformacasa.common.DatiNonValidiException;
+import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.web.PaginaConsole;
+import it.piattaformacasa.marche.Bando;
+import it.piattaformacasa.marche.BandiService;
+import it.piattaformacasa.marche.ContenitoreCondizione;
+import it.piattaformacasa.marche.GrigliaCondizioni;
+
+/**
+ * «Bandi» of a Marche Comune (issue 15, seed 004 «Definizione bandi»): the list with the seed's columns, «Nuovo bando»,
+ * the bando's page with «Elimina» while no domanda exists, and «Condizioni»: the grid as six rows «a» … «f» per
+ * condition, as the seed draws it — a band is added by filling an empty row and removed by emptying its text — with
+ * «Copia da modello» and «Salva». Every rule is {@link BandiService}'s, the API's.
+ */
+@Controller
+@PaginaConsole
+class BandiPagine {
+
+    private static final Pattern CAMPO_FASCIA = Pattern.compile("condizioni\\[(\\d+)]\\.fasce\\[(\\d+)](?:\\.(\\w+))?");
+    private static final Pattern CAMPO_CONDIZIONE = Pattern.compile("condizioni\\[(\\d+)](?:\\.(\\w+))?");
+    private static final Map<String, String> ETICHETTE = Map.of("numero", "Numero", "dataPubblicazione", "Data pubblicazione",
+            "dataScadenza", "Data scadenza", "dataScadenzaEstero", "Data scadenza (estero)", "enteId", "Ente");
+
+    /** The new bando as typed (dates gg/mm/aaaa). */
+    record ModuloBando(String enteId, String numero, String dataPubblicazione, String dataScadenza, String dataScadenzaEstero) {
+    }
+
+    /** A band's row as the page shows it: the form's values, or the saved ones. */
+    public record RigaFascia(int indice, String lettera, String testo, String punti, String oltre, String finoA, boolean perOgni,
+                             boolean provvisoria, String nota) {
+    }
+
+    /** A condition on the page, with its six rows. */
+    public record CondizionePagina(int indice, GrigliaCondizioni.Condizione condizione, String etichetta, String parametro,
+                                   List<String> nonCumulabileCon, List<RigaFascia> righe) {
+    }
+
+    private final BandiService bandi;
+
+    BandiPagine(BandiService bandi) {
+        this.bandi = bandi;
+    }
+
+    @GetMapping("/marche/bandi")
+    ModelAndView elenco() {
+        ModelAndView pagina = new ModelAndView("marche/bandi");
+        pagina.addObject("bandi", bandi.bandi());
+        pagina.addObject("puoCreare", !bandi.entiGestibili().isEmpty());
+        return pagina;
+    }
+
+    @GetMapping("/marche/bandi/nuovo")
+    ModelAndView nuovo() {
+        return nuovo(new ModuloBando(null, null, null, null, null), Map.of(), HttpStatus.OK);
+    }
+
+    /** «OK» of «Nuovo bando»: the API's {@code POST /api/marche/bandi}, then the bando's page. */
+    @PostMapping("/marche/bandi/nuovo")
+    Object crea(@ModelAttribute ModuloBando modulo, RedirectAttributes esito) {
+        Map<String, String> errori = new LinkedHashMap<>();
+        LocalDate pubblicazione = data(modulo.dataPubblicazione(), "dataPubblicazione", errori);
+        LocalDate scadenza = data(modulo.dataScadenza(), "dataScadenza", errori);
+        LocalDate estero = data(modulo.dataScadenzaEstero(), "dataScadenzaEstero", errori);
+        Long ente = null;
+        if (modulo.enteId() != null && !modulo.enteId().isBlank()) {
+            if (modulo.enteId().strip().matches("\\d{1,18}")) {
+                ente = Long.valueOf(modulo.enteId().strip());
+            } else {
+                errori.put("enteId", "ente non valido");
+            }
+        }
+        try {
+            if (errori.isEmpty()) {
+                Bando bando = bandi.crea(ente, modulo.numero(), pubblicazione, scadenza, estero);
+                esito.addFlashAttribute("successo", "Bando n. " + bando.numero() + " del "
+                        + ItalianFormats.data(bando.dataPubblicazione()) + " inserito: ora se ne definiscono le condizioni.");
+                return vai("/marche/bandi/" + bando.id());
+            }
+        } catch (DatiNonValidiException e) {
+            e.errori().forEach(x -> errori.putIfAbsent(x.campo(), x.messaggio()));
+        }
+        return nuovo(modulo, errori, HttpStatus.BAD_REQUEST);
+    }
+
+    @GetMapping("/marche/bandi/{id}")
+    ModelAndView bando(@PathVariable long id) {
+        ModelAndView pagina = new ModelAndView("marche/bando");
+        pagina.addObject("bando", bandi.bando(id));
+        pagina.addObject("versioni", bandi.versioni(id));
+        return pagina;
+    }
+
+    /** «Elimina»: only while no domanda exists (409 page otherwise). */
+    @PostMapping("/marche/bandi/{id}/eliminazione")
+    Object elimina(@PathVariable long id, RedirectAttributes esito) {
+        Bando bando = bandi.bando(id);
+        bandi.elimina(id);
+        esito.addFlashAttribute("successo", "Bando n. " + bando.numero() + " del " + ItalianFormats.data(bando.dataPubblicazione())
+                + " eliminato.");
+        return vai("/marche/bandi");
+    }
+
+    @GetMapping("/marche/bandi/{id}/condizioni")
+    ModelAndView condizioni(@PathVariable long id) {
+        Bando bando = bandi.bando(id);
+        GrigliaCondizioni griglia = bandi.condizioni(id, null).map(BandiService.VersioneCondizioni::griglia).orElse(null);
+        return condizioni(bando, griglia, null, Map.of(), HttpStatus.OK);
+    }
+
+    /** «Copia da modello»: the Region's model becomes the next version, shown to adapt. */
+    @PostMapping("/marche/bandi/{id}/condizioni/copia-da-modello")
+    Object copiaDaModello(@PathVariable long id, RedirectAttributes esito) {
+        BandiService.VersioneCondizioni v = bandi.copiaDaModello(id);
+        esito.addFlashAttribute("successo", "Condizioni copiate dal modello della Regione (versione " + v.versione()
+                + "): adeguarle al bando e salvarle.");
+        return vai("/marche/bandi/" + id + "/condizioni");
+    }
+
+    /** «Salva»: the six rows of every condition become the grid's next version, if valid. */
+    @PostMapping("/marche/bandi/{id}/condizioni")
+    Object salva(@PathVariable long id, @RequestParam Map<String, String> campi, RedirectAttributes esito) {
+        Bando bando = bandi.bando(id);
+        GrigliaCondizioni base = base(id);
+        Map<String, String> errori = new LinkedHashMap<>();
+        List<GrigliaCondizioni.Condizione> condizioni = new ArrayList<>();
+        // for each condition, the page's row of each band sent (empty rows are no band, so the n-th band may be on a later row)
+        List<List<Integer>> righe = new ArrayList<>();
+        for (int i = 0; i < base.condizioni().size(); i++) {
+            GrigliaCondizioni.Condizione c = base.condizioni().get(i);
+            List<GrigliaCondizioni.Fascia> fasce = new ArrayList<>();
+            List<Integer> righeDiC = new ArrayList<>();
+            righe.add(righeDiC);
+            for (int j = 0; j < ContenitoreCondizione.FASCE_MASSIME; j++) {
+                String prefisso = "c" + i + "-f" + j + "-";
+                String testo = campi.getOrDefault(prefisso + "testo", "").strip();
+                String punti = campi.getOrDefault(prefisso + "punti", "").strip();
+                String oltre = campi.getOrDefault(prefisso + "oltre", "").strip();
+                String finoA = campi.getOrDefault(prefisso + "finoA", "").strip();
+                if (testo.isEmpty() && punti.isEmpty() && oltre.isEmpty() && finoA.isEmpty()) {
+                    continue; // an empty row: no band (seed 004: rows «d.», «e.», «f.» left blank)
+                }
+                righeDiC.add(j);
+                fasce.add(new GrigliaCondizioni.Fascia(testo.isEmpty() ? null : testo,
+                        numero(punti, prefisso + "punti", errori), numero(oltre, prefisso + "oltre", errori),
+                        numero(finoA, prefisso + "finoA", errori), campi.containsKey(prefisso + "perOgni"), false, null));
+            }
+            condizioni.add(c.conFasce(fasce));
+        }
+        GrigliaCondizioni griglia = new GrigliaCondizioni(condizioni);
+        Integer versioneBase = campi.getOrDefault("versioneBase", "").matches("\\d{1,9}")
+                ? Integer.valueOf(campi.get("versioneBase")) : null;
+        if (errori.isEmpty()) {
+            try {
+                BandiService.VersioneCondizioni v = bandi.salvaCondizioni(id, griglia, versioneBase);
+                esito.addFlashAttribute("successo", "Condizioni del bando salvate: versione " + v.versione() + ".");
+                return vai("/marche/bandi/" + id + "/condizioni");
+            } catch (DatiNonValidiException e) {
+                e.errori().forEach(x -> errori.putIfAbsent(campoDellaPagina(x.campo(), righe), x.messaggio()));
+            }
+        }
+        return condizioni(bando, griglia, campi, errori, HttpStatus.BAD_REQUEST);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
+
+    private ModelAndView nuovo(ModuloBando modulo, Map<String, String> errori, HttpStatus stato) {
+        ModelAndView pagina = new ModelAndView("marche/bando-nuovo");
+        pagina.addObject("enti", bandi.entiGestibili());
+        if (bandi.entiGestibili().isEmpty()) {
+            throw new AccessoNegatoException(BandiService.SOLO_MARCHE);
+        }
+        pagina.addObject("modulo", modulo);
+        pagina.addObject("errori", errori);
+        Map<String, String> riepilogo = new LinkedHashMap<>();
+        errori.forEach((campo, messaggio) -> riepilogo.put(campo, ETICHETTE.getOrDefault(campo, campo) + ": " + messaggio));
+        pagina.addObject("riepilogo", riepilogo);
+        pagina.setStatus(stato);
+        return pagina;
+    }
+
+    /** The grid the page edits: the current version, else the model's conditions with their rows empty (seed 004, Fig. 8). */
+    private GrigliaCondizioni base(long id) {
+        return bandi.condizioni(id, null).map(BandiService.VersioneCondizioni::griglia).orElseGet(() -> new GrigliaCondizioni(
+                bandi.modello().condizioni().stream().map(c -> c.conFasce(List.of())).toList()));
+    }
+
+    private ModelAndView condizioni(Bando bando, GrigliaCondizioni griglia, Map<String, String> campi, Map<String, String> errori,
+                                    HttpStatus stato) {
+        GrigliaCondizioni mostrata = griglia != null ? griglia : base(bando.id());
+        List<CondizionePagina> pagine = new ArrayList<>();
+        for (int i = 0; i < mostrata.condizioni().size(); i++) {
+            GrigliaCondizioni.Condizione c = mostrata.condizioni().get(i);
+            List<RigaFascia> righe = new ArrayList<>();
+            for (int j = 0; j < ContenitoreCondizione.FASCE_MASSIME; j++) {
+                String prefisso = "c" + i + "-f" + j + "-";
+                if (campi != null) {
+                    righe.add(new RigaFascia(j, ContenitoreCondizione.lettera(j), campi.getOrDefault(prefisso + "testo", ""),
+                            campi.getOrDefault(prefisso + "punti", ""), campi.getOrDefault(prefisso + "oltre", ""),
+                            campi.getOrDefault(prefisso + "finoA", ""), campi.containsKey(prefisso + "perOgni"), false, null));
+                } else if (j < c.fasce().size()) {
+                    GrigliaCondizioni.Fascia f = c.fasce().get(j);
+                    righe.add(new RigaFascia(j, ContenitoreCondizione.lettera(j), f.testo(), testo(f.punti()), testo(f.oltre()),
+                            testo(f.finoA()), f.perOgni(), f.provvisoria(), f.nota()));
+                } else {
+                    righe.add(new RigaFascia(j, ContenitoreCondizione.lettera(j), "", "", "", "", false, false, null));
+                }
+            }
+            List<String> con = c.gruppoNonCumulabile() == null ? List.of() : mostrata.condizioni().stream()
+                    .filter(a -> a != c && c.gruppoNonCumulabile().equals(a.gruppoNonCumulabile()))
+                    .map(a -> a.contenitore().etichetta()).toList();
+            pagine.add(new CondizionePagina(i, c, c.contenitore().etichetta(),
+                    c.parametroCondizione() == null ? null : c.parametroCondizione().etichetta(), con, righe));
+        }
+        ModelAndView pagina = new ModelAndView("marche/condizioni");
+        pagina.addObject("bando", bando);
+        pagina.addObject("condizioni", pagine);
+        pagina.addObject("versione", bando.versioneCondizioni());
+        pagina.addObject("errori", errori);
+        Map<String, String> riepilogo = new LinkedHashMap<>();
+        errori.forEach((campo, messaggio) -> riepilogo.put(campo, messaggio));
+        pagina.addObject("riepilogo", riepilogo);
+        pagina.setStatus(stato);
+        return pagina;
+    }
+
+    /** {@code condizioni[3].fasce[1].punti} → the field {@code c3-f1-punti}; a band's whole-row error → its text field. */
+    private static String campoDellaPagina(String campo, List<List<Integer>> righe) {
+        Matcher fascia = CAMPO_FASCIA.matcher(campo);
+        if (fascia.matches()) {
+            int i = Integer.parseInt(fascia.group(1));
+            int j = Integer.parseInt(fascia.group(2));
+            int riga = i < righe.size() && j < righe.get(i).size() ? righe.get(i).get(j) : j;
+            return "c" + i + "-f" + riga + "-" + (fascia.group(3) == null ? "testo" : fascia.group(3));
+        }
+        Matcher condizione = CAMPO_CONDIZIONE.matcher(campo);
+        if (condizione.matches()) {
+            return "condizione-" + condizione.group(1);
+        }
+        return "condizioni-elenco";
+    }
+
+    private static String testo(BigDecimal valore) {
+        return valore == null ? "" : ItalianFormats.decimale(valore, Math.max(0, valore.stripTrailingZeros().scale()))
+                .replace(".", "");
+    }
+
+    private static BigDecimal numero(String testo, String campo, Map<String, String> errori) {
+        if (testo == null || testo.isBlank()) {
+            return null;
+        }
+        String pulito = testo.strip().replace(" ", "").replace(".", "").replace(',', '.');
+        if (!pulito.matches("-?[0-9]{1,9}(\\.[0-9]{1,6})?")) {
+            errori.put(campo, "numero non valido: scrivere ad esempio 3,5 (la virgola separa i decimali)");
+            return null;
+        }
+        return new BigDecimal(pulito);
+    }
+
+    private static LocalDate data(String testo, String campo, Map<String, String> errori) {
+        if (testo == null || testo.isBlank()) {
+            return null;
+        }
+        String pulito = testo.strip();
+        try {
+            if (pulito.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
+                String[] parti = pulito.split("/");
+                LocalDate data = LocalDate.of(Integer.parseInt(parti[2]), Integer.parseInt(parti[1]), Integer.parseInt(parti[0]));
+                if (data.getYear() >= 1900 && data.getYear() <= 2199) {
+                    return data;
+                }
+            }
+        } catch (java.time.DateTimeException e) {
+            // falls through to the message
+        }
+        errori.put(campo, "data non valida: scrivere gg/mm/aaaa");
+        return null;
+    }
+
+    private static RedirectView vai(String percorso) {
+        RedirectView pagina = new RedirectView(percorso, true);
+        pagina.setStatusCode(HttpStatus.SEE_OTHER);
+        return pagina;
+    }
+}
