@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -49,6 +50,7 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 
 import it.piattaformacasa.common.web.Console;
+import it.piattaformacasa.config.database.ModalitaDatabase;
 import it.piattaformacasa.operatori.IdentitaFederata;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 
@@ -83,7 +85,8 @@ class FornitoreIdentitaIncorporato {
 
     @Bean
     @Order(0)
-    SecurityFilterChain catenaFornitoreIdentita(HttpSecurity http, OperatoriAuthenticationProvider provider,
+    SecurityFilterChain catenaFornitoreIdentita(HttpSecurity http, OperatoriAuthenticationProvider provider, Environment ambiente,
+                                                @Value("${piattaforma.identita.password-locali:false}") boolean passwordLocali,
                                           @Value("${piattaforma.sicurezza.origini-consentite:}") List<String> originiConsentite,
                                           @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         OAuth2AuthorizationServerConfigurer fornitore = OAuth2AuthorizationServerConfigurer.authorizationServer();
@@ -99,7 +102,8 @@ class FornitoreIdentitaIncorporato {
                                 codice.setAuthenticationValidator(stessaOrigine());
                             }
                         }))))
-                .authenticationProvider(provider)
+                // local passwords: the embedded database's demo, or an installation that asks for them explicitly
+                .authenticationProvider(new BasicConsentito(provider, username -> passwordLocaliAmmesse(ambiente, passwordLocali)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(SecurityConfiguration.percorsi("/accesso")).permitAll()
                         .anyRequest().authenticated())
@@ -113,6 +117,15 @@ class FornitoreIdentitaIncorporato {
                 .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
                         CsrfFilter.class)
                 .build();
+    }
+
+    /**
+     * Issue 14: «local passwords only for the embedded demo; none on an external database by default». With an external
+     * database and no issuer, the provider takes passwords only if {@code piattaforma.identita.password-locali} says so
+     * (a trial installation); «Accedi» says what to configure otherwise.
+     */
+    static boolean passwordLocaliAmmesse(Environment ambiente, boolean passwordLocali) {
+        return passwordLocali || ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED;
     }
 
     /** The two clients; the console's redirect is checked by {@link #stessaOrigine()}. */

@@ -1,9 +1,12 @@
 package it.piattaformacasa.config.web;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+
+import it.piattaformacasa.config.database.ModalitaDatabase;
 
 /**
  * The console's own pages (issue 12): the login and the scrivania, which leads to each area of the person's role.
@@ -13,9 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ConsolePagine {
 
     private final boolean fornitoreIncorporato;
+    private final boolean passwordLocali;
 
-    ConsolePagine(@Value("${piattaforma.identita.emittente:}") String emittente) {
+    ConsolePagine(@Value("${piattaforma.identita.emittente:}") String emittente,
+                  @Value("${piattaforma.identita.password-locali:false}") boolean passwordLocali, Environment ambiente) {
         this.fornitoreIncorporato = emittente.isBlank();
+        this.passwordLocali = passwordLocali || ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED;
     }
 
     /**
@@ -25,6 +31,8 @@ class ConsolePagine {
     @GetMapping("/accesso")
     String accesso(Model model) {
         model.addAttribute("fornitoreIncorporato", fornitoreIncorporato);
+        // an external database with the embedded provider: no passwords unless asked for, and «Accedi» says why
+        model.addAttribute("senzaPassword", fornitoreIncorporato && !passwordLocali);
         return "console/accesso";
     }
 
