@@ -35,6 +35,8 @@ public class IdentitaFederata {
     public static final String ATTRIBUTO_UTENTE = "piattaforma_utente";
 
     private static final String PREFISSO_SPID = "TINIT-";
+    /** Key of a subject of the embedded provider among the codici fiscali of {@link #operatoriNoti}. */
+    private static final String SOGGETTO = "sub:";
 
     private final IdentitaPort identita;
     private final OperatoreRepository operatori;
@@ -42,6 +44,8 @@ public class IdentitaFederata {
     private final Duration validita;
     private final Clock orologio = Clock.systemUTC();
     private final Map<String, Ricordate> ricordate = new ConcurrentHashMap<>();
+    /** Codice fiscale → username of the operatori already met (a person unknown is looked up again every time). */
+    private final Map<String, Noto> operatoriNoti = new ConcurrentHashMap<>();
     private final Set<String> amministratoriIniziali;
     private final ObjectProvider<OperatoriService> servizio;
 
@@ -67,8 +71,15 @@ public class IdentitaFederata {
     public String username(Map<String, Object> claims, boolean soggettoFidato) {
         Optional<String> codiceFiscale = codiceFiscale(claims);
         if (codiceFiscale.isPresent()) {
+            // an operatore's username never changes: remembered, so a bearer token costs no query on every call
+            Instant adesso = orologio.instant();
+            Noto noto = operatoriNoti.get(codiceFiscale.get());
+            if (noto != null && noto.scadenza().isAfter(adesso)) {
+                return noto.username();
+            }
             Optional<String> operatore = operatori.findByCodiceFiscale(CodiceFiscale.of(codiceFiscale.get())).map(Operatore::getUsername);
             if (operatore.isPresent()) {
+                operatoriNoti.put(codiceFiscale.get(), new Noto(operatore.get(), adesso.plus(validita)));
                 return operatore.get();
             }
             if (amministratoriIniziali.contains(codiceFiscale.get())) {
@@ -76,8 +87,16 @@ public class IdentitaFederata {
             }
         }
         Object soggetto = claims.get("sub");
-        if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO) && identita.esisteUtente(sub)) {
-            return sub;
+        if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO)) {
+            Instant adesso = orologio.instant();
+            Noto noto = operatoriNoti.get(SOGGETTO + sub);
+            if (noto != null && noto.scadenza().isAfter(adesso)) {
+                return noto.username();
+            }
+            if (identita.esisteUtente(sub)) {
+                operatoriNoti.put(SOGGETTO + sub, new Noto(sub, adesso.plus(validita)));
+                return sub;
+            }
         }
         // an identity the platform does not know: a citizen, or an operator not enabled yet
         return codiceFiscale.orElse(soggetto instanceof String sub ? "sconosciuto:" + sub : "sconosciuto");
@@ -163,5 +182,8 @@ public class IdentitaFederata {
     }
 
     private record Ricordate(List<GrantedAuthority> autorita, Instant scadenza) {
+    }
+
+    private record Noto(String username, Instant scadenza) {
     }
 }
