@@ -114,7 +114,7 @@ class FornitoreIdentitaIncorporato {
                 .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/accesso"),
                         new MediaTypeRequestMatcher(MediaType.TEXT_HTML)))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(Console.POLITICA_CONTENUTI)))
-                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
+                .addFilterBefore(new OrigineFilter(originiConsentite, percorsoWebapp),
                         CsrfFilter.class)
                 .build();
     }

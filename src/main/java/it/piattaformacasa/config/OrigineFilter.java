@@ -38,7 +38,9 @@ class OrigineFilter extends OncePerRequestFilter {
 
     OrigineFilter(Collection<String> consentite, String percorsoWebapp) {
         this.percorsoWebapp = percorsoWebapp;
-        this.consentite = consentite.stream().map(OrigineFilter::normalizza).collect(Collectors.toUnmodifiableSet());
+        // the setting's empty entries (an unset list binds as one empty string) allow nothing
+        this.consentite = consentite.stream().filter(o -> !o.isBlank()).map(OrigineFilter::normalizza)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override

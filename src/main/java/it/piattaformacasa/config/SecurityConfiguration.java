@@ -126,7 +126,7 @@ class SecurityConfiguration {
                 .addFilterAfter(new SessioneWebappPerScaricare(SCARICABILI_DA_TASKLIST, provider::autenticato),
                         BasicAuthenticationFilter.class)
                 // a browser on another site cannot ride the credentials it caches for this one (Basic, cookies)
-                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
+                .addFilterBefore(new OrigineFilter(originiConsentite, percorsoWebapp),
                         CsrfFilter.class)
                 // CSRF tokens guard ambient cookies: a call with cookies and no Authorization header of its own must
                 // carry the token (the future console); a foreign page is already stopped by its origin above
@@ -207,7 +207,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.accessDeniedHandler(senzaAbilitazione(new AccessDeniedHandlerImpl())))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(politica(fornitore))))
                 .addFilterAfter(new AutoritaAggiornate(identita), SecurityContextHolderFilter.class)
-                .addFilterBefore(new OrigineFilter(originiConsentite.stream().filter(o -> !o.isBlank()).toList(), percorsoWebapp),
+                .addFilterBefore(new OrigineFilter(originiConsentite, percorsoWebapp),
                         CsrfFilter.class)
                 // seed 004: regional and provincial readers change nothing (SolaLetturaFilter)
                 .addFilterAfter(new SolaLetturaFilter(percorsoWebapp), AuthorizationFilter.class)

@@ -72,14 +72,9 @@ public class IdentitaFederata {
         Optional<String> codiceFiscale = codiceFiscale(claims);
         if (codiceFiscale.isPresent()) {
             // an operatore's username never changes: remembered, so a bearer token costs no query on every call
-            Instant adesso = orologio.instant();
-            Noto noto = operatoriNoti.get(codiceFiscale.get());
-            if (noto != null && noto.scadenza().isAfter(adesso)) {
-                return noto.username();
-            }
-            Optional<String> operatore = operatori.findByCodiceFiscale(CodiceFiscale.of(codiceFiscale.get())).map(Operatore::getUsername);
+            Optional<String> operatore = ricordato(codiceFiscale.get(),
+                    () -> operatori.findByCodiceFiscale(CodiceFiscale.of(codiceFiscale.get())).map(Operatore::getUsername));
             if (operatore.isPresent()) {
-                operatoriNoti.put(codiceFiscale.get(), new Noto(operatore.get(), adesso.plus(validita)));
                 return operatore.get();
             }
             if (amministratoriIniziali.contains(codiceFiscale.get())) {
@@ -87,19 +82,24 @@ public class IdentitaFederata {
             }
         }
         Object soggetto = claims.get("sub");
-        if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO)) {
-            Instant adesso = orologio.instant();
-            Noto noto = operatoriNoti.get(SOGGETTO + sub);
-            if (noto != null && noto.scadenza().isAfter(adesso)) {
-                return noto.username();
-            }
-            if (identita.esisteUtente(sub)) {
-                operatoriNoti.put(SOGGETTO + sub, new Noto(sub, adesso.plus(validita)));
-                return sub;
-            }
+        if (soggettoFidato && soggetto instanceof String sub && sub.matches(Gruppi.IDENTIFICATIVO)
+                && ricordato(SOGGETTO + sub, () -> Optional.of(sub).filter(identita::esisteUtente)).isPresent()) {
+            return sub;
         }
         // an identity the platform does not know: a citizen, or an operator not enabled yet
         return codiceFiscale.orElse(soggetto instanceof String sub ? "sconosciuto:" + sub : "sconosciuto");
+    }
+
+    /** A username found for {@code chiave} within the last 30 s, or looked up now; only a found one is remembered. */
+    private Optional<String> ricordato(String chiave, java.util.function.Supplier<Optional<String>> ricerca) {
+        Instant adesso = orologio.instant();
+        Noto noto = operatoriNoti.get(chiave);
+        if (noto != null && noto.scadenza().isAfter(adesso)) {
+            return Optional.of(noto.username());
+        }
+        Optional<String> trovato = ricerca.get();
+        trovato.ifPresent(username -> operatoriNoti.put(chiave, new Noto(username, adesso.plus(validita))));
+        return trovato;
     }
 
     /**

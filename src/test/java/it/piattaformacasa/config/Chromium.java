@@ -101,22 +101,11 @@ final class Chromium implements AutoCloseable {
                 fotoDelFallimento(e, String.format("accesso-%s-nessun-modulo", utente));
                 throw e;
             }
-            nome.clear();
-            nome.sendKeys(utente);
-            driver.findElement(By.id("password")).clear();
-            driver.findElement(By.id("password")).sendKeys(password);
-            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
+            if (inviaAccesso(nome, utente, password, String.format("accesso-%s-tentativo-%d", utente, tentativo), tentativo)) {
                 webappAvviata();
                 return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                fotoDelFallimento(e, String.format("accesso-%s-tentativo-%d", utente, tentativo));
-                if (tentativo == 3) {
-                    throw e;
-                }
-                driver.navigate().refresh();
             }
+            driver.navigate().refresh();
         }
     }
 
@@ -130,20 +119,31 @@ final class Chromium implements AutoCloseable {
             esci();
             driver.get(indirizzoAccesso);
             WebElement nome = attesa.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-            nome.clear();
-            nome.sendKeys(utente);
-            driver.findElement(By.id("password")).clear();
-            driver.findElement(By.id("password")).sendKeys(password);
-            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
+            if (inviaAccesso(nome, utente, password, String.format("console-accesso-%s-tentativo-%d", utente, tentativo), tentativo)) {
                 return;
-            } catch (org.openqa.selenium.TimeoutException e) {
-                fotoDelFallimento(e, String.format("console-accesso-%s-tentativo-%d", utente, tentativo));
-                if (tentativo == 3) {
-                    throw e;
-                }
             }
+        }
+    }
+
+    /**
+     * Fills in and sends the provider's «Accedi» form; true once every redirect of the login has been followed, false
+     * (with a screenshot {@code foto}) if the page stayed where it was and there is another try left.
+     */
+    private boolean inviaAccesso(WebElement nome, String utente, String password, String foto, int tentativo) {
+        nome.clear();
+        nome.sendKeys(utente);
+        driver.findElement(By.id("password")).clear();
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> accessoConcluso());
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            fotoDelFallimento(e, foto);
+            if (tentativo == 3) {
+                throw e;
+            }
+            return false;
         }
     }
 

@@ -89,25 +89,8 @@ class NucleiModuliPagine {
 
     @PostMapping("/anagrafe/alloggi/{id}/nucleo/nuovo")
     Object registra(@PathVariable long id, @RequestParam Map<String, String> modulo, RedirectAttributes esito) {
-        Alloggio alloggio = alloggioGestito(id);
-        List<RigaComponente> righe = righe(modulo);
-        Map<String, String> errori = new LinkedHashMap<>();
-        List<Integer> posizioni = new ArrayList<>();
-        List<DatiComponente> dati = dati(righe, posizioni, errori);
-        Long versione = versione(modulo.get("version"), errori);
-        if (!errori.isEmpty()) {
-            return pagina(alloggio, null, righe, modulo.get("version"), etichettati(errori), HttpStatus.BAD_REQUEST, null);
-        }
-        try {
-            nuclei.registra(id, versione, dati);
-        } catch (DatiNonValidiException e) {
-            e.errori().forEach(x -> errori.putIfAbsent(campo(x.campo(), posizioni), x.messaggio()));
-            return pagina(alloggio, null, righe, modulo.get("version"), etichettati(errori), HttpStatus.BAD_REQUEST, null);
-        } catch (ConflittoException e) {
-            return pagina(alloggio, null, righe, modulo.get("version"), Map.of(), HttpStatus.CONFLICT, e.getMessage());
-        }
-        esito.addFlashAttribute("successo", testo("anagrafe.nucleo.registrato", alloggio.getCodiceUi()));
-        return vaiA("/anagrafe/alloggi/" + id + "#nucleo");
+        return invia(alloggioGestito(id), null, modulo, esito, (versione, dati) -> nuclei.registra(id, versione, dati),
+                "anagrafe.nucleo.registrato");
     }
 
     // ----------------------------------------------------------------------------------------------- modifica
@@ -129,7 +112,22 @@ class NucleiModuliPagine {
     @PostMapping("/anagrafe/nuclei/{id}/modifica")
     Object salva(@PathVariable long id, @RequestParam Map<String, String> modulo, RedirectAttributes esito) {
         NucleoFamiliare nucleo = nuclei.nucleoGestito(id);
-        Alloggio alloggio = nucleo.getAlloggio();
+        return invia(nucleo.getAlloggio(), nucleo, modulo, esito, (versione, dati) -> nuclei.modifica(id, versione, dati),
+                "anagrafe.nucleo.modificato");
+    }
+
+    /** What the service does with the members of a submitted form (register or correct a nucleo). */
+    @FunctionalInterface
+    private interface AzioneNucleo {
+        void esegui(long versione, List<DatiComponente> dati);
+    }
+
+    /**
+     * The members' form, registering or correcting: each field checked where it is, then the service's refusals beside
+     * their fields, a conflict said above the form; done, back to the alloggio's nucleo.
+     */
+    private Object invia(Alloggio alloggio, NucleoFamiliare nucleo, Map<String, String> modulo, RedirectAttributes esito,
+                         AzioneNucleo azione, String chiaveSuccesso) {
         List<RigaComponente> righe = righe(modulo);
         Map<String, String> errori = new LinkedHashMap<>();
         List<Integer> posizioni = new ArrayList<>();
@@ -139,14 +137,14 @@ class NucleiModuliPagine {
             return pagina(alloggio, nucleo, righe, modulo.get("version"), etichettati(errori), HttpStatus.BAD_REQUEST, null);
         }
         try {
-            nuclei.modifica(id, versione, dati);
+            azione.esegui(versione, dati);
         } catch (DatiNonValidiException e) {
             e.errori().forEach(x -> errori.putIfAbsent(campo(x.campo(), posizioni), x.messaggio()));
             return pagina(alloggio, nucleo, righe, modulo.get("version"), etichettati(errori), HttpStatus.BAD_REQUEST, null);
         } catch (ConflittoException e) {
             return pagina(alloggio, nucleo, righe, modulo.get("version"), Map.of(), HttpStatus.CONFLICT, e.getMessage());
         }
-        esito.addFlashAttribute("successo", testo("anagrafe.nucleo.modificato", alloggio.getCodiceUi()));
+        esito.addFlashAttribute("successo", testo(chiaveSuccesso, alloggio.getCodiceUi()));
         return vaiA("/anagrafe/alloggi/" + alloggio.getId() + "#nucleo");
     }
 
