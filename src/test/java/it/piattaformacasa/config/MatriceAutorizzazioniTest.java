@@ -435,6 +435,9 @@ class MatriceAutorizzazioniTest {
                 riga("POST /api/marche/bandi", "POST", "/api/marche/bandi", "{\"numero\":\"MATRICE-3\",\"dataPubblicazione\":"
                         + "\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}", ANCONA, "SNNNNNNN"),
                 riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNS"),
+                riga("PUT /api/marche/bandi/{id}", "PUT", "/api/marche/bandi/{bandoMarche}", "{\"numero\":\"MATRICE-1\","
+                        + "\"dataPubblicazione\":\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}",
+                        ANCONA, "SNNNNNNN"),
                 riga("DELETE /api/marche/bandi/{id}", "DELETE", "/api/marche/bandi/{bandoMarcheDaEliminare}", null, ANCONA, "SNNNNNNN"),
                 riga("GET /api/marche/bandi/{id}/condizioni", "GET", "/api/marche/bandi/{bandoMarche}/condizioni", null, ANCONA,
                         "SNNSSNNS"),

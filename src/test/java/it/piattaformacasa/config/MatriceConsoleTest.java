@@ -239,6 +239,7 @@ class MatriceConsoleTest {
                 new Riga("GET /marche/bandi", "/marche/bandi", ANCONA, "SSSSSSSS"),
                 new Riga("GET /marche/bandi/nuovo", "/marche/bandi/nuovo", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}/modifica", "/marche/bandi/{bandoMarche}/modifica", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNS"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
@@ -361,6 +362,7 @@ class MatriceConsoleTest {
             // ---- Regione Marche (issue 15)
             Map.entry("POST /marche/bandi/nuovo", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/eliminazione", "marche.web.BandiPagineTest"),
+            Map.entry("POST /marche/bandi/{id}/modifica", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni/copia-da-modello", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             // ---- riserve

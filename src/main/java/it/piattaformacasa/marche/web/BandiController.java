@@ -120,6 +120,18 @@ class BandiController {
         return BandoDto.di(bandi.bando(id));
     }
 
+    record ModificaBando(@Size(max = 20, message = "al più 20 caratteri") String numero, LocalDate dataPubblicazione,
+                         LocalDate dataScadenza, LocalDate dataScadenzaEstero) {
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "«Modifica» il bando: numero, data di pubblicazione, scadenze; con domande già inserite le date "
+            + "devono ancora comprenderle")
+    BandoDto modifica(@PathVariable long id, @Valid @RequestBody ModificaBando body) {
+        return BandoDto.di(bandi.modifica(id, body.numero(), body.dataPubblicazione(), body.dataScadenza(),
+                body.dataScadenzaEstero()));
+    }
+
     @DeleteMapping("/{id}")
     @Operation(summary = "«Elimina» il bando: solo se non esistono domande collegate (409 altrimenti)")
     ResponseEntity<Void> elimina(@PathVariable long id) {
