@@ -429,18 +429,18 @@ class MatriceAutorizzazioniTest {
                 riga("GET /api/programmazione/{id}/report", "GET", "/api/programmazione/{pianoChiuso}/report?formato=csv", null,
                         CAPOFILA, "SSSSSSNS"),
                 // ---- Regione Marche (issue 15): the Marche Comune's operator with Gestione avviso defines its bandi; the
-                // Lombardia operator of another ente (malnate) sees none and is refused; supervisors and the regional
-                // reader read them; readers of Varese and Como have no Marche ente in their province
-                riga("GET /api/marche/bandi", "GET", "/api/marche/bandi", null, ANCONA, "SEESSEES"),
+                // Lombardia operator of another ente (malnate) sees none and is refused; supervisors read them; the
+                // Lombardia regional reader and the readers of Varese and Como have no Marche ente in their scope (ADR 16)
+                riga("GET /api/marche/bandi", "GET", "/api/marche/bandi", null, ANCONA, "SEESSEEE"),
                 riga("POST /api/marche/bandi", "POST", "/api/marche/bandi", "{\"numero\":\"MATRICE-3\",\"dataPubblicazione\":"
                         + "\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}", ANCONA, "SNNNNNNN"),
-                riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNS"),
+                riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNN"),
                 riga("PUT /api/marche/bandi/{id}", "PUT", "/api/marche/bandi/{bandoMarche}", "{\"numero\":\"MATRICE-1\","
                         + "\"dataPubblicazione\":\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}",
                         ANCONA, "SNNNNNNN"),
                 riga("DELETE /api/marche/bandi/{id}", "DELETE", "/api/marche/bandi/{bandoMarcheDaEliminare}", null, ANCONA, "SNNNNNNN"),
                 riga("GET /api/marche/bandi/{id}/condizioni", "GET", "/api/marche/bandi/{bandoMarche}/condizioni", null, ANCONA,
-                        "SNNSSNNS"),
+                        "SNNSSNNN"),
                 riga("POST /api/marche/bandi/{id}/condizioni/copia-da-modello", "POST",
                         "/api/marche/bandi/{bandoMarche}/condizioni/copia-da-modello", null, ANCONA, "SNNNNNNN"),
                 riga("PUT /api/marche/bandi/{id}/condizioni", "PUT", "/api/marche/bandi/{bandoMarche}/condizioni", "{grigliaMarche}",

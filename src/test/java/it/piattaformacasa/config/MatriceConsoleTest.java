@@ -238,9 +238,9 @@ class MatriceConsoleTest {
                 // «Nuovo bando» only for a Marche Comune's Gestione avviso; a bando and its grid for who sees the ente
                 new Riga("GET /marche/bandi", "/marche/bandi", ANCONA, "SSSSSSSS"),
                 new Riga("GET /marche/bandi/nuovo", "/marche/bandi/nuovo", ANCONA, "SNNNNNNN"),
-                new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/modifica", "/marche/bandi/{bandoMarche}/modifica", ANCONA, "SNNNNNNN"),
-                new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNN"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
