@@ -536,7 +536,7 @@ public class DomandeBandoService {
 
     /** One step's update: its columns, the furthest step, who and when (the graduatoria warns «da ricalcolare»), version. */
     private void aggiorna(DomandaMarche d, int passo, String colonne, Object... valori) {
-        List<Object> argomenti = new ArrayList<>(List.of(valori));
+        List<Object> argomenti = new ArrayList<>(java.util.Arrays.asList(valori));
         argomenti.add(passo);
         argomenti.add(utente.username());
         argomenti.add(Timestamp.from(Instant.now(clock)));
