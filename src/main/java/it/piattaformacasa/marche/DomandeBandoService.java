@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -132,7 +131,7 @@ public class DomandeBandoService {
     private final JdbcTemplate jdbc;
     private final BandiService bandi;
     private final AnagrafeService anagrafe;
-    private final ObjectProvider<PunteggioGriglia> punteggio;
+    private final PunteggioGriglia punteggio;
     private final UtenteCorrente utente;
     private final Clock clock;
     // stored JSON: its own mapper, so the API's settings never change what is read back
@@ -140,7 +139,7 @@ public class DomandeBandoService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    DomandeBandoService(JdbcTemplate jdbc, BandiService bandi, AnagrafeService anagrafe, ObjectProvider<PunteggioGriglia> punteggio,
+    DomandeBandoService(JdbcTemplate jdbc, BandiService bandi, AnagrafeService anagrafe, PunteggioGriglia punteggio,
                         UtenteCorrente utente, Clock clock) {
         this.jdbc = jdbc;
         this.bandi = bandi;
@@ -567,10 +566,6 @@ public class DomandeBandoService {
         if (d.versioneCondizioni() == null) {
             return;
         }
-        PunteggioGriglia calcolo = punteggio.getIfAvailable();
-        if (calcolo == null) {
-            return;
-        }
         GrigliaCondizioni griglia = bandi.condizioni(d.bandoId(), d.versioneCondizioni()).orElseThrow().griglia();
         Map<ContenitoreCondizione, Set<String>> spuntate = new EnumMap<>(ContenitoreCondizione.class);
         d.fasceSpuntate().forEach((c, lettere) -> {
@@ -579,8 +574,16 @@ public class DomandeBandoService {
                 spuntate.put(c, lettere);
             }
         });
-        PunteggioGriglia.Punteggio p = calcolo.calcola(d.bandoId(), d.versioneCondizioni(), griglia,
-                new PunteggioGriglia.DatiPunteggio(valori(d), spuntate, ripetizioni(d)));
+        // «per ogni ulteriore componente»: only where the Comune's grid kept such a band
+        Map<ContenitoreCondizione, Integer> ripetizioni = new EnumMap<>(ContenitoreCondizione.class);
+        ripetizioni(d).forEach((c, n) -> {
+            GrigliaCondizioni.Condizione condizione = griglia.condizione(c);
+            if (condizione != null && condizione.fasce().stream().anyMatch(GrigliaCondizioni.Fascia::perOgni)) {
+                ripetizioni.put(c, n);
+            }
+        });
+        PunteggioGriglia.Punteggio p = punteggio.calcola(d.bandoId(), d.versioneCondizioni(), griglia,
+                new PunteggioGriglia.DatiPunteggio(valori(d), spuntate, ripetizioni));
         jdbc.update("update marche_domanda set punteggio = ?, punteggio_dettaglio = cast(? as jsonb) where id = ?", p.totale(),
                 scrivi(p.voci()), id);
     }

@@ -212,6 +212,23 @@ class DomandeBandoApiTest {
         assertThat(p4.json().get("fasceSpuntate").get("SOGGETTIVA_3").get(0).asText()).isEqualTo("a");
         assertThat(p4.json().get("fasceSpuntate").get("OGGETTIVA_5").get(0).asText()).isEqualTo("b");
 
+        // the model's grid: ISEE 4.800 (5), 4 persons (2), invalid 80% (2), 2 children up to 10 (1,5), an elder ticked (1),
+        // 3 years of bandi (3 × 0,5), 11 years of residence (0 points), not accessible (2), release after a year (3)
+        assertThat(p4.json().get("punteggio").decimalValue()).isEqualByComparingTo("18.00");
+        JsonNode voci = p4.json().get("punteggioDettaglio");
+        assertThat(voci).anySatisfy(x -> {
+            assertThat(x.get("condizione").asText()).isEqualTo("SOGGETTIVA_1");
+            assertThat(x.get("fascia").asText()).isEqualTo("a");
+            assertThat(x.get("punti").decimalValue()).isEqualByComparingTo("5");
+            assertThat(x.get("spiegazione").asText()).isNotBlank();
+        });
+        assertThat(voci).anySatisfy(x -> {
+            assertThat(x.get("condizione").asText()).isEqualTo("SOGGETTIVA_9");
+            assertThat(x.get("punti").decimalValue()).isEqualByComparingTo("1.5");
+        });
+        assertThat(jdbc.queryForObject("select punteggio from marche_domanda where id = ?", java.math.BigDecimal.class,
+                Long.parseLong(id))).isEqualByComparingTo("18");
+
         long ultima = p4.json().get("version").asLong();
         ObjectNode sbagliate = JSON.createObjectNode().put("version", ultima);
         sbagliate.putObject("fasceSpuntate").put("SOGGETTIVA_1", "a").put("SOGGETTIVA_8", "c").put("OGGETTIVA_1", "a");
@@ -356,6 +373,9 @@ class DomandeBandoApiTest {
         assertThat(variata.status()).as(variata.body()).isEqualTo(200);
         assertThat(variata.json().get("fasceSpuntate").get("OGGETTIVA_1").get(0).asText()).isEqualTo("a");
         assertThat(variata.json().get("faseGraduatoria").asText()).isEqualTo("DEFINITIVA");
+        // the working score follows the change (OGGETTIVA 1: 3 points); the definitive one is the graduatoria's
+        assertThat(variata.json().get("punteggio").decimalValue())
+                .isEqualByComparingTo(conOggettive.get("punteggio").decimalValue().add(new java.math.BigDecimal("3")));
         ClientHttp.Risposta esito = put("/api/marche/domande/" + id + "/esito", ANCONA, JSON.createObjectNode()
                 .put("version", variata.json().get("version").asLong()).put("alloggioAssegnato", true).put("annoAssegnazione", 2053)
                 .toString());
