@@ -228,6 +228,12 @@ public class DomandeBandoService {
                 .findFirst().flatMap(nucleo -> datiDellAnagrafe(nucleo, cf));
     }
 
+    /** The phase of the bando's graduatoria: ISTRUTTORIA (also without one), PROVVISORIA or DEFINITIVA. */
+    @Transactional(readOnly = true)
+    public String faseGraduatoria(long bandoId) {
+        return fase(bandi.bando(bandoId).id(), false);
+    }
+
     /** The values, repetitions and suggestions passi 3 and 4 show, with the grid the domanda is scored with. */
     @Transactional(readOnly = true)
     public Valutazione valutazione(long id) {
