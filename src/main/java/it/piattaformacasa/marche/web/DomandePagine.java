@@ -119,7 +119,7 @@ class DomandePagine {
         pagina_.addObject("nome", nome == null ? "" : nome);
         pagina_.addObject("numero", numero == null ? "" : numero);
         pagina_.addObject("errori", errori);
-        pagina_.addObject("riepilogo", errori);
+        pagina_.addObject("riepilogo", riepilogo(errori));
         pagina_.addObject("eliminabili", bando.gestibile() && "ISTRUTTORIA".equals(domande.faseGraduatoria(id)));
         if (!errori.isEmpty()) {
             pagina_.setStatus(HttpStatus.BAD_REQUEST);
@@ -233,8 +233,9 @@ class DomandePagine {
                     : domande.datiNoti(d.bandoId(), d.anagrafica().codiceFiscale(), d.id())
                     .map(n -> n.componenti().stream().map(DomandePagine::valoriComponente).toList()).orElse(List.of());
             if (caricate.isEmpty()) {
-                messaggio.put("componenti", "Nessun nucleo noto per il codice fiscale del richiedente: inserire i componenti con «Nuovo».");
-                return passo2(bando, d, valori, messaggio, null, HttpStatus.OK);
+                ModelAndView pagina = passo2(bando, d, valori, messaggio, null, HttpStatus.OK);
+                pagina.addObject("avviso", "Nessun nucleo noto per il codice fiscale del richiedente: inserire i componenti con «Nuovo».");
+                return pagina;
             }
             return passo2(bando, d, conRighe(valori, new ArrayList<>(caricate)), Map.of(), null, HttpStatus.OK);
         }
@@ -345,7 +346,7 @@ class DomandePagine {
         pagina.addObject("domanda", d);
         pagina.addObject("passo", passo);
         pagina.addObject("errori", errori);
-        pagina.addObject("riepilogo", errori);
+        pagina.addObject("riepilogo", riepilogo(errori));
         pagina.addObject("modificabile", d == null ? bando.gestibile() : d.gestibile());
         pagina.setStatus(stato);
         return pagina;
@@ -447,6 +448,33 @@ class DomandePagine {
         ModelAndView pagina = pagina("domanda-passo5", bando, d, 5, errori, stato);
         pagina.addObject("valori", valori);
         return pagina;
+    }
+
+    private static final Map<String, String> ETICHETTE = Map.ofEntries(Map.entry("numero", "Numero"),
+            Map.entry("dataPresentazione", "Data di presentazione"), Map.entry("cognome", "Cognome"), Map.entry("nome", "Nome"),
+            Map.entry("sesso", "Sesso"), Map.entry("dataNascita", "Data di nascita"), Map.entry("luogoNascita", "Luogo di nascita"),
+            Map.entry("codiceFiscale", "Codice fiscale"), Map.entry("nazionalita", "Nazionalità"),
+            Map.entry("residenteA", "Residente a"), Map.entry("indirizzo", "Indirizzo"), Map.entry("cap", "CAP"),
+            Map.entry("residenteDal", "Residente nel Comune dal"), Map.entry("anniPresentazione", "Anni di presentazione"),
+            Map.entry("isee", "Reddito ISEE"), Map.entry("parentela", "Parentela"), Map.entry("attivitaLavorativa", "Attività lavorativa"),
+            Map.entry("invalidita", "Invalidità"), Map.entry("anniPartecipazione", "Anni di partecipazione"),
+            Map.entry("motivoEsclusione", "Motivo esclusione"), Map.entry("alloggioAssegnato", "Alloggio assegnato"),
+            Map.entry("annoAssegnazione", "Anno assegnazione"), Map.entry("motivoNonAssegnazione", "Motivo non assegnazione"),
+            Map.entry("note", "Note"), Map.entry("version", "Versione"));
+    private static final Pattern CAMPO_RIGA = Pattern.compile("k(\\d+)-(\\w+)");
+
+    /** The summary at the top: each message with the field it is about, as its label reads (WCAG 3.3.1). */
+    private static Map<String, String> riepilogo(Map<String, String> errori) {
+        Map<String, String> riepilogo = new LinkedHashMap<>();
+        errori.forEach((campo, messaggio) -> {
+            Matcher riga = CAMPO_RIGA.matcher(campo);
+            String etichetta = riga.matches() ? "Componente " + (Integer.parseInt(riga.group(1)) + 1) + ", "
+                    + ETICHETTE.getOrDefault(riga.group(2), riga.group(2)).toLowerCase(java.util.Locale.ROOT)
+                    : campo.startsWith("c-") ? ContenitoreCondizione.di(campo.substring(2)).map(ContenitoreCondizione::etichetta)
+                    .orElse(campo) : ETICHETTE.get(campo);
+            riepilogo.put(campo, etichetta == null ? messaggio : etichetta + ": " + messaggio);
+        });
+        return riepilogo;
     }
 
     // ------------------------------------------------------------------------------------------------- moduli

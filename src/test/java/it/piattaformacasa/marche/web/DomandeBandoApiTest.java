@@ -41,6 +41,8 @@ class DomandeBandoApiTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transazioni;
 
     ClientHttp http;
     String prefisso;
@@ -120,6 +122,35 @@ class DomandeBandoApiTest {
         assertThat(salva.body()).contains(BandiService.CONDIZIONI_BLOCCATE);
         assertThat(http.post("/api/marche/bandi/" + bando + "/condizioni/copia-da-modello", ANCONA, "").status()).isEqualTo(409);
         assertThat(http.delete("/api/marche/bandi/" + bando, ANCONA).status()).isEqualTo(409);
+    }
+
+    @Test
+    void laPrimaDomandaAttendeLaGrigliaCheSiStaSalvandoSulloStessoBando() throws Exception {
+        long conGriglia = bandoConCondizioni();
+        long bando = bando();
+        java.util.concurrent.CountDownLatch bloccato = new java.util.concurrent.CountDownLatch(1);
+        // a grid save in flight: the bando's row locked, its first version written, not yet committed
+        Thread salvataggio = new Thread(() -> new org.springframework.transaction.support.TransactionTemplate(transazioni)
+                .executeWithoutResult(t -> {
+                    jdbc.queryForObject("select id from marche_bando where id = ? for update", Long.class, bando);
+                    jdbc.update("insert into marche_condizioni (bando_id, versione, origine, griglia, salvata_da, salvata_il)"
+                            + " select ?, 1, 'MODELLO', griglia, 'prova', now() from marche_condizioni where bando_id = ?", bando, conGriglia);
+                    bloccato.countDown();
+                    try {
+                        Thread.sleep(1500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        salvataggio.start();
+        assertThat(bloccato.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long inizio = System.nanoTime();
+        // without the lock the domanda would read «no grid» (the version is not committed) and be refused
+        ClientHttp.Risposta creata = crea(bando, passo1(null, "2052-02-10", "ROSSI", "MARIO"));
+        long attesa = (System.nanoTime() - inizio) / 1_000_000;
+        salvataggio.join();
+        assertThat(creata.status()).as(creata.body()).isEqualTo(201);
+        assertThat(attesa).as("ms waited for the grid's transaction").isGreaterThanOrEqualTo(1000);
     }
 
     @Test
@@ -410,6 +441,35 @@ class DomandeBandoApiTest {
                 .isEqualTo(404);
         assertErrore(http.get("/api/marche/bandi/" + secondo + "/richiedente?codiceFiscale=XYZ", ANCONA), "codiceFiscale", "16");
         assertThat(http.get("/api/marche/bandi/" + secondo + "/richiedente?codiceFiscale=" + cf, MALNATE).status()).isEqualTo(404);
+    }
+
+    @Test
+    void senzaDomandePrecedentiIlRichiedenteEIlSuoNucleoVengonoDallAnagrafeDellEnte() {
+        long bando = bandoConCondizioni();
+        String cf = cf("NGRMRA", "60A01");
+        String coniuge = cf("NGRLSA", "62A41");
+        // a nucleo assegnatario in an alloggio of the Comune di Ancona, the applicant its intestatario
+        long alloggio = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select ?, e.id, c.id, 'Via Anagrafe 7', 1, 62, 3, true, false, 'OCCUPATO'
+                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '042002'
+                returning id""", Long.class, prefisso + "-" + PROGRESSIVO.incrementAndGet(), CF_COMUNE_ANCONA);
+        long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, alloggio);
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione) values"
+                + " (?, ?, 'Mario', 'Anagrafe', date '1960-01-01', 'RICHIEDENTE'), (?, ?, 'Lisa', 'Anagrafe', date '1962-01-01', 'CONIUGE')",
+                nucleo, cf, nucleo, coniuge);
+
+        ClientHttp.Risposta noto = http.get("/api/marche/bandi/" + bando + "/richiedente?codiceFiscale=" + cf, ANCONA);
+        assertThat(noto.status()).as(noto.body()).isEqualTo(200);
+        assertThat(noto.json().get("origine").asText()).isEqualTo("ANAGRAFE");
+        assertThat(noto.json().get("anagrafica").get("cognome").asText()).isEqualTo("Anagrafe");
+        assertThat(noto.json().get("anagrafica").get("dataNascita").asText()).isEqualTo("1960-01-01");
+        assertThat(noto.json().get("anagrafica").get("sesso").asText()).isEqualTo("M");
+        assertThat(noto.json().get("anagrafica").get("indirizzo").asText()).isEqualTo("Via Anagrafe 7");
+        assertThat(noto.json().get("componenti")).hasSize(1);
+        assertThat(noto.json().get("componenti").get(0).get("parentela").asText()).isEqualTo("Coniuge");
+        assertThat(noto.json().get("componenti").get(0).get("codiceFiscale").asText()).isEqualTo(coniuge);
     }
 
     // -------------------------------------------------------------------------------------------------------------
