@@ -641,7 +641,12 @@ class DomandePagine {
 
     private static String valore(ParametroCondizione p, BigDecimal v) {
         if (v == null) {
-            return "non dichiarato";
+            return switch (p) {
+                case MINORI_A_CARICO -> "nucleo non monoparentale (passo 2)";
+                case ISEE -> "non dichiarato (passo 1)";
+                case ANNI_RESIDENZA -> "residenza nel Comune non dichiarata (passo 1)";
+                default -> "da indicare";
+            };
         }
         return switch (p) {
             case ISEE -> ItalianFormats.euro(v);
