@@ -126,6 +126,40 @@ class DomandePagineTest {
     }
 
     @Test
+    void richiedenteECaricaRecuperanoDallaDomandaPrecedenteSenzaSalvare() {
+        long primo = bando();
+        Map<String, String> campi = passo1("10/02/2053");
+        String cf = CodiceFiscale.conControllo("VCCGNN70A01A" + String.format("%03d", PROGRESSIVO.incrementAndGet() % 1000));
+        campi.put("codiceFiscale", cf);
+        campi.put("cognome", "VECCHI");
+        campi.put("nome", "GIANNI");
+        campi.put("indirizzo", "Via Vecchia 9");
+        String passo2 = ancona.post("/marche/bandi/" + primo + "/domande/nuova", campi).raw().headers().firstValue("Location").orElseThrow();
+        long precedente = Long.parseLong(passo2.replaceAll(".*/domande/(\\d+)/.*", "$1"));
+        ClientHttp.Risposta nucleo = ancona.post("/marche/domande/" + precedente + "/passo/2", Map.of("azione", "salva",
+                "version", domanda(precedente).get("version").asText(), "k0-cognome", "VECCHI", "k0-nome", "ADA",
+                "k0-dataNascita", "01/01/2050", "k0-parentela", "Figlio/a"));
+        assertThat(nucleo.status()).as(nucleo.body()).isEqualTo(303);
+
+        long secondo = bando();
+        ClientHttp.Risposta trovato = ancona.post("/marche/bandi/" + secondo + "/domande/nuova", Map.of("azione", "richiedente",
+                "codiceFiscale", cf, "dataPresentazione", "11/02/2053"));
+        assertThat(trovato.status()).isEqualTo(200);
+        assertThat(trovato.body()).contains("id=\"avviso-richiedente\"", "value=\"VECCHI\"", "value=\"Via Vecchia 9\"",
+                "value=\"11/02/2053\"");
+        assertThat(jdbc.queryForObject("select count(*) from marche_domanda where bando_id = ?", Long.class, secondo)).isZero();
+
+        campi.put("dataPresentazione", "11/02/2053");
+        String nuova = ancona.post("/marche/bandi/" + secondo + "/domande/nuova", campi).raw().headers().firstValue("Location").orElseThrow();
+        long id = Long.parseLong(nuova.replaceAll(".*/domande/(\\d+)/.*", "$1"));
+        ClientHttp.Risposta caricato = ancona.post("/marche/domande/" + id + "/passo/2", Map.of("azione", "carica",
+                "version", domanda(id).get("version").asText()));
+        assertThat(caricato.status()).isEqualTo(200);
+        assertThat(caricato.body()).contains("id=\"k0-cognome\"", "value=\"ADA\"");
+        assertThat(domanda(id).get("componenti")).as("«Carica» does not save").isEmpty();
+    }
+
+    @Test
     void chiNonGestisceIlBandoNonInserisceDomande() {
         long bando = bando();
         SessioneConsole malnate = SessioneConsole.di(http, MALNATE);
