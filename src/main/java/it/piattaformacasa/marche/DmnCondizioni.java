@@ -32,8 +32,8 @@ import it.piattaformacasa.marche.GrigliaCondizioni.Fascia;
  * then one decision {@code NON_CUMULABILI_n} per non-cumulative group, a FEEL context that keeps the member with the
  * most points ({@code conta}: its code; on a tie the first in the grid's order) and its {@code punti}; and
  * {@code TOTALE}, the sum of the other conditions and of each group's maximum, rounded half up to two decimals. A table
- * where no rule applies (a parameter absent, a value beyond every band, nothing ticked) gives its defaults: no band
- * ({@code fascia} "": KIE fails on a null default), 0 points.
+ * is complete: a last rule, «nessuna fascia», gives {@code fascia} "" and 0 points where no band applies (a parameter
+ * absent, a value beyond or between the bands, nothing ticked).
  *
  * <p>Each rule's description says in Italian what it encodes («SOGGETTIVA 1 fascia a: Valore ISEE (€) fino a
  * 5.142,58 → 5 punti»), and it is what the explanation of a score shows.
@@ -277,6 +277,7 @@ public final class DmnCondizioni {
                     regole.add(new String[] {lettera, "\"" + lettera + "\"", f.perOgni()
                             ? numero(f.punti()) + " * " + ripetizioni : numero(f.punti()), descrizione});
                 }
+                regole.add(nessuna(contenitore.etichetta() + ": nessuna fascia spuntata → 0 punti", "-", "false"));
                 tabella(decisione(contenitore), c, variabile, "Fascia spuntata", "string",
                         perOgni ? List.of(variabile, ripetizioni) : List.of(variabile), regole);
                 decisioni.add(decisione(contenitore));
@@ -297,6 +298,14 @@ public final class DmnCondizioni {
                         + ": " + parametro.etichetta() + " " + f.intervallo() + " → " + punti(f.punti()) + testoFascia(f)});
             }
             if (!regole.isEmpty()) {
+                List<String[]> fuori = complemento(c.fasce().stream().filter(f -> !f.perOgni()).toList());
+                regole.add(nessuna(contenitore.etichetta() + ": nessuna fascia (" + parametro.etichetta() + " non indicato) → 0 punti",
+                        "-", "false"));
+                if (!fuori.isEmpty()) {
+                    regole.add(nessuna(contenitore.etichetta() + ": nessuna fascia (" + parametro.etichetta() + " "
+                            + String.join(" oppure ", fuori.stream().map(g -> g[1]).toList()) + ") → 0 punti",
+                            String.join(", ", fuori.stream().map(g -> g[0]).toList()), "true"));
+                }
                 tabella(decisione(contenitore), c, variabile, parametro.etichetta(), "number", List.of(variabile), regole);
                 decisioni.add(decisione(contenitore));
             }
@@ -309,7 +318,11 @@ public final class DmnCondizioni {
                 String descrizione = contenitore.etichetta() + " fascia " + lettera + ": " + punti(f.punti())
                         + " per ogni unità × ripetizioni" + testoFascia(f);
                 tabella(decisionePerOgni(contenitore), c, ripetizioni, "Ripetizioni", "number", List.of(ripetizioni),
-                        List.<String[]>of(new String[] {lettera, "&gt; 0", numero(f.punti()) + " * " + ripetizioni, descrizione}));
+                        List.of(new String[] {lettera, "&gt; 0", numero(f.punti()) + " * " + ripetizioni, descrizione},
+                                nessuna(contenitore.etichetta() + " fascia " + lettera + ": ripetizioni non indicate → 0 punti",
+                                        "-", "false"),
+                                nessuna(contenitore.etichetta() + " fascia " + lettera + ": nessuna ripetizione → 0 punti",
+                                        "&lt;= 0", "true")));
                 decisioni.add(decisionePerOgni(contenitore));
             }
             return decisioni;
@@ -339,19 +352,25 @@ public final class DmnCondizioni {
                     .append("      <input id=\"Input_").append(decisione).append("\" label=\"").append(attributo(etichettaInput)).append("\">\n")
                     .append("        <inputExpression id=\"InputExpression_").append(decisione).append("\" typeRef=\"").append(tipo)
                     .append("\">\n          <text>").append(variabile).append("</text>\n        </inputExpression>\n      </input>\n")
-                    // defaults (no band, 0 points) when no rule applies: a missing value is ordinary, not worth KIE's warning
+                    // whether the value was given: a column of its own, because the decision-table analysis (overlaps,
+                    // gaps) cannot read a «null» unary test and would skip the table
+                    .append("      <input id=\"Input_").append(decisione).append("_indicato\" label=\"")
+                    .append(tipo.equals("string") ? "Spuntata" : "Indicato").append("\">\n")
+                    .append("        <inputExpression id=\"InputExpression_").append(decisione).append("_indicato\" typeRef=\"boolean\">\n")
+                    .append("          <text>").append(variabile).append(" != null</text>\n        </inputExpression>\n      </input>\n")
                     .append("      <output id=\"Output_").append(decisione).append("_fascia\" label=\"Fascia\" name=\"").append(FASCIA)
-                    .append("\" typeRef=\"string\">\n        <defaultOutputEntry id=\"DefaultOutputEntry_").append(decisione)
-                    .append("_fascia\">\n          <text>\"\"</text>\n        </defaultOutputEntry>\n      </output>\n")
+                    .append("\" typeRef=\"string\" />\n")
                     .append("      <output id=\"Output_").append(decisione).append("_punti\" label=\"Punti\" name=\"").append(PUNTI)
-                    .append("\" typeRef=\"number\">\n        <defaultOutputEntry id=\"DefaultOutputEntry_").append(decisione)
-                    .append("_punti\">\n          <text>0</text>\n        </defaultOutputEntry>\n      </output>\n");
+                    .append("\" typeRef=\"number\" />\n");
+            int nessuna = 0;
             for (String[] regola : regole) {
-                String id = decisione + "_" + regola[0];
+                String id = decisione + "_" + (regola[0].isEmpty() ? "nessuna" + (++nessuna) : regola[0]);
                 xml.append("      <rule id=\"Rule_").append(id).append("\">\n");
                 elemento(8, "description", regola[3]);
                 xml.append("        <inputEntry id=\"UnaryTests_").append(id).append("\">\n          <text>").append(regola[1])
                         .append("</text>\n        </inputEntry>\n")
+                        .append("        <inputEntry id=\"UnaryTests_").append(id).append("_indicato\">\n          <text>")
+                        .append(regola.length > 4 ? regola[4] : "true").append("</text>\n        </inputEntry>\n")
                         .append("        <outputEntry id=\"LiteralExpression_").append(id).append("_fascia\">\n          <text>\"")
                         .append(regola[0]).append("\"</text>\n        </outputEntry>\n")
                         .append("        <outputEntry id=\"LiteralExpression_").append(id).append("_punti\">\n          <text>")
@@ -474,6 +493,51 @@ public final class DmnCondizioni {
             xml.append(" ".repeat(rientro)).append('<').append(nome).append('>').append(testo(contenuto)).append("</")
                     .append(nome).append(">\n");
         }
+    }
+
+    /**
+     * A rule of «no band»: with them the table is complete (every input, null included, matches exactly one rule), so
+     * no value leaves it without a result and KIE has nothing to warn about. KIE's default output entries would do the
+     * same but are parsed again at every evaluation (measured: they made the model about ten times slower).
+     */
+    private static String[] nessuna(String descrizione, String test, String indicato) {
+        return new String[] {"", test, "0", descrizione, indicato};
+    }
+
+    /**
+     * What the bands with bounds leave uncovered on the number line, as {FEEL unary test (escaped), Italian text}: the
+     * gaps below the first band, between two bands and above the last. The bands do not overlap
+     * ({@link GrigliaCondizioni#errori()}).
+     */
+    static List<String[]> complemento(List<Fascia> fasce) {
+        List<Fascia> ordinate = fasce.stream().sorted(java.util.Comparator.comparing(Fascia::oltre,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()))).toList();
+        List<String[]> buchi = new ArrayList<>();
+        BigDecimal cursore = null; // null before the first band: minus infinity
+        boolean inizio = true;
+        for (Fascia f : ordinate) {
+            if (f.oltre() != null) {
+                if (inizio) {
+                    buchi.add(new String[] {"&lt;= " + numero(f.oltre()), "fino a " + italiano(f.oltre())});
+                } else if (cursore.compareTo(f.oltre()) < 0) {
+                    buchi.add(new String[] {"(" + numero(cursore) + ".." + numero(f.oltre()) + "]",
+                            "oltre " + italiano(cursore) + " fino a " + italiano(f.oltre())});
+                }
+            }
+            inizio = false;
+            cursore = f.finoA();
+            if (cursore == null) {
+                return buchi; // the last band is open above
+            }
+        }
+        if (cursore != null) {
+            buchi.add(new String[] {"&gt; " + numero(cursore), "oltre " + italiano(cursore)});
+        }
+        return buchi;
+    }
+
+    private static String italiano(BigDecimal valore) {
+        return ItalianFormats.decimale(valore, valore.stripTrailingZeros().scale() > 0 ? 2 : 0);
     }
 
     /** The FEEL unary test of a band: {@code (5142.58..7713.87]}, {@code <= 5142.58}, {@code > 4}. */

@@ -483,6 +483,12 @@ class MatriceAutorizzazioniTest {
                         "{\"version\":0,\"note\":\"matrice\"}", ANCONA, "SNNNNNNN"),
                 riga("DELETE /api/marche/domande/{id}", "DELETE", "/api/marche/domande/{domandaMarcheDaEliminare}", null, ANCONA,
                         "SNNNNNNN"),
+                // the grid's derived DMN: whoever reads the bando; «prova il punteggio» writes nothing but is a POST,
+                // so the readers' read-only guard refuses it
+                riga("GET /api/marche/bandi/{id}/condizioni/dmn", "GET", "/api/marche/bandi/{bandoMarche}/condizioni/dmn", null,
+                        ANCONA, "SNNSSNNS"),
+                riga("POST /api/marche/bandi/{id}/condizioni/prova", "POST", "/api/marche/bandi/{bandoMarche}/condizioni/prova",
+                        "{\"valori\":{\"ISEE\":4800},\"spuntate\":{\"OGGETTIVA_1\":[\"a\"]}}", ANCONA, "SNNSSNNN"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSSSNS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",
