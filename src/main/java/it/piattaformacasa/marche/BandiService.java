@@ -67,11 +67,14 @@ public class BandiService {
     private final ModelloCondizioni modello;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final PunteggioGrigliaDmn punteggio;
     // the grid as stored: its own mapper, so the API's JSON settings never change what a stored version reads back as
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    BandiService(JdbcTemplate jdbc, AnagrafeService anagrafe, ModelloCondizioni modello, UtenteCorrente utente, Clock clock) {
+    BandiService(JdbcTemplate jdbc, AnagrafeService anagrafe, ModelloCondizioni modello, UtenteCorrente utente, Clock clock,
+                 PunteggioGrigliaDmn punteggio) {
         this.jdbc = jdbc;
+        this.punteggio = punteggio;
         this.anagrafe = anagrafe;
         this.modello = modello;
         this.utente = utente;
@@ -252,12 +255,54 @@ public class BandiService {
     public VersioneCondizioni salvaCondizioni(long bandoId, GrigliaCondizioni griglia, Integer versioneBase) {
         Bando bando = bandoPerLeCondizioni(bandoId, versioneBase);
         List<Errore> errori = griglia.errori();
+        if (errori.isEmpty()) {
+            errori = DmnCondizioni.errori(griglia); // what the DMN model cannot express, with the fields as sent
+        }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
         }
         GrigliaCondizioni precedente = bando.versioneCondizioni() == 0 ? null
                 : condizioni(bando.id(), bando.versioneCondizioni()).map(VersioneCondizioni::griglia).orElse(null);
         return aggiungi(bando.id(), "MODIFICA", griglia.ordinata().rispetto(precedente));
+    }
+
+    /**
+     * A grid version's derived DMN model (ADR 16), to read in Camunda Modeler or bpmn.io: whoever reads the bando.
+     *
+     * @param nomeFile «bando-113-2041-condizioni-v2.dmn»
+     */
+    public record DmnCondizioniBando(String nomeFile, int versione, String xml) {
+    }
+
+    /** The DMN of the grid's current version ({@code versione} null) or of a past one; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public DmnCondizioniBando dmn(long bandoId, Integer versione) {
+        Bando bando = bando(bandoId);
+        VersioneCondizioni v = versioneEsistente(bando, versione);
+        String file = "bando-" + bando.numero().replaceAll("[^A-Za-z0-9-]", "-") + "-" + bando.anno() + "-condizioni-v"
+                + v.versione() + ".dmn";
+        return new DmnCondizioniBando(file, v.versione(), punteggio.dmn(bando.id(), v.versione(), v.griglia()));
+    }
+
+    /**
+     * «Prova il punteggio»: the score a domanda with these data would get from the grid's current version
+     * ({@code versione} null) or a past one, with its explanation. Writes nothing; whoever reads the bando may ask (the
+     * readers' read-only guard refuses its POST before it gets here).
+     */
+    @Transactional(readOnly = true)
+    public VersioneEPunteggio prova(long bandoId, Integer versione, PunteggioGriglia.DatiPunteggio dati) {
+        Bando bando = bando(bandoId);
+        VersioneCondizioni v = versioneEsistente(bando, versione);
+        return new VersioneEPunteggio(v.versione(), punteggio.calcola(bando.id(), v.versione(), v.griglia(), dati));
+    }
+
+    public record VersioneEPunteggio(int versione, PunteggioGriglia.Punteggio punteggio) {
+    }
+
+    private VersioneCondizioni versioneEsistente(Bando bando, Integer versione) {
+        return condizioni(bando.id(), versione).orElseThrow(() -> new NonTrovatoException(versione == null
+                ? "Il bando non ha ancora condizioni: «Copia da modello» o «Salva» le definiscono"
+                : "Versione " + versione + " delle condizioni non trovata"));
     }
 
     // ------------------------------------------------------------------------------------------------- internals
@@ -290,6 +335,9 @@ public class BandiService {
     private VersioneCondizioni aggiungi(long bandoId, String origine, GrigliaCondizioni griglia) {
         int versione = jdbc.queryForObject("select coalesce(max(versione), 0) + 1 from marche_condizioni where bando_id = ?",
                 Integer.class, bandoId);
+        // the version's DMN model compiles (400 naming the problem, nothing written); compiled now, its domande's scores
+        // find it in the cache
+        punteggio.dmn(bandoId, versione, griglia);
         Instant adesso = Instant.now(clock);
         try {
             jdbc.update("insert into marche_condizioni (bando_id, versione, origine, griglia, salvata_da, salvata_il) "

@@ -192,6 +192,21 @@ class MatriceAutorizzazioniTest {
         id.put("bandoMarche", bandoMarche("MATRICE-1", true));
         id.put("bandoMarcheDaEliminare", bandoMarche("MATRICE-2", false));
         id.put("grigliaMarche", grigliaDaSalvare(id.get("bandoMarche")));
+        // the desk (issue 15): a bando with domande, one per row that changes one, each at version 0
+        id.put("bandoMarcheDomande", bandoMarche("MATRICE-4", true));
+        id.put("cfMarche", it.piattaformacasa.common.CodiceFiscale.conControllo("MTRDMN80A01A271"));
+        for (String domanda : List.of("domandaMarche", "domandaMarcheAnagrafica", "domandaMarcheRequisiti", "domandaMarcheSoggettive",
+                "domandaMarcheOggettive", "domandaMarcheEsito", "domandaMarcheDaEliminare")) {
+            ClientHttp.Risposta creata = http.post("/api/marche/bandi/" + id.get("bandoMarcheDomande") + "/domande", ANCONA,
+                    passo1Marche());
+            assertThat(creata.status()).as(creata.body()).isEqualTo(201);
+            id.put(domanda, creata.json().get("id").asText());
+        }
+    }
+
+    private String passo1Marche() {
+        return "{\"dataPresentazione\":\"2038-02-10\",\"cognome\":\"MATRICE\",\"nome\":\"DOMANDA\",\"codiceFiscale\":\""
+                + id.get("cfMarche") + "\",\"isee\":5000}";
     }
 
     private String bandoMarche(String numero, boolean conCondizioni) {
@@ -445,6 +460,38 @@ class MatriceAutorizzazioniTest {
                         "/api/marche/bandi/{bandoMarche}/condizioni/copia-da-modello", null, ANCONA, "SNNNNNNN"),
                 riga("PUT /api/marche/bandi/{id}/condizioni", "PUT", "/api/marche/bandi/{bandoMarche}/condizioni", "{grigliaMarche}",
                         ANCONA, "SNNNNNNN"),
+                // the desk's domande (issue 15): the same rule, the bando's ente's Gestione avviso writes, who sees it reads
+                riga("GET /api/marche/bandi/{id}/domande", "GET", "/api/marche/bandi/{bandoMarcheDomande}/domande", null, ANCONA,
+                        "SNNSSNNN"),
+                riga("POST /api/marche/bandi/{id}/domande", "POST", "/api/marche/bandi/{bandoMarcheDomande}/domande",
+                        "{\"dataPresentazione\":\"2038-02-11\",\"cognome\":\"MATRICE\",\"nome\":\"NUOVA\",\"codiceFiscale\":\"{cfMarche}\","
+                        + "\"isee\":5000}", ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/bandi/{id}/richiedente", "GET",
+                        "/api/marche/bandi/{bandoMarcheDomande}/richiedente?codiceFiscale={cfMarche}", null, ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/domande/{id}", "GET", "/api/marche/domande/{domandaMarche}", null, ANCONA, "SNNSSNNN"),
+                riga("GET /api/marche/domande/{id}/condizioni", "GET", "/api/marche/domande/{domandaMarche}/condizioni", null, ANCONA,
+                        "SNNSSNNN"),
+                riga("PUT /api/marche/domande/{id}/anagrafica", "PUT", "/api/marche/domande/{domandaMarcheAnagrafica}/anagrafica",
+                        "{\"version\":0,\"dataPresentazione\":\"2038-02-12\",\"cognome\":\"MATRICE\",\"nome\":\"DOMANDA\","
+                        + "\"codiceFiscale\":\"{cfMarche}\",\"isee\":5000}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/requisiti", "PUT", "/api/marche/domande/{domandaMarcheRequisiti}/requisiti",
+                        "{\"version\":0,\"requisiti\":{\"cittadinanza\":true},\"componenti\":[]}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/condizioni-soggettive", "PUT",
+                        "/api/marche/domande/{domandaMarcheSoggettive}/condizioni-soggettive",
+                        "{\"version\":0,\"fasceSpuntate\":{\"SOGGETTIVA_7\":\"a\"}}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/condizioni-oggettive", "PUT",
+                        "/api/marche/domande/{domandaMarcheOggettive}/condizioni-oggettive",
+                        "{\"version\":0,\"fasceSpuntate\":{\"OGGETTIVA_4\":\"a\"}}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/esito", "PUT", "/api/marche/domande/{domandaMarcheEsito}/esito",
+                        "{\"version\":0,\"note\":\"matrice\"}", ANCONA, "SNNNNNNN"),
+                riga("DELETE /api/marche/domande/{id}", "DELETE", "/api/marche/domande/{domandaMarcheDaEliminare}", null, ANCONA,
+                        "SNNNNNNN"),
+                // the grid's derived DMN: whoever reads the bando; «prova il punteggio» writes nothing but is a POST,
+                // so the readers' read-only guard refuses it
+                riga("GET /api/marche/bandi/{id}/condizioni/dmn", "GET", "/api/marche/bandi/{bandoMarche}/condizioni/dmn", null,
+                        ANCONA, "SNNSSNNN"),
+                riga("POST /api/marche/bandi/{id}/condizioni/prova", "POST", "/api/marche/bandi/{bandoMarche}/condizioni/prova",
+                        "{\"valori\":{\"ISEE\":4800},\"spuntate\":{\"OGGETTIVA_1\":[\"a\"]}}", ANCONA, "SNNSSNNN"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSSSNS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",

@@ -135,6 +135,12 @@ class MatriceConsoleTest {
         id.put("bandoMarche", bando.json().get("id").asText());
         assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarche") + "/condizioni/copia-da-modello", ANCONA, "").status())
                 .isEqualTo(201);
+        // its desk (issue 15): one domanda
+        ClientHttp.Risposta domandaMarche = http.post("/api/marche/bandi/" + id.get("bandoMarche") + "/domande", ANCONA,
+                "{\"dataPresentazione\":\"2037-02-10\",\"cognome\":\"MATRICE\",\"nome\":\"CONSOLE\",\"codiceFiscale\":\""
+                        + it.piattaformacasa.common.CodiceFiscale.conControllo("MTRCNS80A01A271") + "\",\"isee\":5000}");
+        assertThat(domandaMarche.status()).as(domandaMarche.body()).isEqualTo(201);
+        id.put("domandaMarche", domandaMarche.json().get("id").asText());
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
         // ---- programmazione annuale: a plan of the demo ambito (issue 13)
@@ -241,6 +247,11 @@ class MatriceConsoleTest {
                 new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/modifica", "/marche/bandi/{bandoMarche}/modifica", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNN"),
+                // the desk (marche/web/DomandePagine): the search and the steps for who sees the bando, «Inserisci domanda»
+                // only for its ente's Gestione avviso
+                new Riga("GET /marche/bandi/{id}/domande", "/marche/bandi/{bandoMarche}/domande", ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/domande/nuova", "/marche/bandi/{bandoMarche}/domande/nuova", ANCONA, "SNNNNNNN"),
+                new Riga("GET /marche/domande/{id}/passo/{passo}", "/marche/domande/{domandaMarche}/passo/3", ANCONA, "SNNSSNNN"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -365,6 +376,12 @@ class MatriceConsoleTest {
             Map.entry("POST /marche/bandi/{id}/modifica", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni/copia-da-modello", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/domande/nuova", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/1", "marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/2", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/{passo:[34]}", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/5", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/eliminazione", "marche.web.DomandePagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 
