@@ -69,7 +69,7 @@ class GraduatoriaBandoNelBrowserTest {
 
         console.accedi(ANCONA, PASSWORD);
         console.vai("/marche/bandi/" + bando);
-        console.trova(By.id("vai-graduatoria")).click();
+        clicca(By.id("vai-graduatoria"));
         console.guarda("marche-graduatoria-da-inserire", "specificare i dati richiesti e confermare con «Inserisci»");
         assertThat(console.testoDi(By.id("contatori"))).contains("Domande presentate", "6", "Domande valide", "5");
         console.scrivi(By.id("data"), "01/04/2052");
@@ -83,7 +83,7 @@ class GraduatoriaBandoNelBrowserTest {
         assertThat(tabella.indexOf("Gialli")).isLessThan(tabella.indexOf("Neri"));
 
         console.scrivi(By.id("motivo"), "Verbale della Commissione n. 4: precedenza per sfratto");
-        console.trova(By.id("su-" + verdi)).click();
+        clicca(By.id("su-" + verdi));
         console.guarda("marche-graduatoria-spostata", "Domanda n. 59 spostata in posizione 2");
         assertThat(console.testoDi(By.id("riga-" + verdi))).contains("Spostata a mano (calcolata in posizione 3)", "Verbale della Commissione");
 
@@ -112,5 +112,15 @@ class GraduatoriaBandoNelBrowserTest {
         console.vai("/marche/bandi/" + bando + "/graduatoria");
         console.guarda("marche-graduatoria-punteggio-variato", "variato");
         assertThat(console.testoDi(By.id("riga-" + rossi))).contains("14,25", "variato", "(17,50)");
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                console.trova(By.id("riga-" + rossi)));
+        console.foto("marche-graduatoria-punteggio-variato-riga");
+    }
+
+    /** A button or link below the fold: brought into view first (the page's footer may cover it otherwise). */
+    private void clicca(By come) {
+        var elemento = console.trova(come);
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", elemento);
+        console.attesa().until(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(elemento)).click();
     }
 }
