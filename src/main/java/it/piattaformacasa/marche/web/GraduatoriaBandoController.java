@@ -152,14 +152,14 @@ class GraduatoriaBandoController {
     ResponseEntity<?> stampa(@PathVariable long id) {
         Graduatoria g = graduatorie.graduatoria(id).orElseThrow(() -> new NonTrovatoException(
                 "La graduatoria del bando non è ancora stata inserita («Inserisci»)"));
-        return Scaricamento.di(StampeMarche.graduatoria(g), null, "xlsx", StampeMarche.file("graduatoria", g.bando()));
+        return Scaricamento.di(StampeMarche.graduatoria(g), "xlsx", StampeMarche.file("graduatoria", g.bando()));
     }
 
     @GetMapping("/brogliaccio.xlsx")
     @Operation(summary = "«Stampa brogliaccio»: i dati inseriti di ogni domanda del bando, in Excel")
     ResponseEntity<?> brogliaccio(@PathVariable long id) {
         Bando bando = bandi.bando(id);
-        return Scaricamento.di(StampeMarche.brogliaccio(brogliaccio.brogliaccio(id)), null, "xlsx",
+        return Scaricamento.di(StampeMarche.brogliaccio(brogliaccio.brogliaccio(id)), "xlsx",
                 StampeMarche.file("brogliaccio", bando));
     }
 }

@@ -21,6 +21,7 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.web.PaginaConsole;
+import it.piattaformacasa.common.web.PaginazioneConsole;
 import it.piattaformacasa.marche.Bando;
 import it.piattaformacasa.marche.BandiService;
 import it.piattaformacasa.marche.BrogliaccioBando;
@@ -39,6 +40,9 @@ import it.piattaformacasa.report.web.Scaricamento;
 @Controller
 @PaginaConsole
 class GraduatoriaBandoPagine {
+
+    /** A Comune's list may have thousands of domande (seed: 260): the page shows them a hundred at a time. */
+    static final int RIGHE_PER_PAGINA = 100;
 
     private static final Map<String, String> ETICHETTE = Map.of("data", "Data", "fase", "Fase", "provvisoriaAlboNumero",
             "Provvisoria: albo pretorio/BUR n.", "provvisoriaAlboData", "Provvisoria: data", "definitivaAlboNumero",
@@ -77,9 +81,9 @@ class GraduatoriaBandoPagine {
     }
 
     @GetMapping("/marche/bandi/{id}/graduatoria")
-    ModelAndView graduatoria(@PathVariable long id) {
+    ModelAndView graduatoria(@PathVariable long id, @RequestParam(defaultValue = "1") int pagina) {
         Graduatoria g = graduatorie.graduatoria(id).orElse(null);
-        return pagina(id, g, ModuloGraduatoria.di(g), Map.of(), null, null, HttpStatus.OK);
+        return pagina(id, g, ModuloGraduatoria.di(g), Map.of(), null, null, pagina, HttpStatus.OK);
     }
 
     /** «Inserisci» the first time, «Salva» afterwards: the API's POST or PUT. */
@@ -116,10 +120,10 @@ class GraduatoriaBandoPagine {
             } catch (DatiNonValidiException e) {
                 e.errori().forEach(x -> errori.putIfAbsent(x.campo(), x.messaggio()));
             } catch (ConflittoException e) {
-                return pagina(id, attuale, modulo, Map.of(), e.getMessage(), null, HttpStatus.CONFLICT);
+                return pagina(id, attuale, modulo, Map.of(), e.getMessage(), null, 1, HttpStatus.CONFLICT);
             }
         }
-        return pagina(id, attuale, modulo, errori, null, null, HttpStatus.BAD_REQUEST);
+        return pagina(id, attuale, modulo, errori, null, null, 1, HttpStatus.BAD_REQUEST);
     }
 
     /** «Calcola»: when manual moves would be lost, first the confirmation page (seed: «Tali interventi manuali andranno persi»). */
@@ -153,11 +157,12 @@ class GraduatoriaBandoPagine {
             Graduatoria dopo = graduatorie.sposta(id, domanda, null, direzione, motivo);
             Posizione p = dopo.posizioni().stream().filter(x -> x.domandaId() == domanda).findFirst().orElseThrow();
             esito.addFlashAttribute("successo", "Domanda n. " + p.numero() + " spostata in posizione " + p.posizione() + ".");
-            return BandiPagine.vai("/marche/bandi/" + id + "/graduatoria#riga-" + domanda);
+            return BandiPagine.vai(riga(id, p));
         } catch (DatiNonValidiException e) {
             Map<String, String> errori = new LinkedHashMap<>();
             e.errori().forEach(x -> errori.putIfAbsent("direzione".equals(x.campo()) ? "motivo" : x.campo(), x.messaggio()));
-            return pagina(id, g, ModuloGraduatoria.di(g), errori, null, motivo, HttpStatus.BAD_REQUEST);
+            int pagina = g.posizioni().stream().filter(x -> x.domandaId() == domanda).findFirst().map(x -> paginaDi(x.posizione())).orElse(1);
+            return pagina(id, g, ModuloGraduatoria.di(g), errori, null, motivo, pagina, HttpStatus.BAD_REQUEST);
         }
     }
 
@@ -174,7 +179,7 @@ class GraduatoriaBandoPagine {
             Graduatoria g = graduatorie.assegna(id, domandaId, anno);
             Posizione p = g.posizioni().stream().filter(x -> x.domandaId() == domandaId).findFirst().orElseThrow();
             esito.addFlashAttribute("successo", "Alloggio assegnato alla domanda n. " + p.numero() + " nell'anno " + p.annoAssegnazione() + ".");
-            return BandiPagine.vai("/marche/bandi/" + id + "/graduatoria#riga-" + domandaId);
+            return BandiPagine.vai(riga(id, p));
         } catch (DatiNonValidiException e) {
             Map<String, String> errori = new LinkedHashMap<>();
             e.errori().forEach(x -> errori.putIfAbsent(x.campo(), x.messaggio()));
@@ -185,21 +190,39 @@ class GraduatoriaBandoPagine {
     @GetMapping("/marche/bandi/{id}/graduatoria/stampa.xlsx")
     ResponseEntity<?> stampa(@PathVariable long id) {
         Graduatoria g = graduatorie.graduatoria(id).orElseThrow(() -> new NonTrovatoException("Graduatoria non ancora inserita"));
-        return Scaricamento.di(StampeMarche.graduatoria(g), null, "xlsx", StampeMarche.file("graduatoria", g.bando()));
+        return Scaricamento.di(StampeMarche.graduatoria(g), "xlsx", StampeMarche.file("graduatoria", g.bando()));
     }
 
     @GetMapping("/marche/bandi/{id}/brogliaccio.xlsx")
     ResponseEntity<?> brogliaccio(@PathVariable long id) {
         Bando bando = bandi.bando(id);
-        return Scaricamento.di(StampeMarche.brogliaccio(brogliaccio.brogliaccio(id)), null, "xlsx", StampeMarche.file("brogliaccio", bando));
+        return Scaricamento.di(StampeMarche.brogliaccio(brogliaccio.brogliaccio(id)), "xlsx", StampeMarche.file("brogliaccio", bando));
     }
 
     // -------------------------------------------------------------------------------------------------------------
 
+    /** The row on its page of the list (no parameter for the first page). */
+    private static String riga(long id, Posizione p) {
+        int pagina = paginaDi(p.posizione());
+        return "/marche/bandi/" + id + "/graduatoria" + (pagina > 1 ? "?pagina=" + pagina : "") + "#riga-" + p.domandaId();
+    }
+
+    /** The page of the list a position is on. */
+    private static int paginaDi(int posizione) {
+        return (posizione - 1) / RIGHE_PER_PAGINA + 1;
+    }
+
     private ModelAndView pagina(long id, Graduatoria g, ModuloGraduatoria modulo, Map<String, String> errori, String conflitto,
-                                String motivo, HttpStatus stato) {
+                                String motivo, int numeroPagina, HttpStatus stato) {
         Bando bando = g != null ? g.bando() : bandi.bando(id);
         ModelAndView pagina = new ModelAndView("marche/graduatoria");
+        if (g != null) {
+            PaginazioneConsole paginazione = PaginazioneConsole.di(numeroPagina, RIGHE_PER_PAGINA, g.posizioni().size(),
+                    n -> "/marche/bandi/" + bando.id() + "/graduatoria?pagina=" + n + "#titolo-posizioni");
+            pagina.addObject("paginazione", paginazione);
+            pagina.addObject("righe", g.posizioni().subList((int) Math.max(0, paginazione.dal() - 1), (int) paginazione.al()));
+            pagina.addObject("ultima", g.posizioni().size());
+        }
         pagina.addObject("bando", bando);
         pagina.addObject("graduatoria", g);
         pagina.addObject("contatori", g != null ? g.contatori() : graduatorie.contatori(id));

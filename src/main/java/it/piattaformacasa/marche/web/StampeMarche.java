@@ -8,10 +8,11 @@ import it.piattaformacasa.marche.Bando;
 import it.piattaformacasa.marche.BrogliaccioBando;
 import it.piattaformacasa.marche.GraduatoriaBandoService;
 import it.piattaformacasa.report.Tabella;
+import it.piattaformacasa.report.TabellaLunga;
 
 /**
  * The Excel files of a Marche bando (seed 004, «Stampa» and «Stampa brogliaccio») through the platform's
- * {@link Tabella}: numbers as numbers with their decimals, dates as date cells (gg/mm/aaaa), «Sì»/«No», formulas
+ * {@link TabellaLunga} (streamed, columns measured on the first rows: autosizing 5 000 rows took seconds): numbers as numbers with their decimals, dates as date cells (gg/mm/aaaa), «Sì»/«No», formulas
  * neutralised. File names name the bando: {@code graduatoria-bando-113-2041.xlsx}.
  */
 final class StampeMarche {
@@ -23,7 +24,7 @@ final class StampeMarche {
     private StampeMarche() {
     }
 
-    static Tabella graduatoria(GraduatoriaBandoService.Graduatoria g) {
+    static TabellaLunga graduatoria(GraduatoriaBandoService.Graduatoria g) {
         List<List<Object>> righe = new ArrayList<>();
         for (GraduatoriaBandoService.Posizione p : g.posizioni()) {
             List<Object> r = new ArrayList<>();
@@ -42,13 +43,12 @@ final class StampeMarche {
             r.add(g.fase().etichetta());
             righe.add(r);
         }
-        return new Tabella("Graduatoria " + g.fase().etichetta().toLowerCase(), COLONNE_GRADUATORIA, righe);
+        return new TabellaLunga("Graduatoria " + g.fase().etichetta().toLowerCase(), COLONNE_GRADUATORIA, righe::forEach);
     }
 
-    static Tabella brogliaccio(BrogliaccioBando.Foglio foglio) {
-        List<List<Object>> righe = foglio.righe().stream()
-                .map(r -> r.stream().map(v -> v instanceof LocalDate d ? (Object) new Tabella.Data(d) : v).toList()).toList();
-        return new Tabella("Brogliaccio", foglio.colonne(), righe);
+    static TabellaLunga brogliaccio(BrogliaccioBando.Foglio foglio) {
+        return new TabellaLunga("Brogliaccio", foglio.colonne(), riga -> foglio.righe().forEach(r -> riga.accept(
+                r.stream().map(v -> v instanceof LocalDate d ? (Object) new Tabella.Data(d) : v).toList())));
     }
 
     /** «graduatoria-bando-113-2041»: the bando's number and year, only letters, digits and «-». */

@@ -150,6 +150,33 @@ class GraduatoriaBandoPagineTest {
         assertThat(SessioneConsole.di(http, MALNATE).get(pagina).status()).isEqualTo(404);
     }
 
+    @Test
+    void unaGraduatoriaLungaSiSfogliaACentoPosizioniPerPagina() {
+        long bando = bando();
+        DomandeMarcheDiProva d = new DomandeMarcheDiProva(jdbc, clock, bando);
+        long ultima = 0;
+        long primaDellaSeconda = 0;
+        for (int n = 1; n <= 105; n++) {
+            long id = d.domanda(n, "2051-02-10", "Cognome" + n, Integer.toString(200 - n));
+            if (n == 101) {
+                primaDellaSeconda = id;
+            }
+            ultima = id;
+        }
+        String pagina = "/marche/bandi/" + bando + "/graduatoria";
+        assertThat(ancona.post(pagina, Map.of("fase", "ISTRUTTORIA")).status()).isEqualTo(303);
+        assertThat(ancona.post(pagina + "/calcolo", Map.of()).status()).isEqualTo(303);
+        String prima = ancona.get(pagina).body();
+        assertThat(prima).contains("Posizioni da 1 a 100 di 105", "(n. 100)").doesNotContain("(n. 101)");
+        String seconda = ancona.get(pagina + "?pagina=2").body();
+        assertThat(seconda).contains("Posizioni da 101 a 105 di 105", "(n. 101)", "id=\"su-" + primaDellaSeconda + "\"",
+                "id=\"su-" + ultima + "\"").doesNotContain("id=\"giu-" + ultima + "\"", "(n. 100)");
+        // a move across the page's edge lands on the page of the new position
+        ClientHttp.Risposta su = ancona.post(pagina + "/spostamento", Map.of("sposta", primaDellaSeconda + ":SU", "motivo", "Prova"));
+        assertThat(su.status()).isEqualTo(303);
+        assertThat(su.raw().headers().firstValue("Location").orElseThrow()).endsWith("/graduatoria#riga-" + primaDellaSeconda);
+    }
+
     private long bando() {
         String numero = prefisso + PROGRESSIVO.incrementAndGet();
         ClientHttp.Risposta creato = http.post("/api/marche/bandi", ANCONA, "{\"numero\":\"" + numero + "\",\"dataPubblicazione\":"
