@@ -32,7 +32,8 @@ public class BrogliaccioBando {
     static final List<String> ANAGRAFICA = List.of("Numero", "Data presentazione", "Cognome", "Nome", "Sesso", "Data di nascita",
             "Luogo di nascita", "Codice fiscale", "Nazionalità", "Residente a", "Indirizzo", "CAP", "Residente all'estero",
             "Residente nel comune dal", "Anni di presentazione di domande", "ISEE", "Requisiti dichiarati", "Nucleo monoparentale",
-            "Altri componenti del nucleo", "Componenti a carico", "Componenti con invalidità", "Componenti minorenni");
+            "Altri componenti del nucleo", "Componenti a carico", "Componenti con invalidità", "Componenti minorenni",
+            "Fasce spuntate", "Valori dichiarati");
     static final List<String> PASSO_5 = List.of("Punteggio totale", "Esclusa", "Motivo esclusione", "Alloggio assegnato",
             "Anno di assegnazione", "Motivo non assegnazione", "Note");
 
@@ -92,6 +93,8 @@ public class BrogliaccioBando {
         r.add(rs.getInt("a_carico"));
         r.add(rs.getInt("invalidi"));
         r.add(rs.getInt("minori"));
+        r.add(elenco(rs.getString("fasce_spuntate")));
+        r.add(elenco(rs.getString("valori_dichiarati")));
         Map<ContenitoreCondizione, BigDecimal> punti = punti(rs.getString("punteggio_dettaglio"));
         for (ContenitoreCondizione c : ContenitoreCondizione.values()) {
             r.add(punti.get(c));
@@ -120,6 +123,32 @@ public class BrogliaccioBando {
             }
         }
         return veri.isEmpty() ? null : String.join(", ", veri);
+    }
+
+    /**
+     * A JSON object of the desk as one cell, keys in order: {"SOGGETTIVA_3": ["a"], "OGGETTIVA_5": ["b"]} → «OGGETTIVA 5: b;
+     * SOGGETTIVA 3: a», {"ANNI_PARTECIPAZIONE": 3} → «ANNI_PARTECIPAZIONE: 3»; null for none.
+     */
+    String elenco(String testo) {
+        JsonNode nodo = albero(testo);
+        if (nodo == null || !nodo.isObject() || nodo.isEmpty()) {
+            return null;
+        }
+        java.util.TreeMap<String, String> voci = new java.util.TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> i = nodo.fields(); i.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = i.next();
+            String valore;
+            if (e.getValue().isArray()) {
+                List<String> parti = new ArrayList<>();
+                e.getValue().forEach(v -> parti.add(v.asText()));
+                valore = String.join(", ", parti);
+            } else {
+                valore = e.getValue().asText();
+            }
+            String chiave = ContenitoreCondizione.di(e.getKey()).map(ContenitoreCondizione::etichetta).orElse(e.getKey());
+            voci.put(chiave, chiave + ": " + valore);
+        }
+        return String.join("; ", voci.values());
     }
 
     /**

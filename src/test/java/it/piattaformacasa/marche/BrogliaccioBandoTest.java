@@ -34,4 +34,12 @@ class BrogliaccioBandoTest {
         assertThat(brogliaccio.punti(null)).isEmpty();
         assertThat(brogliaccio.punti("[]")).isEmpty();
     }
+
+    @Test
+    void fasceEValoriInUnaCella() {
+        assertThat(brogliaccio.elenco("{\"SOGGETTIVA_3\": [\"a\"], \"OGGETTIVA_5\": [\"b\", \"e\"]}"))
+                .isEqualTo("OGGETTIVA 5: b, e; SOGGETTIVA 3: a");
+        assertThat(brogliaccio.elenco("{\"ANNI_PARTECIPAZIONE\": 3}")).isEqualTo("ANNI_PARTECIPAZIONE: 3");
+        assertThat(brogliaccio.elenco("{}")).isNull();
+    }
 }

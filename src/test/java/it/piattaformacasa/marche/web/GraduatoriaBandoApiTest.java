@@ -255,7 +255,7 @@ class GraduatoriaBandoApiTest {
         d.domanda(2, "2050-02-12", "Bianchi", "15.75");
         d.domanda(3, "2050-02-13", "Verdi", "4", true);
         jdbc.update("""
-                update marche_domanda set isee = 4800.00, codice_fiscale = 'RSSMRA80A01A271X', requisiti = '{"cittadinanza": true, "residenza": true, "alloggio": false}',
+                update marche_domanda set isee = 4800.00, codice_fiscale = 'RSSMRA80A01A271X', fasce_spuntate = '{"OGGETTIVA_1": ["a"]}', requisiti = '{"cittadinanza": true, "residenza": true, "alloggio": false}',
                        punteggio_dettaglio = '{"totale": 17.50, "voci": [{"condizione": "SOGGETTIVA_1", "fascia": "a", "punti": 5, "contata": true},
                            {"condizione": "OGGETTIVA_1", "fascia": "a", "punti": 3, "contata": true},
                            {"condizione": "OGGETTIVA_2", "fascia": "a", "punti": 2, "contata": false}]}',
@@ -303,6 +303,7 @@ class GraduatoriaBandoApiTest {
             assertThat(rossi.getCell(titoli.indexOf("Altri componenti del nucleo")).getNumericCellValue()).isEqualTo(2);
             assertThat(rossi.getCell(titoli.indexOf("Componenti con invalidità")).getNumericCellValue()).isEqualTo(1);
             assertThat(rossi.getCell(titoli.indexOf("Componenti minorenni")).getNumericCellValue()).isEqualTo(1);
+            assertThat(rossi.getCell(titoli.indexOf("Fasce spuntate")).getStringCellValue()).isEqualTo("OGGETTIVA 1: a");
             assertThat(rossi.getCell(titoli.indexOf("Punti SOGGETTIVA 1")).getNumericCellValue()).isEqualTo(5.0);
             assertThat(rossi.getCell(titoli.indexOf("Punti OGGETTIVA 1")).getNumericCellValue()).isEqualTo(3.0);
             assertThat(rossi.getCell(titoli.indexOf("Punti OGGETTIVA 2"))).as("not counted: non-cumulative").isNull();
