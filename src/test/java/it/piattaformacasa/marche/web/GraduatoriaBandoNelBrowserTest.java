@@ -87,6 +87,13 @@ class GraduatoriaBandoNelBrowserTest {
         console.guarda("marche-graduatoria-spostata", "Domanda n. 59 spostata in posizione 2");
         assertThat(console.testoDi(By.id("riga-" + verdi))).contains("Spostata a mano (calcolata in posizione 3)", "Verbale della Commissione");
 
+        // «Calcola» now asks first: the moves that would be lost, and «Annulla» keeps them
+        console.clicca("Calcola");
+        console.guarda("marche-graduatoria-conferma-calcolo", "tali interventi manuali andranno persi");
+        assertThat(console.testoDi(By.id("spostamenti"))).contains("Domanda n. 59", "Verbale della Commissione n. 4");
+        clicca(By.id("annulla"));
+        console.guarda("marche-graduatoria-calcolo-annullato", "Spostata a mano (calcolata in posizione 3)");
+
         new Select(console.trova(By.id("fase"))).selectByValue("PROVVISORIA");
         console.scrivi(By.id("provvisoriaAlboNumero"), "12/2052");
         console.scrivi(By.id("provvisoriaAlboData"), "01/05/2052");
