@@ -16,6 +16,8 @@ public final class DemoUtenti {
     public static final String VALIDATORE = "validatore";
     /** Seed 004: read-only users of the Region, of the province of Varese (every demo ente) and of Como (none). */
     public static final String LETTORE_REGIONE = "lettore.regione";
+    /** The Regione Marche's reader (ADR 16): the Marche Comuni's bandi, no Lombardia ente. */
+    public static final String LETTORE_MARCHE = "lettore.marche";
     public static final String LETTORE_VARESE = "lettore.varese";
     public static final String LETTORE_COMO = "lettore.como";
     /** Only for wrong-password tests: Camunda throttles a user after a failed login, so no other test may need it. */

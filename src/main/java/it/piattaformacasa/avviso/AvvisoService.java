@@ -25,6 +25,7 @@ import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.anagrafe.AnagrafeService;
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
@@ -93,6 +94,7 @@ public class AvvisoService {
         Ambito ambito = anagrafe.ambito(richiesta.codiceAmbito());
         EnteProprietario capofila = capofila(ambito)
                 .orElseThrow(() -> new ConflittoException("L'ambito " + ambito.getCodice() + " non ha un Comune capofila"));
+        RegioneProfilo.LOMBARDIA.richiesto(capofila, "gli avvisi (l.r. 16/2016)");
         if (!puoPredisporre(capofila)) {
             throw new AccessoNegatoException("Solo gli operatori del Comune capofila (" + capofila.getRagioneSociale()
                     + ") abilitati alla Gestione Avviso possono predisporre un avviso dell'ambito");
@@ -112,9 +114,12 @@ public class AvvisoService {
         return anagrafe.entiDi(ambito).stream().filter(EnteProprietario::isCapofila).findFirst();
     }
 
-    /** Seed 000: only the Comune capofila's operators with «Gestione Avviso» predispose the ambito's avvisi. */
+    /**
+     * Seed 000: only the Comune capofila's operators with «Gestione Avviso» predispose the ambito's avvisi; and only of
+     * the Lombardia profile (ADR 16).
+     */
     private boolean puoPredisporre(EnteProprietario capofila) {
-        return utente.entiGestioneAvviso().contains(capofila.getId());
+        return capofila.getRegioneProfilo() == RegioneProfilo.LOMBARDIA && utente.entiGestioneAvviso().contains(capofila.getId());
     }
 
     /** The ambiti whose avvisi the caller may predisporre (by the rule {@link #predisponi} applies): the console's form. */

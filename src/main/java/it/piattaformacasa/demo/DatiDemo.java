@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
 import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.anagrafe.TipoEnte;
@@ -38,11 +39,19 @@ final class DatiDemo {
     record DatiAbilitazione(String cfEnte, TipoAbilitazione tipo) {
     }
 
+    /** {@code provinciaLettura}: a provincial reader's province; {@code regioneLettura}: a regional reader's Region. */
     record DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
-                         List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli, String provinciaLettura) {
+                         List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli, String provinciaLettura,
+                         RegioneProfilo regioneLettura) {
         DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
                       List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli) {
-            this(username, codiceFiscale, nome, cognome, telefono, abilitazioni, ruoli, null);
+            this(username, codiceFiscale, nome, cognome, telefono, abilitazioni, ruoli, null,
+                    ruoli.contains(RuoloPiattaforma.LETTORE_REGIONALE) ? RegioneProfilo.LOMBARDIA : null);
+        }
+
+        DatiOperatore(String username, String codiceFiscale, String nome, String cognome, String telefono,
+                      List<DatiAbilitazione> abilitazioni, Set<RuoloPiattaforma> ruoli, String provinciaLettura) {
+            this(username, codiceFiscale, nome, cognome, telefono, abilitazioni, ruoli, provinciaLettura, null);
         }
     }
 
@@ -118,7 +127,8 @@ final class DatiDemo {
             // the Region's validator of the enti's requests of abilitazione (seed 002, issue 14)
             new DatiOperatore("validatore", "VRDLRA80A41L682M", "Laura", "Verdi", "02 67655",
                     List.of(), Set.of(RuoloPiattaforma.VALIDATORE_REGIONALE)),
-            // seed 004: the read-only users, of the Region and of the province of Varese (every demo ente is there);
+            // seed 004: the read-only users, of the Region (Lombardia) and of the province of Varese (every demo Lombardia
+            // ente is there);
             // the reader of Como sees no demo ente: what another province's reader sees of Varese's cases
             new DatiOperatore("lettore.regione", "LTTRGN78B12F205G", "Giorgio", "Lettieri", "02 67656",
                     List.of(), Set.of(RuoloPiattaforma.LETTORE_REGIONALE)),
@@ -126,6 +136,9 @@ final class DatiDemo {
                     List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "VA"),
             new DatiOperatore("lettore.como", "LTTCMO82C15C933O", "Carlo", "Lettieri", "031 230111",
                     List.of(), Set.of(RuoloPiattaforma.LETTORE_PROVINCIALE), "CO"),
+            // issue 15 (ADR 16): the Regione Marche's reader reads the Marche Comuni's bandi, not the Lombardia enti
+            new DatiOperatore("lettore.marche", "LTTMRT79D50A271X", "Marta", "Lettieri", "071 8061",
+                    List.of(), Set.of(RuoloPiattaforma.LETTORE_REGIONALE), null, RegioneProfilo.MARCHE),
             // issue 15 (seed 004): the operator of a Marche Comune, who defines its bandi and their grid
             new DatiOperatore("ancona", "PLMLSN84C12A271K", "Alessandro", "Palmieri", "071 2221",
                     List.of(new DatiAbilitazione(CF_COMUNE_ANCONA, TipoAbilitazione.GESTIONE_AVVISO)), Set.of()));

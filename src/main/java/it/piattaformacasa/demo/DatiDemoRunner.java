@@ -185,7 +185,7 @@ class DatiDemoRunner implements ApplicationRunner {
             }
             o.ruoli().stream().filter(r -> !r.soloLettura()).forEach(operatore::assegnaRuolo);
             o.ruoli().stream().filter(RuoloPiattaforma::soloLettura)
-                    .forEach(r -> operatore.assegnaLettura(r, o.provinciaLettura()));
+                    .forEach(r -> operatore.assegnaLettura(r, o.provinciaLettura(), o.regioneLettura()));
             creati.add(operatore);
         }
         return creati;

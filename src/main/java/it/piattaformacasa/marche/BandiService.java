@@ -31,6 +31,7 @@ import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.DatiNonValidiException.Errore;
+import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
@@ -66,11 +67,14 @@ public class BandiService {
     private final ModelloCondizioni modello;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final PunteggioGrigliaDmn punteggio;
     // the grid as stored: its own mapper, so the API's JSON settings never change what a stored version reads back as
     private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    BandiService(JdbcTemplate jdbc, AnagrafeService anagrafe, ModelloCondizioni modello, UtenteCorrente utente, Clock clock) {
+    BandiService(JdbcTemplate jdbc, AnagrafeService anagrafe, ModelloCondizioni modello, UtenteCorrente utente, Clock clock,
+                 PunteggioGrigliaDmn punteggio) {
         this.jdbc = jdbc;
+        this.punteggio = punteggio;
         this.anagrafe = anagrafe;
         this.modello = modello;
         this.utente = utente;
@@ -125,23 +129,9 @@ public class BandiService {
     public Bando crea(Long enteId, String numero, LocalDate dataPubblicazione, LocalDate dataScadenza,
                       LocalDate dataScadenzaEstero) {
         EnteProprietario ente = enteDaGestire(enteId);
-        List<Errore> errori = new ArrayList<>();
         String n = numero == null ? "" : numero.strip();
-        if (n.isEmpty()) {
-            errori.add(new Errore("numero", "obbligatorio: il numero del bando"));
-        } else if (!n.matches("[A-Za-z0-9/-]{1,20}")) {
-            errori.add(new Errore("numero", "al più 20 tra lettere, cifre, «/» e «-», ad esempio 113"));
-        }
-        obbligatoria(errori, "dataPubblicazione", dataPubblicazione, "la data di pubblicazione");
-        obbligatoria(errori, "dataScadenza", dataScadenza, "la data di scadenza");
-        obbligatoria(errori, "dataScadenzaEstero", dataScadenzaEstero, "la data di scadenza per i residenti all'estero");
-        if (dataPubblicazione != null && dataScadenza != null && !dataScadenza.isAfter(dataPubblicazione)) {
-            errori.add(new Errore("dataScadenza", "la scadenza deve seguire la data di pubblicazione"));
-        }
-        if (dataScadenza != null && dataScadenzaEstero != null && dataScadenzaEstero.isBefore(dataScadenza)) {
-            errori.add(new Errore("dataScadenzaEstero", "la scadenza per i residenti all'estero non può precedere la scadenza"));
-        }
-        if (errori.isEmpty() && esiste(ente.getId(), dataPubblicazione.getYear(), n)) {
+        List<Errore> errori = errori(n, dataPubblicazione, dataScadenza, dataScadenzaEstero);
+        if (errori.isEmpty() && esiste(ente.getId(), dataPubblicazione.getYear(), n, null)) {
             errori.add(duplicato(ente, n, dataPubblicazione.getYear()));
         }
         if (!errori.isEmpty()) {
@@ -159,6 +149,60 @@ public class BandiService {
             throw new DatiNonValidiException(List.of(duplicato(ente, n, dataPubblicazione.getYear())));
         }
         return bando(id);
+    }
+
+    /**
+     * «Modifica» (seed 004: «gli unici dati modificabili sono: n. bando, data pub., data scad.»). The bando's row is
+     * locked, so a domanda filed meanwhile is seen: once domande exist, the dates must still hold them — published on
+     * or before the first, closing on or after the last of the residents in Italy, and for residents abroad on or after
+     * the last of theirs.
+     */
+    @Transactional
+    public Bando modifica(long id, String numero, LocalDate dataPubblicazione, LocalDate dataScadenza,
+                          LocalDate dataScadenzaEstero) {
+        Bando bando = bandoDaGestire(id);
+        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), bando.id());
+        String n = numero == null ? "" : numero.strip();
+        List<Errore> errori = errori(n, dataPubblicazione, dataScadenza, dataScadenzaEstero);
+        if (errori.isEmpty()) {
+            Map<String, Object> date = jdbc.queryForMap("""
+                    select min(data_presentazione) as prima,
+                           max(data_presentazione) filter (where not residente_estero) as ultima_italia,
+                           max(data_presentazione) filter (where residente_estero) as ultima_estero
+                      from marche_domanda where bando_id = ?""", bando.id());
+            LocalDate prima = locale(date.get("prima"));
+            LocalDate ultimaItalia = locale(date.get("ultima_italia"));
+            LocalDate ultimaEstero = locale(date.get("ultima_estero"));
+            if (prima != null && dataPubblicazione.isAfter(prima)) {
+                errori.add(new Errore("dataPubblicazione", "non può seguire il " + ItalianFormats.data(prima)
+                        + ", data di presentazione della prima domanda"));
+            }
+            if (ultimaItalia != null && dataScadenza.isBefore(ultimaItalia)) {
+                errori.add(new Errore("dataScadenza", "non può precedere il " + ItalianFormats.data(ultimaItalia)
+                        + ", data di presentazione dell'ultima domanda di un residente in Italia"));
+            }
+            if (ultimaEstero != null && dataScadenzaEstero.isBefore(ultimaEstero)) {
+                errori.add(new Errore("dataScadenzaEstero", "non può precedere il " + ItalianFormats.data(ultimaEstero)
+                        + ", data di presentazione dell'ultima domanda di un residente all'estero"));
+            }
+        }
+        EnteProprietario ente = entiMarche().get(bando.enteId());
+        if (errori.isEmpty() && esiste(bando.enteId(), dataPubblicazione.getYear(), n, bando.id())) {
+            errori.add(duplicato(ente, n, dataPubblicazione.getYear()));
+        }
+        if (!errori.isEmpty()) {
+            throw new DatiNonValidiException(errori);
+        }
+        try {
+            jdbc.update("""
+                    update marche_bando set numero = ?, anno = ?, data_pubblicazione = ?, data_scadenza = ?,
+                                            data_scadenza_estero = ?
+                     where id = ?""", n, dataPubblicazione.getYear(), Date.valueOf(dataPubblicazione),
+                    Date.valueOf(dataScadenza), Date.valueOf(dataScadenzaEstero), bando.id());
+        } catch (DuplicateKeyException e) {
+            throw new DatiNonValidiException(List.of(duplicato(ente, n, dataPubblicazione.getYear())));
+        }
+        return bando(bando.id());
     }
 
     /** «Elimina»: only while no domanda exists (seed 004); its grid's versions go with it. */
@@ -211,12 +255,54 @@ public class BandiService {
     public VersioneCondizioni salvaCondizioni(long bandoId, GrigliaCondizioni griglia, Integer versioneBase) {
         Bando bando = bandoPerLeCondizioni(bandoId, versioneBase);
         List<Errore> errori = griglia.errori();
+        if (errori.isEmpty()) {
+            errori = DmnCondizioni.errori(griglia); // what the DMN model cannot express, with the fields as sent
+        }
         if (!errori.isEmpty()) {
             throw new DatiNonValidiException(errori);
         }
         GrigliaCondizioni precedente = bando.versioneCondizioni() == 0 ? null
                 : condizioni(bando.id(), bando.versioneCondizioni()).map(VersioneCondizioni::griglia).orElse(null);
         return aggiungi(bando.id(), "MODIFICA", griglia.ordinata().rispetto(precedente));
+    }
+
+    /**
+     * A grid version's derived DMN model (ADR 16), to read in Camunda Modeler or bpmn.io: whoever reads the bando.
+     *
+     * @param nomeFile «bando-113-2041-condizioni-v2.dmn»
+     */
+    public record DmnCondizioniBando(String nomeFile, int versione, String xml) {
+    }
+
+    /** The DMN of the grid's current version ({@code versione} null) or of a past one; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public DmnCondizioniBando dmn(long bandoId, Integer versione) {
+        Bando bando = bando(bandoId);
+        VersioneCondizioni v = versioneEsistente(bando, versione);
+        String file = "bando-" + bando.numero().replaceAll("[^A-Za-z0-9-]", "-") + "-" + bando.anno() + "-condizioni-v"
+                + v.versione() + ".dmn";
+        return new DmnCondizioniBando(file, v.versione(), punteggio.dmn(bando.id(), v.versione(), v.griglia()));
+    }
+
+    /**
+     * «Prova il punteggio»: the score a domanda with these data would get from the grid's current version
+     * ({@code versione} null) or a past one, with its explanation. Writes nothing; whoever reads the bando may ask (the
+     * readers' read-only guard refuses its POST before it gets here).
+     */
+    @Transactional(readOnly = true)
+    public VersioneEPunteggio prova(long bandoId, Integer versione, PunteggioGriglia.DatiPunteggio dati) {
+        Bando bando = bando(bandoId);
+        VersioneCondizioni v = versioneEsistente(bando, versione);
+        return new VersioneEPunteggio(v.versione(), punteggio.calcola(bando.id(), v.versione(), v.griglia(), dati));
+    }
+
+    public record VersioneEPunteggio(int versione, PunteggioGriglia.Punteggio punteggio) {
+    }
+
+    private VersioneCondizioni versioneEsistente(Bando bando, Integer versione) {
+        return condizioni(bando.id(), versione).orElseThrow(() -> new NonTrovatoException(versione == null
+                ? "Il bando non ha ancora condizioni: «Copia da modello» o «Salva» le definiscono"
+                : "Versione " + versione + " delle condizioni non trovata"));
     }
 
     // ------------------------------------------------------------------------------------------------- internals
@@ -249,6 +335,9 @@ public class BandiService {
     private VersioneCondizioni aggiungi(long bandoId, String origine, GrigliaCondizioni griglia) {
         int versione = jdbc.queryForObject("select coalesce(max(versione), 0) + 1 from marche_condizioni where bando_id = ?",
                 Integer.class, bandoId);
+        // the version's DMN model compiles (400 naming the problem, nothing written); compiled now, its domande's scores
+        // find it in the cache
+        punteggio.dmn(bandoId, versione, griglia);
         Instant adesso = Instant.now(clock);
         try {
             jdbc.update("insert into marche_condizioni (bando_id, versione, origine, griglia, salvata_da, salvata_il) "
@@ -304,9 +393,34 @@ public class BandiService {
         return jdbc.queryForObject("select count(*) from marche_domanda where bando_id = ?", Long.class, bandoId);
     }
 
-    private boolean esiste(long enteId, int anno, String numero) {
-        return jdbc.queryForObject("select count(*) from marche_bando where ente_id = ? and anno = ? and numero = ?", Long.class,
-                enteId, anno, numero) > 0;
+    private boolean esiste(long enteId, int anno, String numero, Long tranne) {
+        return jdbc.queryForObject("select count(*) from marche_bando where ente_id = ? and anno = ? and numero = ? and id <> ?",
+                Long.class, enteId, anno, numero, tranne == null ? -1L : tranne) > 0;
+    }
+
+    /** What «Nuovo bando» and «Modifica» both check of the number and the dates. */
+    private static List<Errore> errori(String numero, LocalDate dataPubblicazione, LocalDate dataScadenza,
+                                       LocalDate dataScadenzaEstero) {
+        List<Errore> errori = new ArrayList<>();
+        if (numero.isEmpty()) {
+            errori.add(new Errore("numero", "obbligatorio: il numero del bando"));
+        } else if (!numero.matches("[A-Za-z0-9/-]{1,20}")) {
+            errori.add(new Errore("numero", "al più 20 tra lettere, cifre, «/» e «-», ad esempio 113"));
+        }
+        obbligatoria(errori, "dataPubblicazione", dataPubblicazione, "la data di pubblicazione");
+        obbligatoria(errori, "dataScadenza", dataScadenza, "la data di scadenza");
+        obbligatoria(errori, "dataScadenzaEstero", dataScadenzaEstero, "la data di scadenza per i residenti all'estero");
+        if (dataPubblicazione != null && dataScadenza != null && !dataScadenza.isAfter(dataPubblicazione)) {
+            errori.add(new Errore("dataScadenza", "la scadenza deve seguire la data di pubblicazione"));
+        }
+        if (dataScadenza != null && dataScadenzaEstero != null && dataScadenzaEstero.isBefore(dataScadenza)) {
+            errori.add(new Errore("dataScadenzaEstero", "la scadenza per i residenti all'estero non può precedere la scadenza"));
+        }
+        return errori;
+    }
+
+    private static LocalDate locale(Object data) {
+        return data == null ? null : ((Date) data).toLocalDate();
     }
 
     private static Errore duplicato(EnteProprietario ente, String numero, int anno) {

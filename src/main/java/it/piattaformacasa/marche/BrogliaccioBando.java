@@ -152,8 +152,8 @@ public class BrogliaccioBando {
     }
 
     /**
-     * The points of each condition from the score's detail: the {@link PunteggioGriglia.Punteggio} as stored
-     * ({"totale": …, "voci": [{"condizione": "SOGGETTIVA_1", "punti": 5, "contata": true}, …]}), a band not counted
+     * The points of each condition from the score's detail: the desk's {@link PunteggioGriglia.Voce} list as stored
+     * ([{"condizione": "SOGGETTIVA_1", "punti": 5, "contata": true}, …], or inside {"voci": […]}), a band not counted
      * (non-cumulative group) left out; or a plain {"SOGGETTIVA_1": 5} map. Nothing for a domanda not yet scored.
      */
     Map<ContenitoreCondizione, BigDecimal> punti(String testo) {
@@ -162,8 +162,9 @@ public class BrogliaccioBando {
         if (nodo == null) {
             return punti;
         }
-        if (nodo.path("voci").isArray()) {
-            for (JsonNode voce : nodo.get("voci")) {
+        JsonNode voci = nodo.isArray() ? nodo : nodo.path("voci");
+        if (voci.isArray()) {
+            for (JsonNode voce : voci) {
                 if (!voce.path("contata").asBoolean(true) || !voce.path("punti").isNumber()) {
                     continue;
                 }

@@ -34,7 +34,7 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
  * <p><b>Ranking — PROVISIONAL tie-break.</b> The seed ranks «sulla base dei criteri di priorità definiti al punto 7)
  * dell'Allegato A alla DGR 492/2008», whose text is not available (REGULATION.md §6: UNKNOWN). Until it is, «Calcola»
  * orders the valid domande by {@link #ORDINE}: working score descending, then date of presentation ascending (who filed
- * first), then the domanda's number ascending — deterministic, and documented in ADR 17. The operator corrects a single
+ * first), then the domanda's number ascending — deterministic, and documented in ADR 18. The operator corrects a single
  * case with a manual move; replacing the criterion is a change of {@link #ORDINE} only.
  */
 @Service
@@ -253,15 +253,20 @@ public class GraduatoriaBandoService {
                 verso = posizione;
             }
         } else if ("SU".equalsIgnoreCase(direzione)) {
-            if (riga.posizione() == 1) {
+            // the neighbour's place: a domanda deleted at the desk may have left a gap
+            int indice = attuale.posizioni().indexOf(riga);
+            if (indice == 0) {
                 errori.add(new Errore("direzione", "la domanda è già la prima"));
+            } else {
+                verso = attuale.posizioni().get(indice - 1).posizione();
             }
-            verso = riga.posizione() - 1;
         } else if ("GIU".equalsIgnoreCase(direzione)) {
-            if (riga.posizione() == righe) {
+            int indice = attuale.posizioni().indexOf(riga);
+            if (indice == righe - 1) {
                 errori.add(new Errore("direzione", "la domanda è già l'ultima"));
+            } else {
+                verso = attuale.posizioni().get(indice + 1).posizione();
             }
-            verso = riga.posizione() + 1;
         } else {
             errori.add(new Errore("direzione", "obbligatoria: SU, GIU, oppure la nuova posizione"));
         }
@@ -336,7 +341,9 @@ public class GraduatoriaBandoService {
         boolean daRicalcolare = false;
         if (fase != FaseGraduatoria.DEFINITIVA) {
             long classificabili = contatori.valide() - contatori.valideSenzaPunteggio();
-            daRicalcolare = classificabili != posizioni.size() || calcolata != null && jdbc.queryForObject(
+            // a domanda deleted at the desk takes its row away and leaves a gap in the positions
+            boolean lacune = !posizioni.isEmpty() && posizioni.get(posizioni.size() - 1).posizione() != posizioni.size();
+            daRicalcolare = classificabili != posizioni.size() || lacune || calcolata != null && jdbc.queryForObject(
                     "select exists (select 1 from marche_domanda where bando_id = ? and modificata_il > ?)", Boolean.class,
                     bando.id(), calcolata);
         }

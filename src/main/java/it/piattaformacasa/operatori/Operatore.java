@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.common.CodiceFiscale;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
@@ -49,6 +50,9 @@ public class Operatore {
     private Set<RuoloPiattaforma> ruoli = EnumSet.noneOf(RuoloPiattaforma.class);
     /** The province a LETTORE_PROVINCIALE reads (its sigla, «VA»); null for everyone else. */
     private String provinciaLettura;
+    /** The Region a LETTORE_REGIONALE reads (a regional profile, ADR 16); null for everyone else. */
+    @Enumerated(EnumType.STRING)
+    private RegioneProfilo regioneLettura;
     @Version
     private long version;
 
@@ -88,6 +92,14 @@ public class Operatore {
      * {@code ruolo} null takes the reading role away. The other roles stay (a reader changes nothing anyway).
      */
     public void assegnaLettura(RuoloPiattaforma ruolo, String provincia) {
+        assegnaLettura(ruolo, provincia, ruolo == RuoloPiattaforma.LETTORE_REGIONALE ? RegioneProfilo.LOMBARDIA : null);
+    }
+
+    /** A read-only scope: a province for the provincial reader, a Region for the regional one; none with {@code ruolo} null. */
+    public void assegnaLettura(RuoloPiattaforma ruolo, String provincia, RegioneProfilo regione) {
+        if ((ruolo == RuoloPiattaforma.LETTORE_REGIONALE) != (regione != null)) {
+            throw new IllegalArgumentException("La regione è del solo lettore regionale");
+        }
         if (ruolo != null && !ruolo.soloLettura()) {
             throw new IllegalArgumentException(ruolo + " non è un ruolo di sola lettura");
         }
@@ -100,6 +112,7 @@ public class Operatore {
             ruoli.add(ruolo);
         }
         this.provinciaLettura = provincia;
+        this.regioneLettura = regione;
     }
 
     public void disattiva() {
@@ -117,5 +130,6 @@ public class Operatore {
     public List<Abilitazione> getAbilitazioni() { return Collections.unmodifiableList(abilitazioni); }
     public Set<RuoloPiattaforma> getRuoli() { return Collections.unmodifiableSet(ruoli); }
     public String getProvinciaLettura() { return provinciaLettura; }
+    public RegioneProfilo getRegioneLettura() { return regioneLettura; }
     public boolean isSoloLettura() { return ruoli.stream().anyMatch(RuoloPiattaforma::soloLettura); }
 }

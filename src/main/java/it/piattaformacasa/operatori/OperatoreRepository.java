@@ -30,4 +30,8 @@ public interface OperatoreRepository extends JpaRepository<Operatore, Long> {
     /** The enti whose comune is in one of {@code province} (sigle, «VA»): a provincial reader's scope (seed 004). */
     @Query("select e.id from EnteProprietario e where e.comune.provincia in :province")
     Set<Long> idEntiDelleProvince(java.util.Collection<String> province);
+
+    /** The enti of the regional profiles {@code regioni}: a regional reader's scope (ADR 16). */
+    @Query("select e.id from EnteProprietario e where e.regioneProfilo in :regioni")
+    Set<Long> idEntiDelleRegioni(java.util.Collection<it.piattaformacasa.anagrafe.RegioneProfilo> regioni);
 }

@@ -100,7 +100,7 @@ public class OperatoriAuthenticationProvider implements org.springframework.secu
         if (gruppi.contains(Gruppi.VALIDATORI_REGIONALI)) {
             autorita.add(new SimpleGrantedAuthority(ROLE_VALIDATORE_REGIONALE));
         }
-        if (gruppi.contains(Gruppi.LETTORI_REGIONALI)) {
+        if (gruppi.contains(Gruppi.LETTORI_REGIONALI) || gruppi.stream().anyMatch(g -> Gruppi.regioneDeiLettori(g).isPresent())) {
             autorita.add(new SimpleGrantedAuthority(ROLE_LETTORE_REGIONALE));
         }
         // any provincial reader's group makes the caller read-only: a reader who sees nothing beats one who may write

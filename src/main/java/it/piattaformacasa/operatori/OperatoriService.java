@@ -16,6 +16,7 @@ import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.anagrafe.AnagrafeService;
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.sicurezza.Gruppi;
@@ -57,6 +58,9 @@ public class OperatoriService {
         // one group per province that has readers, not per Italian province: groups nobody is in are noise in Cockpit
         tutti.stream().map(Operatore::getProvinciaLettura).filter(Objects::nonNull).distinct().sorted()
                 .forEach(p -> gruppi.add(new Gruppo(Gruppi.lettoriProvincia(p), "Lettori della provincia " + p
+                        + " (sola consultazione)", TipoGruppo.LETTORI)));
+        tutti.stream().map(Operatore::getRegioneLettura).filter(Objects::nonNull).distinct().sorted()
+                .forEach(r -> gruppi.add(new Gruppo(Gruppi.lettoriRegione(r.name()), "Lettori della Regione " + r.etichetta()
                         + " (sola consultazione)", TipoGruppo.LETTORI)));
         for (Ambito ambito : anagrafe.ambiti()) {
             gruppi.add(new Gruppo(Gruppi.capofila(ambito.getCodice()),
@@ -101,6 +105,9 @@ public class OperatoriService {
         if (operatore.getRuoli().contains(RuoloPiattaforma.LETTORE_PROVINCIALE) && operatore.getProvinciaLettura() != null) {
             gruppi.add(Gruppi.lettoriProvincia(operatore.getProvinciaLettura()));
         }
+        if (operatore.getRuoli().contains(RuoloPiattaforma.LETTORE_REGIONALE) && operatore.getRegioneLettura() != null) {
+            gruppi.add(Gruppi.lettoriRegione(operatore.getRegioneLettura().name()));
+        }
         return gruppi;
     }
 
@@ -130,6 +137,15 @@ public class OperatoriService {
      */
     @Transactional
     public Operatore assegnaLettura(String username, String ruolo, String provincia) {
+        return assegnaLettura(username, ruolo, provincia, null);
+    }
+
+    /**
+     * As {@link #assegnaLettura(String, String, String)}, with the Region a LETTORE_REGIONALE reads ({@code regione}: a
+     * regional profile, «LOMBARDIA» when omitted, ADR 16); given for another role it is a 400.
+     */
+    @Transactional
+    public Operatore assegnaLettura(String username, String ruolo, String provincia, String regione) {
         Operatore operatore = operatore(username);
         RuoloPiattaforma scelto = null;
         if (ruolo != null && !ruolo.isBlank()) {
@@ -155,7 +171,16 @@ public class OperatoriService {
         } else if (sigla != null) {
             throw DatiNonValidiException.campo("provincia", "la provincia si indica solo per il lettore provinciale");
         }
-        operatore.assegnaLettura(scelto, sigla);
+        RegioneProfilo regioneLetta = null;
+        if (scelto == RuoloPiattaforma.LETTORE_REGIONALE) {
+            regioneLetta = regione == null || regione.isBlank() ? RegioneProfilo.LOMBARDIA : java.util.Arrays.stream(RegioneProfilo.values())
+                    .filter(r -> r.name().equalsIgnoreCase(regione.strip())).findFirst()
+                    .orElseThrow(() -> DatiNonValidiException.campo("regione", "la regione è LOMBARDIA o MARCHE: i profili regionali "
+                            + "della piattaforma"));
+        } else if (regione != null && !regione.isBlank()) {
+            throw DatiNonValidiException.campo("regione", "la regione si indica solo per il lettore regionale");
+        }
+        operatore.assegnaLettura(scelto, sigla, regioneLetta);
         Operatore salvato = operatori.save(operatore);
         // a new province needs its group before the membership: the whole projection, as for a new operatore
         allineaIdentita();

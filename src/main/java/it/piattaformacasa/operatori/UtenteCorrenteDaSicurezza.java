@@ -3,6 +3,7 @@ package it.piattaformacasa.operatori;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -12,6 +13,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.common.sicurezza.Gruppi;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 
@@ -19,12 +21,14 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 @Component
 class UtenteCorrenteDaSicurezza implements UtenteCorrente {
 
-    /** Who sees every ente's cases (least privilege: analysts change rules, they do not read applicants' data). */
+    /**
+     * Who sees every ente's cases (least privilege: analysts change rules, they do not read applicants' data). Not the
+     * regional reader: it reads the enti of its Region (ADR 16), listed in {@link #entiAbilitati()}.
+     */
     private static final Set<String> RUOLI_TRASVERSALI = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
-            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE);
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE);
     private static final Set<String> RUOLI_ANAGRAFE = Set.of(OperatoriAuthenticationProvider.ROLE_AMMINISTRATORE,
-            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA,
-            OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE);
+            OperatoriAuthenticationProvider.ROLE_SUPERVISORE, OperatoriAuthenticationProvider.ROLE_ANALISTA);
     /** Seed 004: «quelli provinciali e regionali alla sola consultazione». */
     static final Set<String> RUOLI_SOLA_LETTURA = Set.of(OperatoriAuthenticationProvider.ROLE_LETTORE_REGIONALE,
             OperatoriAuthenticationProvider.ROLE_LETTORE_PROVINCIALE);
@@ -75,26 +79,40 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
                 .map(GrantedAuthority::getAuthority).anyMatch(ruoli::contains);
     }
 
-    /** The enti of its abilitazioni, plus, for a provincial reader, those whose comune is in its province. */
+    /**
+     * The enti of its abilitazioni, plus, for a provincial reader, those whose comune is in its province, and for a
+     * regional reader those of its Region's profile.
+     */
     @Override
     public Set<Long> entiAbilitati() {
-        Set<String> province = provinceLette();
-        if (province.isEmpty()) {
+        Set<String> province = letti(Gruppi::provinciaDeiLettori);
+        Set<String> lette = letti(Gruppi::regioneDeiLettori);
+        Set<RegioneProfilo> regioni = java.util.Arrays.stream(RegioneProfilo.values()).filter(r -> lette.contains(r.name()))
+                .collect(Collectors.toUnmodifiableSet());
+        if (province.isEmpty() && regioni.isEmpty()) {
             return enti(a -> true);
         }
         Set<Long> visibili = new HashSet<>(enti(a -> true));
-        visibili.addAll(operatori.idEntiDelleProvince(province));
+        if (!province.isEmpty()) {
+            visibili.addAll(operatori.idEntiDelleProvince(province));
+        }
+        if (!regioni.isEmpty()) {
+            visibili.addAll(operatori.idEntiDelleRegioni(regioni));
+        }
         return Set.copyOf(visibili);
     }
 
-    /** The provinces of the caller's provincial-reader groups (authorities {@code GROUP_lettori-provincia-va}). */
-    private static Set<String> provinceLette() {
+    /**
+     * The scopes of the caller's reader groups (authorities {@code GROUP_lettori-provincia-va},
+     * {@code GROUP_lettori-regione-marche}), as {@code scopo} reads them from a group.
+     */
+    private static Set<String> letti(Function<String, Optional<String>> scopo) {
         Authentication authentication = autenticazione();
         if (authentication == null) {
             return Set.of();
         }
         return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .filter(a -> a.startsWith("GROUP_")).map(a -> Gruppi.provinciaDeiLettori(a.substring("GROUP_".length())))
+                .filter(a -> a.startsWith("GROUP_")).map(a -> scopo.apply(a.substring("GROUP_".length())))
                 .flatMap(Optional::stream).collect(Collectors.toUnmodifiableSet());
     }
 

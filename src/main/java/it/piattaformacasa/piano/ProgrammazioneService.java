@@ -25,6 +25,7 @@ import it.piattaformacasa.anagrafe.AnagrafeService;
 import it.piattaformacasa.anagrafe.Ambito;
 import it.piattaformacasa.anagrafe.CertificazioneAnagrafeService;
 import it.piattaformacasa.anagrafe.EnteProprietario;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.anagrafe.TipoEnte;
 import it.piattaformacasa.assegnazione.PianoRiserveService;
 import it.piattaformacasa.common.AccessoNegatoException;
@@ -630,6 +631,7 @@ public class ProgrammazioneService {
     }
 
     private void verificaCapofila(EnteProprietario capofila) {
+        RegioneProfilo.LOMBARDIA.richiesto(capofila, "la programmazione annuale e il piano (r.r. 4/2017)");
         if (!utente.entiGestioneAvviso().contains(capofila.getId())) {
             throw new AccessoNegatoException("Il piano annuale lo predispone, approva o riapre il Comune capofila: solo gli "
                     + "operatori di " + capofila.getRagioneSociale() + " con la gestione avviso");

@@ -196,7 +196,7 @@ class MatriceAutorizzazioniTest {
         String bandoGraduatoria = bandoMarche("MATRICE-G", true);
         id.put("bandoMarcheGraduatoria", bandoGraduatoria);
         for (int n = 1; n <= 2; n++) {
-            id.put("domandaMarche" + n, jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, "
+            id.put("domandaGraduatoriaMarche" + n, jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, "
                     + "cognome, nome, punteggio) values (?, ?, date '2038-02-10', 'Matrice', 'Prova', ?) returning id", Long.class,
                     Long.parseLong(bandoGraduatoria), n, 20 - n).toString());
         }
@@ -204,6 +204,21 @@ class MatriceAutorizzazioniTest {
         var calcolata = http.post("/api/marche/bandi/" + bandoGraduatoria + "/graduatoria/calcolo", ANCONA, "{}");
         assertThat(calcolata.status()).as(calcolata.body()).isEqualTo(200);
         id.put("versioneGraduatoriaMarche", calcolata.json().get("version").asText());
+        // the desk (issue 15): a bando with domande, one per row that changes one, each at version 0
+        id.put("bandoMarcheDomande", bandoMarche("MATRICE-4", true));
+        id.put("cfMarche", it.piattaformacasa.common.CodiceFiscale.conControllo("MTRDMN80A01A271"));
+        for (String domanda : List.of("domandaMarche", "domandaMarcheAnagrafica", "domandaMarcheRequisiti", "domandaMarcheSoggettive",
+                "domandaMarcheOggettive", "domandaMarcheEsito", "domandaMarcheDaEliminare")) {
+            ClientHttp.Risposta creata = http.post("/api/marche/bandi/" + id.get("bandoMarcheDomande") + "/domande", ANCONA,
+                    passo1Marche());
+            assertThat(creata.status()).as(creata.body()).isEqualTo(201);
+            id.put(domanda, creata.json().get("id").asText());
+        }
+    }
+
+    private String passo1Marche() {
+        return "{\"dataPresentazione\":\"2038-02-10\",\"cognome\":\"MATRICE\",\"nome\":\"DOMANDA\",\"codiceFiscale\":\""
+                + id.get("cfMarche") + "\",\"isee\":5000}";
     }
 
     private String bandoMarche(String numero, boolean conCondizioni) {
@@ -441,23 +456,58 @@ class MatriceAutorizzazioniTest {
                 riga("GET /api/programmazione/{id}/report", "GET", "/api/programmazione/{pianoChiuso}/report?formato=csv", null,
                         CAPOFILA, "SSSSSSNS"),
                 // ---- Regione Marche (issue 15): the Marche Comune's operator with Gestione avviso defines its bandi; the
-                // Lombardia operator of another ente (malnate) sees none and is refused; supervisors and the regional
-                // reader read them; readers of Varese and Como have no Marche ente in their province
-                riga("GET /api/marche/bandi", "GET", "/api/marche/bandi", null, ANCONA, "SEESSEES"),
+                // Lombardia operator of another ente (malnate) sees none and is refused; supervisors read them; the
+                // Lombardia regional reader and the readers of Varese and Como have no Marche ente in their scope (ADR 16)
+                riga("GET /api/marche/bandi", "GET", "/api/marche/bandi", null, ANCONA, "SEESSEEE"),
                 riga("POST /api/marche/bandi", "POST", "/api/marche/bandi", "{\"numero\":\"MATRICE-3\",\"dataPubblicazione\":"
                         + "\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}", ANCONA, "SNNNNNNN"),
-                riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNS"),
+                riga("GET /api/marche/bandi/{id}", "GET", "/api/marche/bandi/{bandoMarche}", null, ANCONA, "SNNSSNNN"),
+                riga("PUT /api/marche/bandi/{id}", "PUT", "/api/marche/bandi/{bandoMarche}", "{\"numero\":\"MATRICE-1\","
+                        + "\"dataPubblicazione\":\"2038-02-01\",\"dataScadenza\":\"2038-03-31\",\"dataScadenzaEstero\":\"2038-04-15\"}",
+                        ANCONA, "SNNNNNNN"),
                 riga("DELETE /api/marche/bandi/{id}", "DELETE", "/api/marche/bandi/{bandoMarcheDaEliminare}", null, ANCONA, "SNNNNNNN"),
                 riga("GET /api/marche/bandi/{id}/condizioni", "GET", "/api/marche/bandi/{bandoMarche}/condizioni", null, ANCONA,
-                        "SNNSSNNS"),
+                        "SNNSSNNN"),
                 riga("POST /api/marche/bandi/{id}/condizioni/copia-da-modello", "POST",
                         "/api/marche/bandi/{bandoMarche}/condizioni/copia-da-modello", null, ANCONA, "SNNNNNNN"),
                 riga("PUT /api/marche/bandi/{id}/condizioni", "PUT", "/api/marche/bandi/{bandoMarche}/condizioni", "{grigliaMarche}",
                         ANCONA, "SNNNNNNN"),
-                // the graduatoria of a Marche bando (marche.GraduatoriaBandoService): read as the bando, written by its
+                // the desk's domande (issue 15): the same rule, the bando's ente's Gestione avviso writes, who sees it reads
+                riga("GET /api/marche/bandi/{id}/domande", "GET", "/api/marche/bandi/{bandoMarcheDomande}/domande", null, ANCONA,
+                        "SNNSSNNN"),
+                riga("POST /api/marche/bandi/{id}/domande", "POST", "/api/marche/bandi/{bandoMarcheDomande}/domande",
+                        "{\"dataPresentazione\":\"2038-02-11\",\"cognome\":\"MATRICE\",\"nome\":\"NUOVA\",\"codiceFiscale\":\"{cfMarche}\","
+                        + "\"isee\":5000}", ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/bandi/{id}/richiedente", "GET",
+                        "/api/marche/bandi/{bandoMarcheDomande}/richiedente?codiceFiscale={cfMarche}", null, ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/domande/{id}", "GET", "/api/marche/domande/{domandaMarche}", null, ANCONA, "SNNSSNNN"),
+                riga("GET /api/marche/domande/{id}/condizioni", "GET", "/api/marche/domande/{domandaMarche}/condizioni", null, ANCONA,
+                        "SNNSSNNN"),
+                riga("PUT /api/marche/domande/{id}/anagrafica", "PUT", "/api/marche/domande/{domandaMarcheAnagrafica}/anagrafica",
+                        "{\"version\":0,\"dataPresentazione\":\"2038-02-12\",\"cognome\":\"MATRICE\",\"nome\":\"DOMANDA\","
+                        + "\"codiceFiscale\":\"{cfMarche}\",\"isee\":5000}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/requisiti", "PUT", "/api/marche/domande/{domandaMarcheRequisiti}/requisiti",
+                        "{\"version\":0,\"requisiti\":{\"cittadinanza\":true},\"componenti\":[]}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/condizioni-soggettive", "PUT",
+                        "/api/marche/domande/{domandaMarcheSoggettive}/condizioni-soggettive",
+                        "{\"version\":0,\"fasceSpuntate\":{\"SOGGETTIVA_7\":\"a\"}}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/condizioni-oggettive", "PUT",
+                        "/api/marche/domande/{domandaMarcheOggettive}/condizioni-oggettive",
+                        "{\"version\":0,\"fasceSpuntate\":{\"OGGETTIVA_4\":\"a\"}}", ANCONA, "SNNNNNNN"),
+                riga("PUT /api/marche/domande/{id}/esito", "PUT", "/api/marche/domande/{domandaMarcheEsito}/esito",
+                        "{\"version\":0,\"note\":\"matrice\"}", ANCONA, "SNNNNNNN"),
+                riga("DELETE /api/marche/domande/{id}", "DELETE", "/api/marche/domande/{domandaMarcheDaEliminare}", null, ANCONA,
+                        "SNNNNNNN"),
+                // the grid's derived DMN: whoever reads the bando; «prova il punteggio» writes nothing but is a POST,
+                // so the readers' read-only guard refuses it
+                riga("GET /api/marche/bandi/{id}/condizioni/dmn", "GET", "/api/marche/bandi/{bandoMarche}/condizioni/dmn", null,
+                        ANCONA, "SNNSSNNN"),
+                riga("POST /api/marche/bandi/{id}/condizioni/prova", "POST", "/api/marche/bandi/{bandoMarche}/condizioni/prova",
+                        "{\"valori\":{\"ISEE\":4800},\"spuntate\":{\"OGGETTIVA_1\":[\"a\"]}}", ANCONA, "SNNSSNNN"),
+                // the graduatoria of a Marche bando (marche.GraduatoriaBandoService): read as the bando (the Regione Marche's reader too), written by its
                 // Comune's operator only; «Salva» before «Calcola» so that the version read is still current
                 riga("GET /api/marche/bandi/{id}/graduatoria", "GET", "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria", null,
-                        ANCONA, "SNNSSNNS"),
+                        ANCONA, "SNNSSNNN"),
                 riga("PUT /api/marche/bandi/{id}/graduatoria", "PUT", "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria",
                         "{\"version\":{versioneGraduatoriaMarche},\"nota\":\"Matrice\"}", ANCONA, "SNNNNNNN"),
                 riga("POST /api/marche/bandi/{id}/graduatoria", "POST", "/api/marche/bandi/{bandoMarche}/graduatoria", "{}", ANCONA,
@@ -466,15 +516,15 @@ class MatriceAutorizzazioniTest {
                         "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/calcolo", "{\"confermaPerditaSpostamenti\":true}",
                         ANCONA, "SNNNNNNN"),
                 riga("POST /api/marche/bandi/{id}/graduatoria/posizioni/{domandaId}/spostamento", "POST",
-                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/posizioni/{domandaMarche1}/spostamento",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/posizioni/{domandaGraduatoriaMarche1}/spostamento",
                         "{\"direzione\":\"GIU\",\"motivo\":\"Matrice\"}", ANCONA, "SNNNNNNN"),
                 riga("POST /api/marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione", "POST",
-                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaMarche2}/assegnazione",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaGraduatoriaMarche2}/assegnazione",
                         "{\"anno\":\"2038\"}", ANCONA, "SNNNNNNN"),
                 riga("GET /api/marche/bandi/{id}/graduatoria/stampa.xlsx", "GET",
-                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/stampa.xlsx", null, ANCONA, "SNNSSNNS"),
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/stampa.xlsx", null, ANCONA, "SNNSSNNN"),
                 riga("GET /api/marche/bandi/{id}/brogliaccio.xlsx", "GET", "/api/marche/bandi/{bandoMarcheGraduatoria}/brogliaccio.xlsx",
-                        null, ANCONA, "SNNSSNNS"),
+                        null, ANCONA, "SNNSSNNN"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSSSNS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",

@@ -135,12 +135,18 @@ class MatriceConsoleTest {
         id.put("bandoMarche", bando.json().get("id").asText());
         assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarche") + "/condizioni/copia-da-modello", ANCONA, "").status())
                 .isEqualTo(201);
+        // its desk (issue 15): one domanda
+        ClientHttp.Risposta domandaMarche = http.post("/api/marche/bandi/" + id.get("bandoMarche") + "/domande", ANCONA,
+                "{\"dataPresentazione\":\"2037-02-10\",\"cognome\":\"MATRICE\",\"nome\":\"CONSOLE\",\"codiceFiscale\":\""
+                        + it.piattaformacasa.common.CodiceFiscale.conControllo("MTRCNS80A01A271") + "\",\"isee\":5000}");
+        assertThat(domandaMarche.status()).as(domandaMarche.body()).isEqualTo(201);
+        id.put("domandaMarche", domandaMarche.json().get("id").asText());
         // its graduatoria: another bando with one domanda (written as the desk will), the list inserted and calculated
         ClientHttp.Risposta bandoGraduatoria = http.post("/api/marche/bandi", ANCONA, "{\"numero\":\"MATRICE-CG\",\"dataPubblicazione\":"
                 + "\"2037-02-01\",\"dataScadenza\":\"2037-03-31\",\"dataScadenzaEstero\":\"2037-04-15\"}");
         assertThat(bandoGraduatoria.status()).as(bandoGraduatoria.body()).isEqualTo(201);
         id.put("bandoMarcheGraduatoria", bandoGraduatoria.json().get("id").asText());
-        id.put("domandaMarche", jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, cognome, nome, "
+        id.put("domandaGraduatoriaMarche", jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, cognome, nome, "
                 + "punteggio) values (?, 1, date '2037-02-10', 'Matrice', 'Prova', 12) returning id", Long.class,
                 Long.parseLong(id.get("bandoMarcheGraduatoria"))).toString());
         assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarcheGraduatoria") + "/graduatoria", ANCONA, "{}").status()).isEqualTo(201);
@@ -249,16 +255,22 @@ class MatriceConsoleTest {
                 // «Nuovo bando» only for a Marche Comune's Gestione avviso; a bando and its grid for who sees the ente
                 new Riga("GET /marche/bandi", "/marche/bandi", ANCONA, "SSSSSSSS"),
                 new Riga("GET /marche/bandi/nuovo", "/marche/bandi/nuovo", ANCONA, "SNNNNNNN"),
-                new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNS"),
-                new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/modifica", "/marche/bandi/{bandoMarche}/modifica", ANCONA, "SNNNNNNN"),
+                new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNN"),
+                // the desk (marche/web/DomandePagine): the search and the steps for who sees the bando, «Inserisci domanda»
+                // only for its ente's Gestione avviso
+                new Riga("GET /marche/bandi/{id}/domande", "/marche/bandi/{bandoMarche}/domande", ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/domande/nuova", "/marche/bandi/{bandoMarche}/domande/nuova", ANCONA, "SNNNNNNN"),
+                new Riga("GET /marche/domande/{id}/passo/{passo}", "/marche/domande/{domandaMarche}/passo/3", ANCONA, "SNNSSNNN"),
                 // the graduatoria of a bando: read as the bando; the year-of-assignment form only for its Comune's operator
-                new Riga("GET /marche/bandi/{id}/graduatoria", "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}/graduatoria", "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria", ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione",
-                        "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaMarche}/assegnazione", ANCONA, "SNNNNNNN"),
+                        "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaGraduatoriaMarche}/assegnazione", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/bandi/{id}/graduatoria/stampa.xlsx", "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/stampa.xlsx",
-                        ANCONA, "SNNSSNNS"),
+                        ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/brogliaccio.xlsx", "/marche/bandi/{bandoMarcheGraduatoria}/brogliaccio.xlsx", ANCONA,
-                        "SNNSSNNS"),
+                        "SNNSSNNN"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -386,8 +398,15 @@ class MatriceConsoleTest {
                     "marche.web.GraduatoriaBandoPagineTest, marche.web.GraduatoriaBandoNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione", "marche.web.GraduatoriaBandoPagineTest"),
             Map.entry("POST /marche/bandi/{id}/eliminazione", "marche.web.BandiPagineTest"),
+            Map.entry("POST /marche/bandi/{id}/modifica", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni/copia-da-modello", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/domande/nuova", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/1", "marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/2", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/{passo:[34]}", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/passo/5", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
+            Map.entry("POST /marche/domande/{id}/eliminazione", "marche.web.DomandePagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

@@ -33,6 +33,10 @@ class BrogliaccioBandoTest {
         assertThat(brogliaccio.punti("non è json")).isEmpty();
         assertThat(brogliaccio.punti(null)).isEmpty();
         assertThat(brogliaccio.punti("[]")).isEmpty();
+        // as the desk stores it: the list of the bands applied
+        assertThat(brogliaccio.punti("[{\"condizione\": \"SOGGETTIVA_1\", \"fascia\": \"a\", \"punti\": 5, \"contata\": true},"
+                + " {\"condizione\": \"OGGETTIVA_2\", \"fascia\": \"a\", \"punti\": 2, \"contata\": false}]"))
+                .containsOnlyKeys(ContenitoreCondizione.SOGGETTIVA_1);
     }
 
     @Test

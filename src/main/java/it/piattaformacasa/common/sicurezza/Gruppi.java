@@ -15,7 +15,10 @@ public final class Gruppi {
     public static final String ANALISTI = "analisti";
     /** The Region's validators of the ente's requests of abilitazione (seed 002, issue 14). */
     public static final String VALIDATORI_REGIONALI = "validatori-regionali";
-    /** Regional readers (seed 004: «quelli provinciali e regionali alla sola consultazione»): every ente, no writes. */
+    /**
+     * Regional readers (seed 004: «quelli provinciali e regionali alla sola consultazione»): every ente of their Region
+     * (in {@link #lettoriRegione}), no writes.
+     */
     public static final String LETTORI_REGIONALI = "lettori-regionali";
     /** Every provincial reader, whatever the province: the role. The province is in {@link #lettoriProvincia}. */
     public static final String LETTORI_PROVINCIALI = "lettori-provinciali";
@@ -24,6 +27,7 @@ public final class Gruppi {
 
     private static final String ENTE = "ente-";
     private static final String LETTORI_PROVINCIA = "lettori-provincia-";
+    private static final String LETTORI_REGIONE = "lettori-regione-";
 
     /** What a user or group id may contain (the engine refuses others; the logins check it before asking it). */
     public static final String IDENTIFICATIVO = "[a-zA-Z0-9._-]+";
@@ -49,6 +53,18 @@ public final class Gruppi {
     /** Operators of the Comune capofila of the ambito who manage the avvisi. */
     public static String capofila(String codiceAmbito) {
         return "ambito-" + codiceAmbito.toLowerCase(Locale.ROOT) + "-capofila";
+    }
+
+    /** The regional readers of one Region (a regional profile, «MARCHE»): the scope of what they read (ADR 16). */
+    public static String lettoriRegione(String profilo) {
+        return LETTORI_REGIONE + profilo.toLowerCase(Locale.ROOT);
+    }
+
+    /** The profile («MARCHE») of a {@link #lettoriRegione} group, empty for any other group. */
+    public static Optional<String> regioneDeiLettori(String gruppo) {
+        return gruppo.startsWith(LETTORI_REGIONE) && gruppo.length() > LETTORI_REGIONE.length()
+                ? Optional.of(gruppo.substring(LETTORI_REGIONE.length()).toUpperCase(Locale.ROOT))
+                : Optional.empty();
     }
 
     /** The provincial readers of one province (its sigla, «VA»): the scope of what they read. */

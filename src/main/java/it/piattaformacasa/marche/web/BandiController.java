@@ -5,7 +5,11 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +27,11 @@ import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.marche.Bando;
 import it.piattaformacasa.marche.BandiService;
 import it.piattaformacasa.marche.GrigliaCondizioni;
+import it.piattaformacasa.marche.PunteggioGriglia;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -92,6 +99,38 @@ class BandiController {
         }
     }
 
+    /**
+     * «Prova il punteggio»: what the desk would send for a domanda. Keys as the grid names them: {@code valori} by
+     * parameter (ISEE, COMPONENTI…), {@code spuntate} and {@code ripetizioni} by condition (OGGETTIVA_5…).
+     */
+    record ProvaBody(@Min(value = 1, message = "una versione delle condizioni, da 1") Integer versione,
+                     @Size(max = 7, message = "al più 7 parametri")
+                     Map<@Size(max = 30, message = "al più 30 caratteri") String,
+                             @NotNull(message = "valore mancante") @Digits(integer = 7, fraction = 2,
+                                     message = "al più sette cifre intere e due decimali") BigDecimal> valori,
+                     @Size(max = 16, message = "al più 16 condizioni")
+                     Map<@Size(max = 20, message = "al più 20 caratteri") String,
+                             @NotNull(message = "fasce mancanti") @Size(max = 6, message = "al più 6 fasce")
+                             List<@NotNull(message = "fascia mancante") @Size(max = 1, message = "una lettera, dalla a alla f") String>> spuntate,
+                     @Size(max = 16, message = "al più 16 condizioni")
+                     Map<@Size(max = 20, message = "al più 20 caratteri") String,
+                             @NotNull(message = "ripetizioni mancanti") @Min(value = 0, message = "non negative")
+                             @Max(value = 1000, message = "al più 1000") Integer> ripetizioni) {
+    }
+
+    record VoceDto(String condizione, String etichetta, String fascia, String testo, BigDecimal punti, String spiegazione,
+                   boolean contata) {
+    }
+
+    record PunteggioDto(long bandoId, int versione, BigDecimal totale, List<VoceDto> voci) {
+
+        static PunteggioDto di(long bandoId, BandiService.VersioneEPunteggio p) {
+            return new PunteggioDto(bandoId, p.versione(), p.punteggio().totale(), p.punteggio().voci().stream()
+                    .map(v -> new VoceDto(v.condizione().name(), v.condizione().etichetta(), v.fascia(), v.testo(), v.punti(),
+                            v.spiegazione(), v.contata())).toList());
+        }
+    }
+
     private final BandiService bandi;
 
     BandiController(BandiService bandi) {
@@ -118,6 +157,18 @@ class BandiController {
     @Operation(summary = "Il bando, con la versione corrente della griglia e il numero di domande")
     BandoDto bando(@PathVariable long id) {
         return BandoDto.di(bandi.bando(id));
+    }
+
+    record ModificaBando(@Size(max = 20, message = "al più 20 caratteri") String numero, LocalDate dataPubblicazione,
+                         LocalDate dataScadenza, LocalDate dataScadenzaEstero) {
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "«Modifica» il bando: numero, data di pubblicazione, scadenze; con domande già inserite le date "
+            + "devono ancora comprenderle")
+    BandoDto modifica(@PathVariable long id, @Valid @RequestBody ModificaBando body) {
+        return BandoDto.di(bandi.modifica(id, body.numero(), body.dataPubblicazione(), body.dataScadenza(),
+                body.dataScadenzaEstero()));
     }
 
     @DeleteMapping("/{id}")
@@ -150,5 +201,23 @@ class BandiController {
     CondizioniDto salva(@PathVariable long id, @Valid @RequestBody GrigliaBody body) {
         BandiService.VersioneCondizioni v = bandi.salvaCondizioni(id, body.griglia(), body.versioneBase());
         return CondizioniDto.di(v, bandi.bando(id));
+    }
+
+    @GetMapping("/{id}/condizioni/dmn")
+    @Operation(summary = "Le regole DMN derivate dalla griglia (versione corrente o indicata): una tabella decisionale per "
+            + "condizione, da aprire con Camunda Modeler o bpmn.io; la griglia resta la fonte")
+    ResponseEntity<String> dmn(@PathVariable long id, @RequestParam(required = false) Integer versione) {
+        BandiService.DmnCondizioniBando dmn = bandi.dmn(id, versione);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dmn.nomeFile()).build().toString())
+                .body(dmn.xml());
+    }
+
+    @PostMapping("/{id}/condizioni/prova")
+    @Operation(summary = "«Prova il punteggio»: il punteggio che avrebbe una domanda con questi dati (valori dei parametri, "
+            + "fasce spuntate, ripetizioni delle fasce «per ogni»), con la spiegazione di ogni fascia; non salva nulla")
+    PunteggioDto prova(@PathVariable long id, @Valid @RequestBody ProvaBody body) {
+        PunteggioGriglia.DatiPunteggio dati = DatiDellaProva.dati(body.valori(), body.spuntate(), body.ripetizioni());
+        return PunteggioDto.di(id, bandi.prova(id, body.versione(), dati));
     }
 }

@@ -113,6 +113,43 @@ class BandiPagine {
         return pagina;
     }
 
+    @GetMapping("/marche/bandi/{id}/modifica")
+    ModelAndView modifica(@PathVariable long id) {
+        Bando bando = bandoDaModificare(id);
+        return modulo(bando, new ModuloBando(null, bando.numero(), ItalianFormats.data(bando.dataPubblicazione()),
+                ItalianFormats.data(bando.dataScadenza()), ItalianFormats.data(bando.dataScadenzaEstero())), Map.of(), HttpStatus.OK);
+    }
+
+    /** «OK» of «Modifica»: the API's {@code PUT /api/marche/bandi/{id}}, then the bando's page. */
+    @PostMapping("/marche/bandi/{id}/modifica")
+    Object modifica(@PathVariable long id, @ModelAttribute ModuloBando modulo, RedirectAttributes esito) {
+        Bando bando = bandoDaModificare(id);
+        Map<String, String> errori = new LinkedHashMap<>();
+        LocalDate pubblicazione = data(modulo.dataPubblicazione(), "dataPubblicazione", errori);
+        LocalDate scadenza = data(modulo.dataScadenza(), "dataScadenza", errori);
+        LocalDate estero = data(modulo.dataScadenzaEstero(), "dataScadenzaEstero", errori);
+        try {
+            if (errori.isEmpty()) {
+                Bando modificato = bandi.modifica(id, modulo.numero(), pubblicazione, scadenza, estero);
+                esito.addFlashAttribute("successo", "Bando n. " + modificato.numero() + " del "
+                        + ItalianFormats.data(modificato.dataPubblicazione()) + " modificato.");
+                return vai("/marche/bandi/" + id);
+            }
+        } catch (DatiNonValidiException e) {
+            e.errori().forEach(x -> errori.putIfAbsent(x.campo(), x.messaggio()));
+        }
+        return modulo(bando, modulo, errori, HttpStatus.BAD_REQUEST);
+    }
+
+    /** Only who manages the bando opens «Modifica»: the others read it (403). */
+    private Bando bandoDaModificare(long id) {
+        Bando bando = bandi.bando(id);
+        if (!bando.gestibile()) {
+            throw new AccessoNegatoException(BandiService.SOLO_MARCHE + " (" + bando.ente() + ")");
+        }
+        return bando;
+    }
+
     /** «Elimina»: only while no domanda exists (409 page otherwise). */
     @PostMapping("/marche/bandi/{id}/eliminazione")
     Object elimina(@PathVariable long id, RedirectAttributes esito) {
@@ -187,11 +224,17 @@ class BandiPagine {
     // -------------------------------------------------------------------------------------------------------------
 
     private ModelAndView nuovo(ModuloBando modulo, Map<String, String> errori, HttpStatus stato) {
-        ModelAndView pagina = new ModelAndView("marche/bando-nuovo");
-        pagina.addObject("enti", bandi.entiGestibili());
         if (bandi.entiGestibili().isEmpty()) {
             throw new AccessoNegatoException(BandiService.SOLO_MARCHE);
         }
+        return modulo(null, modulo, errori, stato);
+    }
+
+    /** «Nuovo bando» ({@code bando} null) or «Modifica» of {@code bando}: the same form. */
+    private ModelAndView modulo(Bando bando, ModuloBando modulo, Map<String, String> errori, HttpStatus stato) {
+        ModelAndView pagina = new ModelAndView("marche/bando-nuovo");
+        pagina.addObject("enti", bando == null ? bandi.entiGestibili() : List.of());
+        pagina.addObject("bando", bando);
         pagina.addObject("modulo", modulo);
         pagina.addObject("errori", errori);
         Map<String, String> riepilogo = new LinkedHashMap<>();

@@ -221,7 +221,7 @@ class GraduatoriaBandoPagine {
                     n -> "/marche/bandi/" + bando.id() + "/graduatoria?pagina=" + n + "#titolo-posizioni");
             pagina.addObject("paginazione", paginazione);
             pagina.addObject("righe", g.posizioni().subList((int) Math.max(0, paginazione.dal() - 1), (int) paginazione.al()));
-            pagina.addObject("ultima", g.posizioni().size());
+            pagina.addObject("ultima", g.posizioni().isEmpty() ? 0 : g.posizioni().get(g.posizioni().size() - 1).posizione());
         }
         pagina.addObject("bando", bando);
         pagina.addObject("graduatoria", g);

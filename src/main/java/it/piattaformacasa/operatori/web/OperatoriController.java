@@ -18,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.operatori.Abilitazione;
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.operatori.Operatore;
 import it.piattaformacasa.operatori.OperatoriService;
 import it.piattaformacasa.operatori.RuoloPiattaforma;
@@ -36,20 +37,22 @@ class OperatoriController {
 
     record OperatoreDto(String username, String codiceFiscale, String nome, String cognome, String email, String telefono,
                         boolean attivo, List<AbilitazioneDto> abilitazioni, Set<RuoloPiattaforma> ruoli,
-                        String provinciaLettura) {
+                        String provinciaLettura, RegioneProfilo regioneLettura) {
         static OperatoreDto di(Operatore o) {
             return new OperatoreDto(o.getUsername(), o.getCodiceFiscale().valore(), o.getNome(), o.getCognome(),
                     o.getEmail(), o.getTelefono(), o.isAttivo(),
-                    o.getAbilitazioni().stream().map(AbilitazioneDto::di).toList(), o.getRuoli(), o.getProvinciaLettura());
+                    o.getAbilitazioni().stream().map(AbilitazioneDto::di).toList(), o.getRuoli(), o.getProvinciaLettura(),
+                    o.getRegioneLettura());
         }
     }
 
     /**
-     * Seed 004: {@code LETTORE_REGIONALE} (no province), {@code LETTORE_PROVINCIALE} with the sigla of a province
-     * («VA»), or no {@code ruolo} to take the read-only scope away.
+     * Seed 004: {@code LETTORE_REGIONALE} with its {@code regione} (LOMBARDIA when omitted, ADR 16),
+     * {@code LETTORE_PROVINCIALE} with the sigla of a province («VA»), or no {@code ruolo} to take the read-only scope away.
      */
     record Lettura(@Size(max = 30, message = "al massimo 30 caratteri") String ruolo,
-                   @Size(max = 2, message = "la sigla di una provincia ha due lettere") String provincia) {
+                   @Size(max = 2, message = "la sigla di una provincia ha due lettere") String provincia,
+                   @Size(max = 20, message = "al massimo 20 caratteri") String regione) {
     }
 
     record ProfiloDto(String username, List<String> autorita, OperatoreDto operatore) {
@@ -81,6 +84,6 @@ class OperatoriController {
     @PreAuthorize("hasRole('AMMINISTRATORE')")
     @Operation(summary = "Assegna o toglie il ruolo di sola consultazione: lettore regionale o provinciale (solo amministratori)")
     OperatoreDto lettura(@PathVariable String username, @Valid @RequestBody Lettura lettura) {
-        return OperatoreDto.di(operatori.assegnaLettura(username, lettura.ruolo(), lettura.provincia()));
+        return OperatoreDto.di(operatori.assegnaLettura(username, lettura.ruolo(), lettura.provincia(), lettura.regione()));
     }
 }

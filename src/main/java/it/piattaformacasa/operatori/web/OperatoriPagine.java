@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.RedirectView;
 
+import it.piattaformacasa.anagrafe.RegioneProfilo;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.operatori.Operatore;
@@ -48,31 +49,36 @@ class OperatoriPagine {
     ModelAndView lettura(@PathVariable String username) {
         Operatore operatore = operatori.operatore(username);
         String ruolo = operatore.getRuoli().stream().filter(r -> r.soloLettura()).map(Enum::name).findFirst().orElse("");
-        return modulo(operatore, ruolo, operatore.getProvinciaLettura(), Map.of(), HttpStatus.OK);
+        return modulo(operatore, ruolo, operatore.getProvinciaLettura(),
+                operatore.getRegioneLettura() == null ? "" : operatore.getRegioneLettura().name(), Map.of(), HttpStatus.OK);
     }
 
     @PostMapping("/operatori/{username}/lettura")
     Object salva(@PathVariable String username, @RequestParam(required = false) String ruolo,
-                 @RequestParam(required = false) String provincia) {
+                 @RequestParam(required = false) String provincia, @RequestParam(required = false) String regione) {
         Operatore operatore = operatori.operatore(username);
         try {
-            operatori.assegnaLettura(username, ruolo, "LETTORE_PROVINCIALE".equals(ruolo) ? provincia : null);
+            operatori.assegnaLettura(username, ruolo, "LETTORE_PROVINCIALE".equals(ruolo) ? provincia : null,
+                    "LETTORE_REGIONALE".equals(ruolo) ? regione : null);
         } catch (DatiNonValidiException e) {
             Map<String, String> errori = new LinkedHashMap<>();
             e.errori().forEach(errore -> errori.putIfAbsent(errore.campo(),
                     testo("operatori.lettura." + errore.campo()) + ": " + errore.messaggio()));
-            return modulo(operatore, ruolo, provincia, errori, HttpStatus.BAD_REQUEST);
+            return modulo(operatore, ruolo, provincia, regione, errori, HttpStatus.BAD_REQUEST);
         }
         RedirectView vai = new RedirectView("/operatori?salvato=" + username, true);
         vai.setStatusCode(HttpStatus.SEE_OTHER);
         return vai;
     }
 
-    private ModelAndView modulo(Operatore operatore, String ruolo, String provincia, Map<String, String> errori, HttpStatus stato) {
+    private ModelAndView modulo(Operatore operatore, String ruolo, String provincia, String regione, Map<String, String> errori,
+                                HttpStatus stato) {
         ModelAndView vista = new ModelAndView("operatori/lettura");
         vista.addObject("operatore", operatore);
         vista.addObject("ruolo", ruolo == null ? "" : ruolo);
         vista.addObject("provincia", provincia);
+        vista.addObject("regione", regione == null ? "" : regione);
+        vista.addObject("regioni", RegioneProfilo.values());
         vista.addObject("errori", errori);
         vista.setStatus(stato);
         return vista;

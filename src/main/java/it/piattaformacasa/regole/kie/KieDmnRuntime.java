@@ -176,7 +176,7 @@ public class KieDmnRuntime {
         return valuta(regole, regole.modelli().get(chiave), nomeModello, input, decisioni);
     }
 
-    private static EsitoDmn valuta(RegoleAttive regole, ModelloCaricato modello, String nomeModello, Map<String, ?> input,
+    static EsitoDmn valuta(RegoleAttive regole, ModelloCaricato modello, String nomeModello, Map<String, ?> input,
                                    String... richieste) {
         DMNContext contesto = regole.runtime().newContext();
         input.forEach(contesto::set);
@@ -328,7 +328,7 @@ public class KieDmnRuntime {
     }
 
     /** The checksum the rule repository stores: SHA-256 of the source, hexadecimal. */
-    private static String sha256(byte[] contenuto) {
+    static String sha256(byte[] contenuto) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(contenuto));
         } catch (java.security.NoSuchAlgorithmException e) {

@@ -241,6 +241,48 @@ class BandiApiTest {
     }
 
     @Test
+    void modificaCambiaNumeroEDateMaNonLasciaFuoriLeDomandeGiaInserite() {
+        long id = creaBandoConModello();
+        String nuovo = numero();
+        ClientHttp.Risposta modificato = put("/api/marche/bandi/" + id, ANCONA, modifica(nuovo, "2042-01-10", "2042-03-10",
+                "2042-03-25"));
+        assertThat(modificato.status()).as(modificato.body()).isEqualTo(200);
+        assertThat(modificato.json().get("numero").asText()).isEqualTo(nuovo);
+        assertThat(modificato.json().get("anno").asInt()).isEqualTo(2042);
+        assertThat(modificato.json().get("versioneCondizioni").asInt()).as("the grid stays").isEqualTo(1);
+
+        // a domanda of a resident in Italy on 01/03/2042 and one from abroad on 20/03/2042
+        jdbc.update("insert into marche_domanda (bando_id, numero, data_presentazione) values (?, 1, date '2042-03-01')", id);
+        jdbc.update("insert into marche_domanda (bando_id, numero, data_presentazione, residente_estero) "
+                + "values (?, 2, date '2042-03-20', true)", id);
+        assertErrore(put("/api/marche/bandi/" + id, ANCONA, modifica(nuovo, "2042-03-05", "2042-03-30", "2042-03-31")),
+                "dataPubblicazione", "non può seguire il 01/03/2042, data di presentazione della prima domanda");
+        ClientHttp.Risposta rifiutata = put("/api/marche/bandi/" + id, ANCONA, modifica(nuovo, "2042-01-10", "2042-02-28",
+                "2042-03-15"));
+        assertErrore(rifiutata, "dataScadenza", "non può precedere il 01/03/2042");
+        assertErrore(rifiutata, "dataScadenzaEstero", "non può precedere il 20/03/2042");
+        assertThat(http.get("/api/marche/bandi/" + id, ANCONA).json().get("dataScadenza").asText())
+                .as("nothing written").isEqualTo("2042-03-10");
+        // with the domande inside, the closing date moves
+        assertThat(put("/api/marche/bandi/" + id, ANCONA, modifica(nuovo, "2042-01-10", "2042-03-01", "2042-03-20")).status())
+                .isEqualTo(200);
+
+        // the same number in the same year as another bando of the ente: refused on the field
+        long altro = creaBando();
+        String altroNumero = http.get("/api/marche/bandi/" + altro, ANCONA).json().get("numero").asText();
+        long terzo = creaBando();
+        assertErrore(put("/api/marche/bandi/" + terzo, ANCONA, modifica(altroNumero, "2041-01-10", "2041-03-01", "2041-03-20")),
+                "numero", "esiste già il bando n. " + altroNumero + " del 2041");
+        assertErrore(put("/api/marche/bandi/" + id, ANCONA, modifica("", "2042-01-10", "2042-01-01", "2042-03-20")),
+                "dataScadenza", "la scadenza deve seguire la data di pubblicazione");
+        // who does not manage it: a Lombardia operator does not see it, the supervisor reads but does not change it
+        assertThat(put("/api/marche/bandi/" + id, MALNATE,
+                modifica(numero(), "2042-01-10", "2042-03-10", "2042-03-25")).status()).isEqualTo(404);
+        assertThat(put("/api/marche/bandi/" + id, SUPERVISORE, modifica(numero(), "2042-01-10", "2042-03-10", "2042-03-25"))
+                .status()).isEqualTo(403);
+    }
+
+    @Test
     void senzaDomandeIlBandoSiEliminaConLeSueCondizioni() {
         long id = creaBandoConModello();
         assertThat(http.delete("/api/marche/bandi/" + id, ANCONA).status()).isEqualTo(204);
@@ -270,6 +312,11 @@ class BandiApiTest {
     private ClientHttp.Risposta crea(String utente, String numero, String pubblicazione, String scadenza, String estero) {
         return http.post("/api/marche/bandi", utente, "{\"numero\":\"" + numero + "\",\"dataPubblicazione\":\"" + pubblicazione
                 + "\",\"dataScadenza\":\"" + scadenza + "\",\"dataScadenzaEstero\":\"" + estero + "\"}");
+    }
+
+    private static String modifica(String numero, String pubblicazione, String scadenza, String estero) {
+        return "{\"numero\":\"" + numero + "\",\"dataPubblicazione\":\"" + pubblicazione + "\",\"dataScadenza\":\""
+                + scadenza + "\",\"dataScadenzaEstero\":\"" + estero + "\"}";
     }
 
     private long creaBando() {

@@ -156,6 +156,34 @@ class BandiPagineTest {
     }
 
     @Test
+    void modificaPartendoDaiDatiDelBandoEConUnErroreAccantoAlCampo() {
+        long id = bando();
+        String pagina = ancona.get("/marche/bandi/" + id).body();
+        assertThat(pagina).contains("href=\"/marche/bandi/" + id + "/modifica\"");
+        String modulo = ancona.get("/marche/bandi/" + id + "/modifica").body();
+        assertThat(modulo).contains("Modifica del bando n. ", "value=\"01/02/2041\"", "value=\"31/03/2041\"",
+                "value=\"15/04/2041\"", "action=\"/marche/bandi/" + id + "/modifica\"");
+        String numero = numero();
+        ClientHttp.Risposta rifiutata = ancona.post("/marche/bandi/" + id + "/modifica", Map.of("numero", numero,
+                "dataPubblicazione", "01/02/2041", "dataScadenza", "15/04/2041", "dataScadenzaEstero", "31/03/2041"));
+        assertThat(rifiutata.status()).isEqualTo(400);
+        assertThat(rifiutata.body()).contains("id=\"dataScadenzaEstero-errore\"",
+                "la scadenza per i residenti all&#39;estero non può precedere la scadenza");
+        ClientHttp.Risposta ok = ancona.post("/marche/bandi/" + id + "/modifica", Map.of("numero", numero,
+                "dataPubblicazione", "01/02/2041", "dataScadenza", "15/04/2041", "dataScadenzaEstero", "30/04/2041"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(303);
+        assertThat(ancona.get("/marche/bandi/" + id).body()).contains("Bando n. " + numero + " del 01/02/2041 modificato.",
+                "15/04/2041", "30/04/2041");
+        // the Lombardia operator does not see the bando; the supervisor reads it and is not offered «Modifica»
+        assertThat(SessioneConsole.di(http, MALNATE).get("/marche/bandi/" + id + "/modifica").status()).isEqualTo(404);
+        SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
+        assertThat(supervisore.get("/marche/bandi/" + id).body()).doesNotContain("/modifica\"");
+        assertThat(supervisore.post("/marche/bandi/" + id + "/modifica", Map.of("numero", numero(),
+                "dataPubblicazione", "01/02/2041", "dataScadenza", "15/04/2041", "dataScadenzaEstero", "30/04/2041")).status())
+                .isEqualTo(403);
+    }
+
+    @Test
     void eliminaToglieIlBandoDallElenco() {
         long id = bando();
         ClientHttp.Risposta eliminato = ancona.post("/marche/bandi/" + id + "/eliminazione", Map.of());

@@ -100,6 +100,27 @@ class GraduatoriaBandoApiTest {
     }
 
     @Test
+    void unaDomandaEliminataAlloSportelloLasciaUnaLacunaDaRicalcolare() {
+        long bando = bando();
+        DomandeMarcheDiProva d = domande(bando);
+        long a = d.domanda(1, "2050-02-01", "Alfa", "20");
+        long b = d.domanda(2, "2050-02-01", "Beta", "18");
+        long c = d.domanda(3, "2050-02-01", "Gamma", "16");
+        inserisci(bando);
+        calcola(bando, null);
+        // as the desk's «Elimina» does
+        jdbc.update("delete from marche_posizione where domanda_id = ?", b);
+        jdbc.update("delete from marche_domanda where id = ?", b);
+        JsonNode g = http.get(url(bando), ANCONA).json();
+        assertThat(g.get("daRicalcolare").asBoolean()).isTrue();
+        ClientHttp.Risposta giu = sposta(bando, a, "{\"direzione\":\"GIU\",\"motivo\":\"Prova\"}");
+        assertThat(giu.status()).as(giu.body()).isEqualTo(200);
+        assertThat(ids(giu.json())).containsExactly(c, a);
+        assertThat(ids(calcola(bando, true))).containsExactly(a, c);
+        assertThat(http.get(url(bando), ANCONA).json().get("daRicalcolare").asBoolean()).isFalse();
+    }
+
+    @Test
     void gliSpostamentiManualiRichiedonoUnMotivoESiPerdonoSoloConConferma() {
         long bando = bando();
         DomandeMarcheDiProva d = domande(bando);
@@ -237,11 +258,12 @@ class GraduatoriaBandoApiTest {
             assertThat(http.get(percorso, LETTORE_COMO).status()).as(percorso).isEqualTo(404);
         }
         assertThat(http.get(url(bando), SUPERVISORE).status()).isEqualTo(200);
-        assertThat(http.get(url(bando), LETTORE_REGIONE).status()).isEqualTo(200);
+        assertThat(http.get(url(bando), LETTORE_MARCHE).status()).isEqualTo(200);
+        assertThat(http.get(url(bando), LETTORE_REGIONE).status()).as("Lombardia's regional reader").isEqualTo(404);
         assertThat(http.post(url(bando) + "/calcolo", MALNATE, "{}").status()).isEqualTo(404);
         assertThat(http.post(url(bando) + "/calcolo", SUPERVISORE, "{}").status()).isEqualTo(403);
         assertThat(sposta(bando, a, "{\"direzione\":\"GIU\",\"motivo\":\"x\"}").status()).isEqualTo(400);
-        assertThat(http.post(url(bando) + "/posizioni/" + a + "/spostamento", LETTORE_REGIONE,
+        assertThat(http.post(url(bando) + "/posizioni/" + a + "/spostamento", LETTORE_MARCHE,
                 "{\"direzione\":\"GIU\",\"motivo\":\"x\"}").status()).isEqualTo(403);
         assertThat(http.post(url(bando) + "/domande/" + a + "/assegnazione", MALNATE, "{\"anno\":\"2051\"}").status()).isEqualTo(404);
         assertThat(http.get(url(bando), ANCONA).json().get("alloggiAssegnati").asInt()).isZero();
@@ -256,9 +278,9 @@ class GraduatoriaBandoApiTest {
         d.domanda(3, "2050-02-13", "Verdi", "4", true);
         jdbc.update("""
                 update marche_domanda set isee = 4800.00, codice_fiscale = 'RSSMRA80A01A271X', fasce_spuntate = '{"OGGETTIVA_1": ["a"]}', requisiti = '{"cittadinanza": true, "residenza": true, "alloggio": false}',
-                       punteggio_dettaglio = '{"totale": 17.50, "voci": [{"condizione": "SOGGETTIVA_1", "fascia": "a", "punti": 5, "contata": true},
+                       punteggio_dettaglio = '[{"condizione": "SOGGETTIVA_1", "fascia": "a", "punti": 5, "contata": true},
                            {"condizione": "OGGETTIVA_1", "fascia": "a", "punti": 3, "contata": true},
-                           {"condizione": "OGGETTIVA_2", "fascia": "a", "punti": 2, "contata": false}]}',
+                           {"condizione": "OGGETTIVA_2", "fascia": "a", "punti": 2, "contata": false}]',
                        note = '=SOMMA(A1)'
                  where id = ?""", a);
         jdbc.update("insert into marche_componente (domanda_id, posizione, cognome, nome, data_nascita, parentela, invalidita, a_carico) "

@@ -140,6 +140,46 @@ class LettoriTest {
         assertThat(operatori.operatore(u).getRuoli()).extracting(Enum::name).containsExactly("LETTORE_REGIONALE");
     }
 
+    /**
+     * ADR 16: a regional reader reads its Region. The demo's Lombardia reader reads Varese and not the Comune di
+     * Ancona's bandi; the Regione Marche's reader the opposite; an administrator gives a reader the Marche through the
+     * API, and an unknown Region is a 400 on the field.
+     */
+    @Test
+    void unLettoreRegionaleLeggeLaSuaRegioneENonLAltra() {
+        long varese = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE);
+        ClientHttp.Risposta bando = http().post("/api/marche/bandi", ANCONA, "{\"numero\":\"LETT-" + System.nanoTime() % 1_000_000
+                + "\",\"dataPubblicazione\":\"2043-02-01\",\"dataScadenza\":\"2043-03-31\",\"dataScadenzaEstero\":\"2043-04-15\"}");
+        assertThat(bando.status()).as(bando.body()).isEqualTo(201);
+        String id = bando.json().get("id").asText();
+
+        assertThat(http().get("/api/enti/" + varese + "/riepilogo", LETTORE_REGIONE).status()).isEqualTo(200);
+        assertThat(http().get("/api/marche/bandi/" + id, LETTORE_REGIONE).status()).isEqualTo(404);
+        assertThat(http().get("/api/marche/bandi", LETTORE_REGIONE).json().findValuesAsText("id")).doesNotContain(id);
+
+        assertThat(http().get("/api/marche/bandi/" + id, LETTORE_MARCHE).status()).isEqualTo(200);
+        assertThat(http().get("/api/enti/" + varese + "/riepilogo", LETTORE_MARCHE).status()).isIn(403, 404);
+        assertThat(elementi(http().get("/api/alloggi", LETTORE_MARCHE))).as("no Lombardia stock").isEmpty();
+        // and it writes nothing, in its Region either
+        assertThat(http().delete("/api/marche/bandi/" + id, LETTORE_MARCHE).status()).isEqualTo(403);
+
+        String u = nuovoOperatore();
+        ClientHttp.Risposta sbagliata = lettura(ADMIN, u, "{\"ruolo\":\"LETTORE_REGIONALE\",\"regione\":\"TOSCANA\"}");
+        assertThat(sbagliata.status()).isEqualTo(400);
+        assertThat(campo(sbagliata)).isEqualTo("regione");
+        assertThat(lettura(ADMIN, u, "{\"ruolo\":\"LETTORE_PROVINCIALE\",\"provincia\":\"VA\",\"regione\":\"MARCHE\"}").status())
+                .isEqualTo(400);
+        ClientHttp.Risposta marche = lettura(ADMIN, u, "{\"ruolo\":\"LETTORE_REGIONALE\",\"regione\":\"MARCHE\"}");
+        assertThat(marche.status()).as(marche.body()).isEqualTo(200);
+        assertThat(marche.json().get("regioneLettura").asText()).isEqualTo("MARCHE");
+        assertThat(http().get("/api/marche/bandi/" + id, u).status()).isEqualTo(200);
+        assertThat(http().get("/api/enti/" + varese + "/riepilogo", u).status()).isIn(403, 404);
+        // without a Region, the regional reader is Lombardia's (the platform's first procedure)
+        assertThat(lettura(ADMIN, u, "{\"ruolo\":\"LETTORE_REGIONALE\"}").json().get("regioneLettura").asText())
+                .isEqualTo("LOMBARDIA");
+        assertThat(http().get("/api/marche/bandi/" + id, u).status()).isEqualTo(404);
+    }
+
     @Test
     void unLettoreProvincialeVedeLaSuaProvinciaENullaDiUnAltra() {
         long varese = jdbc.queryForObject("select id from ente_proprietario where codice_fiscale = ?", Long.class, CF_COMUNE_VARESE);
