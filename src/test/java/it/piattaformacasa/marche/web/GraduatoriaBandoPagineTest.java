@@ -79,6 +79,8 @@ class GraduatoriaBandoPagineTest {
         assertThat(calcolata).contains("Graduatoria calcolata: 3 domande", "Rossi Prova (n. 57)", "17,50", "(17,50)",
                 "aria-label=\"Sposta su la domanda 58\"", "aria-label=\"Sposta giù la domanda 58\"", "Criterio provvisorio");
         assertThat(calcolata.indexOf("n. 57")).isLessThan(calcolata.indexOf("n. 58"));
+        // «Seleziona»: the domanda's own pages (the desk's)
+        assertThat(calcolata).contains("href=\"/marche/domande/" + a + "/passo/1\"");
 
         // ▲ without a reason: the message beside the field, nothing moved
         ClientHttp.Risposta senzaMotivo = ancona.post(pagina + "/spostamento", Map.of("sposta", c + ":SU", "motivo", " "));
