@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,17 @@ import it.piattaformacasa.common.ItalianFormats;
 
 /** A report as a table: Italian column titles and rows of plain values; written as JSON, .xlsx or CSV. */
 public record Tabella(String titolo, List<String> colonne, List<List<Object>> righe) {
+
+    /**
+     * A date the .xlsx writes as a date cell (gg/mm/aaaa), so a spreadsheet sorts and filters it; the CSV and the pages
+     * print it gg/mm/aaaa. Opt-in: a bare {@code LocalDate} stays text as the existing reports always wrote it.
+     */
+    public record Data(LocalDate giorno) {
+
+        public static Data di(LocalDate giorno) {
+            return giorno == null ? null : new Data(giorno);
+        }
+    }
 
     public byte[] xlsx() {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -72,6 +84,9 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
                 // the decimals the value carries, as the CSV prints them («28,380»)
                 riga.getCell(colonna).setCellStyle(stili.decimali(b.scale()));
             }
+        } else if (v instanceof Data d) {
+            riga.createCell(colonna).setCellValue(d.giorno());
+            riga.getCell(colonna).setCellStyle(stili.data());
         } else if (v != null) {
             riga.createCell(colonna).setCellValue(testo(v));
             if (CelleSicure.sembraFormula(testo(v))) {
@@ -87,11 +102,20 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
         final CellStyle testoLetterale;
         private final Workbook workbook;
         private final Map<Integer, CellStyle> decimali = new HashMap<>();
+        private CellStyle data;
 
         Stili(Workbook workbook) {
             this.workbook = workbook;
             this.testoLetterale = workbook.createCellStyle();
             testoLetterale.setQuotePrefixed(true);
+        }
+
+        CellStyle data() {
+            if (data == null) {
+                data = workbook.createCellStyle();
+                data.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            }
+            return data;
         }
 
         CellStyle decimali(int quanti) {
@@ -125,6 +149,9 @@ public record Tabella(String titolo, List<String> colonne, List<List<Object>> ri
         }
         if (v instanceof Boolean b) {
             return b ? "Sì" : "No";
+        }
+        if (v instanceof Data d) {
+            return ItalianFormats.data(d.giorno());
         }
         return v.toString();
     }

@@ -192,6 +192,18 @@ class MatriceAutorizzazioniTest {
         id.put("bandoMarche", bandoMarche("MATRICE-1", true));
         id.put("bandoMarcheDaEliminare", bandoMarche("MATRICE-2", false));
         id.put("grigliaMarche", grigliaDaSalvare(id.get("bandoMarche")));
+        // its graduatoria: a bando with two domande (written as the desk will), the list inserted and calculated
+        String bandoGraduatoria = bandoMarche("MATRICE-G", true);
+        id.put("bandoMarcheGraduatoria", bandoGraduatoria);
+        for (int n = 1; n <= 2; n++) {
+            id.put("domandaGraduatoriaMarche" + n, jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, "
+                    + "cognome, nome, punteggio) values (?, ?, date '2038-02-10', 'Matrice', 'Prova', ?) returning id", Long.class,
+                    Long.parseLong(bandoGraduatoria), n, 20 - n).toString());
+        }
+        assertThat(http.post("/api/marche/bandi/" + bandoGraduatoria + "/graduatoria", ANCONA, "{}").status()).isEqualTo(201);
+        var calcolata = http.post("/api/marche/bandi/" + bandoGraduatoria + "/graduatoria/calcolo", ANCONA, "{}");
+        assertThat(calcolata.status()).as(calcolata.body()).isEqualTo(200);
+        id.put("versioneGraduatoriaMarche", calcolata.json().get("version").asText());
         // the desk (issue 15): a bando with domande, one per row that changes one, each at version 0
         id.put("bandoMarcheDomande", bandoMarche("MATRICE-4", true));
         id.put("cfMarche", it.piattaformacasa.common.CodiceFiscale.conControllo("MTRDMN80A01A271"));
@@ -492,6 +504,27 @@ class MatriceAutorizzazioniTest {
                         ANCONA, "SNNSSNNN"),
                 riga("POST /api/marche/bandi/{id}/condizioni/prova", "POST", "/api/marche/bandi/{bandoMarche}/condizioni/prova",
                         "{\"valori\":{\"ISEE\":4800},\"spuntate\":{\"OGGETTIVA_1\":[\"a\"]}}", ANCONA, "SNNSSNNN"),
+                // the graduatoria of a Marche bando (marche.GraduatoriaBandoService): read as the bando (the Regione Marche's reader too), written by its
+                // Comune's operator only; «Salva» before «Calcola» so that the version read is still current
+                riga("GET /api/marche/bandi/{id}/graduatoria", "GET", "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria", null,
+                        ANCONA, "SNNSSNNN"),
+                riga("PUT /api/marche/bandi/{id}/graduatoria", "PUT", "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria",
+                        "{\"version\":{versioneGraduatoriaMarche},\"nota\":\"Matrice\"}", ANCONA, "SNNNNNNN"),
+                riga("POST /api/marche/bandi/{id}/graduatoria", "POST", "/api/marche/bandi/{bandoMarche}/graduatoria", "{}", ANCONA,
+                        "SNNNNNNN"),
+                riga("POST /api/marche/bandi/{id}/graduatoria/calcolo", "POST",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/calcolo", "{\"confermaPerditaSpostamenti\":true}",
+                        ANCONA, "SNNNNNNN"),
+                riga("POST /api/marche/bandi/{id}/graduatoria/posizioni/{domandaId}/spostamento", "POST",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/posizioni/{domandaGraduatoriaMarche1}/spostamento",
+                        "{\"direzione\":\"GIU\",\"motivo\":\"Matrice\"}", ANCONA, "SNNNNNNN"),
+                riga("POST /api/marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione", "POST",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaGraduatoriaMarche2}/assegnazione",
+                        "{\"anno\":\"2038\"}", ANCONA, "SNNNNNNN"),
+                riga("GET /api/marche/bandi/{id}/graduatoria/stampa.xlsx", "GET",
+                        "/api/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/stampa.xlsx", null, ANCONA, "SNNSSNNN"),
+                riga("GET /api/marche/bandi/{id}/brogliaccio.xlsx", "GET", "/api/marche/bandi/{bandoMarcheGraduatoria}/brogliaccio.xlsx",
+                        null, ANCONA, "SNNSSNNN"),
                 riga("GET /api/enti/{enteId}/lista-prefettura/{anno}", "GET", "/api/enti/{ente}/lista-prefettura/{anno}", null,
                         CAPOFILA, "SNNSSSNS"),
                 riga("POST /api/enti/{enteId}/lista-prefettura/{anno}", "POST", "/api/enti/{ente}/lista-prefettura/{anno}",

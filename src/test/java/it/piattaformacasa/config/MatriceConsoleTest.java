@@ -141,6 +141,17 @@ class MatriceConsoleTest {
                         + it.piattaformacasa.common.CodiceFiscale.conControllo("MTRCNS80A01A271") + "\",\"isee\":5000}");
         assertThat(domandaMarche.status()).as(domandaMarche.body()).isEqualTo(201);
         id.put("domandaMarche", domandaMarche.json().get("id").asText());
+        // its graduatoria: another bando with one domanda (written as the desk will), the list inserted and calculated
+        ClientHttp.Risposta bandoGraduatoria = http.post("/api/marche/bandi", ANCONA, "{\"numero\":\"MATRICE-CG\",\"dataPubblicazione\":"
+                + "\"2037-02-01\",\"dataScadenza\":\"2037-03-31\",\"dataScadenzaEstero\":\"2037-04-15\"}");
+        assertThat(bandoGraduatoria.status()).as(bandoGraduatoria.body()).isEqualTo(201);
+        id.put("bandoMarcheGraduatoria", bandoGraduatoria.json().get("id").asText());
+        id.put("domandaGraduatoriaMarche", jdbc.queryForObject("insert into marche_domanda (bando_id, numero, data_presentazione, cognome, nome, "
+                + "punteggio) values (?, 1, date '2037-02-10', 'Matrice', 'Prova', 12) returning id", Long.class,
+                Long.parseLong(id.get("bandoMarcheGraduatoria"))).toString());
+        assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarcheGraduatoria") + "/graduatoria", ANCONA, "{}").status()).isEqualTo(201);
+        assertThat(http.post("/api/marche/bandi/" + id.get("bandoMarcheGraduatoria") + "/graduatoria/calcolo", ANCONA, "{}").status())
+                .isEqualTo(200);
         id.put("graduatoriaProvvisoria", Long.toString(scenario.graduatorieApprovate(avviso, graduatorie, graduatorieService,
                 jdbc, false).get(0).getId()));
         // ---- programmazione annuale: a plan of the demo ambito (issue 13)
@@ -252,6 +263,14 @@ class MatriceConsoleTest {
                 new Riga("GET /marche/bandi/{id}/domande", "/marche/bandi/{bandoMarche}/domande", ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/domande/nuova", "/marche/bandi/{bandoMarche}/domande/nuova", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/domande/{id}/passo/{passo}", "/marche/domande/{domandaMarche}/passo/3", ANCONA, "SNNSSNNN"),
+                // the graduatoria of a bando: read as the bando; the year-of-assignment form only for its Comune's operator
+                new Riga("GET /marche/bandi/{id}/graduatoria", "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria", ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione",
+                        "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/domande/{domandaGraduatoriaMarche}/assegnazione", ANCONA, "SNNNNNNN"),
+                new Riga("GET /marche/bandi/{id}/graduatoria/stampa.xlsx", "/marche/bandi/{bandoMarcheGraduatoria}/graduatoria/stampa.xlsx",
+                        ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/brogliaccio.xlsx", "/marche/bandi/{bandoMarcheGraduatoria}/brogliaccio.xlsx", ANCONA,
+                        "SNNSSNNN"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -372,6 +391,12 @@ class MatriceConsoleTest {
             Map.entry("POST /operatori/{username}/lettura", "operatori.web.LettoriTest"),
             // ---- Regione Marche (issue 15)
             Map.entry("POST /marche/bandi/nuovo", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/graduatoria", "marche.web.GraduatoriaBandoPagineTest, marche.web.GraduatoriaBandoNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/graduatoria/calcolo",
+                    "marche.web.GraduatoriaBandoPagineTest, marche.web.GraduatoriaBandoNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/graduatoria/spostamento",
+                    "marche.web.GraduatoriaBandoPagineTest, marche.web.GraduatoriaBandoNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/graduatoria/domande/{domandaId}/assegnazione", "marche.web.GraduatoriaBandoPagineTest"),
             Map.entry("POST /marche/bandi/{id}/eliminazione", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/modifica", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),

@@ -47,6 +47,11 @@ public class FormatiConsole {
         return valore == null ? NESSUNO : ItalianFormats.decimale(valore, 3);
     }
 
+    /** The points of a Marche grid, two decimals as the seed prints them: «17,50». */
+    public String punti(BigDecimal valore) {
+        return valore == null ? NESSUNO : ItalianFormats.decimale(valore, 2);
+    }
+
     /** A surface in m², two decimals: «62,50». */
     public String superficie(BigDecimal valore) {
         return valore == null ? NESSUNO : ItalianFormats.decimale(valore, 2);

@@ -322,7 +322,7 @@ class BandiPagine {
         return new BigDecimal(pulito);
     }
 
-    private static LocalDate data(String testo, String campo, Map<String, String> errori) {
+    static LocalDate data(String testo, String campo, Map<String, String> errori) {
         if (testo == null || testo.isBlank()) {
             return null;
         }
@@ -342,7 +342,7 @@ class BandiPagine {
         return null;
     }
 
-    private static RedirectView vai(String percorso) {
+    static RedirectView vai(String percorso) {
         RedirectView pagina = new RedirectView(percorso, true);
         pagina.setStatusCode(HttpStatus.SEE_OTHER);
         return pagina;
