@@ -40,7 +40,8 @@ import it.piattaformacasa.operatori.OperatoriService;
 
 /**
  * The demo ambito of Varese with its enti, fabbricati, about 40 alloggi, tenant households, one operator per
- * role and its annual plans (last year's approved, this year's open: {@link PianiDemo}). Loaded only on the embedded database, step by step and only what is missing; never by a
+ * role and its annual plans (last year's approved, this year's open: {@link PianiDemo}); the Comune di Ancona's bando with
+ * its domande and graduatoria ({@link BandiDemo}). Loaded only on the embedded database, step by step and only what is missing; never by a
  * migration, so that an external production database never receives demo users.
  */
 @Component
@@ -65,12 +66,13 @@ class DatiDemoRunner implements ApplicationRunner {
     private final OperatoriService operatori;
     private final CertificazioneAnagrafeService certificazioni;
     private final PianiDemo piani;
+    private final BandiDemo bandiMarche;
 
     DatiDemoRunner(Environment environment, @Value("${piattaforma.demo.enabled:true}") boolean abilitato,
                    TransactionTemplate tx, AmbitoRepository ambiti, ComuneRepository comuni,
                    EnteProprietarioRepository enti, FabbricatoRepository fabbricati, AlloggioRepository alloggi,
                    NucleoFamiliareRepository nuclei, OperatoriService operatori,
-                   CertificazioneAnagrafeService certificazioni, PianiDemo piani) {
+                   CertificazioneAnagrafeService certificazioni, PianiDemo piani, BandiDemo bandiMarche) {
         this.environment = environment;
         this.abilitato = abilitato;
         this.tx = tx;
@@ -83,6 +85,7 @@ class DatiDemoRunner implements ApplicationRunner {
         this.operatori = operatori;
         this.certificazioni = certificazioni;
         this.piani = piani;
+        this.bandiMarche = bandiMarche;
     }
 
     @Override
@@ -111,8 +114,11 @@ class DatiDemoRunner implements ApplicationRunner {
                 .forEach(e -> certificazioni.richiediComeSistema(e.getId(), ANNO_CERTIFICAZIONE));
         // after the certifications of the year: the plan of the year asks only for those still missing
         int pianiNuovi = piani.carica(AMBITO);
-        LOG.info("Dati demo pronti in {} ms: ambito {}, {} alloggi, {} operatori nuovi (password «{}»), {} piani annuali nuovi",
-                (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(), mancanti.size(), PASSWORD_DEMO, pianiNuovi);
+        // the Comune di Ancona's bando, its domande and graduatoria (issue 15): after its operator exists
+        int domandeMarche = bandiMarche.carica();
+        LOG.info("Dati demo pronti in {} ms: ambito {}, {} alloggi, {} operatori nuovi (password «{}»), {} piani annuali nuovi, "
+                        + "{} domande nuove di bandi marchigiani", (System.nanoTime() - inizio) / 1_000_000, AMBITO, alloggi.count(),
+                mancanti.size(), PASSWORD_DEMO, pianiNuovi, domandeMarche);
     }
 
     private void caricaAnagrafe() {

@@ -13,14 +13,11 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.Termini;
-import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
 import it.piattaformacasa.operatori.TipoAbilitazione;
 import it.piattaformacasa.piano.ComunicazioneAnnuale;
 import it.piattaformacasa.piano.PianoAnnuale;
@@ -44,16 +41,16 @@ class PianiDemo {
     private final ProgrammazioneService programmazione;
     private final StoriaDemoProcesso motore;
     private final OrologioDemoService orologio;
-    private final OperatoriAuthenticationProvider autenticazioni;
+    private final OperatoreDemo chi;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     PianiDemo(ProgrammazioneService programmazione, StoriaDemoProcesso motore, OrologioDemoService orologio,
-              OperatoriAuthenticationProvider autenticazioni, TransactionTemplate tx, Clock clock) {
+              OperatoreDemo chi, TransactionTemplate tx, Clock clock) {
         this.programmazione = programmazione;
         this.motore = motore;
         this.orologio = orologio;
-        this.autenticazioni = autenticazioni;
+        this.chi = chi;
         this.tx = tx;
         this.clock = clock;
     }
@@ -191,18 +188,8 @@ class PianiDemo {
         return operatore(DatiDemo.CF_COMUNE_VARESE);
     }
 
-    /** Runs {@code azione} as the operator would after logging in: the same abilitazioni, the same checks. */
     private <T> T come(String username, Supplier<T> azione) {
-        SecurityContext prima = SecurityContextHolder.getContext();
-        SecurityContext contesto = SecurityContextHolder.createEmptyContext();
-        contesto.setAuthentication(autenticazioni.autenticato(username)
-                .orElseThrow(() -> new IllegalStateException("Operatore della demo non attivo: " + username)));
-        SecurityContextHolder.setContext(contesto);
-        try {
-            return azione.get();
-        } finally {
-            SecurityContextHolder.setContext(prima);
-        }
+        return chi.come(username, azione);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

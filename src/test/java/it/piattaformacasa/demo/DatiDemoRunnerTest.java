@@ -120,12 +120,45 @@ class DatiDemoRunnerTest {
         assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofMinutes(1));
     }
 
+    /**
+     * Issue 15: the Comune di Ancona's bando, written once by its operator through the services: the grid copied from the
+     * model and adapted, five domande through the five steps (one excluded), the graduatoria provisional with one move.
+     */
+    @Test
+    void ilBandoDiAnconaHaLeSueDomandeELaGraduatoriaProvvisoria() throws Exception {
+        runner.run(new DefaultApplicationArguments());
+        runner.run(new DefaultApplicationArguments());
+
+        int anno = LocalDate.now(ZoneId.of("Europe/Rome")).minusDays(100).getYear();
+        List<Long> bandi = jdbc.queryForList("""
+                select b.id from marche_bando b join ente_proprietario e on e.id = b.ente_id
+                 where e.codice_fiscale = ? and b.numero = '1' and b.creato_da = 'ancona'""", Long.class, DatiDemo.CF_COMUNE_ANCONA);
+        assertThat(bandi).as("written once").hasSize(1);
+        long bando = bandi.get(0);
+        assertThat(jdbc.queryForObject("select anno from marche_bando where id = ?", Integer.class, bando)).isEqualTo(anno);
+        assertThat(jdbc.queryForList("select origine from marche_condizioni where bando_id = ? order by versione", String.class, bando))
+                .containsExactly("MODELLO", "MODIFICA");
+        List<Map<String, Object>> domande = jdbc.queryForList(
+                "select passo, punteggio, esclusa, versione_condizioni from marche_domanda where bando_id = ?", bando);
+        assertThat(domande).hasSize(5).allSatisfy(d -> {
+            assertThat(d.get("passo")).isEqualTo(5);
+            assertThat((java.math.BigDecimal) d.get("punteggio")).isPositive();
+            assertThat(d.get("versione_condizioni")).isEqualTo(2);
+        });
+        assertThat(domande).filteredOn(d -> Boolean.TRUE.equals(d.get("esclusa"))).hasSize(1);
+        assertThat(jdbc.queryForObject("select fase from marche_graduatoria where bando_id = ?", String.class, bando))
+                .isEqualTo("PROVVISORIA");
+        assertThat(jdbc.queryForObject("select count(*) from marche_posizione where bando_id = ?", Integer.class, bando)).isEqualTo(4);
+        assertThat(jdbc.queryForList("select motivo_spostamento from marche_posizione where bando_id = ? and spostata_da is not null",
+                String.class, bando)).singleElement().asString().contains("opposizione");
+    }
+
     @Test
     void conUnDatabaseEsternoIDatiDemoNonVengonoNemmenoCercati() {
         MockEnvironment esterno = new MockEnvironment()
                 .withProperty("spring.datasource.url", "jdbc:postgresql://db.example.it/piattaforma");
         // no collaborators at all: touching any repository or service would throw
-        DatiDemoRunner suEsterno = new DatiDemoRunner(esterno, true, null, null, null, null, null, null, null, null, null, null);
+        DatiDemoRunner suEsterno = new DatiDemoRunner(esterno, true, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThatCode(() -> suEsterno.run(new DefaultApplicationArguments())).doesNotThrowAnyException();
     }
@@ -134,7 +167,7 @@ class DatiDemoRunnerTest {
     void sulDatabaseEmbeddedIlRunnerUsaIDatiDelDatabase() {
         // the same runner on the embedded environment does touch its collaborators: the test above can fail
         MockEnvironment embedded = new MockEnvironment();
-        DatiDemoRunner suEmbedded = new DatiDemoRunner(embedded, true, null, null, null, null, null, null, null, null, null, null);
+        DatiDemoRunner suEmbedded = new DatiDemoRunner(embedded, true, null, null, null, null, null, null, null, null, null, null, null);
 
         assertThatThrownBy(() -> suEmbedded.run(new DefaultApplicationArguments())).isInstanceOf(NullPointerException.class);
     }
