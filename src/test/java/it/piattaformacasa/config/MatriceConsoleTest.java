@@ -240,6 +240,10 @@ class MatriceConsoleTest {
                 new Riga("GET /marche/bandi/nuovo", "/marche/bandi/nuovo", ANCONA, "SNNNNNNN"),
                 new Riga("GET /marche/bandi/{id}", "/marche/bandi/{bandoMarche}", ANCONA, "SNNSSNNS"),
                 new Riga("GET /marche/bandi/{id}/condizioni", "/marche/bandi/{bandoMarche}/condizioni", ANCONA, "SNNSSNNS"),
+                // the grid's derived DMN and «prova il punteggio» (ADR 16): whoever reads the bando (readers see the
+                // page without the form; their POST is refused by the read-only guard)
+                new Riga("GET /marche/bandi/{id}/condizioni/dmn", "/marche/bandi/{bandoMarche}/condizioni/dmn", ANCONA, "SNNSSNNS"),
+                new Riga("GET /marche/bandi/{id}/condizioni/prova", "/marche/bandi/{bandoMarche}/condizioni/prova", ANCONA, "SNNSSNNS"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -363,6 +367,7 @@ class MatriceConsoleTest {
             Map.entry("POST /marche/bandi/{id}/eliminazione", "marche.web.BandiPagineTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
             Map.entry("POST /marche/bandi/{id}/condizioni/copia-da-modello", "marche.web.BandiPagineTest, marche.web.BandiNelBrowserTest"),
+            Map.entry("POST /marche/bandi/{id}/condizioni/prova", "marche.web.ProvaPunteggioPagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 
