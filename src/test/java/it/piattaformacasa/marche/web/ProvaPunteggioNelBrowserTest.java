@@ -58,8 +58,9 @@ class ProvaPunteggioNelBrowserTest {
 
         console.scrivi(By.id("valore-ISEE"), "4.800,00");
         console.scrivi(By.id("valore-COMPONENTI"), "3");
-        console.driver().executeScript("arguments[0].click()", console.trova(By.id("spuntata-OGGETTIVA_1-a")));
-        console.driver().executeScript("arguments[0].click()", console.trova(By.id("spuntata-OGGETTIVA_2-a")));
+        // Bootstrap Italia draws its own radio: the person clicks the label
+        spunta("spuntata-OGGETTIVA_1-a");
+        spunta("spuntata-OGGETTIVA_2-a");
         console.clicca("Calcola il punteggio");
         console.guarda("marche-prova-risultato", "Totale: 10,00 punti");
         assertThat(console.testoDi(By.id("voci"))).contains("SOGGETTIVA 1 fascia a: Valore ISEE (€) fino a 5.142,58 → 5 punti",
@@ -69,5 +70,12 @@ class ProvaPunteggioNelBrowserTest {
         console.clicca("Calcola il punteggio");
         console.guarda("marche-prova-errore", "un numero intero");
         assertThat(console.trova(By.id("valore-COMPONENTI")).getAttribute("aria-invalid")).isEqualTo("true");
+    }
+
+    private void spunta(String radio) {
+        var etichetta = console.trova(By.cssSelector("label[for='" + radio + "']"));
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", etichetta);
+        etichetta.click();
+        assertThat(console.driver().findElement(By.id(radio)).isSelected()).as(radio).isTrue();
     }
 }
