@@ -124,7 +124,8 @@ public class PunteggioGrigliaDmn implements PunteggioGriglia {
 
     /** «SOGGETTIVA 1 fascia a: Valore ISEE (€) fino a 5.142,58 → 5 punti (…) [Valore ISEE (€): 4.800,00]». */
     private static String spiegazione(RegolaApplicata regola, Map<String, String> etichette) {
-        String valori = regola.input().entrySet().stream()
+        // the values measured (a parameter, a count); a ticked letter is already in the rule's text
+        String valori = regola.input().entrySet().stream().filter(e -> e.getValue() instanceof BigDecimal)
                 .map(e -> etichette.getOrDefault(e.getKey(), e.getKey()) + ": " + valore(e.getValue()))
                 .collect(Collectors.joining(", "));
         return regola.descrizione() + (valori.isEmpty() ? "" : " [" + valori + "]");

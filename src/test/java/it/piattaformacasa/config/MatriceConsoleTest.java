@@ -271,6 +271,10 @@ class MatriceConsoleTest {
                         ANCONA, "SNNSSNNN"),
                 new Riga("GET /marche/bandi/{id}/brogliaccio.xlsx", "/marche/bandi/{bandoMarcheGraduatoria}/brogliaccio.xlsx", ANCONA,
                         "SNNSSNNN"),
+                // the grid's derived DMN and «prova il punteggio» (ADR 16): whoever reads the bando (readers see the
+                // page without the form; their POST is refused by the read-only guard)
+                new Riga("GET /marche/bandi/{id}/condizioni/dmn", "/marche/bandi/{bandoMarche}/condizioni/dmn", ANCONA, "SNNSSNNN"),
+                new Riga("GET /marche/bandi/{id}/condizioni/prova", "/marche/bandi/{bandoMarche}/condizioni/prova", ANCONA, "SNNSSNNN"),
                 new Riga("GET /report", "/report?report=domande-in-avviso&avviso={avvisoDomande}", CAPOFILA, "SSNSSSNS"),
                 new Riga("GET /report", "/report?report=stato-assegnazioni&ente={enteVarese}&anno=2031", CAPOFILA, "SNSSSSNS"),
                 new Riga("GET /report/scarica", "/report/scarica?report=domande-in-avviso&avviso={avvisoDomande}&formato=csv",
@@ -407,6 +411,7 @@ class MatriceConsoleTest {
             Map.entry("POST /marche/domande/{id}/passo/{passo:[34]}", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
             Map.entry("POST /marche/domande/{id}/passo/5", "marche.web.DomandePagineTest, marche.web.DomandeNelBrowserTest"),
             Map.entry("POST /marche/domande/{id}/eliminazione", "marche.web.DomandePagineTest"),
+            Map.entry("POST /marche/bandi/{id}/condizioni/prova", "marche.web.ProvaPunteggioPagineTest"),
             // ---- riserve
             Map.entry("POST /riserve/{enteId}/{anno}", "assegnazione.web.RiservePagineTest, assegnazione.web.RiserveNelBrowserTest"));
 

@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -23,11 +27,14 @@ import org.springframework.web.servlet.view.RedirectView;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.sicurezza.UtenteCorrente;
 import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.marche.Bando;
 import it.piattaformacasa.marche.BandiService;
 import it.piattaformacasa.marche.ContenitoreCondizione;
 import it.piattaformacasa.marche.GrigliaCondizioni;
+import it.piattaformacasa.marche.ParametroCondizione;
+import it.piattaformacasa.marche.PunteggioGriglia;
 
 /**
  * «Bandi» of a Marche Comune (issue 15, seed 004 «Definizione bandi»): the list with the seed's columns, «Nuovo bando»,
@@ -58,10 +65,27 @@ class BandiPagine {
                                    List<String> nonCumulabileCon, List<RigaFascia> righe) {
     }
 
-    private final BandiService bandi;
+    /** «Prova il punteggio»: a parameter's field, with the conditions measured on it. */
+    public record CampoValore(String nome, String etichetta, String valore, List<String> condizioni) {
+    }
 
-    BandiPagine(BandiService bandi) {
+    /** «Prova il punteggio»: a condition without parameter (one band ticked, or none), or a «per ogni» band's count. */
+    public record CampoCondizione(String codice, String etichetta, String testo, List<RigaFascia> fasce, String spuntata,
+                                  String fasciaPerOgni, String ripetizioni, boolean spuntabile) {
+    }
+
+    /** «Prova il punteggio»: a line of the result, numbers formatted. */
+    public record VoceRiga(String condizione, String fascia, String testo, String punti, boolean contata, String spiegazione) {
+    }
+
+    private static final Pattern ERRORE_PROVA = Pattern.compile("(valori|spuntate|ripetizioni)\\.(\\w+)");
+
+    private final BandiService bandi;
+    private final UtenteCorrente utente;
+
+    BandiPagine(BandiService bandi, UtenteCorrente utente) {
         this.bandi = bandi;
+        this.utente = utente;
     }
 
     @GetMapping("/marche/bandi")
@@ -221,7 +245,120 @@ class BandiPagine {
         return condizioni(bando, griglia, campi, errori, HttpStatus.BAD_REQUEST);
     }
 
+    /** «Scarica le regole DMN»: the grid version's derived model, to open in Camunda Modeler or bpmn.io (ADR 16). */
+    @GetMapping("/marche/bandi/{id}/condizioni/dmn")
+    ResponseEntity<String> dmn(@PathVariable long id, @RequestParam(required = false) Integer versione) {
+        BandiService.DmnCondizioniBando dmn = bandi.dmn(id, versione);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(dmn.nomeFile()).build().toString())
+                .body(dmn.xml());
+    }
+
+    /** «Prova il punteggio»: the grid's current version, a form with what the desk would ask. */
+    @GetMapping("/marche/bandi/{id}/condizioni/prova")
+    ModelAndView prova(@PathVariable long id) {
+        return prova(bandi.bando(id), Map.of(), Map.of(), null, HttpStatus.OK);
+    }
+
+    /** The score those data would get, with the explanation of each band; nothing is written. */
+    @PostMapping("/marche/bandi/{id}/condizioni/prova")
+    ModelAndView calcola(@PathVariable long id, @RequestParam Map<String, String> campi) {
+        Bando bando = bandi.bando(id);
+        Map<String, String> errori = new LinkedHashMap<>();
+        Map<String, BigDecimal> valori = new LinkedHashMap<>();
+        Map<String, List<String>> spuntate = new LinkedHashMap<>();
+        Map<String, Integer> ripetizioni = new LinkedHashMap<>();
+        campi.forEach((nome, testo) -> {
+            String valore = testo == null ? "" : testo.strip();
+            if (valore.isEmpty()) {
+                return;
+            }
+            if (nome.startsWith("valore-")) {
+                BigDecimal numero = numero(valore, nome, errori);
+                if (numero != null) {
+                    valori.put(nome.substring("valore-".length()), numero);
+                }
+            } else if (nome.startsWith("spuntata-")) {
+                spuntate.put(nome.substring("spuntata-".length()), List.of(valore));
+            } else if (nome.startsWith("ripetizioni-")) {
+                if (valore.matches("\\d{1,4}")) {
+                    ripetizioni.put(nome.substring("ripetizioni-".length()), Integer.valueOf(valore));
+                } else {
+                    errori.put(nome, "un numero intero da 0 a 9999");
+                }
+            }
+        });
+        PunteggioGriglia.Punteggio punteggio = null;
+        if (errori.isEmpty()) {
+            try {
+                punteggio = bandi.prova(id, null, DatiDellaProva.dati(valori, spuntate, ripetizioni)).punteggio();
+            } catch (DatiNonValidiException e) {
+                e.errori().forEach(x -> {
+                    Matcher m = ERRORE_PROVA.matcher(x.campo());
+                    String campo = !m.matches() ? "prova-dati" : switch (m.group(1)) {
+                        case "valori" -> "valore-" + m.group(2);
+                        case "spuntate" -> "spuntata-" + m.group(2);
+                        default -> "ripetizioni-" + m.group(2);
+                    };
+                    errori.putIfAbsent(campo, x.messaggio());
+                });
+            }
+        }
+        return prova(bando, campi, errori, punteggio, errori.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST);
+    }
+
     // -------------------------------------------------------------------------------------------------------------
+
+    private ModelAndView prova(Bando bando, Map<String, String> campi, Map<String, String> errori,
+                               PunteggioGriglia.Punteggio punteggio, HttpStatus stato) {
+        ModelAndView pagina = new ModelAndView("marche/prova");
+        pagina.addObject("bando", bando);
+        pagina.addObject("soloLettura", utente.soloLettura());
+        GrigliaCondizioni griglia = bandi.condizioni(bando.id(), null).map(BandiService.VersioneCondizioni::griglia).orElse(null);
+        pagina.addObject("versione", bando.versioneCondizioni());
+        List<CampoValore> valori = new ArrayList<>();
+        List<CampoCondizione> condizioni = new ArrayList<>();
+        if (griglia != null) {
+            Map<ParametroCondizione, List<String>> perParametro = new LinkedHashMap<>();
+            for (GrigliaCondizioni.Condizione c : griglia.condizioni()) {
+                if (c.fasce().isEmpty()) {
+                    continue;
+                }
+                String codice = c.contenitore().name();
+                ParametroCondizione p = c.parametroCondizione();
+                if (p != null) {
+                    perParametro.computeIfAbsent(p, x -> new ArrayList<>()).add(c.contenitore().etichetta());
+                }
+                List<RigaFascia> fasce = new ArrayList<>();
+                String perOgni = null;
+                for (int j = 0; j < c.fasce().size(); j++) {
+                    GrigliaCondizioni.Fascia f = c.fasce().get(j);
+                    fasce.add(new RigaFascia(j, ContenitoreCondizione.lettera(j), f.testo(), testo(f.punti()), testo(f.oltre()),
+                            testo(f.finoA()), f.perOgni(), f.provvisoria(), f.nota()));
+                    if (f.perOgni() && perOgni == null) {
+                        perOgni = ContenitoreCondizione.lettera(j);
+                    }
+                }
+                if (p == null || perOgni != null) {
+                    condizioni.add(new CampoCondizione(codice, c.contenitore().etichetta(), c.testo(), fasce,
+                            campi.getOrDefault("spuntata-" + codice, ""), perOgni, campi.getOrDefault("ripetizioni-" + codice, ""),
+                            p == null));
+                }
+            }
+            perParametro.forEach((p, con) -> valori.add(new CampoValore("valore-" + p.name(), p.etichetta(),
+                    campi.getOrDefault("valore-" + p.name(), ""), con)));
+        }
+        pagina.addObject("valori", valori);
+        pagina.addObject("condizioni", condizioni);
+        pagina.addObject("totale", punteggio == null ? null : ItalianFormats.decimale(punteggio.totale(), 2));
+        pagina.addObject("voci", punteggio == null ? List.of() : punteggio.voci().stream().map(v -> new VoceRiga(
+                v.condizione().etichetta(), v.fascia(), v.testo(), ItalianFormats.decimale(v.punti(), 2), v.contata(),
+                v.spiegazione())).toList());
+        pagina.addObject("errori", errori);
+        pagina.addObject("riepilogo", new LinkedHashMap<>(errori));
+        pagina.setStatus(stato);
+        return pagina;
+    }
 
     private ModelAndView nuovo(ModuloBando modulo, Map<String, String> errori, HttpStatus stato) {
         if (bandi.entiGestibili().isEmpty()) {
