@@ -676,28 +676,10 @@ class DomandePagine {
     }
 
     private static LocalDate data(String testo, String campo, Map<String, String> errori) {
-        if (testo == null || testo.isBlank()) {
-            return null;
-        }
-        String pulito = testo.strip();
-        try {
-            if (pulito.matches("\\d{1,2}/\\d{1,2}/\\d{4}")) {
-                String[] parti = pulito.split("/");
-                LocalDate data = LocalDate.of(Integer.parseInt(parti[2]), Integer.parseInt(parti[1]), Integer.parseInt(parti[0]));
-                if (data.getYear() >= 1900 && data.getYear() <= 2199) {
-                    return data;
-                }
-            }
-        } catch (java.time.DateTimeException e) {
-            // falls through to the message
-        }
-        errori.put(campo, "data non valida: scrivere gg/mm/aaaa");
-        return null;
+        return BandiPagine.data(testo, campo, errori);
     }
 
     private static RedirectView vai(String percorso) {
-        RedirectView pagina = new RedirectView(percorso, true);
-        pagina.setStatusCode(HttpStatus.SEE_OTHER);
-        return pagina;
+        return BandiPagine.vai(percorso);
     }
 }
