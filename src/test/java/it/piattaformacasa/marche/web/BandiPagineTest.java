@@ -160,6 +160,8 @@ class BandiPagineTest {
         long id = bando();
         String pagina = ancona.get("/marche/bandi/" + id).body();
         assertThat(pagina).contains("href=\"/marche/bandi/" + id + "/modifica\"");
+        // and from the list, as in seed 004's Fig. 4 («Condizioni Modifica Elimina»)
+        assertThat(ancona.get("/marche/bandi").body()).contains("href=\"/marche/bandi/" + id + "/modifica\"");
         String modulo = ancona.get("/marche/bandi/" + id + "/modifica").body();
         assertThat(modulo).contains("Modifica del bando n. ", "value=\"01/02/2041\"", "value=\"31/03/2041\"",
                 "value=\"15/04/2041\"", "action=\"/marche/bandi/" + id + "/modifica\"");
