@@ -648,9 +648,10 @@ class DomandePagine {
                 default -> "da indicare";
             };
         }
+        // the label already names the unit («Valore ISEE (€)», «Grado di invalidità (%)»): not repeated after the number
         return switch (p) {
-            case ISEE -> ItalianFormats.euro(v);
-            case INVALIDITA -> ItalianFormats.decimale(v, v.stripTrailingZeros().scale() > 0 ? 2 : 0) + "%";
+            case ISEE -> ItalianFormats.decimale(v, 2);
+            case INVALIDITA -> ItalianFormats.decimale(v, v.stripTrailingZeros().scale() > 0 ? 2 : 0);
             default -> v.stripTrailingZeros().toPlainString();
         };
     }
