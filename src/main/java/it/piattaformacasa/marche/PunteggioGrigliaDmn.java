@@ -122,13 +122,34 @@ public class PunteggioGrigliaDmn implements PunteggioGriglia {
         return escluse;
     }
 
-    /** «SOGGETTIVA 1 fascia a: Valore ISEE (€) fino a 5.142,58 → 5 punti (…) [Valore ISEE (€): 4.800,00]». */
+    /**
+     * What the operator reads beside a band: the rule that fired, without the band's text the line already shows,
+     * and the values it measured — «SOGGETTIVA 1 fascia a: Valore ISEE (€) fino a 5.142,58 → 5 punti; Valore ISEE (€):
+     * 4.800,00». A value the model does not source is said to be provisional; the DMN file keeps the whole note.
+     */
     private static String spiegazione(RegolaApplicata regola, Map<String, String> etichette) {
+        String descrizione = regola.descrizione();
+        int testoFascia = descrizione.indexOf(" («");
+        boolean provvisoria = descrizione.contains("PROVVISORIO");
+        String regolaBreve = (testoFascia < 0 ? descrizione : descrizione.substring(0, testoFascia))
+                + (provvisoria ? " (valore provvisorio del modello della Regione)" : "");
         // the values measured (a parameter, a count); a ticked letter is already in the rule's text
         String valori = regola.input().entrySet().stream().filter(e -> e.getValue() instanceof BigDecimal)
-                .map(e -> etichette.getOrDefault(e.getKey(), e.getKey()) + ": " + valore(e.getValue()))
+                .map(e -> (e.getKey().startsWith("ripetizioni") ? "volte" : etichette.getOrDefault(e.getKey(), e.getKey())) + ": "
+                        + valore(e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
-        return regola.descrizione() + (valori.isEmpty() ? "" : " [" + valori + "]");
+        return regolaBreve + (valori.isEmpty() ? "" : "; " + valori);
+    }
+
+    /** A measured value as its parameter is written: euro with two decimals, counts and years as whole numbers. */
+    private static String valore(String variabile, Object valore) {
+        if (valore instanceof BigDecimal numero) {
+            int decimali = java.util.Arrays.stream(ParametroCondizione.values())
+                    .filter(p -> p.name().replace("_", "").equalsIgnoreCase(variabile)).findFirst()
+                    .map(ParametroCondizione::decimali).orElse(numero.stripTrailingZeros().scale() > 0 ? 2 : 0);
+            return ItalianFormats.decimale(numero, decimali);
+        }
+        return valore(valore);
     }
 
     private static String valore(Object valore) {

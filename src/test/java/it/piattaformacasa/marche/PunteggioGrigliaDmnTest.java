@@ -48,7 +48,9 @@ class PunteggioGrigliaDmnTest {
 
         assertThat(voce(p, SOGGETTIVA_1).fascia()).isEqualTo("a");
         assertThat(voce(p, SOGGETTIVA_1).punti()).isEqualByComparingTo("5");
-        assertThat(voce(p, SOGGETTIVA_1).spiegazione()).contains("SOGGETTIVA 1 fascia a", "fino a 5.142,58", "5 punti", "4.800");
+        assertThat(voce(p, SOGGETTIVA_1).spiegazione()).contains("SOGGETTIVA 1 fascia a", "fino a 5.142,58", "5 punti")
+                .endsWith("; Valore ISEE (€): 4.800,00")
+                .as("the band's text is on the line already").doesNotContain("«");
         assertThat(voce(p, SOGGETTIVA_2).punti()).isEqualByComparingTo("2");
         // invalidity 100% is band b (3 points) and the «per ogni» band c counts twice (2 points), both listed
         assertThat(p.voci()).filteredOn(v -> v.condizione() == SOGGETTIVA_4)
