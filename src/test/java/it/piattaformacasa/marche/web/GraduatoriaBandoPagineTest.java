@@ -128,7 +128,9 @@ class GraduatoriaBandoPagineTest {
         d.cambiaPunteggio(a, "14.00");
         String finale = ancona.get(pagina).body();
         assertThat(finale).contains("id=\"definitiva\"", "punteggio-variato", ">14,00<", ">variato<", "(17,50)")
-                .doesNotContain("id=\"calcola\"", "aria-label=\"Sposta su");
+                .doesNotContain("id=\"calcola\"", "aria-label=\"Sposta su")
+                .as("phases only go forward: a definitive list offers no earlier one")
+                .contains("<option value=\"DEFINITIVA\" selected=\"selected\">").doesNotContain("<option value=\"PROVVISORIA\"");
 
         HttpResponse<byte[]> stampa = ancona.scarica(pagina + "/stampa.xlsx");
         assertThat(stampa.statusCode()).isEqualTo(200);
