@@ -32,6 +32,7 @@ import it.piattaformacasa.marche.GrigliaCondizioni;
 import it.piattaformacasa.marche.ParametroCondizione;
 import it.piattaformacasa.marche.PunteggioGriglia;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
@@ -49,10 +50,13 @@ class DomandeBandoController {
     static final int DIMENSIONE_MASSIMA = 200;
 
     /** Passo 1; {@code numero} empty: the bando's next free number. {@code version}: only when saving an existing domanda. */
-    record AnagraficaBody(Long version, Integer numero, LocalDate dataPresentazione, String cognome, String nome, String sesso,
-                          LocalDate dataNascita, String luogoNascita, String codiceFiscale, String nazionalita, String residenteA,
-                          String indirizzo, String cap, boolean residenteEstero, LocalDate residenteDal,
-                          String anniPresentazione, BigDecimal isee) {
+    record AnagraficaBody(Long version, Integer numero, LocalDate dataPresentazione, @Size(max = 80, message = "al più 80 caratteri") String cognome, @Size(max = 80, message = "al più 80 caratteri") String nome,
+                          @Size(max = 1, message = "al più 1 caratteri") String sesso, LocalDate dataNascita, @Size(max = 100, message = "al più 100 caratteri") String luogoNascita,
+                          @Size(max = 16, message = "al più 16 caratteri") String codiceFiscale, @Size(max = 60, message = "al più 60 caratteri") String nazionalita,
+                          @Size(max = 100, message = "al più 100 caratteri") String residenteA, @Size(max = 200, message = "al più 200 caratteri") String indirizzo,
+                          @Size(max = 5, message = "al più 5 caratteri") String cap, boolean residenteEstero, LocalDate residenteDal,
+                          @Size(max = 200, message = "al più 200 caratteri") String anniPresentazione,
+                          @Digits(integer = 7, fraction = 2, message = "al più sette cifre intere e due decimali") BigDecimal isee) {
 
         DomandaMarche.Anagrafica anagrafica() {
             return new DomandaMarche.Anagrafica(cognome, nome, sesso, dataNascita, luogoNascita, codiceFiscale, nazionalita,
@@ -60,8 +64,11 @@ class DomandeBandoController {
         }
     }
 
-    record ComponenteBody(String cognome, String nome, LocalDate dataNascita, String luogoNascita, String codiceFiscale,
-                          String parentela, String attivitaLavorativa, BigDecimal invalidita, boolean aCarico) {
+    record ComponenteBody(@Size(max = 80, message = "al più 80 caratteri") String cognome, @Size(max = 80, message = "al più 80 caratteri") String nome, LocalDate dataNascita,
+                          @Size(max = 100, message = "al più 100 caratteri") String luogoNascita, @Size(max = 16, message = "al più 16 caratteri") String codiceFiscale,
+                          @Size(max = 40, message = "al più 40 caratteri") String parentela, @Size(max = 80, message = "al più 80 caratteri") String attivitaLavorativa,
+                          @Digits(integer = 3, fraction = 2, message = "una percentuale con al più due decimali") BigDecimal invalidita,
+                          boolean aCarico) {
 
         DomandaMarche.ComponenteMarche componente() {
             return new DomandaMarche.ComponenteMarche(cognome, nome, dataNascita, luogoNascita, codiceFiscale, parentela,
@@ -71,14 +78,21 @@ class DomandeBandoController {
 
     /** Passo 2: the declarations ticked ({@code {"cittadinanza": true}}) and the other members of the nucleo. */
     record RequisitiBody(@NotNull(message = "obbligatoria: la versione della domanda letta") Long version,
-                         Map<String, Boolean> requisiti, boolean monoparentale,
+                         @Size(max = 10, message = "al più 10 dichiarazioni")
+                         Map<String, @NotNull(message = "sì o no (true o false)") Boolean> requisiti, boolean monoparentale,
                          @Valid @Size(max = 20, message = "al più 20 componenti oltre al richiedente")
-                         List<@NotNull(message = "componente mancante") ComponenteBody> componenti) {
+                         List<@NotNull(message = "componente mancante") @Valid ComponenteBody> componenti) {
     }
 
     /** Passi 3 and 4: the band ticked per condition ({@code {"SOGGETTIVA_3": "a"}}), and for passo 3 the years counted. */
     record CondizioniBody(@NotNull(message = "obbligatoria: la versione della domanda letta") Long version,
-                          Map<ContenitoreCondizione, String> fasceSpuntate, Map<ParametroCondizione, BigDecimal> valoriDichiarati) {
+                          @Size(max = 16, message = "al più 16 condizioni")
+                          Map<ContenitoreCondizione, @NotNull(message = "la lettera della fascia, vuota per nessuna")
+                                  @Size(max = 1, message = "una sola lettera, dalla a alla f") String> fasceSpuntate,
+                          @Size(max = 7, message = "al più 7 valori")
+                          Map<ParametroCondizione, @NotNull(message = "il valore, un numero")
+                                  @Digits(integer = 7, fraction = 2, message = "al più sette cifre intere e due decimali") BigDecimal>
+                                  valoriDichiarati) {
 
         Map<ContenitoreCondizione, Set<String>> spuntate() {
             Map<ContenitoreCondizione, Set<String>> spuntate = new java.util.EnumMap<>(ContenitoreCondizione.class);
@@ -91,8 +105,8 @@ class DomandeBandoController {
 
     /** Passo 5. */
     record EsitoBody(@NotNull(message = "obbligatoria: la versione della domanda letta") Long version, boolean esclusa,
-                     String motivoEsclusione, boolean alloggioAssegnato, Integer annoAssegnazione, String motivoNonAssegnazione,
-                     String note) {
+                     @Size(max = 500, message = "al più 500 caratteri") String motivoEsclusione, boolean alloggioAssegnato, Integer annoAssegnazione,
+                     @Size(max = 500, message = "al più 500 caratteri") String motivoNonAssegnazione, @Size(max = 2000, message = "al più 2000 caratteri") String note) {
     }
 
     record DomandaDto(long id, long bandoId, int numero, LocalDate dataPresentazione, int passo, String nominativo,
@@ -146,7 +160,7 @@ class DomandeBandoController {
     @PostMapping("/bandi/{id}/domande")
     @Operation(summary = "«Inserisci domanda», passo 1: numero (vuoto: il primo libero), data di presentazione entro la scadenza "
             + "del bando (per i residenti all'estero la loro), anagrafica del richiedente; 409 se il bando non ha condizioni")
-    ResponseEntity<DomandaDto> crea(@PathVariable long id, @RequestBody AnagraficaBody body) {
+    ResponseEntity<DomandaDto> crea(@PathVariable long id, @Valid @RequestBody AnagraficaBody body) {
         DomandaMarche d = domande.crea(id, body.numero(), body.dataPresentazione(), body.anagrafica());
         return ResponseEntity.created(URI.create("/api/marche/domande/" + d.id())).body(DomandaDto.di(d));
     }
@@ -168,7 +182,7 @@ class DomandeBandoController {
 
     @PutMapping("/domande/{id}/anagrafica")
     @Operation(summary = "Passo 1 «Salva»: numero, data di presentazione e anagrafica del richiedente")
-    DomandaDto anagrafica(@PathVariable long id, @RequestBody AnagraficaBody body) {
+    DomandaDto anagrafica(@PathVariable long id, @Valid @RequestBody AnagraficaBody body) {
         if (body.version() == null) {
             throw DatiNonValidiException.campo("version", "obbligatoria: la versione della domanda letta");
         }

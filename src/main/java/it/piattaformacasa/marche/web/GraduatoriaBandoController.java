@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -37,9 +39,11 @@ import it.piattaformacasa.report.web.Scaricamento;
 class GraduatoriaBandoController {
 
     /** The header; {@code version}: the one read, for «Salva» (another save since then is a 409). */
-    record DatiBody(Long version, LocalDate data, String fase, String provvisoriaAlboNumero, LocalDate provvisoriaAlboData,
-                    String definitivaAlboNumero, LocalDate definitivaAlboData, String verbaleNumero, LocalDate verbaleData,
-                    String nota) {
+    record DatiBody(Long version, LocalDate data, @Size(max = 20, message = "al più 20 caratteri") String fase,
+                    @Size(max = 30, message = "al più 30 caratteri") String provvisoriaAlboNumero, LocalDate provvisoriaAlboData,
+                    @Size(max = 30, message = "al più 30 caratteri") String definitivaAlboNumero, LocalDate definitivaAlboData,
+                    @Size(max = 30, message = "al più 30 caratteri") String verbaleNumero, LocalDate verbaleData,
+                    @Size(max = 2000, message = "al più 2000 caratteri") String nota) {
 
         GraduatoriaBandoService.DatiGraduatoria dati() {
             FaseGraduatoria f = null;
@@ -58,10 +62,10 @@ class GraduatoriaBandoController {
     record CalcoloBody(Boolean confermaPerditaSpostamenti) {
     }
 
-    record SpostamentoBody(Integer posizione, String direzione, String motivo) {
+    record SpostamentoBody(Integer posizione, @Size(max = 10, message = "al più 10 caratteri") String direzione, @Size(max = 500, message = "al più 500 caratteri") String motivo) {
     }
 
-    record AssegnazioneBody(String anno) {
+    record AssegnazioneBody(@Size(max = 10, message = "al più 10 caratteri") String anno) {
     }
 
     record PosizioneDto(int posizione, int posizioneCalcolata, long domandaId, int numero, String cognome, String nome,
@@ -112,7 +116,7 @@ class GraduatoriaBandoController {
 
     @PostMapping("/graduatoria")
     @Operation(summary = "«Inserisci»: i dati della graduatoria del bando (fase Istruttoria)")
-    ResponseEntity<GraduatoriaDto> inserisci(@PathVariable long id, @RequestBody(required = false) DatiBody body) {
+    ResponseEntity<GraduatoriaDto> inserisci(@PathVariable long id, @Valid @RequestBody(required = false) DatiBody body) {
         DatiBody b = body == null ? new DatiBody(null, null, null, null, null, null, null, null, null, null) : body;
         Graduatoria g = graduatorie.inserisci(id, b.dati());
         return ResponseEntity.created(URI.create("/api/marche/bandi/" + id + "/graduatoria")).body(GraduatoriaDto.di(g));
@@ -121,7 +125,7 @@ class GraduatoriaBandoController {
     @PutMapping("/graduatoria")
     @Operation(summary = "«Salva»: dati e fase (Istruttoria → Provvisoria → Definitiva, con albo pretorio/BUR e verbale); "
             + "version obbligatoria, 409 se superata. La definitiva congela il punteggio definitivo di ogni domanda")
-    GraduatoriaDto salva(@PathVariable long id, @RequestBody DatiBody body) {
+    GraduatoriaDto salva(@PathVariable long id, @Valid @RequestBody DatiBody body) {
         if (body.version() == null) {
             throw DatiNonValidiException.campo("version", "obbligatoria: la versione della graduatoria letta");
         }
@@ -131,19 +135,19 @@ class GraduatoriaBandoController {
     @PostMapping("/graduatoria/calcolo")
     @Operation(summary = "«Calcola»: ordina le domande valide per punteggio di lavoro (parità: criterio provvisorio, data di "
             + "presentazione e numero). Con spostamenti manuali serve confermaPerditaSpostamenti (409 altrimenti); 409 se definitiva")
-    GraduatoriaDto calcola(@PathVariable long id, @RequestBody(required = false) CalcoloBody body) {
+    GraduatoriaDto calcola(@PathVariable long id, @Valid @RequestBody(required = false) CalcoloBody body) {
         return GraduatoriaDto.di(graduatorie.calcola(id, body != null && Boolean.TRUE.equals(body.confermaPerditaSpostamenti())));
     }
 
     @PostMapping("/graduatoria/posizioni/{domandaId}/spostamento")
     @Operation(summary = "▲ ▼: sposta la domanda di una posizione (direzione SU o GIU) o alla posizione indicata, con il motivo")
-    GraduatoriaDto sposta(@PathVariable long id, @PathVariable long domandaId, @RequestBody SpostamentoBody body) {
+    GraduatoriaDto sposta(@PathVariable long id, @PathVariable long domandaId, @Valid @RequestBody SpostamentoBody body) {
         return GraduatoriaDto.di(graduatorie.sposta(id, domandaId, body.posizione(), body.direzione(), body.motivo()));
     }
 
     @PostMapping("/graduatoria/domande/{domandaId}/assegnazione")
     @Operation(summary = "«Non assegnato» → anno di assegnazione dell'alloggio (formato AAAA, non prima dell'anno del bando)")
-    GraduatoriaDto assegna(@PathVariable long id, @PathVariable long domandaId, @RequestBody AssegnazioneBody body) {
+    GraduatoriaDto assegna(@PathVariable long id, @PathVariable long domandaId, @Valid @RequestBody AssegnazioneBody body) {
         return GraduatoriaDto.di(graduatorie.assegna(id, domandaId, body.anno()));
     }
 
