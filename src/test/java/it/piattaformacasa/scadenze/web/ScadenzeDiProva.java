@@ -48,6 +48,15 @@ final class ScadenzeDiProva {
         this.alloggi = alloggi;
     }
 
+    /**
+     * How long ago noon in Rome was two calendar days ago: a deadline then reads «Scaduta da 2 giorni» at any hour of
+     * the run (the page counts calendar days in Rome; a fixed «2 days and 1 hour» reads «3 giorni» after midnight).
+     */
+    static Duration dueGiorniFaAMezzogiorno() {
+        java.time.ZonedDateTime adesso = java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Rome"));
+        return Duration.between(adesso.minusDays(2).withHour(12).withMinute(0).withSecond(0).withNano(0), adesso);
+    }
+
     /** An avviso whose Comune di Varese's selection is {@code scadutaDa} overdue (null: left as it is, in time). */
     Avviso avviso(String titolo, Duration scadutaDa) {
         long id = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo(titolo).predisposto();

@@ -70,7 +70,7 @@ class ScadenzePagineTest {
     void unaScadenzaPassataDaDueGiorni() {
         http = new ClientHttp(port);
         dati = new ScadenzeDiProva(http, runtimeService, managementService, taskService, alloggi);
-        avviso = dati.avviso("Avviso scadenze HTTP", Duration.ofDays(2).plusHours(1));
+        avviso = dati.avviso("Avviso scadenze HTTP", ScadenzeDiProva.dueGiorniFaAMezzogiorno());
         varese = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_VARESE)).orElseThrow().getId();
         malnate = enti.findByCodiceFiscale(CodiceFiscale.of(CF_COMUNE_MALNATE)).orElseThrow().getId();
         // what a deadline's timer does to a late task: the supervisors join its candidates, the ente keeps it
