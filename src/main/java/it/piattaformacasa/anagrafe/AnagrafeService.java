@@ -135,6 +135,11 @@ public class AnagrafeService {
         return enti.findAllConComune();
     }
 
+    /** The enti of one regional profile, without their comuni. */
+    public List<EnteProprietario> entiDelProfilo(RegioneProfilo profilo) {
+        return enti.findByRegioneProfilo(profilo);
+    }
+
     /** Empty when no ente has that codice fiscale: for callers that must not fail (a task naming its case). */
     public Optional<EnteProprietario> enteConCodiceFiscale(CodiceFiscale codiceFiscale) {
         return enti.findByCodiceFiscale(codiceFiscale);

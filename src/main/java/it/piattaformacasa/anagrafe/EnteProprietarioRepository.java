@@ -27,4 +27,7 @@ public interface EnteProprietarioRepository extends JpaRepository<EnteProprietar
 
     @Query("select e from EnteProprietario e join fetch e.comune c join fetch c.ambito order by e.ragioneSociale")
     List<EnteProprietario> findAllConComune();
+
+    /** The enti of one regional profile (ADR 16): the Marche module's scope, asked on every console page. */
+    List<EnteProprietario> findByRegioneProfilo(RegioneProfilo regioneProfilo);
 }

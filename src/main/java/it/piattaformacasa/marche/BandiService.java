@@ -87,13 +87,14 @@ public class BandiService {
     @Transactional(readOnly = true)
     public List<Bando> bandi() {
         Map<Long, EnteProprietario> enti = entiMarche();
-        List<Long> visibili = enti.keySet().stream().filter(utente::puoVedereEnte).toList();
+        List<Long> visibili = visibili(enti.keySet());
         if (visibili.isEmpty()) {
             return List.of();
         }
+        Set<Long> gestione = utente.entiGestioneAvviso();
         String segnaposti = String.join(",", visibili.stream().map(x -> "?").toList());
         return jdbc.query(SELECT + " where b.ente_id in (" + segnaposti + ") order by b.data_pubblicazione desc, b.id desc",
-                (rs, n) -> bando(rs, enti), visibili.toArray());
+                (rs, n) -> bando(rs, enti, gestione), visibili.toArray());
     }
 
     /** The enti whose bandi the caller defines (Gestione Avviso of a Marche ente): empty for everyone else. */
@@ -103,10 +104,10 @@ public class BandiService {
         return entiMarche().values().stream().filter(e -> gestione.contains(e.getId())).toList();
     }
 
-    /** Whether the caller has any bando to see or define: the console's menu shows «Bandi» only then. */
+    /** Whether the caller has any bando to see or define: the console's menu shows «Bandi» only then (every page). */
     @Transactional(readOnly = true)
     public boolean vedeBandi() {
-        return entiMarche().keySet().stream().anyMatch(utente::puoVedereEnte);
+        return !visibili(entiMarche().keySet()).isEmpty();
     }
 
     /** Whether every ente the caller works for is of the Marche profile (none of the platform-wide roles). */
@@ -119,9 +120,20 @@ public class BandiService {
     @Transactional(readOnly = true)
     public Bando bando(long id) {
         Map<Long, EnteProprietario> enti = entiMarche();
-        return jdbc.query(SELECT + " where b.id = ?", (rs, n) -> bando(rs, enti), id).stream()
+        Set<Long> gestione = utente.entiGestioneAvviso();
+        return jdbc.query(SELECT + " where b.id = ?", (rs, n) -> bando(rs, enti, gestione), id).stream()
                 .filter(b -> utente.puoVedereEnte(b.enteId())).findFirst()
                 .orElseThrow(() -> new NonTrovatoException("Bando " + id + " non trovato"));
+    }
+
+    /**
+     * Locks the bando's row for the rest of the transaction and reads it again: a new grid version, a «Modifica», the
+     * first domanda and the graduatoria's «Inserisci» are serialized by it. The caller has checked who may write.
+     */
+    @Transactional
+    public Bando blocca(long id) {
+        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), id);
+        return bando(id);
     }
 
     /** «Nuovo bando» → «OK». {@code enteId} may be omitted by an operator of one Marche ente only. */
@@ -160,8 +172,7 @@ public class BandiService {
     @Transactional
     public Bando modifica(long id, String numero, LocalDate dataPubblicazione, LocalDate dataScadenza,
                           LocalDate dataScadenzaEstero) {
-        Bando bando = bandoDaGestire(id);
-        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), bando.id());
+        Bando bando = blocca(bandoDaGestire(id).id());
         String n = numero == null ? "" : numero.strip();
         List<Errore> errori = errori(n, dataPubblicazione, dataScadenza, dataScadenzaEstero);
         if (errori.isEmpty()) {
@@ -312,14 +323,23 @@ public class BandiService {
                    (select count(*) from marche_domanda d where d.bando_id = b.id) as domande
               from marche_bando b""";
 
-    private Bando bando(ResultSet rs, Map<Long, EnteProprietario> enti) throws SQLException {
+    /** The caller's visible enti among {@code enti}, its abilitazioni read once (not once per ente). */
+    private List<Long> visibili(Set<Long> enti) {
+        if (utente.vedeTuttiGliEnti()) {
+            return List.copyOf(enti);
+        }
+        Set<Long> abilitati = utente.entiAbilitati();
+        return enti.stream().filter(abilitati::contains).toList();
+    }
+
+    private Bando bando(ResultSet rs, Map<Long, EnteProprietario> enti, Set<Long> gestione) throws SQLException {
         long enteId = rs.getLong("ente_id");
         EnteProprietario ente = enti.get(enteId);
         return new Bando(rs.getLong("id"), enteId, ente == null ? "" : ente.getRagioneSociale(), rs.getString("numero"),
                 rs.getInt("anno"), rs.getDate("data_pubblicazione").toLocalDate(), rs.getDate("data_scadenza").toLocalDate(),
                 rs.getDate("data_scadenza_estero").toLocalDate(), rs.getString("creato_da"),
                 rs.getTimestamp("creato_il").toInstant(), rs.getInt("versione_condizioni"), rs.getLong("domande"),
-                utente.entiGestioneAvviso().contains(enteId) && ente != null);
+                gestione.contains(enteId) && ente != null);
     }
 
     private VersioneCondizioni versione(ResultSet rs) throws SQLException {
@@ -351,9 +371,7 @@ public class BandiService {
 
     /** The bando locked for a new version of its grid: the caller manages it, no domanda yet, no save in between. */
     private Bando bandoPerLeCondizioni(long bandoId, Integer versioneBase) {
-        Bando bando = bandoDaGestire(bandoId);
-        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), bando.id());
-        Bando bloccato = bando(bando.id());
+        Bando bloccato = blocca(bandoDaGestire(bandoId).id());
         if (bloccato.domande() > 0) {
             throw new ConflittoException(CONDIZIONI_BLOCCATE);
         }
@@ -385,7 +403,7 @@ public class BandiService {
     }
 
     private Map<Long, EnteProprietario> entiMarche() {
-        return anagrafe.enti().stream().filter(e -> e.getRegioneProfilo() == RegioneProfilo.MARCHE)
+        return anagrafe.entiDelProfilo(RegioneProfilo.MARCHE).stream()
                 .collect(Collectors.toMap(EnteProprietario::getId, Function.identity()));
     }
 

@@ -267,8 +267,7 @@ public class DomandeBandoService {
             throw new AccessoNegatoException(BandiService.SOLO_MARCHE + " (" + visto.ente() + ")");
         }
         // the same lock as a new version of the grid: the grid's freeze and the first domanda are serialized
-        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), visto.id());
-        Bando bando = bandi.bando(visto.id());
+        Bando bando = bandi.blocca(visto.id());
         if (bando.versioneCondizioni() == 0) {
             throw new ConflittoException(SENZA_CONDIZIONI);
         }

@@ -138,8 +138,7 @@ public class GraduatoriaBandoService {
     /** «Inserisci»: the header, in phase ISTRUTTORIA unless said otherwise (and allowed); 409 if already inserted. */
     @Transactional
     public Graduatoria inserisci(long bandoId, DatiGraduatoria dati) {
-        Bando bando = daGestire(bandoId);
-        jdbc.query("select id from marche_bando where id = ? for update", (rs, n) -> rs.getLong(1), bando.id());
+        Bando bando = bandi.blocca(daGestire(bandoId).id());
         if (esiste(bando.id())) {
             throw new ConflittoException("La graduatoria del bando n. " + bando.numero() + " è già stata inserita: modificarla con «Salva»");
         }
