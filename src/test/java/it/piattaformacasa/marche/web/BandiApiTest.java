@@ -1,6 +1,8 @@
 package it.piattaformacasa.marche.web;
 
 import static it.piattaformacasa.DemoUtenti.*;
+import static it.piattaformacasa.marche.web.GrigliaDiProva.assertErrore;
+import static it.piattaformacasa.marche.web.GrigliaDiProva.corpo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -14,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -33,7 +34,6 @@ import it.piattaformacasa.marche.BandiService;
 class BandiApiTest {
 
     private static final AtomicInteger PROGRESSIVO = new AtomicInteger();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -340,15 +340,6 @@ class BandiApiTest {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    private static void assertErrore(ClientHttp.Risposta risposta, String campo, String motivo) {
-        assertThat(risposta.status()).as(risposta.body()).isEqualTo(400);
-        assertThat(risposta.json().get("errori")).as(risposta.body())
-                .anySatisfy(e -> {
-                    assertThat(e.get("campo").asText()).isEqualTo(campo);
-                    assertThat(e.get("messaggio").asText()).contains(motivo);
-                });
-    }
-
     private static JsonNode condizione(JsonNode griglia, String codice) {
         for (JsonNode c : griglia.get("condizioni")) {
             if (c.get("codice").asText().equals(codice)) {
@@ -359,24 +350,6 @@ class BandiApiTest {
     }
 
     /** The API's body from a version read: only the fields the API takes. */
-    private static ObjectNode corpo(JsonNode versione) {
-        ObjectNode corpo = JSON.createObjectNode();
-        ArrayNode condizioni = corpo.putArray("condizioni");
-        for (JsonNode c : versione.get("condizioni")) {
-            ObjectNode cn = condizioni.addObject();
-            for (String campo : new String[] {"codice", "testo", "parametro", "gruppoNonCumulabile"}) {
-                cn.set(campo, c.get(campo));
-            }
-            ArrayNode fasce = cn.putArray("fasce");
-            for (JsonNode f : c.get("fasce")) {
-                ObjectNode fn = fasce.addObject();
-                for (String campo : new String[] {"testo", "punti", "oltre", "finoA", "perOgni"}) {
-                    fn.set(campo, f.get(campo));
-                }
-            }
-        }
-        return corpo;
-    }
 
     private static ObjectNode condizioneDelCorpo(ObjectNode corpo, String codice) {
         return (ObjectNode) condizione(corpo, codice);

@@ -1,6 +1,8 @@
 package it.piattaformacasa.marche.web;
 
 import static it.piattaformacasa.DemoUtenti.*;
+import static it.piattaformacasa.marche.web.GrigliaDiProva.assertErrore;
+import static it.piattaformacasa.marche.web.GrigliaDiProva.corpo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
@@ -117,7 +119,7 @@ class DomandeBandoApiTest {
         JsonNode griglia = http.get("/api/marche/bandi/" + bando + "/condizioni", ANCONA).json();
         assertThat(crea(bando, passo1(null, "2052-02-10", "ROSSI", "MARIO")).status()).isEqualTo(201);
 
-        ClientHttp.Risposta salva = put("/api/marche/bandi/" + bando + "/condizioni", ANCONA, corpoGriglia(griglia).toString());
+        ClientHttp.Risposta salva = put("/api/marche/bandi/" + bando + "/condizioni", ANCONA, corpo(griglia).toString());
         assertThat(salva.status()).isEqualTo(409);
         assertThat(salva.body()).contains(BandiService.CONDIZIONI_BLOCCATE);
         assertThat(http.post("/api/marche/bandi/" + bando + "/condizioni/copia-da-modello", ANCONA, "").status()).isEqualTo(409);
@@ -546,33 +548,5 @@ class DomandeBandoApiTest {
     private static void assertRifiutata(ClientHttp.Risposta risposta) {
         assertThat(risposta.status()).as(risposta.body()).isEqualTo(409);
         assertThat(risposta.body()).contains("graduatoria del bando è definitiva");
-    }
-
-    private static void assertErrore(ClientHttp.Risposta risposta, String campo, String motivo) {
-        assertThat(risposta.status()).as(risposta.body()).isEqualTo(400);
-        assertThat(risposta.json().get("errori")).as(risposta.body())
-                .anySatisfy(e -> {
-                    assertThat(e.get("campo").asText()).isEqualTo(campo);
-                    assertThat(e.get("messaggio").asText()).contains(motivo);
-                });
-    }
-
-    private static ObjectNode corpoGriglia(JsonNode versione) {
-        ObjectNode corpo = JSON.createObjectNode();
-        ArrayNode condizioni = corpo.putArray("condizioni");
-        for (JsonNode c : versione.get("condizioni")) {
-            ObjectNode cn = condizioni.addObject();
-            for (String campo : new String[] {"codice", "testo", "parametro", "gruppoNonCumulabile"}) {
-                cn.set(campo, c.get(campo));
-            }
-            ArrayNode fasce = cn.putArray("fasce");
-            for (JsonNode f : c.get("fasce")) {
-                ObjectNode fn = fasce.addObject();
-                for (String campo : new String[] {"testo", "punti", "oltre", "finoA", "perOgni"}) {
-                    fn.set(campo, f.get(campo));
-                }
-            }
-        }
-        return corpo;
     }
 }

@@ -1,6 +1,7 @@
 package it.piattaformacasa.marche.web;
 
 import static it.piattaformacasa.DemoUtenti.*;
+import static it.piattaformacasa.marche.web.GrigliaDiProva.assertErrore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -395,13 +396,5 @@ class GraduatoriaBandoApiTest {
         List<String> titoli = new ArrayList<>();
         riga.forEach(c -> titoli.add(c.getStringCellValue()));
         return titoli;
-    }
-
-    private static void assertErrore(ClientHttp.Risposta r, String campo, String messaggio) {
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("errori")).as(r.body()).anySatisfy(e -> {
-            assertThat(e.get("campo").asText()).isEqualTo(campo);
-            assertThat(e.get("messaggio").asText()).contains(messaggio);
-        });
     }
 }
