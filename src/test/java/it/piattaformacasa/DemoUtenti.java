@@ -35,6 +35,11 @@ public final class DemoUtenti {
         return DA_BLOCCARE;
     }
     public static final String ADMIN = "admin";
+    /** Issue 16 (seed 002): demo citizens, registered and enabled for no ente (the citizens' side only). */
+    public static final String CITTADINO_COLOMBO = "cittadino.colombo";
+    public static final String CF_CITTADINO_COLOMBO = "CLMCHR85M41L682Z";
+    public static final String CITTADINO_FERRARI = "cittadino.ferrari";
+    public static final String CF_CITTADINO_FERRARI = "FRRLCU79D12L682W";
     /** Issue 15 (seed 004): the operator of the Comune di Ancona (profile MARCHE) with «Gestione avviso». */
     public static final String ANCONA = "ancona";
 

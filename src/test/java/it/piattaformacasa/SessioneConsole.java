@@ -59,6 +59,15 @@ public final class SessioneConsole {
         return sessione;
     }
 
+    /** Logs in a citizen (issue 16): a person without abilitazione whose identity has a codice fiscale lands on «La mia area». */
+    public static SessioneConsole diCittadino(ClientHttp http, String utente) {
+        SessioneConsole sessione = new SessioneConsole(http);
+        HttpResponse<String> pagina = AccessoOidc.accedi(sessione.client, http.uri("/"), utente, DemoUtenti.PASSWORD);
+        assertThat(pagina.statusCode()).as("login of " + utente).isEqualTo(200);
+        assertThat(pagina.uri().getPath()).as("login of " + utente).isEqualTo("/cittadino");
+        return sessione;
+    }
+
     public ClientHttp.Risposta get(String percorso) {
         return invia(HttpRequest.newBuilder(http.uri(percorso)).header("Accept", "text/html").GET().build());
     }

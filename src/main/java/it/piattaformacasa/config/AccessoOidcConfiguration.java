@@ -142,7 +142,7 @@ class AccessoOidcConfiguration {
                 informazioni.putAll(utente.getUserInfo().getClaims());
             }
             informazioni.put(IdentitaFederata.ATTRIBUTO_UTENTE, username);
-            return new DefaultOidcUser(identita.autorita(username), utente.getIdToken(), new OidcUserInfo(informazioni),
+            return new DefaultOidcUser(identita.autorita(username, utente.getClaims()), utente.getIdToken(), new OidcUserInfo(informazioni),
                     IdentitaFederata.ATTRIBUTO_UTENTE);
         };
     }
@@ -182,7 +182,7 @@ class AccessoOidcConfiguration {
     Converter<Jwt, AbstractAuthenticationToken> utentiDaToken(IdentitaFederata identita, Fornitore fornitore) {
         return jwt -> {
             String username = identita.username(jwt.getClaims(), fornitore.incorporato());
-            return new JwtAuthenticationToken(jwt, identita.autorita(username), username);
+            return new JwtAuthenticationToken(jwt, identita.autorita(username, jwt.getClaims()), username);
         };
     }
 }

@@ -35,7 +35,7 @@ final class AutoritaAggiornate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof OAuth2AuthenticationToken token) {
-            List<GrantedAuthority> attuali = identita.autorita(token.getName());
+            List<GrantedAuthority> attuali = identita.autorita(token.getName(), token.getPrincipal().getAttributes());
             if (!new HashSet<>(attuali).equals(new HashSet<>(token.getAuthorities()))) {
                 SecurityContext aggiornato = SecurityContextHolder.createEmptyContext();
                 aggiornato.setAuthentication(new OAuth2AuthenticationToken(token.getPrincipal(), attuali,

@@ -205,6 +205,7 @@ class FornitoreIdentitaIncorporato {
             contesto.getClaims().claim("preferred_username", username);
             identita.attributoCodiceFiscale(username)
                     .ifPresent(cf -> contesto.getClaims().claim(identita.nomeAttributoCodiceFiscale(), cf));
+            identita.attributiPersona(username).forEach((nome, valore) -> contesto.getClaims().claim(nome, valore));
         };
     }
 

@@ -197,6 +197,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(percorsi("/accesso", "/webjars/**", "/console/**", "/error")).permitAll()
                         .requestMatchers(percorsi("/senza-abilitazione", "/esci")).authenticated()
+                        // seed 002, issue 16: a person who is not an enabled operator sees only the citizens' side
+                        .requestMatchers(percorsi("/cittadino", "/cittadino/**")).hasRole("CITTADINO")
                         .anyRequest().access(OPERATORE))
                 // OpenID Connect: the embedded provider or the configured one (issue 14); a failure comes back to «Accedi»
                 .oauth2Login(login -> login.loginPage(AccessoOidcConfiguration.INIZIO_ACCESSO).failureUrl("/accesso?errore")
@@ -253,12 +255,16 @@ class SecurityConfiguration {
         return cache;
     }
 
-    /** A page asked by a person without abilitazione goes to the page that says so; anything else is refused. */
+    /**
+     * A page asked by a person without abilitazione goes to the citizens' area (issue 16) or, without a codice fiscale in
+     * their identity, to the page that says what to do; anything else is refused.
+     */
     private static AccessDeniedHandler senzaAbilitazione(AccessDeniedHandler altrimenti) {
         return (request, response, eccezione) -> {
             org.springframework.security.core.Authentication chi = SecurityContextHolder.getContext().getAuthentication();
             if (chi != null && IdentitaFederata.senzaAbilitazione(chi.getAuthorities()) && PAGINE.matches(request)) {
-                response.sendRedirect(request.getContextPath() + "/senza-abilitazione");
+                boolean cittadino = chi.getAuthorities().stream().anyMatch(a -> IdentitaFederata.ROLE_CITTADINO.equals(a.getAuthority()));
+                response.sendRedirect(request.getContextPath() + (cittadino ? "/cittadino" : "/senza-abilitazione"));
                 return;
             }
             altrimenti.handle(request, response, eccezione);

@@ -143,6 +143,14 @@ final class DatiDemo {
             new DatiOperatore("ancona", "PLMLSN84C12A271K", "Alessandro", "Palmieri", "071 2221",
                     List.of(new DatiAbilitazione(CF_COMUNE_ANCONA, TipoAbilitazione.GESTIONE_AVVISO)), Set.of()));
 
+    /**
+     * Issue 16 (seed 002): people registered on the platform and enabled for no ente, who see only the citizens' side.
+     * The embedded provider puts their codice fiscale in the token as a SPID gateway would; nobody types it.
+     */
+    static final List<DatiOperatore> CITTADINI = List.of(
+            new DatiOperatore("cittadino.colombo", "CLMCHR85M41L682Z", "Chiara", "Colombo", null, List.of(), Set.of()),
+            new DatiOperatore("cittadino.ferrari", "FRRLCU79D12L682W", "Luca", "Ferrari", null, List.of(), Set.of()));
+
     static final List<List<DatiComponente>> NUCLEI = List.of(
             List.of(new DatiComponente("RSSMRA61E03L682Z", "Mario", "Rossi", LocalDate.of(1961, 5, 3), RelazioneParentela.RICHIEDENTE, 0),
                     new DatiComponente("VRDNNA64M59L682N", "Anna", "Verdi", LocalDate.of(1964, 8, 19), RelazioneParentela.CONIUGE, 74),

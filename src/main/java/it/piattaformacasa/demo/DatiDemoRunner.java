@@ -101,7 +101,8 @@ class DatiDemoRunner implements ApplicationRunner {
         if (ambiti.findByCodice(DatiDemo.AMBITO_ANCONA).isEmpty()) {
             tx.executeWithoutResult(status -> caricaMarche());
         }
-        List<DatiDemo.DatiOperatore> mancanti = DatiDemo.OPERATORI.stream().filter(o -> !operatori.esiste(o.username())).toList();
+        List<DatiDemo.DatiOperatore> mancanti = java.util.stream.Stream.concat(DatiDemo.OPERATORI.stream(), DatiDemo.CITTADINI.stream())
+                .filter(o -> !operatori.esiste(o.username())).toList();
         if (!mancanti.isEmpty()) {
             // saves the operatori and projects them (users, groups, memberships) before passwords are set
             tx.executeWithoutResult(status -> operatori.registra(creaOperatori(mancanti)));

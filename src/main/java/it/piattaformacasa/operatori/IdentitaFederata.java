@@ -31,6 +31,11 @@ public class IdentitaFederata {
 
     /** Logged in, but not an operator of anything: the page «nessuna abilitazione», never an empty inbox. */
     public static final String ROLE_SENZA_ABILITAZIONE = "ROLE_SENZA_ABILITAZIONE";
+    /**
+     * Seed 002: a person who is not an enabled operator sees only the citizens' side. Given, beside
+     * {@link #ROLE_SENZA_ABILITAZIONE}, to such a person whose identity carries a valid codice fiscale (issue 16).
+     */
+    public static final String ROLE_CITTADINO = "ROLE_CITTADINO";
     /** The claim with the platform's username in the identities this class builds (console, webapps, API). */
     public static final String ATTRIBUTO_UTENTE = "piattaforma_utente";
 
@@ -123,7 +128,7 @@ public class IdentitaFederata {
     }
 
     /** The person's codice fiscale as the provider gives it (SPID: {@code TINIT-RSSMRA...}), when it is a valid one. */
-    Optional<String> codiceFiscale(Map<String, Object> claims) {
+    public Optional<String> codiceFiscale(Map<String, Object> claims) {
         if (!(claims.get(claimCodiceFiscale) instanceof String valore)) {
             return Optional.empty();
         }
@@ -138,6 +143,16 @@ public class IdentitaFederata {
     public Optional<String> attributoCodiceFiscale(String username) {
         return operatori.findByUsername(username).map(Operatore::getCodiceFiscale).filter(java.util.Objects::nonNull)
                 .map(cf -> PREFISSO_SPID + cf.valore());
+    }
+
+    /**
+     * Name and surname of a user of the platform's own provider, as SPID gives them ({@code given_name},
+     * {@code family_name}): what the citizens' side greets a person with (issue 16).
+     */
+    public Map<String, Object> attributiPersona(String username) {
+        return operatori.findByUsername(username)
+                .<Map<String, Object>>map(o -> Map.of("given_name", o.getNome(), "family_name", o.getCognome()))
+                .orElse(Map.of());
     }
 
     public String nomeAttributoCodiceFiscale() {
@@ -157,6 +172,19 @@ public class IdentitaFederata {
         }
         List<GrantedAuthority> autorita = calcola(username);
         ricordate.put(username, new Ricordate(autorita, adesso.plus(validita)));
+        return autorita;
+    }
+
+    /**
+     * {@link #autorita(String)}, plus {@link #ROLE_CITTADINO} for a person without abilitazione whose identity (the
+     * claims of the provider's token) carries a valid codice fiscale: the codice fiscale comes from the identity, never
+     * from what the person types (issue 16).
+     */
+    public List<GrantedAuthority> autorita(String username, Map<String, Object> claims) {
+        List<GrantedAuthority> autorita = autorita(username);
+        if (senzaAbilitazione(autorita) && codiceFiscale(claims).isPresent()) {
+            return List.of(autorita.get(0), new SimpleGrantedAuthority(ROLE_CITTADINO));
+        }
         return autorita;
     }
 

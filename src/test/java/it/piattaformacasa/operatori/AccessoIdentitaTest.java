@@ -175,9 +175,11 @@ class AccessoIdentitaTest {
                 "{\"esito\":\"APPROVATA\"}");
         assertThat(validata.status()).as(validata.body()).isEqualTo(200);
 
+        // seed 002: a person no longer enabled sees only the citizens' side (their identity has a codice fiscale)
         ClientHttp.Risposta dopo = console.get("/avvisi");
         assertThat(dopo.status()).isEqualTo(302);
-        assertThat(dopo.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/senza-abilitazione"));
+        assertThat(dopo.raw().headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/cittadino"));
+        assertThat(console.get("/cittadino").body()).contains(operatore.getCodiceFiscale().valore());
         assertThat(conToken("/api/enti/" + varese + "/abilitazioni", token).status()).isEqualTo(403);
     }
 }

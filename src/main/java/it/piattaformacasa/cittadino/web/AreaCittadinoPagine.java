@@ -1,0 +1,27 @@
+package it.piattaformacasa.cittadino.web;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import it.piattaformacasa.common.sicurezza.CittadinoCorrente;
+import it.piattaformacasa.common.web.PaginaConsole;
+
+/** «La mia area» (issue 16): where a citizen lands after logging in, with the way to each part of their side. */
+@Controller
+@PaginaConsole
+class AreaCittadinoPagine {
+
+    private final CittadinoCorrente cittadino;
+
+    AreaCittadinoPagine(CittadinoCorrente cittadino) {
+        this.cittadino = cittadino;
+    }
+
+    @GetMapping("/cittadino")
+    String area(Model model) {
+        model.addAttribute("codiceFiscale", cittadino.richiesto().valore());
+        model.addAttribute("nome", cittadino.nomeCompleto().orElse(null));
+        return "cittadino/area";
+    }
+}
