@@ -1,0 +1,135 @@
+package it.piattaformacasa.cittadino.web;
+
+import static it.piattaformacasa.DemoUtenti.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import it.piattaformacasa.ClientHttp;
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.SessioneConsole;
+
+/**
+ * Issue 16: who may open which page of the citizens' side. Every page, tried by nobody (always sent to the login) and
+ * by six callers: the citizen whose data it shows ({@code cittadino.colombo}), another citizen
+ * ({@code cittadino.ferrari}, who must not learn even that the first's domanda exists: 404), an operator of the ente
+ * ({@code capofila}), a supervisor, an administrator and the regional reader. {@code S} allowed (200, or a redirect
+ * that is not to the login), {@code N} refused (403 or 404), {@code -} not tried. The last tests check that every
+ * citizens' page has its row, and every form of theirs is named with the test that sends it.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MatriceCittadinoTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappe;
+
+    ClientHttp http;
+    final Map<String, SessioneConsole> sessioni = new LinkedHashMap<>();
+    /** Ids of what the rows open, by the name the rows use in braces. */
+    final Map<String, String> id = new LinkedHashMap<>();
+
+    /** One page: as the application declares it, the address tried, the six expectations. */
+    record Riga(String pagina, String percorso, String attese) {
+        @Override
+        public String toString() {
+            return pagina;
+        }
+    }
+
+    @BeforeAll
+    void dati() {
+        http = new ClientHttp(port);
+    }
+
+    Stream<Riga> pagine() {
+        return Stream.of(
+                new Riga("GET /cittadino", "/cittadino", "SSNNNN"));
+    }
+
+    /**
+     * Form submissions (POST) are tried by the tests that drive their page, which say who may send them (the citizen
+     * alone, on their own domanda); listed here with the test that does, so that none is forgotten.
+     */
+    static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
+            Map.entry("-", "-"));
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pagine")
+    void ogniPersonaVedeCioCheLeSpetta(Riga riga) {
+        String percorso = sostituisci(riga.percorso());
+        ClientHttp.Risposta anonima = SessioneConsole.anonima(http).get(percorso);
+        assertThat(anonima.status()).as("senza accesso").isEqualTo(302);
+        assertThat(anonima.raw().headers().firstValue("Location")).as("senza accesso")
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/piattaforma"));
+        List<String> utenti = List.of(CITTADINO_COLOMBO, CITTADINO_FERRARI, CAPOFILA, SUPERVISORE, ADMIN, LETTORE_REGIONE);
+        List<String> errori = new ArrayList<>();
+        for (int i = 0; i < utenti.size(); i++) {
+            char attesa = riga.attese().charAt(i);
+            if (attesa == '-') {
+                continue;
+            }
+            ClientHttp.Risposta risposta = sessione(utenti.get(i)).get(percorso);
+            boolean rifiutata = risposta.status() == 403 || risposta.status() == 404;
+            boolean versoLAccesso = risposta.raw().headers().firstValue("Location")
+                    .map(l -> l.endsWith("/accesso") || l.endsWith("/oauth2/authorization/piattaforma")).orElse(false);
+            boolean come = attesa == 'N' ? rifiutata : !rifiutata && !versoLAccesso && risposta.status() < 400;
+            if (!come || risposta.status() >= 500) {
+                errori.add(utenti.get(i) + ": " + risposta.status());
+            }
+        }
+        assertThat(errori).as(riga.pagina() + " " + percorso).isEmpty();
+    }
+
+    /** Every page under /cittadino has its row, and every form its test. */
+    @Test
+    void ogniPaginaDeiCittadiniHaLaSuaRiga() {
+        Set<String> dichiarate = new TreeSet<>();
+        for (RequestMappingInfo info : mappe.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.startsWith("/cittadino")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> dichiarate.add(m.name() + " " + pattern));
+                }
+            }
+        }
+        Set<String> coperte = new TreeSet<>();
+        pagine().forEach(r -> coperte.add(r.pagina()));
+        coperte.addAll(AZIONI_PROVATE_ALTROVE.keySet());
+        coperte.remove("-");
+        assertThat(coperte).containsAll(dichiarate);
+        assertThat(dichiarate).as("rows name real pages").containsAll(coperte);
+    }
+
+    private SessioneConsole sessione(String utente) {
+        return sessioni.computeIfAbsent(utente, u -> u.startsWith("cittadino.")
+                ? SessioneConsole.diCittadino(http, u) : SessioneConsole.di(http, u));
+    }
+
+    private String sostituisci(String percorso) {
+        String risultato = percorso;
+        for (Map.Entry<String, String> e : id.entrySet()) {
+            risultato = risultato.replace("{" + e.getKey() + "}", e.getValue());
+        }
+        return risultato;
+    }
+}
