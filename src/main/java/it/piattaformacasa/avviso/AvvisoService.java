@@ -502,6 +502,78 @@ public class AvvisoService {
         return trovati;
     }
 
+    /** An avviso as the citizens' side lists it (issue 16): its ambito and comuni, its window. */
+    public record AvvisoPubblico(long id, String ambito, String comuni, String titolo, TipoAvviso tipo, StatoAvviso stato,
+                                 Instant apertura, Instant chiusura, long alloggi) {
+        public boolean aperto() {
+            return stato == StatoAvviso.APERTO;
+        }
+    }
+
+    private static final String AVVISI_PUBBLICI = """
+            select a.id, am.nome, (select string_agg(c.nome, ', ' order by c.nome) from comune c where c.ambito_id = am.id),
+                   a.titolo, a.tipo, a.stato, a.apertura, a.chiusura,
+                   (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id)
+              from avviso a join ambito am on am.id = a.ambito_id
+             where a.tipo <> 'FORZE_POLIZIA'""";
+
+    /**
+     * What a citizen may apply to: the open avvisi, and those that will open (predisposed, apertura ahead), soonest
+     * closing first, then soonest opening. The avvisi for the forces are filed at the sportello with the Prefettura's
+     * list, so they are not here.
+     */
+    @Transactional(readOnly = true)
+    public List<AvvisoPubblico> avvisiPerICittadini() {
+        return jdbc.query(AVVISI_PUBBLICI + """
+                 and (a.stato = 'APERTO' or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ?))
+                 order by a.stato = 'APERTO' desc, case when a.stato = 'APERTO' then a.chiusura else a.apertura end, a.id""",
+                (rs, n) -> avvisoPubblico(rs), java.sql.Timestamp.from(clock.instant()));
+    }
+
+    /** One avviso as {@link #avvisiPerICittadini} shows it, whatever its state; 404 for the forces' avvisi. */
+    @Transactional(readOnly = true)
+    public AvvisoPubblico avvisoPubblico(long id) {
+        return jdbc.query(AVVISI_PUBBLICI + " and a.id = ?", (rs, n) -> avvisoPubblico(rs), id).stream().findFirst()
+                .orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+    }
+
+    private static AvvisoPubblico avvisoPubblico(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new AvvisoPubblico(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                TipoAvviso.valueOf(rs.getString(5)), StatoAvviso.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
+                rs.getTimestamp(8).toInstant(), rs.getLong(9));
+    }
+
+    /**
+     * An alloggio of the avviso with what seed 000 publishes to the citizens: where it is, what it is like, its
+     * tipologia in the avviso, heating, annual costs for services and, allo stato di fatto, the works needed.
+     */
+    public record AlloggioPubblicato(long id, String codiceUi, String codiceIstatComune, String comune, String indirizzo,
+                                     String scala, String interno, int piano, BigDecimal superficieUtile, int vani,
+                                     boolean ascensore, boolean barriereArchitettoniche, TipologiaAlloggioInAvviso tipologia,
+                                     String riscaldamento, BigDecimal speseAnnue, String interventi, BigDecimal costoInterventi) {
+        /** As {@link AlloggioOfferto#nomeComune()}, for the lists that show either. */
+        public String nomeComune() {
+            return comune;
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public List<AlloggioPubblicato> alloggiPubblicati(long avvisoId) {
+        return jdbc.query("""
+                select a.id, a.codice_ui, c.codice_istat, c.nome, a.indirizzo, a.scala, a.interno, a.piano, a.superficie_utile,
+                       a.vani, a.ascensore, a.barriere_architettoniche, aa.tipologia, aa.tipologia_riscaldamento,
+                       aa.spese_annue_utenze, aa.interventi, aa.costo_interventi
+                  from alloggio_in_avviso aa
+                  join alloggio a on a.id = aa.alloggio_id
+                  join comune c on c.id = a.comune_id
+                 where aa.avviso_id = ?
+                 order by c.nome, a.indirizzo, a.id""",
+                (rs, n) -> new AlloggioPubblicato(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBigDecimal(9), rs.getInt(10),
+                        rs.getBoolean(11), rs.getBoolean(12), TipologiaAlloggioInAvviso.valueOf(rs.getString(13)),
+                        rs.getString(14), rs.getBigDecimal(15), rs.getString(16), rs.getBigDecimal(17)), avvisoId);
+    }
+
     /** Every alloggio of the avviso, by comune and id: where a domanda may choose (art. 9) depends on all of them. */
     @Transactional(readOnly = true)
     public List<AlloggioOfferto> alloggiOfferti(long avvisoId) {

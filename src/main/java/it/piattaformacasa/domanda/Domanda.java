@@ -226,6 +226,9 @@ public class Domanda {
     public boolean isLavoroInLombardia() { return lavoroInLombardia; }
     public Importo getIsee() { return isee; }
     public Importo getPatrimonio() { return patrimonio; }
+    public String getProtocolloDsu() { return protocolloDsu; }
+    public LocalDate getDataDsu() { return dataDsu; }
+    public boolean isAttestazioneServiziSociali() { return attestazioneServiziSociali; }
     public boolean isIndigente() { return indigente; }
     public Map<String, Boolean> getCondizioni() { return condizioni; }
     public Punteggio getPuntiFamiliare() { return puntiFamiliare; }

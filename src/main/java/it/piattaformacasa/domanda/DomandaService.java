@@ -126,15 +126,123 @@ public class DomandaService {
     public Presentazione presenta(long avvisoId, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey) {
         Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
         verificaSportello(avviso);
-        String operatore = utente.username() != null ? utente.username() : "sistema";
-        String impronta = null;
-        if (idempotencyKey != null) {
-            impronta = ImprontaDomanda.di(dati, corpo);
-            Optional<Domanda> ripetuta = ripetizione(avvisoId, operatore, idempotencyKey, impronta);
-            if (ripetuta.isPresent()) {
-                return new Presentazione(ripetuta.get(), true);
+        return registra(avviso, dati, corpo, idempotencyKey, utente.username() != null ? utente.username() : "sistema");
+    }
+
+    /** How {@code presentata_da} names a domanda the citizen presented online: the channel and their codice fiscale. */
+    public static final String ONLINE = "online:";
+
+    /**
+     * The citizen presents their own domanda online (issue 16): the richiedente must be the person of the identity,
+     * {@code presentata_da} says «online:» and their codice fiscale; every other check is the sportello's, with the
+     * same 400, 422 and 409. The draft's id as key makes a double click one domanda.
+     */
+    @Transactional
+    public Presentazione presentaDalCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita, String idempotencyKey) {
+        Avviso avviso = avvisoPerIlCittadino(avvisoId, dati, identita);
+        return registra(avviso, dati, null, idempotencyKey, ONLINE + identita.valore());
+    }
+
+    /**
+     * What the platform would answer if the citizen presented this domanda now, with nothing written: the same checks
+     * as {@link #presentaDalCittadino} (the same exceptions, messages and order), then the ISBAR it would get and why.
+     */
+    @Transactional(readOnly = true)
+    public Verifica verificaDalCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita) {
+        Avviso avviso = avvisoPerIlCittadino(avvisoId, dati, identita);
+        Valutazione v = valuta(avviso, dati, null);
+        List<String> righe = new ArrayList<>();
+        Map<ComponenteIsbar, Punteggio> punti = Map.of(ComponenteIsbar.FAMILIARE, v.punteggio().familiare(),
+                ComponenteIsbar.ABITATIVO, v.punteggio().abitativo(), ComponenteIsbar.ECONOMICO, v.punteggio().economico(),
+                ComponenteIsbar.RESIDENZA_REGIONE, v.punteggio().residenzaRegione(),
+                ComponenteIsbar.RESIDENZA_COMUNE, v.punteggio().residenzaComune());
+        for (ComponenteIsbar componente : ComponenteIsbar.values()) {
+            righe.add(MotiviPunteggio.riga(componente, punti.get(componente), v.punteggio().spiegazione() == null ? List.of()
+                    : v.punteggio().spiegazione().stream().filter(r -> r.decisione().equals(componente.decisione())).toList()));
+        }
+        List<String> note = new ArrayList<>();
+        v.scelta().scelte().forEach(s -> note.add(MotiviPunteggio.senzaCitazioniTraParentesi(s.getMotivo()) + "."));
+        if (v.scelta().nota() != null) {
+            note.add(MotiviPunteggio.senzaCitazioniTraParentesi(v.scelta().nota()) + ".");
+        }
+        return new Verifica(v.punteggio().totale(), righe, note);
+    }
+
+    /** The outcome of {@link #verificaDalCittadino}: the ISBAR, one line per component, the notes on the alloggi. */
+    public record Verifica(Punteggio isbar, List<String> righe, List<String> note) {
+    }
+
+    private Avviso avvisoPerIlCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita) {
+        Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
+        if (avviso.getTipo() == TipoAvviso.FORZE_POLIZIA) {
+            throw new ConflittoException("Le domande di questo avviso per le Forze di Polizia si presentano allo sportello "
+                    + "di un ente dell'ambito, con la lista della Prefettura");
+        }
+        for (int i = 0; i < dati.nucleo().size(); i++) {
+            DatiDomanda.Componente c = dati.nucleo().get(i);
+            if (c.relazione() == RelazioneParentela.RICHIEDENTE && !identita.valore().equalsIgnoreCase(String.valueOf(c.codiceFiscale()))) {
+                throw DatiNonValidiException.campo("nucleo[" + i + "].codiceFiscale",
+                        "il richiedente è la persona dell'identità digitale (" + identita.valore() + "): il codice fiscale non si cambia");
             }
         }
+        return avviso;
+    }
+
+    /** Whether the citizen may choose an alloggio of the avviso (art. 9), and the rule that says so, in Italian. */
+    public record SceltaPermessa(boolean ammessa, String motivo) {
+    }
+
+    /**
+     * Art. 9 for every alloggio of the avviso, for a nucleo of {@code componenti} people living in {@code residenza}
+     * and working in {@code lavoro} (null when not working), as if not indigent: the citizens' avviso page and the step
+     * «Alloggi scelti» show it; the pre-check and the presentation decide with the indigence the ISEE gives.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, SceltaPermessa> scelteConsentite(long avvisoId, int componenti, String residenza, String lavoro) {
+        List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
+        if (offerti.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, RegoleAlloggi.EsitoTitolo> titoli = sceltaAlloggi.titoli(Math.max(1, componenti), residenza, lavoro, false,
+                offerti, regole.vincoloPerNuovaDomanda(avvisoId));
+        Map<Long, SceltaPermessa> scelte = new HashMap<>();
+        for (AlloggioOfferto a : offerti) {
+            RegoleAlloggi.EsitoTitolo titolo = titoli.get(a.codiceIstatComune());
+            scelte.put(a.id(), new SceltaPermessa(titolo.titolo() != RegoleAlloggi.TitoloDiScelta.NON_AMMESSO,
+                    titolo.regola().descrizione()));
+        }
+        return scelte;
+    }
+
+    /** The citizen's own domanda for this avviso, if they presented one. */
+    @Transactional(readOnly = true)
+    public Optional<Long> domandaDelCittadinoPerAvviso(long avvisoId, CodiceFiscale identita) {
+        return domande.idDelRichiedente(avvisoId, identita);
+    }
+
+    /** A domanda whose richiedente is the citizen of the identity; 404 for anybody else's (not even that it exists). */
+    @Transactional(readOnly = true)
+    public Domanda domandaDelCittadino(long id, CodiceFiscale identita) {
+        Domanda domanda = domande.findById(id).filter(d -> d.getRichiedente().equals(identita))
+                .orElseThrow(() -> new NonTrovatoException("Domanda " + id + " non trovata"));
+        domanda.getNucleo().getComponenti().size();
+        domanda.getScelte().size();
+        domanda.getAvviso().getAmbito().getNome();
+        return domanda;
+    }
+
+    /** What every check of a submission computed, in the order a submission needs it. */
+    private record Valutazione(CodiceFiscale richiedente, boolean lavoroInLombardia, EsitoRequisiti esito,
+                               List<AlloggiPosseduti.Valutato> posseduti, SceltaAlloggi.Esito scelta, DatiIsbar datiIsbar,
+                               DatiRequisiti datiRequisiti, PunteggioIsbar punteggio) {
+    }
+
+    /**
+     * Every check of a submission, presentation and pre-check alike: open avviso, form (400), forces, one domanda per
+     * richiedente (409), art. 7 and art. 9 (422, every reason at once), then the ISBAR. Writes nothing.
+     */
+    private Valutazione valuta(Avviso avviso, DatiDomanda dati, CorpoAppartenenza corpo) {
+        long avvisoId = avviso.getId();
         if (avviso.getStato() != StatoAvviso.APERTO) {
             throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
         }
@@ -166,11 +274,26 @@ public class DomandaService {
         }
         DatiIsbar datiIsbar = datiIsbar(dati, scelti, avviso, oggi);
         PunteggioIsbar punteggio = isbar.calcola(datiIsbar, vincolo);
-        Domanda domanda = new Domanda(avviso, nucleo(dati), richiedente, dati, lavoroInLombardia, esito.indigente(), punteggio,
-                categorie(datiIsbar), idempotencyKey, impronta, Instant.now(clock), operatore, scelta.scelte(),
-                AlloggiPosseduti.json(posseduti), scelta.nota());
+        return new Valutazione(richiedente, lavoroInLombardia, esito, posseduti, scelta, datiIsbar, datiRequisiti, punteggio);
+    }
+
+    private Presentazione registra(Avviso avviso, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey,
+                                   String presentataDa) {
+        long avvisoId = avviso.getId();
+        String impronta = null;
+        if (idempotencyKey != null) {
+            impronta = ImprontaDomanda.di(dati, corpo);
+            Optional<Domanda> ripetuta = ripetizione(avvisoId, presentataDa, idempotencyKey, impronta);
+            if (ripetuta.isPresent()) {
+                return new Presentazione(ripetuta.get(), true);
+            }
+        }
+        Valutazione v = valuta(avviso, dati, corpo);
+        Domanda domanda = new Domanda(avviso, nucleo(dati), v.richiedente(), dati, v.lavoroInLombardia(), v.esito().indigente(),
+                v.punteggio(), categorie(v.datiIsbar()), idempotencyKey, impronta, Instant.now(clock), presentataDa,
+                v.scelta().scelte(), AlloggiPosseduti.json(v.posseduti()), v.scelta().nota());
         domanda.appartieneA(corpo);
-        domanda.valutataCon(InputRegole.json(datiIsbar, datiRequisiti));
+        domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
         try {
             return new Presentazione(domande.saveAndFlush(domanda), false);
         } catch (DataIntegrityViolationException e) {

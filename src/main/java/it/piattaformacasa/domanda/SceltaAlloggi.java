@@ -47,18 +47,8 @@ class SceltaAlloggi {
     Esito verifica(DatiDomanda dati, boolean indigente, List<AlloggioOfferto> offerti, RegoleVincolate vincolo) {
         int componenti = dati.nucleo().size();
         BigDecimal minima = regole.superficieMinima(componenti, vincolo).metriQuadri();
-        Map<String, List<AlloggioOfferto>> perComune = offerti.stream()
-                .collect(Collectors.groupingBy(AlloggioOfferto::codiceIstatComune, LinkedHashMap::new, Collectors.toList()));
-        String residenza = dati.codiceIstatResidenza();
-        String lavoro = dati.codiceIstatLavoro();
-        boolean adeguatiInResidenza = perComune.getOrDefault(residenza, List.of()).stream().anyMatch(a -> adeguato(a, minima));
-        boolean adeguatiInLavoro = lavoro != null
-                && perComune.getOrDefault(lavoro, List.of()).stream().anyMatch(a -> adeguato(a, minima));
-        Map<String, EsitoTitolo> titoli = new HashMap<>();
-        perComune.forEach((comune, alloggi) -> titoli.put(comune, regole.titoloDiScelta(new DatiComuneDiScelta(indigente,
-                comune.equals(residenza), comune.equals(lavoro), adeguatiInResidenza, adeguatiInLavoro,
-                alloggi.get(0).popolazioneComune()), vincolo)));
-
+        Map<String, EsitoTitolo> titoli = titoli(componenti, dati.codiceIstatResidenza(), dati.codiceIstatLavoro(), indigente,
+                offerti, vincolo);
         Map<Long, AlloggioOfferto> perId = new HashMap<>();
         offerti.forEach(a -> perId.put(a.id(), a));
         List<SceltaAlloggio> scelte = new ArrayList<>();
@@ -91,6 +81,25 @@ class SceltaAlloggi {
                 + "(art. 9 co. 3 bis r.r. 4/2017)"
                 : null;
         return new Esito(scelte, motivi, nota);
+    }
+
+    /**
+     * Art. 9 for each comune of the avviso: whether a domanda of {@code componenti} people living in {@code residenza}
+     * and working in {@code lavoro} (null when not working) may choose its alloggi there, and by which rule.
+     */
+    Map<String, EsitoTitolo> titoli(int componenti, String residenza, String lavoro, boolean indigente,
+                                    List<AlloggioOfferto> offerti, RegoleVincolate vincolo) {
+        BigDecimal minima = regole.superficieMinima(componenti, vincolo).metriQuadri();
+        Map<String, List<AlloggioOfferto>> perComune = offerti.stream()
+                .collect(Collectors.groupingBy(AlloggioOfferto::codiceIstatComune, LinkedHashMap::new, Collectors.toList()));
+        boolean adeguatiInResidenza = perComune.getOrDefault(residenza, List.of()).stream().anyMatch(a -> adeguato(a, minima));
+        boolean adeguatiInLavoro = lavoro != null
+                && perComune.getOrDefault(lavoro, List.of()).stream().anyMatch(a -> adeguato(a, minima));
+        Map<String, EsitoTitolo> titoli = new HashMap<>();
+        perComune.forEach((comune, alloggi) -> titoli.put(comune, regole.titoloDiScelta(new DatiComuneDiScelta(indigente,
+                comune.equals(residenza), comune.equals(lavoro), adeguatiInResidenza, adeguatiInLavoro,
+                alloggi.get(0).popolazioneComune()), vincolo)));
+        return titoli;
     }
 
     private static boolean adeguato(AlloggioOfferto alloggio, BigDecimal minima) {
