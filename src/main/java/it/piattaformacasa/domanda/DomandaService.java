@@ -147,8 +147,10 @@ public class DomandaService {
      * What the platform would answer if the citizen presented this domanda now, with nothing written: the same checks
      * as {@link #presentaDalCittadino} (the same exceptions, messages and order), then the ISBAR it would get and why.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Verifica verificaDalCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita) {
+        // read-write only for the rules' key-share lock on the avviso (as a presentation); rolled back whatever happens
+        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         Avviso avviso = avvisoPerIlCittadino(avvisoId, dati, identita);
         Valutazione v = valuta(avviso, dati, null);
         List<String> righe = new ArrayList<>();
@@ -197,8 +199,9 @@ public class DomandaService {
      * and working in {@code lavoro} (null when not working), as if not indigent: the citizens' avviso page and the step
      * «Alloggi scelti» show it; the pre-check and the presentation decide with the indigence the ISEE gives.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public Map<Long, SceltaPermessa> scelteConsentite(long avvisoId, int componenti, String residenza, String lavoro) {
+        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
         if (offerti.isEmpty()) {
             return Map.of();

@@ -98,7 +98,8 @@ class PassiDomanda {
     static final int ALLOGGI_SCELTI = 5;
     /** The rows a step may have: the API's own limits (20 members, 10 dwellings) with room for an empty row. */
     private static final int RIGHE = 21;
-    private static final Pattern RIGA = Pattern.compile("(r|componenti|posseduti)(?:\\[(\\d+)\\])?\\.?(.*)");
+    /** A row's field: «r.nome», «componenti[2].dataNascita» (the dot required: «residenteLombardiaDal» is no row of «r»). */
+    private static final Pattern RIGA = Pattern.compile("(r|componenti|posseduti)(?:\\[(\\d+)\\])?\\.(.+)");
     private static final Pattern SCELTA = Pattern.compile("alloggi\\[(\\d+)\\]");
     private static final Pattern COMPONENTE = Pattern.compile("nucleo\\[(\\d+)\\](.*)");
     private static final Map<String, String> CAMPI_DELL_API = Map.ofEntries(
