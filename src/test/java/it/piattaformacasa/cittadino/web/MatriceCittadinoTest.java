@@ -57,14 +57,55 @@ class MatriceCittadinoTest {
         }
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    it.piattaformacasa.anagrafe.AlloggioRepository alloggi;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        // an open avviso of the matrix's own, and Chiara Colombo's domanda presented online in it
+        long alloggio = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select ?, e.id, c.id, 'Via della Matrice 16', 1, 60, 3, true, false, 'LIBERO'
+                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, "MCT-" + System.nanoTime() % 100000, CF_COMUNE_VARESE);
+        long avviso = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
+                .conTitolo("SAP – Matrice dei cittadini").aperto(List.of(alloggi.findById(alloggio).orElseThrow()), List.of(CAPOFILA));
+        id.put("avviso", Long.toString(avviso));
+        SessioneConsole colombo = sessione(CITTADINO_COLOMBO);
+        String base = "/cittadino/avvisi/" + avviso + "/domanda/";
+        colombo.post(base + "1", Map.of("r.nome", "Chiara", "r.cognome", "Colombo", "r.dataNascita", "01/08/1985"));
+        colombo.post(base + "2", Map.of());
+        colombo.post(base + "3", Map.of("codiceIstatResidenza", "012133", "residenteLombardiaDal", "01/01/2000",
+                "residenteComuneDal", "01/01/2005"));
+        colombo.post(base + "4", Map.of("iseeValore", "8.000,00", "protocolloDsu", "INPS-ISEE-2026-MCT", "dataDsu", "20/01/2026",
+                "patrimonio", "0"));
+        colombo.post(base + "5", Map.of("condizioni", "coabitazione"));
+        colombo.post(base + "6", Map.of("alloggi[0]", Long.toString(alloggio)));
+        ClientHttp.Risposta presentata = colombo.post(base + "presenta", Map.of());
+        String dove = presentata.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(dove).as(presentata.body()).matches(".*/cittadino/domande/\\d+/presentata$");
+        id.put("domanda", dove.replaceAll(".*/domande/(\\d+)/presentata$", "$1"));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
-                new Riga("GET /cittadino", "/cittadino", "SSNNNN"));
+                new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
+                // the citizen's domanda online (DomandaOnlinePagine): the avvisi are for every citizen, each with their own
+                // draft; the domanda and its ricevuta only for its richiedente
+                new Riga("GET /cittadino/avvisi", "/cittadino/avvisi", "SSNNNN"),
+                new Riga("GET /cittadino/avvisi/{avvisoId}", "/cittadino/avvisi/{avviso}", "SSNNNN"),
+                new Riga("GET /cittadino/avvisi/{avvisoId}/domanda", "/cittadino/avvisi/{avviso}/domanda", "SSNNNN"),
+                new Riga("GET /cittadino/avvisi/{avvisoId}/domanda/{passo}", "/cittadino/avvisi/{avviso}/domanda/3", "SSNNNN"),
+                new Riga("GET /cittadino/domande/{domandaId}/presentata", "/cittadino/domande/{domanda}/presentata", "SNNNNN"),
+                new Riga("GET /cittadino/domande/{domandaId}/ricevuta", "/cittadino/domande/{domanda}/ricevuta", "SNNNNN"));
     }
 
     /**
@@ -72,7 +113,12 @@ class MatriceCittadinoTest {
      * alone, on their own domanda); listed here with the test that does, so that none is forgotten.
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
-            Map.entry("-", "-"));
+            Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/{passo}",
+                    "DomandaOnlineTest#ogniPassoRispondeConIMessaggiDellApiEIlCodiceFiscaleNonEUnCampo"),
+            Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/presenta",
+                    "DomandaOnlineTest#ilCittadinoPresentaLaDomandaConIlSuoCodiceFiscaleEScaricaLaRicevuta"),
+            Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/annulla",
+                    "DomandaOnlineTest#laBozzaRestaTraUnaSessioneELAltraELaVerificaDiceIMotivi"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pagine")

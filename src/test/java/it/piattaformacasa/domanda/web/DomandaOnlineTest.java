@@ -240,6 +240,13 @@ public class DomandaOnlineTest {
         ClientHttp.Risposta bene = dopo.get(base() + "/7");
         assertThat(bene.body()).contains("La domanda supera la verifica dei requisiti: avrebbe un punteggio ISBAR di",
                 "Condizioni familiari:", "Condizioni economiche:", "Presenta la domanda");
+
+        // «Elimina la bozza»: gone, the next visit starts again from the first step
+        ClientHttp.Risposta annullata = dopo.post(base() + "/annulla", campi());
+        assertThat(annullata.raw().headers().firstValue("Location").orElseThrow()).endsWith("/cittadino/avvisi/" + avviso);
+        assertThat(dopo.get(base()).raw().headers().firstValue("Location").orElseThrow()).endsWith(base() + "/1");
+        assertThat(jdbc.queryForObject("select count(*) from bozza_domanda where avviso_id = ? and codice_fiscale = ?", Long.class,
+                avviso, cittadino.getCodiceFiscale().valore())).isZero();
     }
 
     @Test
