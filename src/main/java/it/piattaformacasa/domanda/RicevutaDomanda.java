@@ -69,7 +69,9 @@ public class RicevutaDomanda {
             documento.getDocumentCatalog().setViewerPreferences(preferenze);
             Pagine pagine = new Pagine(documento);
             pagine.titolo(titolo);
-            pagine.riga("Presentata online il " + ItalianFormats.dataOra(d.getPresentataIl()) + " (ora italiana)");
+            boolean online = d.getPresentataDa().startsWith(DomandaService.ONLINE);
+            pagine.riga("Presentata " + (online ? "online" : "allo sportello") + " il " + ItalianFormats.dataOra(d.getPresentataIl())
+                    + " (ora italiana)");
             pagine.riga("Avviso: " + d.getAvviso().getTitolo() + " - " + d.getAvviso().getAmbito().getNome());
             pagine.sezione("Richiedente e nucleo familiare");
             for (Componente c : d.getNucleo().getComponenti()) {

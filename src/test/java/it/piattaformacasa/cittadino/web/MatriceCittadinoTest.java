@@ -70,12 +70,8 @@ class MatriceCittadinoTest {
     void dati() {
         http = new ClientHttp(port);
         // an open avviso of the matrix's own, and Chiara Colombo's domanda presented online in it
-        long alloggio = jdbc.queryForObject("""
-                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
-                                      barriere_architettoniche, stato)
-                select ?, e.id, c.id, 'Via della Matrice 16', 1, 60, 3, true, false, 'LIBERO'
-                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
-                returning id""", Long.class, "MCT-" + System.nanoTime() % 100000, CF_COMUNE_VARESE);
+        long alloggio = it.piattaformacasa.domanda.web.DomandaOnlineTest.nuovoAlloggio(jdbc, "MCT-" + System.nanoTime() % 100000,
+                CF_COMUNE_VARESE, "012133", "Via della Matrice 16", 60);
         long avviso = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
                 .conTitolo("SAP – Matrice dei cittadini").aperto(List.of(alloggi.findById(alloggio).orElseThrow()), List.of(CAPOFILA));
         id.put("avviso", Long.toString(avviso));

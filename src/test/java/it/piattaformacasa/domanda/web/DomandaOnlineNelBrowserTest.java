@@ -54,12 +54,7 @@ class DomandaOnlineNelBrowserTest {
     void unAvvisoAperto() {
         ClientHttp http = new ClientHttp(port);
         codiceAlloggio = "TEL-" + System.nanoTime() % 100000;
-        long alloggio = jdbc.queryForObject("""
-                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
-                                      barriere_architettoniche, stato)
-                select ?, e.id, c.id, 'Via del Telefono 3', 1, 64, 3, true, false, 'LIBERO'
-                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
-                returning id""", Long.class, codiceAlloggio, CF_COMUNE_VARESE);
+        long alloggio = DomandaOnlineTest.nuovoAlloggio(jdbc, codiceAlloggio, CF_COMUNE_VARESE, "012133", "Via del Telefono 3", 64);
         avviso = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo("SAP – Domanda dal telefono")
                 .aperto(List.of(alloggi.findById(alloggio).orElseThrow()), List.of(CAPOFILA));
         console = new ConsoleNelBrowser(port);
@@ -80,7 +75,7 @@ class DomandaOnlineNelBrowserTest {
         console.guarda("online-0-area", "Buongiorno, Chiara Colombo");
         console.clicca("Avvisi aperti");
         console.guarda("online-1-avvisi", "SAP – Domanda dal telefono");
-        console.driver().findElement(By.linkText("SAP – Domanda dal telefono")).click();
+        console.clicca("SAP – Domanda dal telefono");
         console.guarda("online-2-avviso", "Via del Telefono 3");
         assertThat(console.testo()).contains("Riscaldamento", "Centralizzato", "Quali alloggi puoi scegliere");
         console.clicca("Compila la domanda");

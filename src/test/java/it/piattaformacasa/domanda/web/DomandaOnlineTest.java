@@ -88,6 +88,11 @@ public class DomandaOnlineTest {
     }
 
     private long alloggio(String codice, String ente, String comune, String indirizzo, int superficie) {
+        return nuovoAlloggio(jdbc, codice, ente, comune, indirizzo, superficie);
+    }
+
+    /** A free alloggio of the test's own in the Anagrafe, 2nd floor, 3 vani, with a lift. */
+    public static long nuovoAlloggio(JdbcTemplate jdbc, String codice, String ente, String comune, String indirizzo, int superficie) {
         return jdbc.queryForObject("""
                 insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
                                       barriere_architettoniche, stato)
