@@ -158,11 +158,21 @@ public class DomandaService {
                 ComponenteIsbar.ABITATIVO, v.punteggio().abitativo(), ComponenteIsbar.ECONOMICO, v.punteggio().economico(),
                 ComponenteIsbar.RESIDENZA_REGIONE, v.punteggio().residenzaRegione(),
                 ComponenteIsbar.RESIDENZA_COMUNE, v.punteggio().residenzaComune());
+        List<String> provvisorie = new ArrayList<>();
         for (ComponenteIsbar componente : ComponenteIsbar.values()) {
-            righe.add(MotiviPunteggio.riga(componente, punti.get(componente), v.punteggio().spiegazione() == null ? List.of()
-                    : v.punteggio().spiegazione().stream().filter(r -> r.decisione().equals(componente.decisione())).toList()));
+            List<RegolaApplicata> sue = v.punteggio().spiegazione() == null ? List.of()
+                    : v.punteggio().spiegazione().stream().filter(r -> r.decisione().equals(componente.decisione())).toList();
+            righe.add(MotiviPunteggio.riga(componente, punti.get(componente), sue));
+            if (sue.stream().anyMatch(MotiviPunteggio::provvisoria)) {
+                provvisorie.add(componente.etichetta().toLowerCase(java.util.Locale.ITALIAN));
+            }
         }
         List<String> note = new ArrayList<>();
+        if (!provvisorie.isEmpty()) {
+            // as the domanda's own explanation: a provisional value is never shown as if final
+            String nota = SpiegazionePunteggioService.NOTA_PROVVISORIA.formatted(String.join(", ", provvisorie));
+            note.add(nota.substring(0, 1).toUpperCase(java.util.Locale.ITALIAN) + nota.substring(1));
+        }
         v.scelta().scelte().forEach(s -> note.add(MotiviPunteggio.senzaCitazioniTraParentesi(s.getMotivo()) + "."));
         if (v.scelta().nota() != null) {
             note.add(MotiviPunteggio.senzaCitazioniTraParentesi(v.scelta().nota()) + ".");

@@ -244,7 +244,7 @@ public class DomandaOnlineTest {
         scegli(dopo, inVarese);
         ClientHttp.Risposta bene = dopo.get(base() + "/7");
         assertThat(bene.body()).contains("La domanda supera la verifica dei requisiti: avrebbe un punteggio ISBAR di",
-                "Condizioni familiari:", "Condizioni economiche:", "Presenta la domanda");
+                "Condizioni familiari:", "Condizioni economiche:", "Presenta la domanda", "Valori provvisori (");
 
         // «Elimina la bozza»: gone, the next visit starts again from the first step
         ClientHttp.Risposta annullata = dopo.post(base() + "/annulla", campi());
