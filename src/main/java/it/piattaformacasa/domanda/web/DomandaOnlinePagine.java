@@ -97,13 +97,14 @@ class DomandaOnlinePagine {
 
     @GetMapping("/cittadino/avvisi/{avvisoId}/domanda/{passo}")
     String passo(@PathVariable long avvisoId, @PathVariable int passo, Model model, RedirectAttributes redirect) {
-        CodiceFiscale cf = cittadino.richiesto();
-        Avviso avviso = aperto(avvisoId);
-        if (avviso == null) {
+        Passaggio p = passaggio(avvisoId, passo);
+        if (p == null) {
             return nonAperto(avvisoId, redirect);
         }
-        Passo questo = Passo.di(passo);
-        ModuloSportello modulo = modulo(avvisoId, cf);
+        CodiceFiscale cf = p.cf();
+        Avviso avviso = p.avviso();
+        Passo questo = p.passo();
+        ModuloSportello modulo = p.modulo();
         Map<String, String> errori = questo == Passo.RIEPILOGO ? passi.errori(modulo, null) : new java.util.LinkedHashMap<>();
         List<String> motivi = new ArrayList<>();
         if (questo == Passo.RIEPILOGO && errori.isEmpty()) {
@@ -118,18 +119,15 @@ class DomandaOnlinePagine {
     @PostMapping("/cittadino/avvisi/{avvisoId}/domanda/{passo}")
     String invia(@PathVariable long avvisoId, @PathVariable int passo, @RequestParam(defaultValue = "avanti") String azione,
                  HttpServletRequest richiesta, HttpServletResponse risposta, Model model, RedirectAttributes redirect) {
-        CodiceFiscale cf = cittadino.richiesto();
-        Avviso avviso = aperto(avvisoId);
-        if (avviso == null) {
+        Passaggio p = passaggio(avvisoId, passo);
+        if (p == null) {
             return nonAperto(avvisoId, redirect);
         }
-        Passo questo = Passo.di(passo);
-        ModuloSportello modulo = modulo(avvisoId, cf);
-        PassiDomanda.Invio invio = passi.invia(avvisoId, BozzeDomanda.Titolare.cittadino(cf), questo, azione,
-                new RichiestaDelCittadino(richiesta, cf), modulo);
+        PassiDomanda.Invio invio = passi.invia(avvisoId, BozzeDomanda.Titolare.cittadino(p.cf()), p.passo(), azione,
+                new RichiestaDelCittadino(richiesta, p.cf()), p.modulo());
         if (!invio.errori().isEmpty()) {
             risposta.setStatus(HttpStatus.BAD_REQUEST.value());
-            return pagina(model, avviso, questo, modulo, invio.errori(), List.of());
+            return pagina(model, p.avviso(), p.passo(), p.modulo(), invio.errori(), List.of());
         }
         return "redirect:" + base(avvisoId) + "/" + invio.prossimo().numero();
     }
@@ -228,6 +226,17 @@ class DomandaOnlinePagine {
         String lavoro = modulo.lavora && modulo.codiceIstatLavoro != null && !modulo.codiceIstatLavoro.isBlank()
                 ? modulo.codiceIstatLavoro.strip() : null;
         return domande.scelteConsentite(avvisoId, 1 + modulo.componenti.size(), residenza, lavoro);
+    }
+
+    /** A step of the citizen's domanda: who, which avviso, which step, their draft. */
+    private record Passaggio(CodiceFiscale cf, Avviso avviso, Passo passo, ModuloSportello modulo) {
+    }
+
+    /** The step asked for, or null when the avviso is not open to domande now. */
+    private Passaggio passaggio(long avvisoId, int passo) {
+        CodiceFiscale cf = cittadino.richiesto();
+        Avviso avviso = aperto(avvisoId);
+        return avviso == null ? null : new Passaggio(cf, avviso, Passo.di(passo), modulo(avvisoId, cf));
     }
 
     /** The avviso if citizens may apply to it now, else null; 404 for the forces' avvisi. */
