@@ -49,9 +49,11 @@ class DomandaOnlinePagine {
     private final PassiDomanda passi;
     private final CittadinoCorrente cittadino;
     private final RicevutaDomanda ricevute;
+    private final it.piattaformacasa.anagrafe.ComuniItaliani comuni;
 
     DomandaOnlinePagine(DomandaService domande, AvvisoService avvisi, BozzeDomanda bozze, PassiDomanda passi,
-                        CittadinoCorrente cittadino, RicevutaDomanda ricevute) {
+                        CittadinoCorrente cittadino, RicevutaDomanda ricevute, it.piattaformacasa.anagrafe.ComuniItaliani comuni) {
+        this.comuni = comuni;
         this.domande = domande;
         this.avvisi = avvisi;
         this.bozze = bozze;
@@ -200,6 +202,11 @@ class DomandaOnlinePagine {
         model.addAttribute("codiceFiscale", cf.valore());
         model.addAttribute("scelte", scelte(avviso.getId(), modulo));
         model.addAttribute("domandaPresentata", domande.domandaDelCittadinoPerAvviso(avviso.getId(), cf).orElse(null));
+        // the riepilogo names the comuni the citizen gave by code
+        Map<String, String> nomiComuni = new java.util.HashMap<>();
+        java.util.stream.Stream.of(modulo.codiceIstatResidenza, modulo.codiceIstatLavoro).filter(c -> c != null && !c.isBlank())
+                .forEach(c -> comuni.perCodiceIstat(c.strip()).ifPresent(x -> nomiComuni.put(c, x.nome() + " (" + x.siglaProvincia() + ")")));
+        model.addAttribute("nomiComuni", nomiComuni);
         return "domanda/sportello";
     }
 

@@ -262,7 +262,7 @@ public class DomandaOnlineTest {
         // a richiedente's code of somebody else, posted by hand: ignored
         compila(s, CF_CITTADINO_FERRARI, "7.000,00");
         scegli(s, inVarese);
-        assertThat(s.get(base() + "/7").body()).contains("(" + cf + ")").doesNotContain(CF_CITTADINO_FERRARI);
+        assertThat(s.get(base() + "/7").body()).contains("(" + cf + ")", "012133 – Varese (VA)").doesNotContain(CF_CITTADINO_FERRARI);
 
         ClientHttp.Risposta presentata = s.post(base() + "/presenta", campi());
         assertThat(presentata.status()).as(presentata.body()).isEqualTo(302);
