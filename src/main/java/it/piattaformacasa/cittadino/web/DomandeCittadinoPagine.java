@@ -139,7 +139,7 @@ class DomandeCittadinoPagine {
                 esito.addFlashAttribute("successo", m("cittadino.seguire.rettifica.fatta", Long.toString(registrata.getId()),
                         ItalianFormats.data(it.piattaformacasa.common.Termini.ultimoGiorno(registrata.getRichiestaIl(),
                                 RettificaService.GIORNI_PER_DECIDERE))));
-                return vaiA("/cittadino/domande/" + id + "#rispondi");
+                return vaiA("/cittadino/domande/" + id + "#esito");
             } catch (DatiNonValidiException e) {
                 e.errori().forEach(x -> errori.putIfAbsent(campo(x.campo()), x.messaggio()));
             } catch (ConflittoException e) {
@@ -169,7 +169,7 @@ class DomandeCittadinoPagine {
                 seguito.rispondi(id, assegnazioneId, cf, accetta, modulo.motivo());
                 esito.addFlashAttribute("successo", m(accetta ? "cittadino.seguire.proposta.accettata"
                         : "cittadino.seguire.proposta.rinunciata"));
-                return vaiA("/cittadino/domande/" + id + "#percorso");
+                return vaiA("/cittadino/domande/" + id + "#esito");
             } catch (DatiNonValidiException e) {
                 e.errori().forEach(x -> errori.putIfAbsent(x.campo(), x.messaggio()));
             } catch (ConflittoException e) {
