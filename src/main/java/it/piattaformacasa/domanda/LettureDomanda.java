@@ -18,8 +18,9 @@ import it.piattaformacasa.common.sicurezza.UtenteCorrente;
  * request's own transaction (a read that fails records nothing, a record that fails fails the read), and shown to the
  * citizen whose domanda it is («Chi ha consultato la tua domanda»).
  *
- * <p>The doors recorded are those that show one domanda with its personal data: the console's page of the domanda
- * and the API's {@code GET /api/domande/{id}} and {@code /spiegazione}. Lists and exports of many domande (the
+ * <p>The doors recorded are those that show one domanda with its personal data: the console's page of the domanda,
+ * the API's {@code GET /api/domande/{id}} and {@code /spiegazione}, and «Verifica istruttoria» taken in charge in
+ * Tasklist (its form shows the domanda, the nucleo and the score to the assignee). Lists and exports of many domande (the
  * graduatorie, «Tutte le domande», the reports) are not recorded per domanda: they show what the graduatorie publish
  * (position, score, names) to the operators whose work is to rank them, and one row for each domanda of a 100,000-row
  * export would bury the reads that matter to a citizen — somebody opening their file.
@@ -31,7 +32,8 @@ public class LettureDomanda {
     public enum Dove {
         CONSOLE_DOMANDA("la pagina della domanda nella console degli operatori"),
         API_DOMANDA("il servizio per i sistemi informatici degli enti (dati della domanda)"),
-        API_SPIEGAZIONE("il servizio per i sistemi informatici degli enti (spiegazione del punteggio)");
+        API_SPIEGAZIONE("il servizio per i sistemi informatici degli enti (spiegazione del punteggio)"),
+        TASKLIST_VERIFICA("la presa in carico della verifica istruttoria, con i dati della domanda (Tasklist)");
 
         private final String descrizione;
 
@@ -66,8 +68,17 @@ public class LettureDomanda {
     /** Records the caller's read, in the caller's transaction (there must be one: the read and its record go together). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void registra(long domandaId, Dove dove) {
+        registra(domandaId, dove, utente.username());
+    }
+
+    /**
+     * A read on behalf of a named operator where the request's user is not the reader: «Verifica istruttoria» taken in
+     * charge shows the domanda's data to its assignee (the engine's transaction, which there must be).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void registra(long domandaId, Dove dove, String operatore) {
         jdbc.update("insert into lettura_domanda (domanda_id, operatore, letta_il, dove) values (?, ?, ?, ?)", domandaId,
-                utente.username(), Timestamp.from(Instant.now(clock)), dove.name());
+                operatore, Timestamp.from(Instant.now(clock)), dove.name());
     }
 
     /** Who read the citizen's own domanda, the latest first (404 for anybody else's). */

@@ -272,10 +272,14 @@ class SeguireLaDomandaTest {
         long istruttoria = avviaEAssegna(graduatoria, domandaB, diVarese.get(0).getId());
         assertThat(istruttoria).isPositive();
         long assegnazione = jdbc.queryForObject("select id from assegnazione where domanda_id = ?", Long.class, domandaB);
+        // «Verifica istruttoria» in charge of the Comune's operator: its form showed the domanda, a read recorded
+        assertThat(jdbc.queryForList("select operatore from lettura_domanda where domanda_id = ? and dove = 'TASKLIST_VERIFICA'",
+                String.class, domandaB)).contains(VARESE_ISTRUTTORIA);
         String pagina = colombo.get("/cittadino/domande/" + domandaB).body();
         assertThat(pagina).contains("5. Istruttoria presso l&#39;ente", "Comune di Varese ha preso in carico la domanda il",
                 "requisiti verificati il", "6. Proposta di assegnazione", "Via del Cittadino 1", "Il contratto va firmato entro il",
-                "Accetti l&#39;alloggio proposto?", "/cittadino/domande/" + domandaB + "/proposte/" + assegnazione + "/risposta");
+                "Accetti l&#39;alloggio proposto?", "/cittadino/domande/" + domandaB + "/proposte/" + assegnazione + "/risposta",
+                "la presa in carico della verifica istruttoria, con i dati della domanda (Tasklist)");
 
         String risposta = "/cittadino/domande/" + domandaB + "/proposte/" + assegnazione + "/risposta";
         ClientHttp.Risposta senzaScelta = colombo.post(risposta, Map.of("motivo", ""));
