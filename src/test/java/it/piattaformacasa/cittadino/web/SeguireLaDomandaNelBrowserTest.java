@@ -36,10 +36,11 @@ import it.piattaformacasa.operatori.ModelloDiProva;
 /**
  * Issue 16 on a phone (390×844): Chiara Colombo opens «Le mie domande», reads the timeline of a domanda in its
  * provisional graduatoria, who read it, and asks a rettifica per invalidità civile for her husband; each page looked
- * at in Chromium with axe-core.
+ * at in Chromium with axe-core; then, in the same session, accepts the alloggio the Comune di Varese proposes her.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SeguireLaDomandaNelBrowserTest {
 
     @LocalServerPort
@@ -57,8 +58,13 @@ class SeguireLaDomandaNelBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    it.piattaformacasa.graduatoria.GraduatoriaService graduatorieService;
+
     ConsoleNelBrowser console;
     long domanda;
+    /** Another domanda of hers, in Varese, with an alloggio proposed. */
+    long domandaConProposta;
     final String coniuge = ModelloDiProva.nuovoCodiceFiscale();
 
     @BeforeAll
@@ -86,6 +92,33 @@ class SeguireLaDomandaNelBrowserTest {
                 .isEqualTo(204);
         // an operator of the Comune di Malnate opens it: the citizen will see the read
         assertThat(http.get("/api/domande/" + domanda, MALNATE).status()).isEqualTo(200);
+
+        // in Varese: definitive graduatoria, istruttoria, an alloggio of the test's own proposed
+        long alloggio = jdbc.queryForObject("""
+                insert into alloggio (codice_ui, ente_id, comune_id, indirizzo, piano, superficie_utile, vani, ascensore,
+                                      barriere_architettoniche, stato)
+                select 'TEL-' || floor(random() * 1000000)::int, e.id, c.id, 'Via del Telefono 3', 2, 64, 3, true, false, 'LIBERO'
+                  from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
+                returning id""", Long.class, CF_COMUNE_VARESE);
+        long avvisoVarese = new ScenarioAvviso(http, runtimeService, managementService, alloggi).conTitolo("Avviso al telefono, Varese")
+                .aperto(alloggi.findAllById(List.of(alloggio)), List.of(CAPOFILA));
+        ClientHttp.Risposta aVarese = http.post("/api/avvisi/" + avvisoVarese + "/domande", CAPOFILA,
+                DomandaDiProva.json(CF_CITTADINO_COLOMBO, alloggio));
+        assertThat(aVarese.status()).as(aVarese.body()).isEqualTo(201);
+        domandaConProposta = aVarese.json().get("id").asLong();
+        jdbc.update("""
+                insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, aggiornato_il, aggiornato_da)
+                select e.id, c.id, ?, 10, now(), 'test' from ente_proprietario e, comune c
+                 where e.codice_fiscale = ? and c.codice_istat = '012133'
+                on conflict (ente_id, comune_id, anno) do nothing""", oggi.getYear(), CF_COMUNE_VARESE);
+        long graduatoriaVarese = scenario.graduatorieApprovate(avvisoVarese, graduatorie, graduatorieService, jdbc, true).get(0).getId();
+        ClientHttp.Risposta avviata = http.post("/api/graduatorie/" + graduatoriaVarese + "/istruttorie", VARESE_ISTRUTTORIA,
+                "{\"domandaId\":" + domandaConProposta + "}");
+        assertThat(avviata.status()).as(avviata.body()).isEqualTo(201);
+        ClientHttp.Risposta verificata = http.post("/api/istruttorie/" + avviata.json().get("id").asLong() + "/verifica",
+                VARESE_ISTRUTTORIA, "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + alloggio
+                        + ",\"motivoFuoriOrdine\":\"prova al telefono\"}");
+        assertThat(verificata.status()).as(verificata.body()).isEqualTo(200);
         console = new ConsoleNelBrowser(port);
         console.driver().manage().window().setSize(new Dimension(390, 844));
     }
@@ -98,12 +131,15 @@ class SeguireLaDomandaNelBrowserTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void laCittadinaSegueLaDomandaEChiedeLaRettificaDalTelefono() {
         console.accedi(CITTADINO_COLOMBO, PASSWORD);
         console.guarda("cittadino-area-telefono", "La domanda più recente");
         console.vai("/cittadino/domande");
         console.guarda("cittadino-domande-telefono", "Le mie domande");
-        console.trova(By.cssSelector("main a[href='/cittadino/domande/" + domanda + "']")).click();
+        var link = console.trova(By.cssSelector("main a[href='/cittadino/domande/" + domanda + "']"));
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", link);
+        link.click();
         console.guarda("cittadino-domanda-telefono", "Il percorso della domanda");
         assertThat(console.testoDi(By.cssSelector("ol.percorso-domanda"))).contains("Domanda presentata", "Completato",
                 "Posizione 1 nella graduatoria di Comune di Malnate", "In corso", "Da fare");
@@ -129,6 +165,26 @@ class SeguireLaDomandaNelBrowserTest {
         console.guarda("cittadino-rettifica-chiesta-telefono", "inviata: l'ente decide entro il");
         assertThat(jdbc.queryForObject("select count(*) from rettifica_invalidita where domanda_id = ? and richiesta_dal_cittadino",
                 Integer.class, domanda)).isEqualTo(1);
+    }
+
+    /** After the first test, in the same session. */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void laCittadinaAccettaLAlloggioPropostoDalTelefono() {
+        console.vai("/cittadino/domande/" + domandaConProposta);
+        console.guarda("cittadino-proposta-telefono", "Proposta di assegnazione");
+        scorriA("rispondi");
+        console.foto("cittadino-proposta-modulo-telefono");
+        console.clicca("Invia la risposta");
+        console.guarda("cittadino-proposta-errore-telefono", "Risposta: scegli se accetti l'alloggio o se rinunci");
+        var accetto = console.trova(By.cssSelector("label[for='esito']"));
+        console.driver().executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", accetto);
+        accetto.click();
+        console.clicca("Invia la risposta");
+        console.guarda("cittadino-proposta-accettata-telefono", "Hai accettato l'alloggio: l'ente ti contatterà");
+        assertThat(console.testo()).contains("Hai accettato l'alloggio online il").doesNotContain("Accetti l'alloggio proposto?");
+        assertThat(jdbc.queryForObject("select accettata from risposta_proposta r join assegnazione a on a.id = r.assegnazione_id"
+                + " where a.domanda_id = ?", Boolean.class, domandaConProposta)).isTrue();
     }
 
     private void scorriA(String id) {
