@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,14 +104,6 @@ public class SeguitoDelCittadino {
                     istante(rs.getTimestamp("chiusa_il")), rs.getString("numero"),
                     rs.getObject("firmato_il", LocalDate.class), rs.getObject("decorrenza", LocalDate.class), risposta);
         }, domandaId);
-    }
-
-    /** The citizen's answer as the ente's operator reads it (console and Tasklist), if there is one. */
-    @Transactional(readOnly = true)
-    public Optional<String> rispostaPerLEnte(long assegnazioneId) {
-        return jdbc.query("select accettata, motivo, risposta_il from risposta_proposta where assegnazione_id = ?",
-                (rs, n) -> testoPerLEnte(rs.getBoolean(1), rs.getString(2), rs.getTimestamp(3).toInstant()), assegnazioneId)
-                .stream().findFirst();
     }
 
     /**

@@ -58,11 +58,13 @@ public class LettureDomanda {
     private final JdbcTemplate jdbc;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final DomandeDelCittadino domande;
 
-    LettureDomanda(JdbcTemplate jdbc, UtenteCorrente utente, Clock clock) {
+    LettureDomanda(JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, DomandeDelCittadino domande) {
         this.jdbc = jdbc;
         this.utente = utente;
         this.clock = clock;
+        this.domande = domande;
     }
 
     /** Records the caller's read, in the caller's transaction (there must be one: the read and its record go together). */
@@ -83,7 +85,7 @@ public class LettureDomanda {
 
     /** Who read the citizen's own domanda, the latest first (404 for anybody else's). */
     @Transactional(readOnly = true)
-    public List<Lettura> delCittadino(long domandaId, CodiceFiscale cittadino, DomandeDelCittadino domande) {
+    public List<Lettura> delCittadino(long domandaId, CodiceFiscale cittadino) {
         domande.verifica(domandaId, cittadino);
         return jdbc.query("""
                 select l.operatore, l.letta_il, l.dove, o.nome, o.cognome,

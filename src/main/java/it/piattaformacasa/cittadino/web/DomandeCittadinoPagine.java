@@ -1,6 +1,5 @@
 package it.piattaformacasa.cittadino.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -223,7 +222,7 @@ class DomandeCittadinoPagine {
                 .orElse(null));
         model.addAttribute("moduloRisposta", moduloRisposta);
         model.addAttribute("erroriRisposta", erroriRisposta);
-        model.addAttribute("letture", letture.delCittadino(id, cf, domande));
+        model.addAttribute("letture", letture.delCittadino(id, cf));
         model.addAttribute("ricevuta", "/cittadino/domande/" + id + "/ricevuta");
         return "cittadino/domanda";
     }
