@@ -57,14 +57,32 @@ class MatriceCittadinoTest {
         }
     }
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
+    @Autowired
+    it.piattaformacasa.anagrafe.AlloggioRepository alloggi;
+
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        // «follow the domanda»: a domanda of Chiara Colombo on an avviso of this test's own
+        it.piattaformacasa.ScenarioAvviso scenario = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService,
+                alloggi).conTitolo("Avviso matrice cittadino");
+        var diMalnate = scenario.alloggiDi(CF_COMUNE_MALNATE, it.piattaformacasa.anagrafe.StatoAlloggio.LIBERO, 1).get(0);
+        long avviso = scenario.aperto(List.of(diMalnate), List.of(MALNATE));
+        ClientHttp.Risposta presentata = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA,
+                it.piattaformacasa.DomandaDiProva.json(CF_CITTADINO_COLOMBO, diMalnate.getId()));
+        assertThat(presentata.status()).as(presentata.body()).isEqualTo(201);
+        id.put("domandaColombo", presentata.json().get("id").asText());
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
-                new Riga("GET /cittadino", "/cittadino", "SSNNNN"));
+                new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
+                new Riga("GET /cittadino/domande", "/cittadino/domande", "SSNNNN"),
+                new Riga("GET /cittadino/domande/{id}", "/cittadino/domande/{domandaColombo}", "SNNNNN"));
     }
 
     /**
@@ -72,7 +90,8 @@ class MatriceCittadinoTest {
      * alone, on their own domanda); listed here with the test that does, so that none is forgotten.
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
-            Map.entry("-", "-"));
+            Map.entry("POST /cittadino/domande/{id}/rettifica", "SeguireLaDomandaTest"),
+            Map.entry("POST /cittadino/domande/{id}/proposte/{assegnazioneId}/risposta", "SeguireLaDomandaTest"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pagine")
