@@ -11,4 +11,14 @@ public interface ContrattoProcesso {
 
     /** Completes the task with the lease data or the nucleo's refusal; the process records it in the same transaction. */
     void completa(long assegnazioneId, String operatore, Map<String, Object> campi);
+
+    /**
+     * Issue 16: the nucleo refused the proposed alloggio online. Completes «Conferma registrazione contratto» with the
+     * rinuncia and its reason, as the ente's operator does for a refusal at the desk; whoever held the task, the nucleo's
+     * refusal is the outcome (the task is given to the citizen, recorded as who completed it).
+     */
+    void rinunciaDelNucleo(long assegnazioneId, String cittadino, String motivo);
+
+    /** Issue 16: the nucleo's answer shown in the open task's form (nothing if the task is not open any more). */
+    void annotaRisposta(long assegnazioneId, String testo);
 }

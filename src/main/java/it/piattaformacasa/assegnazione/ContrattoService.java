@@ -220,15 +220,20 @@ public class ContrattoService {
     }
 
     /** What «Conferma registrazione contratto» shows: the nucleo by its domanda (no names) and the alloggio. */
-    public record PerIlModulo(String nucleo, String alloggio) {
+    public record PerIlModulo(String nucleo, String alloggio, String risposta) {
     }
+
+    /** What the form says while the nucleo has not answered online (issue 16). */
+    static final String NESSUNA_RISPOSTA = "nessuna risposta online (il nucleo può rispondere anche presso l'ente)";
 
     @Transactional(readOnly = true)
     public Optional<PerIlModulo> perIlModulo(long assegnazioneId) {
         return jdbc.query("""
                 select a.domanda_id, (select count(*) from componente k where k.nucleo_id = d.nucleo_id) as componenti,
-                       al.codice_ui, al.indirizzo, al.scala, al.interno, al.piano, al.superficie_utile, al.vani, c.nome as comune
+                       al.codice_ui, al.indirizzo, al.scala, al.interno, al.piano, al.superficie_utile, al.vani, c.nome as comune,
+                       r.accettata, r.motivo, r.risposta_il
                   from assegnazione a join domanda d on d.id = a.domanda_id
+                  left join risposta_proposta r on r.assegnazione_id = a.id
                   join alloggio al on al.id = a.alloggio_id join comune c on c.id = al.comune_id
                  where a.id = ?""", (rs, n) -> {
             long componenti = rs.getLong("componenti");
@@ -245,7 +250,9 @@ public class ContrattoService {
             alloggio.append(", ").append(piano == 0 ? "piano terra" : "piano " + piano).append(", ").append(rs.getString("comune"))
                     .append(" – ").append(ItalianFormats.decimale(rs.getBigDecimal("superficie_utile"), 2)).append(" m², ")
                     .append(rs.getInt("vani")).append(rs.getInt("vani") == 1 ? " vano" : " vani");
-            return new PerIlModulo(nucleo, alloggio.toString());
+            String risposta = rs.getTimestamp("risposta_il") == null ? NESSUNA_RISPOSTA : SeguitoDelCittadino.testoPerLEnte(
+                    rs.getBoolean("accettata"), rs.getString("motivo"), rs.getTimestamp("risposta_il").toInstant());
+            return new PerIlModulo(nucleo, alloggio.toString(), risposta);
         }, assegnazioneId).stream().findFirst();
     }
 

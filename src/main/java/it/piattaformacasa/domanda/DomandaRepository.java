@@ -26,4 +26,9 @@ public interface DomandaRepository extends JpaRepository<Domanda, Long> {
     List<Domanda> findByAvvisoIdOrderByIsbarDesc(Long avvisoId);
 
     long countByAvvisoId(Long avvisoId);
+
+    /** The citizen's own domande (issue 16): by the richiedente's codice fiscale, from the identity. */
+    List<Domanda> findByRichiedenteOrderByPresentataIlDesc(CodiceFiscale richiedente);
+
+    boolean existsByIdAndRichiedente(Long id, CodiceFiscale richiedente);
 }

@@ -92,12 +92,14 @@ public class DomandaService {
     private final JdbcTemplate jdbc;
     private final SceltaAlloggi sceltaAlloggi;
     private final RegoleAlloggi regoleAlloggi;
+    private final LettureDomanda letture;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
                    ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc,
-                   SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi) {
+                   SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi, LettureDomanda letture) {
+        this.letture = letture;
         this.sceltaAlloggi = sceltaAlloggi;
         this.regoleAlloggi = regoleAlloggi;
         this.comuni = comuni;
@@ -793,6 +795,17 @@ public class DomandaService {
         return new DatiDomanda(nucleo, d.getCodiceIstatResidenza(), d.getResidenteLombardiaDal(), d.getResidenteComuneDal(),
                 d.getCodiceIstatLavoro(), d.getIsee(), null, null, d.getPatrimonio(), List.of(), false, d.getCondizioni(),
                 d.getAlloggiScelti());
+    }
+
+    /**
+     * An operator opening the domanda (issue 16, privacy): {@link #domanda(long)} and the record of the read
+     * ({@link LettureDomanda}) in one transaction.
+     */
+    @Transactional
+    public Domanda domandaLetta(long id, LettureDomanda.Dove dove) {
+        Domanda domanda = domanda(id);
+        letture.registra(id, dove);
+        return domanda;
     }
 
     /** Visible to supervisors and administrators, to whoever submitted it, and to the enti of the chosen alloggi. */

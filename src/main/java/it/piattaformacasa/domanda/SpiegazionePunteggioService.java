@@ -51,6 +51,12 @@ public class SpiegazionePunteggioService {
         return spiega(domande.domanda(domandaId));
     }
 
+    /** An operator reading the explanation: the read is recorded with it (issue 16, {@link LettureDomanda}). */
+    @Transactional
+    public SpiegazionePunteggio spiegazioneLetta(long domandaId, LettureDomanda.Dove dove) {
+        return spiega(domande.domandaLetta(domandaId, dove));
+    }
+
     /** For a report that already chose the domande its reader may see; unknown ids are left out. */
     @Transactional(readOnly = true)
     public Map<Long, SpiegazionePunteggio> spiegazioni(Collection<Long> domandaIds) {

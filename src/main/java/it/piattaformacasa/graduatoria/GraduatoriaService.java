@@ -435,6 +435,47 @@ public class GraduatoriaService {
                 .stream().findFirst();
     }
 
+    /** The row without the caller's visibility check: for this module's services that checked it their own way. */
+    Optional<Riga> rigaSenzaVerifica(long graduatoriaId, long domandaId) {
+        return jdbc.query(RIGHE + " and domanda_id = ?", (rs, n) -> riga(rs), graduatoriaId, domandaId).stream().findFirst();
+    }
+
+    /** A graduatoria and the domanda's place in it, as the citizen whose domanda it is reads them (issue 16). */
+    public record PostoDelCittadino(long graduatoriaId, long enteId, String ente, String comune, Graduatoria.Stato stato, int posizione,
+                                    BigDecimal isbar, Instant generataIl, LocalDate pubblicataIl,
+                                    LocalDate ultimoGiornoRettifiche, boolean finestraRettificheAperta, Instant definitivaIl,
+                                    LocalDate definitivaPubblicataIl) {
+    }
+
+    /**
+     * The graduatorie ranking one domanda with its place in each, for the citizen's own domanda (the caller checked it
+     * is theirs: {@link it.piattaformacasa.domanda.DomandeDelCittadino}): graduatorie are published acts, the
+     * citizen's row in them is theirs.
+     */
+    @Transactional(readOnly = true)
+    public List<PostoDelCittadino> postiDellaDomanda(long domandaId) {
+        LocalDate oggi = it.piattaformacasa.common.Termini.oggi(clock);
+        return jdbc.query("select graduatoria_id, posizione, isbar from graduatoria_riga where domanda_id = ? order by graduatoria_id",
+                (rs, n) -> new Object[] {rs.getLong(1), rs.getInt(2), rs.getBigDecimal(3)}, domandaId).stream()
+                .map(r -> {
+                    Graduatoria g = graduatorie.findById((Long) r[0]).orElseThrow();
+                    if (g.getPubblicataIl() == null) {
+                        return null; // generated, not yet approved and published: not an act the citizen can read
+                    }
+                    LocalDate ultimo = g.getPubblicataIl() == null ? null : g.ultimoGiornoRettifiche();
+                    boolean aperta = g.getStato() == Graduatoria.Stato.PROVVISORIA && ultimo != null && !oggi.isAfter(ultimo);
+                    return new PostoDelCittadino(g.getId(), g.getEnte().getId(), g.getEnte().getRagioneSociale(), g.getComune().getNome(),
+                            g.getStato(), (Integer) r[1], (BigDecimal) r[2], g.getGenerataIl(), g.getPubblicataIl(), ultimo,
+                            aperta, g.getDefinitivaIl(), g.getDefinitivaPubblicataIl());
+                })
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** The graduatoria if it ranks the domanda (the citizen's rettifica names it), without the operators' check. */
+    Optional<Graduatoria> perIlCittadino(long graduatoriaId, long domandaId) {
+        return rigaSenzaVerifica(graduatoriaId, domandaId).flatMap(r -> graduatorie.findById(graduatoriaId));
+    }
+
     private static final String RIGHE = """
             select posizione, domanda_id, isbar, indigente, priorita, riserva, parimerito, residente_comune_dal,
                    residente_lombardia_dal, punti_familiare, punti_abitativo, punti_economico, alloggi::text as alloggi

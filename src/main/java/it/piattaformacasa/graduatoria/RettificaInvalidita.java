@@ -37,6 +37,8 @@ public class RettificaInvalidita {
     private String note;
     private BigDecimal isbarPrima;
     private BigDecimal isbarDopo;
+    /** Asked by the citizen online (issue 16) rather than registered at the ente's desk. */
+    private boolean richiestaDalCittadino;
 
     protected RettificaInvalidita() {
     }
@@ -56,6 +58,10 @@ public class RettificaInvalidita {
         this.isbarPrima = isbarPrima;
     }
 
+    void richiestaDalCittadino() {
+        this.richiestaDalCittadino = true;
+    }
+
     void decidi(Stato esito, String operatore, String note, BigDecimal isbarDopo, Instant adesso) {
         if (stato != Stato.RICHIESTA) {
             throw new ConflittoException("La rettifica " + id + " è già decisa (" + stato + ")");
@@ -68,6 +74,7 @@ public class RettificaInvalidita {
     }
 
     public Long getId() { return id; }
+    public boolean isRichiestaDalCittadino() { return richiestaDalCittadino; }
     public long getGraduatoriaId() { return graduatoriaId; }
     public long getEnteId() { return enteId; }
     public long getDomandaId() { return domandaId; }

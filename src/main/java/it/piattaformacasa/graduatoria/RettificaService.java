@@ -20,7 +20,9 @@ import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.Termini;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.domanda.DomandeDelCittadino;
 
 /**
  * Rettifica del punteggio per invalidità civile (seed 000, art. 12): registered by the ente within 15 days of the
@@ -42,9 +44,11 @@ public class RettificaService {
     private final RettificaProcesso processo;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final DomandeDelCittadino domandeDelCittadino;
 
     RettificaService(RettificaInvaliditaRepository rettifiche, GraduatoriaService graduatorie, DomandaService domande,
-                     RettificaProcesso processo, UtenteCorrente utente, Clock clock) {
+                     RettificaProcesso processo, UtenteCorrente utente, Clock clock, DomandeDelCittadino domandeDelCittadino) {
+        this.domandeDelCittadino = domandeDelCittadino;
         this.rettifiche = rettifiche;
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -61,6 +65,32 @@ public class RettificaService {
             throw new AccessoNegatoException("Le richieste di rettifica si registrano presso l'ente: solo gli operatori di "
                     + graduatoria.getEnte().getRagioneSociale() + " possono registrarle");
         }
+        return registra(graduatoria, richiesta, false);
+    }
+
+    /**
+     * Issue 16: the citizen asks the rettifica online, on their own domanda (the richiedente's codice fiscale, from the
+     * identity), at the ente of one of the graduatorie that rank it. The same checks (window, provisional list, member
+     * of the nucleo, one request per ente) and the same process for the ente as a request registered at its desk.
+     */
+    @Transactional
+    public RettificaInvalidita richiediDalCittadino(long graduatoriaId, Richiesta richiesta, CodiceFiscale cittadino) {
+        domandeDelCittadino.verifica(richiesta.domandaId(), cittadino);
+        Graduatoria graduatoria = graduatorie.perIlCittadino(graduatoriaId, richiesta.domandaId())
+                .orElseThrow(() -> DatiNonValidiException.campo("graduatoriaId",
+                        "la domanda non è in questa graduatoria"));
+        return registra(graduatoria, richiesta, true);
+    }
+
+    /** The rettifiche asked for the citizen's own domanda (404 for anybody else's). */
+    @Transactional(readOnly = true)
+    public List<RettificaInvalidita> delCittadino(long domandaId, CodiceFiscale cittadino) {
+        domandeDelCittadino.verifica(domandaId, cittadino);
+        return rettifiche.findByDomandaIdOrderById(domandaId);
+    }
+
+    private RettificaInvalidita registra(Graduatoria graduatoria, Richiesta richiesta, boolean dalCittadino) {
+        long graduatoriaId = graduatoria.getId();
         if (graduatoria.getPubblicataIl() == null) {
             throw new ConflittoException("La graduatoria provvisoria " + graduatoriaId + " non è ancora pubblicata");
         }
@@ -76,7 +106,7 @@ public class RettificaService {
             throw new ConflittoException("La graduatoria " + graduatoriaId + " è già " + graduatoria.getStato()
                     + ": le rettifiche per invalidità civile si chiedono sulla graduatoria provvisoria");
         }
-        GraduatoriaService.Riga riga = graduatorie.riga(graduatoriaId, richiesta.domandaId())
+        GraduatoriaService.Riga riga = graduatorie.rigaSenzaVerifica(graduatoriaId, richiesta.domandaId())
                 .orElseThrow(() -> DatiNonValidiException.campo("domandaId",
                         "la domanda " + richiesta.domandaId() + " non è in questa graduatoria"));
         String componente = richiesta.codiceFiscaleComponente().strip().toUpperCase(Locale.ROOT);
@@ -88,10 +118,14 @@ public class RettificaService {
             throw new GiaEsistenteException("Per la domanda " + richiesta.domandaId() + " c'è già una richiesta di rettifica presso "
                     + graduatoria.getEnte().getRagioneSociale(), richiesta.domandaId());
         }
-        RettificaInvalidita rettifica = rettifiche.save(new RettificaInvalidita(graduatoriaId, graduatoria.getEnte().getId(),
+        RettificaInvalidita nuova = new RettificaInvalidita(graduatoriaId, graduatoria.getEnte().getId(),
                 richiesta.domandaId(), componente,
                 richiesta.percentualeInvalidita(), richiesta.indennitaAccompagnamento(), richiesta.handicapGrave(), oggi,
-                utente.username(), riga.isbar()));
+                utente.username(), riga.isbar());
+        if (dalCittadino) {
+            nuova.richiestaDalCittadino();
+        }
+        RettificaInvalidita rettifica = rettifiche.save(nuova);
         processo.avvia(rettifica, graduatoria.getEnte().getCodiceFiscale().valore());
         return rettifica;
     }

@@ -165,6 +165,8 @@ class EsitiDeiModuliTest {
                 .endsWith(" – Via dei Moduli 7, scala B, interno 4, piano 2, Malnate – 62,50 m², 3 vani");
         assertThat(variabili.path("praticaScadenza").path("value").asText()).matches("\\d\\d/\\d\\d/\\d{4}( ore \\d\\d:\\d\\d)?");
         assertThat(variabili.path("praticaTermine").path("value").asText()).isEqualTo("30 giorni dall'assegnazione (art. 25)");
+        // issue 16: the nucleo's answer given online, or that there is none yet
+        assertThat(variabili.path("moduloRisposta").path("value").asText()).startsWith("nessuna risposta online");
     }
 
     @Test

@@ -427,7 +427,7 @@ class MatriceConsoleTest {
         Set<String> azioni = new TreeSet<>();
         for (RequestMappingInfo info : mappe.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
-                // the citizens' forms (/cittadino) are refused to every operator by the security chain itself (ROLE_CITTADINO):
+                // the citizens' forms (/cittadino) are refused to every operator before their page is reached (ROLE_CITTADINO):
                 // MatriceCittadinoTest and the tests it names prove them
                 if (!pattern.startsWith("/api/") && !pattern.startsWith("/demo/") && !pattern.startsWith("/error")
                         && !pattern.startsWith("/cittadino")) {

@@ -25,6 +25,8 @@ public final class ContrattoBpmn {
     /** Task-local, for the form's text (PraticheDellAssegnazione). */
     public static final String MODULO_NUCLEO = "moduloNucleo";
     public static final String MODULO_ALLOGGIO = "moduloAlloggio";
+    /** Task-local: the nucleo's answer given online (issue 16), or that there is none yet. */
+    public static final String MODULO_RISPOSTA = "moduloRisposta";
 
     private ContrattoBpmn() {
     }

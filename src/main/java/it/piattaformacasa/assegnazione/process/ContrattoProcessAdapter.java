@@ -46,4 +46,30 @@ class ContrattoProcessAdapter implements ContrattoProcesso {
         CompletamentoDaApi.completa(taskService, task, "La registrazione del contratto dell'assegnazione " + assegnazioneId,
                 operatore, campi);
     }
+
+    @Override
+    public void rinunciaDelNucleo(long assegnazioneId, String cittadino, String motivo) {
+        Task task = aperta(assegnazioneId);
+        if (task == null) {
+            throw new it.piattaformacasa.common.ConflittoException("La proposta di alloggio " + assegnazioneId
+                    + " non è più in attesa di risposta");
+        }
+        taskService.setVariableLocal(task.getId(), MODULO_RISPOSTA, "Rinuncia del nucleo online: " + motivo);
+        // the nucleo's own act: whoever of the ente held the task, it is completed as the citizen's (completataDa)
+        taskService.setAssignee(task.getId(), cittadino);
+        taskService.complete(task.getId(), Map.of(VAR_ESITO, "RINUNCIA", VAR_MOTIVO_RINUNCIA, motivo));
+    }
+
+    @Override
+    public void annotaRisposta(long assegnazioneId, String testo) {
+        Task task = aperta(assegnazioneId);
+        if (task != null) {
+            taskService.setVariableLocal(task.getId(), MODULO_RISPOSTA, testo);
+        }
+    }
+
+    private Task aperta(long assegnazioneId) {
+        return taskService.createTaskQuery().processDefinitionKey(PROCESS_ID).taskDefinitionKey(TASK_CONFERMA)
+                .processInstanceBusinessKey(Long.toString(assegnazioneId)).singleResult();
+    }
 }

@@ -16,6 +16,7 @@ import it.piattaformacasa.assegnazione.SchedaIstruttoria;
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.process.DatiDelModulo;
 import it.piattaformacasa.common.process.Pratica;
+import it.piattaformacasa.domanda.LettureDomanda;
 
 /**
  * Puts on «Verifica istruttoria» what its form shows and offers (issue 11): the domanda, the nucleo, ISBAR with its
@@ -33,10 +34,12 @@ class DatiDellaVerificaListener implements TaskListener {
 
     private final SchedaIstruttoria schede;
     private final Clock clock;
+    private final LettureDomanda letture;
 
-    DatiDellaVerificaListener(SchedaIstruttoria schede, Clock clock) {
+    DatiDellaVerificaListener(SchedaIstruttoria schede, Clock clock, LettureDomanda letture) {
         this.schede = schede;
         this.clock = clock;
+        this.letture = letture;
     }
 
     @Override
@@ -52,6 +55,10 @@ class DatiDellaVerificaListener implements TaskListener {
             return;
         }
         SchedaIstruttoria.Scheda scheda = trovata.get();
+        if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) && task.getAssignee() != null) {
+            // issue 16, privacy: whoever takes the verifica in charge reads the domanda's personal data in its form
+            letture.registra(scheda.domandaId(), LettureDomanda.Dove.TASKLIST_VERIFICA, task.getAssignee());
+        }
         task.setVariableLocal(VAR_SCHEDA_DOMANDA, ModuloVerificaIstruttoria.domanda(scheda));
         task.setVariableLocal(VAR_SCHEDA_PUNTEGGIO, ModuloVerificaIstruttoria.punteggio(scheda));
         task.setVariableLocal(VAR_SCHEDA_ALLOGGI, ModuloVerificaIstruttoria.alloggi(scheda));

@@ -43,7 +43,8 @@ class PraticheDellAssegnazione implements DescrizionePratica {
             return Map.of();
         }
         return contratti.perIlModulo(Pratica.id(task.getExecution()))
-                .<Map<String, Object>>map(m -> Map.of(ContrattoBpmn.MODULO_NUCLEO, m.nucleo(), ContrattoBpmn.MODULO_ALLOGGIO, m.alloggio()))
+                .<Map<String, Object>>map(m -> Map.of(ContrattoBpmn.MODULO_NUCLEO, m.nucleo(), ContrattoBpmn.MODULO_ALLOGGIO, m.alloggio(),
+                        ContrattoBpmn.MODULO_RISPOSTA, m.risposta()))
                 .orElse(Map.of());
     }
 }

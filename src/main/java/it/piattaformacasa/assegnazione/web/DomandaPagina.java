@@ -23,6 +23,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.assegnazione.IstruttoriaService;
+import it.piattaformacasa.assegnazione.SeguitoDelCittadino;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.common.AccessoNegatoException;
@@ -35,6 +36,7 @@ import it.piattaformacasa.common.web.PaginaConsole;
 import it.piattaformacasa.domanda.AlloggiScelti;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
+import it.piattaformacasa.domanda.LettureDomanda;
 import it.piattaformacasa.domanda.SceltaInElenco;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
@@ -100,10 +102,12 @@ class DomandaPagina {
     private final GraduatoriaService graduatorie;
     private final UtenteCorrente utente;
     private final Clock clock;
+    private final SeguitoDelCittadino seguito;
 
-    DomandaPagina(DomandaService domande, SpiegazionePunteggioService spiegazioni, IstruttoriaService istruttorie,
+    DomandaPagina(SeguitoDelCittadino seguito, DomandaService domande, SpiegazionePunteggioService spiegazioni, IstruttoriaService istruttorie,
                   RettificaService rettifiche, AlloggiScelti alloggiScelti, AvvisoService avvisi, ComuniItaliani comuni,
                   GraduatoriaService graduatorie, UtenteCorrente utente, Clock clock, RegoleDellAvviso regoleDellAvviso) {
+        this.seguito = seguito;
         this.domande = domande;
         this.spiegazioni = spiegazioni;
         this.istruttorie = istruttorie;
@@ -119,7 +123,7 @@ class DomandaPagina {
 
     @GetMapping("/domande/{id}")
     String domanda(@PathVariable long id, Model model) {
-        return pagina(id, null, Map.of(), model);
+        return pagina(id, null, Map.of(), model, true);
     }
 
     /**
@@ -169,7 +173,7 @@ class DomandaPagina {
             }
         }
         // the page again (a domanda the caller may not see gets its 404 from it), the refusal beside the field
-        String vista = pagina(id, modulo, errori, model);
+        String vista = pagina(id, modulo, errori, model, false);
         risposta.setStatus(stato.value());
         return vista;
     }
@@ -187,8 +191,9 @@ class DomandaPagina {
         return java.util.Optional.of(Long.parseLong(testo.strip()));
     }
 
-    private String pagina(long id, ModuloRettifica modulo, Map<String, String> errori, Model model) {
-        Domanda domanda = domande.domanda(id);
+    /** @param lettura an operator opening the page: the read is recorded (issue 16); a form sent back is not a new read */
+    private String pagina(long id, ModuloRettifica modulo, Map<String, String> errori, Model model, boolean lettura) {
+        Domanda domanda = lettura ? domande.domandaLetta(id, LettureDomanda.Dove.CONSOLE_DOMANDA) : domande.domanda(id);
         SpiegazionePunteggio spiegazione = spiegazioni.spiegazione(id);
         List<IstruttoriaService.Istruttoria> diDomanda = istruttorie.diDomanda(id);
         List<RettificaInvalidita> richieste = rettifiche.diDomanda(id);
@@ -215,6 +220,7 @@ class DomandaPagina {
         model.addAttribute("scelte", scelte);
         model.addAttribute("spiegazione", spiegazione);
         model.addAttribute("istruttorie", diDomanda);
+        model.addAttribute("risposteDelNucleo", seguito.risposteDellaDomanda(id));
         model.addAttribute("storia", storia(domanda, spiegazione, richieste, diDomanda));
         List<InGraduatoria> inGraduatoria = inGraduatoria(id, avvisoId, richieste, oggi);
         model.addAttribute("graduatorie", inGraduatoria);

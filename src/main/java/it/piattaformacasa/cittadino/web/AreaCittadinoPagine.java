@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import it.piattaformacasa.common.sicurezza.CittadinoCorrente;
 import it.piattaformacasa.common.web.PaginaConsole;
+import it.piattaformacasa.domanda.DomandeDelCittadino;
 
 /** «La mia area» (issue 16): where a citizen lands after logging in, with the way to each part of their side. */
 @Controller
@@ -13,15 +14,19 @@ import it.piattaformacasa.common.web.PaginaConsole;
 class AreaCittadinoPagine {
 
     private final CittadinoCorrente cittadino;
+    private final DomandeDelCittadino domande;
 
-    AreaCittadinoPagine(CittadinoCorrente cittadino) {
+    AreaCittadinoPagine(CittadinoCorrente cittadino, DomandeDelCittadino domande) {
         this.cittadino = cittadino;
+        this.domande = domande;
     }
 
     @GetMapping("/cittadino")
     String area(Model model) {
         model.addAttribute("codiceFiscale", cittadino.richiesto().valore());
         model.addAttribute("nome", cittadino.nomeCompleto().orElse(null));
+        // the latest domanda and where it stands (the whole timeline is on its page)
+        model.addAttribute("ultimaDomanda", domande.elenco(cittadino.richiesto()).stream().findFirst().orElse(null));
         return "cittadino/area";
     }
 }

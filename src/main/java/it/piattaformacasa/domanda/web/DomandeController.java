@@ -34,6 +34,7 @@ import it.piattaformacasa.domanda.DatiDomanda;
 import it.piattaformacasa.domanda.Domanda;
 import it.piattaformacasa.domanda.DomandaService;
 import it.piattaformacasa.domanda.DomandePerGraduatorie;
+import it.piattaformacasa.domanda.LettureDomanda;
 import it.piattaformacasa.domanda.RivalutazioneAvviso;
 import it.piattaformacasa.domanda.SpiegazionePunteggio;
 import it.piattaformacasa.domanda.SpiegazionePunteggioService;
@@ -277,7 +278,7 @@ class DomandeController {
     @GetMapping("/api/domande/{id}")
     @Operation(summary = "Una domanda con l'ISBAR, le sue componenti e le regole applicate")
     DomandaDto domanda(@PathVariable long id) {
-        return DomandaDto.di(domande.domanda(id));
+        return DomandaDto.di(domande.domandaLetta(id, LettureDomanda.Dove.API_DOMANDA));
     }
 
     @GetMapping("/api/domande/{id}/spiegazione")
@@ -288,7 +289,7 @@ class DomandeController {
         if (formato != null && !formato.equals("testo") && !formato.equals("json")) {
             throw DatiNonValidiException.campo("formato", "formato sconosciuto (ammessi: json, testo)");
         }
-        SpiegazionePunteggio spiegazione = spiegazioni.spiegazione(id);
+        SpiegazionePunteggio spiegazione = spiegazioni.spiegazioneLetta(id, LettureDomanda.Dove.API_SPIEGAZIONE);
         if ("testo".equals(formato) || (formato == null && preferisceTesto(accept))) {
             return ResponseEntity.ok().contentType(TESTO).body(spiegazione.testo());
         }

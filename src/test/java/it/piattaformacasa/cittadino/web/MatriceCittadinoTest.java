@@ -69,14 +69,23 @@ class MatriceCittadinoTest {
     @BeforeAll
     void dati() {
         http = new ClientHttp(port);
+        // «follow the domanda»: a domanda of Chiara Colombo on an avviso of this test's own
+        it.piattaformacasa.ScenarioAvviso scenario = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService,
+                alloggi).conTitolo("Avviso matrice cittadino");
+        var diMalnate = scenario.alloggiDi(CF_COMUNE_MALNATE, it.piattaformacasa.anagrafe.StatoAlloggio.LIBERO, 1).get(0);
+        long avviso = scenario.aperto(List.of(diMalnate), List.of(MALNATE));
+        ClientHttp.Risposta presentata = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA,
+                it.piattaformacasa.DomandaDiProva.json(CF_CITTADINO_COLOMBO, diMalnate.getId()));
+        assertThat(presentata.status()).as(presentata.body()).isEqualTo(201);
+        id.put("domandaColombo", presentata.json().get("id").asText());
         // an open avviso of the matrix's own, and Chiara Colombo's domanda presented online in it
         long alloggio = it.piattaformacasa.domanda.web.DomandaOnlineTest.nuovoAlloggio(jdbc, "MCT-" + System.nanoTime() % 100000,
                 CF_COMUNE_VARESE, "012133", "Via della Matrice 16", 60);
-        long avviso = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
+        long avvisoOnline = new it.piattaformacasa.ScenarioAvviso(http, runtimeService, managementService, alloggi)
                 .conTitolo("SAP – Matrice dei cittadini").aperto(List.of(alloggi.findById(alloggio).orElseThrow()), List.of(CAPOFILA));
-        id.put("avviso", Long.toString(avviso));
+        id.put("avviso", Long.toString(avvisoOnline));
         SessioneConsole colombo = sessione(CITTADINO_COLOMBO);
-        String base = "/cittadino/avvisi/" + avviso + "/domanda/";
+        String base = "/cittadino/avvisi/" + avvisoOnline + "/domanda/";
         colombo.post(base + "1", Map.of("r.nome", "Chiara", "r.cognome", "Colombo", "r.dataNascita", "01/08/1985"));
         colombo.post(base + "2", Map.of());
         colombo.post(base + "3", Map.of("codiceIstatResidenza", "012133", "residenteLombardiaDal", "01/01/2000",
@@ -85,15 +94,17 @@ class MatriceCittadinoTest {
                 "patrimonio", "0"));
         colombo.post(base + "5", Map.of("condizioni", "coabitazione"));
         colombo.post(base + "6", Map.of("alloggi[0]", Long.toString(alloggio)));
-        ClientHttp.Risposta presentata = colombo.post(base + "presenta", Map.of());
-        String dove = presentata.raw().headers().firstValue("Location").orElseThrow();
-        assertThat(dove).as(presentata.body()).matches(".*/cittadino/domande/\\d+/presentata$");
+        ClientHttp.Risposta online = colombo.post(base + "presenta", Map.of());
+        String dove = online.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(dove).as(online.body()).matches(".*/cittadino/domande/\\d+/presentata$");
         id.put("domanda", dove.replaceAll(".*/domande/(\\d+)/presentata$", "$1"));
     }
 
     Stream<Riga> pagine() {
         return Stream.of(
                 new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
+                new Riga("GET /cittadino/domande", "/cittadino/domande", "SSNNNN"),
+                new Riga("GET /cittadino/domande/{id}", "/cittadino/domande/{domandaColombo}", "SNNNNN"),
                 // the citizen's domanda online (DomandaOnlinePagine): the avvisi are for every citizen, each with their own
                 // draft; the domanda and its ricevuta only for its richiedente
                 new Riga("GET /cittadino/avvisi", "/cittadino/avvisi", "SSNNNN"),
@@ -109,6 +120,8 @@ class MatriceCittadinoTest {
      * alone, on their own domanda); listed here with the test that does, so that none is forgotten.
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
+            Map.entry("POST /cittadino/domande/{id}/rettifica", "SeguireLaDomandaTest"),
+            Map.entry("POST /cittadino/domande/{id}/proposte/{assegnazioneId}/risposta", "SeguireLaDomandaTest"),
             Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/{passo}",
                     "DomandaOnlineTest#ogniPassoRispondeConIMessaggiDellApiEIlCodiceFiscaleNonEUnCampo"),
             Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/presenta",
