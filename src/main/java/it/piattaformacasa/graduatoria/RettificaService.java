@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -43,8 +45,12 @@ public class RettificaService {
     private final UtenteCorrente utente;
     private final Clock clock;
 
+    /** Issue 16: the richiedente is told of the decision, in its transaction (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     RettificaService(RettificaInvaliditaRepository rettifiche, GraduatoriaService graduatorie, DomandaService domande,
-                     RettificaProcesso processo, UtenteCorrente utente, Clock clock) {
+                     RettificaProcesso processo, UtenteCorrente utente, Clock clock, ApplicationEventPublisher eventi) {
+        this.eventi = eventi;
         this.rettifiche = rettifiche;
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -105,6 +111,7 @@ public class RettificaService {
                 throw DatiNonValidiException.campo("note", "una richiesta respinta richiede la motivazione");
             }
             rettifica.decidi(RettificaInvalidita.Stato.RESPINTA, operatore, note, null, Instant.now(clock));
+            eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.RETTIFICA_DECISA, rettificaId));
             return rettifica;
         }
         int percentuale = percentualeAccolta != null ? percentualeAccolta : rettifica.getPercentualeRichiesta();
@@ -124,6 +131,7 @@ public class RettificaService {
         BigDecimal isbarDopo = domande.rettificaInvalidita(rettifica.getDomandaId(), rettifica.getComponenteCf(), percentuale,
                 rettifica.isAccompagnamentoRichiesto(), rettifica.isHandicapGraveRichiesto()).valore();
         rettifica.decidi(esito, operatore, note, isbarDopo, Instant.now(clock));
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.RETTIFICA_DECISA, rettifica.getId()));
         return rettifica;
     }
 
