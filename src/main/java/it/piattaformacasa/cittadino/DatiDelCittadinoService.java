@@ -41,6 +41,20 @@ public class DatiDelCittadinoService {
                                     boolean attestazioneServiziSociali, boolean indigente, JsonNode condizioni,
                                     Punteggi punteggi, String versioneRegole, List<Componente> nucleo,
                                     List<AlloggioScelto> alloggiScelti, List<Posizione> graduatorie) {
+
+        /** The conditions declared true, for the page (the download has them all, as declared). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public List<String> condizioniDichiarate() {
+            List<String> vere = new java.util.ArrayList<>();
+            if (condizioni != null) {
+                condizioni.properties().forEach(e -> {
+                    if (e.getValue().asBoolean()) {
+                        vere.add(e.getKey());
+                    }
+                });
+            }
+            return vere;
+        }
     }
 
     public record Punteggi(BigDecimal familiare, BigDecimal abitativo, BigDecimal economico, BigDecimal residenzaRegione,

@@ -48,7 +48,7 @@ public class PromemoriaScadenze {
         this.attivo = attivo;
     }
 
-    @Scheduled(fixedDelayString = "${piattaforma.notifiche.promemoria:PT10M}", initialDelayString = "PT1M")
+    @Scheduled(fixedDelayString = "${piattaforma.notifiche.promemoria:PT2M}", initialDelayString = "PT1M")
     void programmato() {
         if (attivo) {
             try {

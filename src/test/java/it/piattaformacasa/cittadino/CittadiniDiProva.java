@@ -32,7 +32,7 @@ public final class CittadiniDiProva {
     /** A new citizen who can log in with the demo password; their e-mail is unique, not yet given to the platform. */
     public static Cittadino nuovo(OperatoriService operatori) {
         String cf = ModelloDiProva.nuovoCodiceFiscale();
-        String username = "cittadino.prova." + cf.toLowerCase(Locale.ROOT);
+        String username = "c." + cf.toLowerCase(Locale.ROOT);
         operatori.registra(List.of(new Operatore(username, CodiceFiscale.of(cf), "Giulia", "Prova", "identita." + cf.toLowerCase(Locale.ROOT) + "@esempio.it", null)));
         operatori.impostaPassword(username, PASSWORD);
         return new Cittadino(username, cf, cf.toLowerCase(Locale.ROOT) + "@esempio.it");

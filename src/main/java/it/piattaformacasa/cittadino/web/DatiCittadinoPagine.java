@@ -59,7 +59,7 @@ class DatiCittadinoPagine {
 
     @GetMapping(PAGINA)
     ModelAndView pagina(@RequestParam(required = false) String esito) {
-        return pagina(cittadino.richiesto(), ESITI.contains(esito) ? esito : null, "", Map.of(), HttpStatus.OK);
+        return pagina(cittadino.richiesto(), esito != null && ESITI.contains(esito) ? esito : null, "", Map.of(), HttpStatus.OK);
     }
 
     /** Step 1: the address to confirm; a code is sent to it. */

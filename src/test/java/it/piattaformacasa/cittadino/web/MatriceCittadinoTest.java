@@ -64,7 +64,10 @@ class MatriceCittadinoTest {
 
     Stream<Riga> pagine() {
         return Stream.of(
-                new Riga("GET /cittadino", "/cittadino", "SSNNNN"));
+                new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
+                // «I miei dati»: always the caller's own, by the identity's codice fiscale, so each citizen opens theirs
+                new Riga("GET /cittadino/dati", "/cittadino/dati", "SSNNNN"),
+                new Riga("GET /cittadino/dati/esportazione", "/cittadino/dati/esportazione", "SSNNNN"));
     }
 
     /**
@@ -72,7 +75,9 @@ class MatriceCittadinoTest {
      * alone, on their own domanda); listed here with the test that does, so that none is forgotten.
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
-            Map.entry("-", "-"));
+            Map.entry("POST /cittadino/dati/email", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/conferma", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/rimuovi", "cittadino.web.DatiCittadinoTest"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pagine")
