@@ -255,7 +255,7 @@ class NotificheCittadinoTest {
     }
 
     @Test
-    void laGraduatoriaProvvisoriaIlPromemoriaDellaRettificaELaDefinitiva() {
+    void ilCittadinoEAvvisatoAOgniPassoDellaDomandaEPrimaDelleScadenze() {
         CittadiniDiProva.Cittadino c = CittadiniDiProva.nuovo(operatori);
         CittadiniDiProva.confermato(jdbc, c);
         long proprio = scenario.aperto(diVarese, List.of(CAPOFILA));
@@ -284,9 +284,64 @@ class NotificheCittadinoTest {
                 .anyMatch(o -> o.startsWith("Domanda n. " + domanda + ": la rettifica si può chiedere fino al"))
                 .anyMatch(o -> o.equals("Domanda n. " + domanda + ": pubblicata la graduatoria provvisoria"));
 
+        // a rettifica decided (recorded here directly: the ente's decision is RettificaInvaliditaTest's)
+        long rettifica = jdbc.queryForObject("""
+                insert into rettifica_invalidita (graduatoria_id, ente_id, domanda_id, componente_cf, percentuale_richiesta,
+                    accompagnamento_richiesto, handicap_grave_richiesto, richiesta_il, registrata_da, stato, decisa_il, decisa_da, note)
+                values (?, ?, ?, ?, 80, false, false, current_date, 'test', 'RESPINTA', now(), 'test', 'Verbale non allegato')
+                returning id""", Long.class, g.getId(), g.getEnte().getId(), domanda, c.codiceFiscale());
+        tx.executeWithoutResult(s -> eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.RETTIFICA_DECISA, rettifica)));
+        assertThat(jdbc.queryForObject("select testo from notifica where chiave = ?", String.class, "RETTIFICA_DECISA:r" + rettifica))
+                .contains("è stata respinta").doesNotContain("Verbale non allegato");
+
         // after the window: definitive, and told
-        OrologioDiProva.fermaA(Instant.now().plus(Duration.ofDays(16)));
+        Instant dopo = Instant.now().plus(Duration.ofDays(16));
+        OrologioDiProva.fermaA(dopo);
         graduatorieService.rendiDefinitiva(g.getId(), "test");
         assertThat(notifiche(domanda, "GRADUATORIA_DEFINITIVA")).isEqualTo(1);
+
+        // the istruttoria at the Comune di Varese, the alloggio proposed, the 30 days, the contratto (the art. 15
+        // order needs the year's reserves of the ente in the comune)
+        // (the database's year and the moved clock's may differ at the turn of the year: both)
+        for (int anno : new int[] {LocalDate.now().getYear(), LocalDate.ofInstant(dopo, it.piattaformacasa.common.ItalianFormats.ZONE).getYear()}) {
+            jdbc.update("""
+                    insert into piano_riserve (ente_id, comune_id, anno, alloggi_disponibili, aggiornato_il, aggiornato_da)
+                    select e.id, c.id, ?, 10, now(), 'test' from ente_proprietario e, comune c
+                     where e.codice_fiscale = ? and c.codice_istat = '012133'
+                    on conflict (ente_id, comune_id, anno) do nothing""", anno, CF_COMUNE_VARESE);
+        }
+        ClientHttp.Risposta istruttoria = http.post("/api/graduatorie/" + g.getId() + "/istruttorie", VARESE_ISTRUTTORIA,
+                "{\"domandaId\":" + domanda + "}");
+        assertThat(istruttoria.status()).as(istruttoria.body()).isEqualTo(201);
+        assertThat(notifiche(domanda, "ISTRUTTORIA_AVVIATA")).isEqualTo(1);
+        ClientHttp.Risposta verifica = http.post("/api/istruttorie/" + istruttoria.json().get("id").asLong() + "/verifica",
+                VARESE_ISTRUTTORIA, "{\"esito\":\"AMMISSIBILE\",\"alloggioId\":" + diVarese.get(0).getId() + "}");
+        assertThat(verifica.status()).as(verifica.body()).isEqualTo(200);
+        assertThat(notifiche(domanda, "ISTRUTTORIA_CONCLUSA")).isEqualTo(1);
+        assertThat(notifiche(domanda, "ALLOGGIO_ASSEGNATO")).isEqualTo(1);
+        long assegnazione = jdbc.queryForObject("select id from assegnazione where domanda_id = ?", Long.class, domanda);
+        promemoria.scrivi();
+        assertThat(notifiche(domanda, "PROMEMORIA_CONTRATTO")).isZero();
+        Instant quasiTrenta = dopo.plus(Duration.ofDays(27));
+        OrologioDiProva.fermaA(quasiTrenta);
+        promemoria.scrivi();
+        assertThat(notifiche(domanda, "PROMEMORIA_CONTRATTO")).isEqualTo(1);
+        String oggi = LocalDate.ofInstant(quasiTrenta, it.piattaformacasa.common.ItalianFormats.ZONE).toString();
+        ClientHttp.Risposta contratto = http.post("/api/assegnazioni/" + assegnazione + "/contratto", VARESE_ISTRUTTORIA,
+                "{\"esito\":\"FIRMATO\",\"numero\":\"N-" + assegnazione + "\",\"firmatoIl\":\"" + oggi + "\",\"decorrenza\":\""
+                        + oggi + "\",\"canoneMensile\":120.00,\"registrazione\":\"Agenzia Entrate Varese\"}");
+        assertThat(contratto.status()).as(contratto.body()).isEqualTo(200);
+        assertThat(notifiche(domanda, "CONTRATTO_REGISTRATO")).isEqualTo(1);
+
+        invio.inviaDovute();
+        assertThat(CittadiniDiProva.ricevuti(casella, c.email(), 9)).extracting(CasellaDellaDemo.Messaggio::oggetto).contains(
+                "Domanda n. " + domanda + ": la graduatoria è definitiva",
+                "Domanda n. " + domanda + ": decisa la richiesta di rettifica",
+                "Domanda n. " + domanda + ": avviata l'istruttoria",
+                "Domanda n. " + domanda + ": conclusa l'istruttoria",
+                "Domanda n. " + domanda + ": Le è stato assegnato un alloggio",
+                "Domanda n. " + domanda + ": il contratto va firmato entro il "
+                        + it.piattaformacasa.common.ItalianFormats.data(LocalDate.ofInstant(dopo, it.piattaformacasa.common.ItalianFormats.ZONE).plusDays(30)),
+                "Domanda n. " + domanda + ": contratto registrato");
     }
 }
