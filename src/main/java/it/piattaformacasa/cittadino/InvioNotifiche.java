@@ -17,10 +17,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox's sender (issue 16): every {@code piattaforma.notifiche.intervallo} it claims the notices that are due
- * with {@code FOR UPDATE SKIP LOCKED} (two nodes on one database never take the same row), sends each to the
- * richiedente's confirmed address and marks it sent in the same transaction. A refused or unreachable server leaves
- * the row to a later attempt, 1, 2, 4 … minutes on (at most 6 hours). A crash after the send and before the commit
- * sends that one message again: at least once, never lost.
+ * with {@code FOR UPDATE SKIP LOCKED} (two nodes on one database never take the same row), sends them in one SMTP
+ * session, each to the richiedente's confirmed address, and marks them sent in the same transaction. A refused or
+ * unreachable server leaves a row to a later attempt, 1, 2, 4 … minutes on (at most 6 hours). A crash after the send
+ * and before the commit sends that claim's messages again: at least once, never lost.
  */
 @Component
 public class InvioNotifiche {
@@ -74,24 +74,29 @@ public class InvioNotifiche {
                      order by n.prossimo_tentativo_il, n.id limit ?
                        for update of n skip locked""", (rs, n) -> new DaInviare(rs.getLong(1), rs.getString(2),
                     rs.getString(3), rs.getInt(4), rs.getString(5)), Timestamp.from(adesso), PER_VOLTA);
-            int partite = 0;
+            List<DaInviare> conIndirizzo = new java.util.ArrayList<>();
             for (DaInviare d : dovute) {
                 if (d.email() == null) {
                     // only to a confirmed address: the citizen removed it after the notice was written
                     jdbc.update("update notifica set stato = 'ANNULLATA', ultimo_errore = ? where id = ?",
                             "nessun indirizzo confermato", d.id());
-                    continue;
+                } else {
+                    conIndirizzo.add(d);
                 }
-                try {
-                    if (via == null) {
-                        posta.invia(d.email(), d.oggetto(), d.testo());
-                    } else {
-                        posta.invia(via, d.email(), d.oggetto(), d.testo());
-                    }
+            }
+            // one SMTP session for the whole claim
+            java.util.Map<Integer, Exception> falliti = posta.inviaTutti(via, conIndirizzo.stream()
+                    .map(d -> new PostaInUscita.Messaggio(d.email(), d.oggetto(), d.testo())).toList());
+            int partite = 0;
+            Timestamp inviataIl = Timestamp.from(Instant.now(clock));
+            for (int i = 0; i < conIndirizzo.size(); i++) {
+                DaInviare d = conIndirizzo.get(i);
+                Exception e = falliti.get(i);
+                if (e == null) {
                     jdbc.update("update notifica set stato = 'INVIATA', inviata_il = ?, destinatario = ?, tentativi = tentativi + 1, "
-                            + "ultimo_errore = null where id = ?", Timestamp.from(Instant.now(clock)), d.email(), d.id());
+                            + "ultimo_errore = null where id = ?", inviataIl, d.email(), d.id());
                     partite++;
-                } catch (RuntimeException e) {
+                } else {
                     Duration attesa = attesa(d.tentativi() + 1);
                     String errore = String.valueOf(e.getMessage());
                     jdbc.update("update notifica set tentativi = tentativi + 1, prossimo_tentativo_il = ?, ultimo_errore = ? where id = ?",

@@ -71,6 +71,8 @@ class PostaConfiguration {
         sender.setDefaultEncoding("UTF-8");
         sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "5000");
         sender.getJavaMailProperties().put("mail.smtp.timeout", "5000");
+        // the name the client gives in EHLO: without it JavaMail looks the host's name up, at every connection
+        sender.getJavaMailProperties().put("mail.smtp.localhost", "localhost");
         return sender;
     }
 

@@ -91,10 +91,12 @@ class DatiCittadinoNelBrowserTest {
 
         console.scrivi(By.id("email"), cittadino.email());
         console.clicca("Invia il codice");
+        console.driver().executeScript("document.getElementById('esito').scrollIntoView({behavior: 'instant', block: 'start'})");
         console.guarda("cittadino-dati-codice", "Ti abbiamo inviato un codice di 6 cifre");
         String codice = CittadiniDiProva.codice(casella, cittadino.email());
         console.scrivi(By.id("codice"), codice);
         console.clicca("Conferma l'indirizzo");
+        console.driver().executeScript("document.getElementById('esito').scrollIntoView({behavior: 'instant', block: 'start'})");
         console.guarda("cittadino-dati-confermato", "Indirizzo confermato");
         assertThat(console.testoDi(By.id("email-confermata"))).contains(cittadino.email());
 
@@ -105,9 +107,9 @@ class DatiCittadinoNelBrowserTest {
         long id = domanda.json().get("id").asLong();
         invio.inviaDovute();
         console.vai("/cittadino/dati");
-        console.driver().executeScript("document.getElementById('domanda-" + id + "').scrollIntoView()");
+        console.driver().executeScript("document.getElementById('domanda-" + id + "').scrollIntoView({behavior: 'instant', block: 'start'})");
         console.guarda("cittadino-dati-domanda", "Domanda n. " + id + " – Avviso del telefono");
-        console.driver().executeScript("document.getElementById('titolo-notifiche').scrollIntoView()");
+        console.driver().executeScript("document.getElementById('titolo-notifiche').scrollIntoView({behavior: 'instant', block: 'start'})");
         console.guarda("cittadino-dati-messaggi", "Domanda n. " + id + " presentata");
 
         console.driver().manage().deleteAllCookies();
