@@ -31,6 +31,8 @@ public class IndirizzoEmailService {
 
     public static final Duration VALIDITA = Duration.ofMinutes(30);
     public static final int TENTATIVI = 5;
+    /** The least time between two codes. */
+    public static final Duration INTERVALLO = Duration.ofMinutes(1);
     public static final String CAMPO_EMAIL = "email";
     public static final String CAMPO_CODICE = "codice";
 
@@ -81,8 +83,16 @@ public class IndirizzoEmailService {
             throw DatiNonValidiException.campo(CAMPO_EMAIL, "l'indirizzo e-mail non è valido: deve avere la forma "
                     + "nome@dominio.it, senza spazi");
         }
-        String codice = String.format("%06d", CASO.nextInt(1_000_000));
         Instant adesso = Instant.now(clock);
+        // one code a minute: the form cannot be used to flood an address (or the server) with messages
+        Boolean recente = jdbc.query("select codice_scade_il from cittadino where codice_fiscale = ? for update",
+                rs -> rs.next() && rs.getTimestamp(1) != null
+                        && rs.getTimestamp(1).toInstant().minus(VALIDITA).plus(INTERVALLO).isAfter(adesso), cf.valore());
+        if (Boolean.TRUE.equals(recente)) {
+            throw DatiNonValidiException.campo(CAMPO_EMAIL, "un codice è appena stato inviato: attendere un minuto prima di "
+                    + "chiederne un altro");
+        }
+        String codice = String.format("%06d", CASO.nextInt(1_000_000));
         Instant scade = adesso.plus(VALIDITA);
         jdbc.update("""
                 insert into cittadino (codice_fiscale, email_da_confermare, codice_conferma, codice_scade_il, tentativi_conferma, aggiornato_il)

@@ -161,6 +161,9 @@ class NotificheCittadinoTest {
         CodiceFiscale cf = CodiceFiscale.of(c.codiceFiscale());
         indirizzi.richiediConferma(cf, c.email());
         String codice = CittadiniDiProva.codice(casella, c.email());
+        // one code a minute
+        assertThatThrownBy(() -> indirizzi.richiediConferma(cf, c.email())).isInstanceOf(DatiNonValidiException.class)
+                .hasMessageContaining("attendere un minuto");
         String sbagliato = codice.equals("000000") ? "111111" : "000000";
         for (int i = 0; i < IndirizzoEmailService.TENTATIVI; i++) {
             assertThatThrownBy(() -> indirizzi.conferma(cf, sbagliato)).isInstanceOf(DatiNonValidiException.class);
@@ -168,6 +171,12 @@ class NotificheCittadinoTest {
         assertThatThrownBy(() -> indirizzi.conferma(cf, codice)).isInstanceOf(DatiNonValidiException.class)
                 .hasMessageContaining("troppi tentativi");
         assertThat(indirizzi.indirizzo(cf).email()).isNull();
+        // a minute on, a new code, and with it new attempts
+        OrologioDiProva.fermaA(Instant.now().plus(Duration.ofSeconds(61)));
+        indirizzi.richiediConferma(cf, c.email());
+        assertThat(indirizzi.indirizzo(cf).tentativiRimasti()).isEqualTo(IndirizzoEmailService.TENTATIVI);
+        indirizzi.conferma(cf, CittadiniDiProva.codice(casella, c.email()));
+        assertThat(indirizzi.indirizzo(cf).email()).isEqualTo(c.email());
     }
 
     @Test
