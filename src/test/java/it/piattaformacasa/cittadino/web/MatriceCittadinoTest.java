@@ -82,7 +82,10 @@ class MatriceCittadinoTest {
         return Stream.of(
                 new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
                 new Riga("GET /cittadino/domande", "/cittadino/domande", "SSNNNN"),
-                new Riga("GET /cittadino/domande/{id}", "/cittadino/domande/{domandaColombo}", "SNNNNN"));
+                new Riga("GET /cittadino/domande/{id}", "/cittadino/domande/{domandaColombo}", "SNNNNN"),
+                // «I miei dati»: always the caller's own, by the identity's codice fiscale, so each citizen opens theirs
+                new Riga("GET /cittadino/dati", "/cittadino/dati", "SSNNNN"),
+                new Riga("GET /cittadino/dati/esportazione", "/cittadino/dati/esportazione", "SSNNNN"));
     }
 
     /**
@@ -91,7 +94,10 @@ class MatriceCittadinoTest {
      */
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
             Map.entry("POST /cittadino/domande/{id}/rettifica", "SeguireLaDomandaTest"),
-            Map.entry("POST /cittadino/domande/{id}/proposte/{assegnazioneId}/risposta", "SeguireLaDomandaTest"));
+            Map.entry("POST /cittadino/domande/{id}/proposte/{assegnazioneId}/risposta", "SeguireLaDomandaTest"),
+            Map.entry("POST /cittadino/dati/email", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/conferma", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/rimuovi", "cittadino.web.DatiCittadinoTest"));
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("pagine")
