@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.anagrafe.OccupazioneAlloggi;
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -67,8 +69,12 @@ public class ContrattoService {
     private final Clock clock;
     private final OccupazioneAlloggi occupazione;
 
+    /** Issue 16: the richiedente is told of the proposal and of the contratto (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     ContrattoService(JdbcTemplate jdbc, ContrattoProcesso processo, UtenteCorrente utente, Clock clock,
-                     OccupazioneAlloggi occupazione) {
+                     OccupazioneAlloggi occupazione, ApplicationEventPublisher eventi) {
+        this.eventi = eventi;
         this.jdbc = jdbc;
         this.occupazione = occupazione;
         this.processo = processo;
@@ -81,6 +87,7 @@ public class ContrattoService {
         Assegnazione assegnazione = caricata(assegnazioneId);
         String cf = jdbc.queryForObject("select codice_fiscale from ente_proprietario where id = ?", String.class, enteId);
         processo.avvia(assegnazioneId, cf, assegnazione.scadenzaContratto());
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.ALLOGGIO_ASSEGNATO, assegnazioneId));
     }
 
     /** From the API: completes «Conferma registrazione contratto», whose step records it. */
@@ -140,6 +147,7 @@ public class ContrattoService {
         occupazione.occupatoConContratto(assegnazione.alloggioId(), operatore, adesso);
         jdbc.update("update nucleo_familiare set alloggio_id = ? where id = (select nucleo_id from domanda where id = ?)",
                 assegnazione.alloggioId(), assegnazione.domandaId());
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.CONTRATTO_REGISTRATO, assegnazioneId));
     }
 
     private static void valida(DatiContratto c, NomiCampi campi) {

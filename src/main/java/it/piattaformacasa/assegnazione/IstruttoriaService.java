@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -57,8 +59,13 @@ public class IstruttoriaService {
     private final UtenteCorrente utente;
     private final Clock clock;
 
+    /** Issue 16: the richiedente is told when an ente starts and ends an istruttoria (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     IstruttoriaService(JdbcTemplate jdbc, GraduatoriaService graduatorie, DomandaService domande, IstruttoriaProcesso processo,
-                       ContrattoService contratti, OrdineAssegnazioneService ordini, UtenteCorrente utente, Clock clock) {
+                       ContrattoService contratti, OrdineAssegnazioneService ordini, UtenteCorrente utente, Clock clock,
+                       ApplicationEventPublisher eventi) {
+        this.eventi = eventi;
         this.jdbc = jdbc;
         this.ordini = ordini;
         this.contratti = contratti;
@@ -109,6 +116,7 @@ public class IstruttoriaService {
                     + graduatoria.getEnte().getRagioneSociale());
         }
         processo.avvia(id, graduatoria.getEnte().getCodiceFiscale().valore(), utente.username());
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.ISTRUTTORIA_AVVIATA, id));
         return istruttoria(id);
     }
 
@@ -353,6 +361,7 @@ public class IstruttoriaService {
     private void chiudi(long id, Stato stato, Instant quando, String chi, String note, Long alloggioId) {
         jdbc.update("update istruttoria set stato = ?, chiusa_il = ?, chiusa_da = ?, note = ?, alloggio_id = ? where id = ?",
                 stato.name(), Timestamp.from(quando), chi, note, alloggioId, id);
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.ISTRUTTORIA_CONCLUSA, id));
     }
 
     private Optional<String> assegnazioneDi(long domandaId) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,7 @@ import it.piattaformacasa.avviso.AvvisoService.AlloggioOfferto;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
@@ -94,12 +96,17 @@ public class DomandaService {
     private final RegoleAlloggi regoleAlloggi;
     private final LettureDomanda letture;
 
+    /** Issue 16: the richiedente is told of the submission, in its transaction (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
                    ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc,
-                   SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi, LettureDomanda letture) {
+                   SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi, LettureDomanda letture,
+                   ApplicationEventPublisher eventi) {
         this.letture = letture;
+        this.eventi = eventi;
         this.sceltaAlloggi = sceltaAlloggi;
         this.regoleAlloggi = regoleAlloggi;
         this.comuni = comuni;
@@ -310,7 +317,9 @@ public class DomandaService {
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
         try {
-            return new Presentazione(domande.saveAndFlush(domanda), false);
+            Domanda presentata = domande.saveAndFlush(domanda);
+            eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.DOMANDA_PRESENTATA, presentata.getId()));
+            return new Presentazione(presentata, false);
         } catch (DataIntegrityViolationException e) {
             if (VincoliDatabase.duplicatoSu(e, CHIAVI_UNICHE)) {
                 // the same richiedente, committed by a concurrent request (with another key or none) after our checks

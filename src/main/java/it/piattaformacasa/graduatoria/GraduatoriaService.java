@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.avviso.AvvisoService;
 import it.piattaformacasa.avviso.StatoAvviso;
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -87,10 +89,15 @@ public class GraduatoriaService {
     private final AlloggiScelti alloggiScelti;
     private final GraduatoriaDefinitivaService definitive;
 
+    /** Issue 16: every richiedente in the graduatoria is told, in the same transaction (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     GraduatoriaService(GraduatoriaRepository graduatorie, DomandePerGraduatorie domande, AvvisoService avvisi,
                        JdbcTemplate jdbc, UtenteCorrente utente, Clock clock, GraduatoriaProcesso processo, RegistroGenerazioni registro,
                        AlloggiScelti alloggiScelti, GraduatoriaDefinitivaService definitive,
-                       @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale) {
+                       @Value("${piattaforma.graduatoria.criterio-finale:PRESENTAZIONE_PRECEDENTE}") CriterioFinale criterioFinale,
+                       ApplicationEventPublisher eventi) {
+        this.eventi = eventi;
         this.graduatorie = graduatorie;
         this.domande = domande;
         this.avvisi = avvisi;
@@ -142,6 +149,7 @@ public class GraduatoriaService {
             throw new DatiNonValidiException(errori);
         }
         graduatoria.approva(numero.strip(), data, dove, quando, operatore, Instant.now(clock));
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.GRADUATORIA_PROVVISORIA, graduatoriaId));
     }
 
     private static void dataNelPeriodo(List<Errore> errori, String campo, String quale, LocalDate data, LocalDate generata,
@@ -357,6 +365,7 @@ public class GraduatoriaService {
         scriviRighe(graduatoriaId, chiave, classifica.graduatorie().get(chiave), classifica.parametri().riserveCategorie());
         Instant adesso = Instant.now(clock);
         graduatoria.rendiDefinitiva(operatore, adesso);
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.GRADUATORIA_DEFINITIVA, graduatoriaId));
         registro.registra(avviso.getId(), RegistroGenerazioni.Tipo.DEFINITIVA, graduatoriaId, avviso.getVersioneRegole(),
                 classifica, Map.of(chiave, graduatoriaId), adesso, inizio);
         // its life as a process, and art. 15 co. 4 bis: the previous avvisi's graduatorie of this ente and comune in the

@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
 import it.piattaformacasa.common.ConflittoException;
 import it.piattaformacasa.common.DatiNonValidiException;
@@ -46,9 +48,14 @@ public class RettificaService {
     private final Clock clock;
     private final DomandeDelCittadino domandeDelCittadino;
 
+    /** Issue 16: the richiedente is told of the decision, in its transaction (see {@link CambioDiStato}). */
+    private final ApplicationEventPublisher eventi;
+
     RettificaService(RettificaInvaliditaRepository rettifiche, GraduatoriaService graduatorie, DomandaService domande,
-                     RettificaProcesso processo, UtenteCorrente utente, Clock clock, DomandeDelCittadino domandeDelCittadino) {
+                     RettificaProcesso processo, UtenteCorrente utente, Clock clock, DomandeDelCittadino domandeDelCittadino,
+                     ApplicationEventPublisher eventi) {
         this.domandeDelCittadino = domandeDelCittadino;
+        this.eventi = eventi;
         this.rettifiche = rettifiche;
         this.graduatorie = graduatorie;
         this.domande = domande;
@@ -139,6 +146,7 @@ public class RettificaService {
                 throw DatiNonValidiException.campo("note", "una richiesta respinta richiede la motivazione");
             }
             rettifica.decidi(RettificaInvalidita.Stato.RESPINTA, operatore, note, null, Instant.now(clock));
+            eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.RETTIFICA_DECISA, rettificaId));
             return rettifica;
         }
         int percentuale = percentualeAccolta != null ? percentualeAccolta : rettifica.getPercentualeRichiesta();
@@ -158,6 +166,7 @@ public class RettificaService {
         BigDecimal isbarDopo = domande.rettificaInvalidita(rettifica.getDomandaId(), rettifica.getComponenteCf(), percentuale,
                 rettifica.isAccompagnamentoRichiesto(), rettifica.isHandicapGraveRichiesto()).valore();
         rettifica.decidi(esito, operatore, note, isbarDopo, Instant.now(clock));
+        eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.RETTIFICA_DECISA, rettifica.getId()));
         return rettifica;
     }
 

@@ -247,6 +247,8 @@ class MatriceConsoleTest {
                 // request for its ente's operators, supervisors and administrators
                 // ---- operatori (seed 004): administrators give the read-only scopes
                 new Riga("GET /operatori", "/operatori", CAPOFILA, "NNNNSNNN"),
+                // issue 16: the messages of the demo's own mail server, for administrators
+                new Riga("GET /posta", "/posta", CAPOFILA, "NNNNSNNN"),
                 new Riga("GET /operatori/{username}/lettura", "/operatori/" + LETTORE_COMO + "/lettura", CAPOFILA, "NNNNSNNN"),
                 new Riga("GET /abilitazioni", "/abilitazioni", CAPOFILA, "SSSSSSSS"),
                 new Riga("GET /abilitazioni/{id}", "/abilitazioni/{richiestaAbilitazione}", CAPOFILA, "SNNSSSNS"),

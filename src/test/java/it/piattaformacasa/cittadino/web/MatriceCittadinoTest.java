@@ -105,6 +105,9 @@ class MatriceCittadinoTest {
                 new Riga("GET /cittadino", "/cittadino", "SSNNNN"),
                 new Riga("GET /cittadino/domande", "/cittadino/domande", "SSNNNN"),
                 new Riga("GET /cittadino/domande/{id}", "/cittadino/domande/{domandaColombo}", "SNNNNN"),
+                // «I miei dati»: always the caller's own, by the identity's codice fiscale, so each citizen opens theirs
+                new Riga("GET /cittadino/dati", "/cittadino/dati", "SSNNNN"),
+                new Riga("GET /cittadino/dati/esportazione", "/cittadino/dati/esportazione", "SSNNNN"),
                 // the citizen's domanda online (DomandaOnlinePagine): the avvisi are for every citizen, each with their own
                 // draft; the domanda and its ricevuta only for its richiedente
                 new Riga("GET /cittadino/avvisi", "/cittadino/avvisi", "SSNNNN"),
@@ -122,6 +125,9 @@ class MatriceCittadinoTest {
     static final Map<String, String> AZIONI_PROVATE_ALTROVE = Map.ofEntries(
             Map.entry("POST /cittadino/domande/{id}/rettifica", "SeguireLaDomandaTest"),
             Map.entry("POST /cittadino/domande/{id}/proposte/{assegnazioneId}/risposta", "SeguireLaDomandaTest"),
+            Map.entry("POST /cittadino/dati/email", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/conferma", "cittadino.NotificheCittadinoTest, cittadino.web.DatiCittadinoNelBrowserTest"),
+            Map.entry("POST /cittadino/dati/email/rimuovi", "cittadino.web.DatiCittadinoTest"),
             Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/{passo}",
                     "DomandaOnlineTest#ogniPassoRispondeConIMessaggiDellApiEIlCodiceFiscaleNonEUnCampo"),
             Map.entry("POST /cittadino/avvisi/{avvisoId}/domanda/presenta",
