@@ -254,6 +254,16 @@ public class Domanda {
     public String getIdempotencyImpronta() { return idempotencyImpronta; }
     public Instant getPresentataIl() { return presentataIl; }
     public String getPresentataDa() { return presentataDa; }
+
+    /** Filed by the richiedente on the citizens' side (issue 16), not by an operator at the sportello or the API. */
+    public boolean isPresentataOnline() {
+        return presentataDa.startsWith(DomandaService.ONLINE);
+    }
+
+    /** Who filed it, as a page's «Chi» column says it: the operator's username, or the richiedente online. */
+    public String getPresentataDaComeSiLegge() {
+        return isPresentataOnline() ? "il richiedente (online)" : presentataDa;
+    }
     public Stato getStato() { return stato; }
     /** The chosen alloggi's ids, in order of preference. */
     public List<Long> getAlloggiScelti() { return scelte.stream().map(SceltaAlloggio::getAlloggioId).toList(); }

@@ -261,7 +261,7 @@ class DomandaPagina {
                                            List<IstruttoriaService.Istruttoria> diDomanda) {
         List<Variazione> storia = new ArrayList<>();
         storia.add(new Variazione(domanda.getPresentataIl(), null, "Presentazione", "PRESENTAZIONE",
-                null, spiegazione.isbarPresentato().valore(), domanda.getPresentataDa()));
+                null, spiegazione.isbarPresentato().valore(), domanda.getPresentataDaComeSiLegge()));
         for (RettificaInvalidita r : richieste) {
             Instant quando = r.getDecisaIl() != null ? r.getDecisaIl() : r.getRichiestaIl().atStartOfDay(ROMA).toInstant();
             storia.add(new Variazione(quando, r.getDecisaIl() == null ? r.getRichiestaIl() : null,

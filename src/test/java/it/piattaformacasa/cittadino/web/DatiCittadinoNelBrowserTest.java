@@ -91,12 +91,12 @@ class DatiCittadinoNelBrowserTest {
 
         console.scrivi(By.id("email"), cittadino.email());
         console.clicca("Invia il codice");
-        console.driver().executeScript("document.getElementById('esito').scrollIntoView({behavior: 'instant', block: 'start'})");
+        scorriAllEsito();
         console.guarda("cittadino-dati-codice", "Ti abbiamo inviato un codice di 6 cifre");
         String codice = CittadiniDiProva.codice(casella, cittadino.email());
         console.scrivi(By.id("codice"), codice);
         console.clicca("Conferma l'indirizzo");
-        console.driver().executeScript("document.getElementById('esito').scrollIntoView({behavior: 'instant', block: 'start'})");
+        scorriAllEsito();
         console.guarda("cittadino-dati-confermato", "Indirizzo confermato");
         assertThat(console.testoDi(By.id("email-confermata"))).contains(cittadino.email());
 
@@ -118,5 +118,12 @@ class DatiCittadinoNelBrowserTest {
         console.vai("/posta");
         console.guarda("posta", "Domanda n. " + id + " presentata");
         assertThat(console.testo()).contains(cittadino.email()).contains("/cittadino/domande/" + id);
+    }
+
+    /** The outcome's box, once the next page has it (the click's page may still be loading): at the top of the screen. */
+    private void scorriAllEsito() {
+        console.attesa().ignoring(org.openqa.selenium.JavascriptException.class).until(d -> Boolean.TRUE.equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("const e = document.getElementById('esito');"
+                        + " if (!e) { return false; } e.scrollIntoView({behavior: 'instant', block: 'start'}); return true;")));
     }
 }

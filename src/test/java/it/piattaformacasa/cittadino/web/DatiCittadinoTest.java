@@ -137,6 +137,8 @@ class DatiCittadinoTest {
         assertThat(pagina.body()).contains("I miei dati").contains(io.codiceFiscale()).contains("Domanda n. " + mia + " – Avviso dei miei dati")
                 .contains("4.321,00").contains(CAPOFILA).contains("Scarica i miei dati").contains(io.email())
                 .contains("Nucleo senza alloggio registrato")
+                // labels as the sportello says them, not codes
+                .contains("Coabitazione con altri nuclei").contains("(Richiedente)").doesNotContain("(RICHIEDENTE)")
                 .doesNotContain(altro.codiceFiscale()).doesNotContain("lettore.altrui");
         // the other citizen sees their own, never the first's
         ClientHttp.Risposta sua = SessioneConsole.diCittadino(http, altro.username()).get("/cittadino/dati");

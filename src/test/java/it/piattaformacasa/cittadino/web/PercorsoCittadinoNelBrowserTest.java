@@ -137,6 +137,9 @@ class PercorsoCittadinoNelBrowserTest {
         long domanda = presentaLaDomanda();
         ricevuta(domanda);
         assertThat(oggetti()).contains("Domanda n. " + domanda + " presentata");
+        // the Comune di Varese's operator opens it in the console: it says how it came, and the read is recorded
+        assertThat(SessioneConsole.di(http, CAPOFILA).get("/domande/" + domanda).body())
+                .contains("Presentata online dal richiedente il");
 
         // the avviso closes, its graduatorie are generated, the Comune di Varese approves its provisional one today
         scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_CHIUSURA);
@@ -283,6 +286,7 @@ class PercorsoCittadinoNelBrowserTest {
         accetto.click();
         console.clicca("Invia la risposta");
         console.guarda("percorso-cittadina-19-accettata", "Hai accettato l'alloggio: l'ente ti contatterà");
+        assertThat(console.testo()).contains("Chi ha consultato la tua domanda", "Giulia Bianchi");
         assertThat(jdbc.queryForObject("select accettata from risposta_proposta r join assegnazione a on a.id = r.assegnazione_id"
                 + " where a.domanda_id = ?", Boolean.class, domanda)).isTrue();
     }
