@@ -104,9 +104,9 @@ public class IndirizzoEmailService {
         try {
             posta.invia(indirizzo, "Piattaforma Casa: codice di conferma dell'indirizzo e-mail",
                     "Gentile cittadina, gentile cittadino,\n\nper confermare questo indirizzo nella Piattaforma Casa "
-                            + "inserisca il codice\n\n    " + codice + "\n\nnella pagina «I miei dati». Il codice vale fino alle "
-                            + ItalianFormats.dataOra(scade) + " (ora di Roma).\n\nSe non ha chiesto Lei questo codice, "
-                            + "ignori il messaggio: l'indirizzo non sarà usato.");
+                            + "inserisci il codice\n\n    " + codice + "\n\nnella pagina «I miei dati». Il codice vale fino alle "
+                            + ItalianFormats.dataOra(scade) + " (ora di Roma).\n\nSe non hai chiesto tu questo codice, "
+                            + "ignora il messaggio: l'indirizzo non sarà usato.");
         } catch (MailException e) {
             throw DatiNonValidiException.campo(CAMPO_EMAIL, "non è stato possibile inviare il codice a questo indirizzo "
                     + "in questo momento: riprovare più tardi");

@@ -36,7 +36,7 @@ public class NotificheService {
 
     private static final String SALUTO = "Gentile cittadina, gentile cittadino,\n\n";
     private static final String FIRMA = "\n\nQuesto messaggio è inviato automaticamente dalla Piattaforma Casa all'indirizzo "
-            + "che ha confermato: non risponda a questo indirizzo.\nPer non ricevere più messaggi, tolga l'indirizzo "
+            + "che hai confermato: non rispondere a questo indirizzo.\nPer non ricevere più messaggi, togli l'indirizzo "
             + "nella pagina «I miei dati».";
 
     /** Who has a confirmed address: only they are written to. */
@@ -69,7 +69,7 @@ public class NotificheService {
                     + " join avviso a on a.id = d.avviso_id" + CONFERMATO + "where d.id = ?", (rs, n) -> new Nuova(rs.getString(2),
                     rs.getLong(1), "DOMANDA_PRESENTATA", "DOMANDA_PRESENTATA:d" + rs.getLong(1),
                     "Domanda n. " + rs.getLong(1) + " presentata",
-                    "la Sua domanda n. " + rs.getLong(1) + " per l'avviso «" + rs.getString(4) + "» è stata presentata il "
+                    "la tua domanda n. " + rs.getLong(1) + " per l'avviso «" + rs.getString(4) + "» è stata presentata il "
                             + ItalianFormats.dataOra(rs.getTimestamp(3).toInstant()) + ".\n\nPuò seguirla qui: "
                             + link(rs.getLong(1))), id);
             case GRADUATORIA_PROVVISORIA -> jdbc.query("""
@@ -83,9 +83,9 @@ public class NotificheService {
                                 "GRADUATORIA_PROVVISORIA:g" + id + ":d" + rs.getLong(1),
                                 "Domanda n. " + rs.getLong(1) + ": pubblicata la graduatoria provvisoria",
                                 "è stata pubblicata la graduatoria provvisoria di " + rs.getString(6) + " per il comune di "
-                                        + rs.getString(5) + ". La Sua domanda n. " + rs.getLong(1) + " è in posizione "
+                                        + rs.getString(5) + ". La tua domanda n. " + rs.getLong(1) + " è in posizione "
                                         + rs.getInt(3) + " con ISBAR " + ItalianFormats.decimale(rs.getBigDecimal(7), 3)
-                                        + ".\n\nSe un componente del nucleo ha un'invalidità civile non considerata, può "
+                                        + ".\n\nSe un componente del nucleo ha un'invalidità civile non considerata, puoi "
                                         + "chiedere la rettifica del punteggio fino al " + ItalianFormats.data(ultimo)
                                         + " compreso.\n\nDettagli: " + link(rs.getLong(1)));
                     }, id);
@@ -98,7 +98,7 @@ public class NotificheService {
                             "GRADUATORIA_DEFINITIVA:g" + id + ":d" + rs.getLong(1),
                             "Domanda n. " + rs.getLong(1) + ": la graduatoria è definitiva",
                             "la graduatoria di " + rs.getString(5) + " per il comune di " + rs.getString(4)
-                                    + " è diventata definitiva. La Sua domanda n. " + rs.getLong(1) + " è in posizione "
+                                    + " è diventata definitiva. La tua domanda n. " + rs.getLong(1) + " è in posizione "
                                     + rs.getInt(3) + " con ISBAR " + ItalianFormats.decimale(rs.getBigDecimal(6), 3)
                                     + ".\n\nDettagli: " + link(rs.getLong(1))), id);
             case RETTIFICA_DECISA -> jdbc.query("select d.id, d.richiedente_cf, r.stato, r.isbar_dopo from rettifica_invalidita r"
@@ -110,14 +110,14 @@ public class NotificheService {
                     + " join ente_proprietario e on e.id = i.ente_id join domanda d on d.id = i.domanda_id" + CONFERMATO
                     + "where i.id = ?", (rs, n) -> new Nuova(rs.getString(2), rs.getLong(1), "ISTRUTTORIA_AVVIATA",
                     "ISTRUTTORIA_AVVIATA:i" + id, "Domanda n. " + rs.getLong(1) + ": avviata l'istruttoria",
-                    rs.getString(3) + " ha avviato l'istruttoria della Sua domanda n. " + rs.getLong(1) + ": verifica i "
-                            + "requisiti e i dati dichiarati prima di proporre un alloggio. Potrebbe essere contattata o "
-                            + "contattato per documenti.\n\nDettagli: " + link(rs.getLong(1))), id);
+                    rs.getString(3) + " ha avviato l'istruttoria della tua domanda n. " + rs.getLong(1) + ": verifica i "
+                            + "requisiti e i dati dichiarati prima di proporre un alloggio. L'ente potrebbe contattarti "
+                            + "per chiedere documenti.\n\nDettagli: " + link(rs.getLong(1))), id);
             case ISTRUTTORIA_CONCLUSA -> jdbc.query("select d.id, d.richiedente_cf, e.ragione_sociale, i.stato from istruttoria i"
                     + " join ente_proprietario e on e.id = i.ente_id join domanda d on d.id = i.domanda_id" + CONFERMATO
                     + "where i.id = ?", (rs, n) -> new Nuova(rs.getString(2), rs.getLong(1), "ISTRUTTORIA_CONCLUSA",
                     "ISTRUTTORIA_CONCLUSA:i" + id, "Domanda n. " + rs.getLong(1) + ": conclusa l'istruttoria",
-                    rs.getString(3) + " ha concluso l'istruttoria della Sua domanda n. " + rs.getLong(1) + ": "
+                    rs.getString(3) + " ha concluso l'istruttoria della tua domanda n. " + rs.getLong(1) + ": "
                             + esitoIstruttoria(rs.getString(4)) + "\n\nDettagli: " + link(rs.getLong(1))), id);
             case ALLOGGIO_ASSEGNATO -> jdbc.query("""
                     select d.id, d.richiedente_cf, e.ragione_sociale, al.indirizzo, co.nome, s.assegnata_il
@@ -125,11 +125,11 @@ public class NotificheService {
                       join alloggio al on al.id = s.alloggio_id join comune co on co.id = al.comune_id
                       join domanda d on d.id = s.domanda_id""" + CONFERMATO + "where s.id = ?",
                     (rs, n) -> new Nuova(rs.getString(2), rs.getLong(1), "ALLOGGIO_ASSEGNATO", "ALLOGGIO_ASSEGNATO:a" + id,
-                            "Domanda n. " + rs.getLong(1) + ": Le è stato assegnato un alloggio",
-                            rs.getString(3) + " Le propone l'alloggio in " + rs.getString(4) + ", " + rs.getString(5)
+                            "Domanda n. " + rs.getLong(1) + ": ti è stato assegnato un alloggio",
+                            rs.getString(3) + " ti propone l'alloggio in " + rs.getString(4) + ", " + rs.getString(5)
                                     + ". Il contratto va firmato entro il "
                                     + ItalianFormats.data(ultimoGiornoContratto(rs.getTimestamp(6).toInstant()))
-                                    + " (30 giorni dall'assegnazione, art. 25): l'ente La contatterà per la firma."
+                                    + " (30 giorni dall'assegnazione, art. 25): l'ente ti contatterà per la firma."
                                     + "\n\nDettagli: " + link(rs.getLong(1))), id);
             case CONTRATTO_REGISTRATO -> jdbc.query("""
                     select d.id, d.richiedente_cf, e.ragione_sociale, k.decorrenza
@@ -139,7 +139,7 @@ public class NotificheService {
                     (rs, n) -> new Nuova(rs.getString(2), rs.getLong(1), "CONTRATTO_REGISTRATO", "CONTRATTO_REGISTRATO:a" + id,
                             "Domanda n. " + rs.getLong(1) + ": contratto registrato",
                             rs.getString(3) + " ha registrato il contratto di locazione dell'alloggio assegnato con la "
-                                    + "Sua domanda n. " + rs.getLong(1) + ", con decorrenza dal "
+                                    + "tua domanda n. " + rs.getLong(1) + ", con decorrenza dal "
                                     + ItalianFormats.data(rs.getDate(4).toLocalDate()) + ".\n\nDettagli: "
                                     + link(rs.getLong(1))), id);
         };
@@ -165,7 +165,7 @@ public class NotificheService {
 
     private static String esitoIstruttoria(String stato) {
         return switch (stato) {
-            case "ASSEGNATA" -> "esito positivo, Le è stato assegnato un alloggio (riceverà un messaggio con la proposta).";
+            case "ASSEGNATA" -> "esito positivo, ti è stato assegnato un alloggio (riceverai un messaggio con la proposta).";
             case "NON_AMMISSIBILE" -> "la domanda non è risultata ammissibile presso questo ente. La motivazione è nella "
                     + "pagina della domanda.";
             case "CHIUSA_ASSEGNATA_ALTROVE" -> "chiusa perché il nucleo ha ricevuto un alloggio da un altro ente.";

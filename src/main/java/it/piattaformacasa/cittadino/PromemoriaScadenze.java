@@ -77,8 +77,8 @@ public class PromemoriaScadenze {
                         "PROMEMORIA_RETTIFICA:g" + rs.getLong(3) + ":d" + rs.getLong(1),
                         "Domanda n. " + rs.getLong(1) + ": la rettifica si può chiedere fino al "
                                 + ItalianFormats.data(rs.getDate(4).toLocalDate()),
-                        "Le ricordiamo che fino al " + ItalianFormats.data(rs.getDate(4).toLocalDate()) + " compreso può "
-                                + "chiedere la rettifica del punteggio della Sua domanda n. " + rs.getLong(1) + " se un "
+                        "Ti ricordiamo che fino al " + ItalianFormats.data(rs.getDate(4).toLocalDate()) + " compreso puoi "
+                                + "chiedere la rettifica del punteggio della tua domanda n. " + rs.getLong(1) + " se un "
                                 + "componente del nucleo ha un'invalidità civile non considerata nella graduatoria provvisoria."
                                 + "\n\nDettagli: " + notifiche.link(rs.getLong(1))),
                 Date.valueOf(oggi), GIORNI_RETTIFICA));
@@ -95,9 +95,9 @@ public class PromemoriaScadenze {
                     return new NotificheService.Nuova(rs.getString(2), rs.getLong(1), "PROMEMORIA_CONTRATTO",
                             "PROMEMORIA_CONTRATTO:a" + rs.getLong(3),
                             "Domanda n. " + rs.getLong(1) + ": il contratto va firmato entro il " + ItalianFormats.data(ultimo),
-                            "Le ricordiamo che il contratto di locazione dell'alloggio assegnato con la Sua domanda n. "
+                            "Ti ricordiamo che il contratto di locazione dell'alloggio assegnato con la tua domanda n. "
                                     + rs.getLong(1) + " va firmato entro il " + ItalianFormats.data(ultimo) + " (30 giorni "
-                                    + "dall'assegnazione, art. 25). Se non l'ha ancora fatto, contatti l'ente proprietario."
+                                    + "dall'assegnazione, art. 25). Se non l'hai ancora fatto, contatta l'ente proprietario."
                                     + "\n\nDettagli: " + notifiche.link(rs.getLong(1)));
                 }, Date.valueOf(oggi)).stream().filter(java.util.Objects::nonNull).toList());
         return notifiche.scrivi(nuove);

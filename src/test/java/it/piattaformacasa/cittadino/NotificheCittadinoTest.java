@@ -348,7 +348,7 @@ class NotificheCittadinoTest {
                 "Domanda n. " + domanda + ": decisa la richiesta di rettifica",
                 "Domanda n. " + domanda + ": avviata l'istruttoria",
                 "Domanda n. " + domanda + ": conclusa l'istruttoria",
-                "Domanda n. " + domanda + ": Le è stato assegnato un alloggio",
+                "Domanda n. " + domanda + ": ti è stato assegnato un alloggio",
                 "Domanda n. " + domanda + ": il contratto va firmato entro il "
                         + it.piattaformacasa.common.ItalianFormats.data(LocalDate.ofInstant(dopo, it.piattaformacasa.common.ItalianFormats.ZONE).plusDays(30)),
                 "Domanda n. " + domanda + ": contratto registrato");

@@ -176,7 +176,7 @@ class PercorsoCittadinoNelBrowserTest {
         assertThat(verificata.status()).as(verificata.body()).isEqualTo(200);
         assertThat(oggetti()).contains("Domanda n. " + domanda + ": la graduatoria è definitiva",
                 "Domanda n. " + domanda + ": avviata l'istruttoria", "Domanda n. " + domanda + ": conclusa l'istruttoria",
-                "Domanda n. " + domanda + ": Le è stato assegnato un alloggio");
+                "Domanda n. " + domanda + ": ti è stato assegnato un alloggio");
 
         accettaLAlloggio(domanda);
         unAltroCittadinoNonTrovaNulla(domanda);
