@@ -126,7 +126,7 @@ class DomandeCittadinoPagine {
         if (modulo.componente() == null || modulo.componente().isBlank()) {
             errori.put("componente", m("cittadino.seguire.rettifica.errore.componente"));
         }
-        Integer percentuale = intero(modulo.percentuale(), 3).map(Long::intValue).filter(p -> p >= 1 && p <= 100).orElse(null);
+        Integer percentuale = intero(modulo.percentuale(), 3).map(Long::intValue).filter(p -> p <= 100).orElse(null);
         if (percentuale == null) {
             errori.put("percentuale", m("cittadino.seguire.rettifica.errore.percentuale"));
         }

@@ -156,7 +156,7 @@ class SeguireLaDomandaNelBrowserTest {
         new Select(console.trova(By.id("componente"))).selectByValue(coniuge);
         console.scrivi(By.id("percentuale"), "centoventi");
         console.clicca("Chiedi la rettifica");
-        console.guarda("cittadino-rettifica-errore-telefono", "Percentuale di invalidità: un numero intero da 1 a 100");
+        console.guarda("cittadino-rettifica-errore-telefono", "Percentuale di invalidità: un numero intero da 0 a 100");
         scorriA("rispondi");
         console.foto("cittadino-rettifica-errore-campo-telefono");
         new Select(console.trova(By.id("componente"))).selectByValue(coniuge);

@@ -202,7 +202,7 @@ class SeguireLaDomandaTest {
         ClientHttp.Risposta senzaNumero = colombo.post(base, Map.of("graduatoriaId", Long.toString(graduatoriaA),
                 "componente", coniuge, "percentuale", "ottanta"));
         assertThat(senzaNumero.status()).isEqualTo(400);
-        assertThat(senzaNumero.body()).contains("id=\"percentuale-errore\"", "Percentuale di invalidità: un numero intero da 1 a 100",
+        assertThat(senzaNumero.body()).contains("id=\"percentuale-errore\"", "Percentuale di invalidità: un numero intero da 0 a 100",
                 "aria-invalid=\"true\"", "value=\"ottanta\"", "href=\"#percentuale\"");
         // a codice fiscale that is not of the nucleo (the form offers only the nucleo's; a forged one is refused)
         ClientHttp.Risposta estraneo = colombo.post(base, Map.of("graduatoriaId", Long.toString(graduatoriaA),
