@@ -1,8 +1,6 @@
 package it.piattaformacasa.cittadino;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -116,8 +114,8 @@ public class DatiDelCittadinoService {
                  where d.richiedente_cf = ? order by d.presentata_il desc, d.id desc""", (rs, n) -> {
             long id = rs.getLong(1);
             return new DomandaDichiarata(id, rs.getLong(2), rs.getString(3), istante(rs.getTimestamp(4)), rs.getString(5),
-                    rs.getString(6), data(rs, 7), data(rs, 8), rs.getBoolean(9), rs.getBigDecimal(10), rs.getString(11),
-                    data(rs, 12), rs.getBigDecimal(13), rs.getBoolean(14), rs.getBoolean(15), albero(rs.getString(16)),
+                    rs.getString(6), rs.getObject(7, LocalDate.class), rs.getObject(8, LocalDate.class), rs.getBoolean(9), rs.getBigDecimal(10), rs.getString(11),
+                    rs.getObject(12, LocalDate.class), rs.getBigDecimal(13), rs.getBoolean(14), rs.getBoolean(15), albero(rs.getString(16)),
                     new Punteggi(rs.getBigDecimal(17), rs.getBigDecimal(18), rs.getBigDecimal(19), rs.getBigDecimal(20),
                             rs.getBigDecimal(21), rs.getBigDecimal(22)), rs.getString(23),
                     componenti(rs.getLong(24)), alloggi(id), posizioni(id));
@@ -145,7 +143,7 @@ public class DatiDelCittadinoService {
 
     private List<Componente> componenti(long nucleoId) {
         return jdbc.query(COMPONENTI, (rs, n) -> new Componente(rs.getString(1), rs.getString(2), rs.getString(3),
-                data(rs, 4), rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8)), nucleoId);
+                rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getBoolean(7), rs.getBoolean(8)), nucleoId);
     }
 
     private List<AlloggioScelto> alloggi(long domandaId) {
@@ -173,10 +171,6 @@ public class DatiDelCittadinoService {
         }
     }
 
-    private static LocalDate data(ResultSet rs, int colonna) throws SQLException {
-        java.sql.Date d = rs.getDate(colonna);
-        return d == null ? null : d.toLocalDate();
-    }
 
     private static Instant istante(Timestamp t) {
         return t == null ? null : t.toInstant();

@@ -16,7 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.common.CambioDiStato;
+import it.piattaformacasa.assegnazione.ContrattoService;
 import it.piattaformacasa.common.ItalianFormats;
+import it.piattaformacasa.common.Termini;
+import it.piattaformacasa.graduatoria.Graduatoria;
 
 import jakarta.persistence.EntityManager;
 
@@ -70,7 +73,7 @@ public class NotificheService {
                     rs.getLong(1), "DOMANDA_PRESENTATA", "DOMANDA_PRESENTATA:d" + rs.getLong(1),
                     "Domanda n. " + rs.getLong(1) + " presentata",
                     "la tua domanda n. " + rs.getLong(1) + " per l'avviso «" + rs.getString(4) + "» è stata presentata il "
-                            + ItalianFormats.dataOra(rs.getTimestamp(3).toInstant()) + ".\n\nPuò seguirla qui: "
+                            + ItalianFormats.dataOra(rs.getTimestamp(3).toInstant()) + ".\n\nPuoi seguirla qui: "
                             + link(rs.getLong(1))), id);
             case GRADUATORIA_PROVVISORIA -> jdbc.query("""
                     select d.id, d.richiedente_cf, r.posizione, g.pubblicata_il, co.nome, e.ragione_sociale, r.isbar
@@ -78,7 +81,7 @@ public class NotificheService {
                       join comune co on co.id = g.comune_id join ente_proprietario e on e.id = g.ente_id
                       join domanda d on d.id = r.domanda_id""" + CONFERMATO + "where r.graduatoria_id = ?",
                     (rs, n) -> {
-                        LocalDate ultimo = rs.getDate(4).toLocalDate().plusDays(15);
+                        LocalDate ultimo = Termini.ultimoGiorno(rs.getDate(4).toLocalDate(), Graduatoria.GIORNI_RETTIFICHE);
                         return new Nuova(rs.getString(2), rs.getLong(1), "GRADUATORIA_PROVVISORIA",
                                 "GRADUATORIA_PROVVISORIA:g" + id + ":d" + rs.getLong(1),
                                 "Domanda n. " + rs.getLong(1) + ": pubblicata la graduatoria provvisoria",
@@ -148,7 +151,7 @@ public class NotificheService {
 
     /** Art. 25: 30 days from the assignment, the last one whole (Rome). */
     static LocalDate ultimoGiornoContratto(Instant assegnata) {
-        return LocalDate.ofInstant(assegnata, ItalianFormats.ZONE).plusDays(30);
+        return Termini.ultimoGiorno(Termini.giorno(assegnata), (int) ContrattoService.TERMINE_CONTRATTO.toDays());
     }
 
     private static String esitoRettifica(String stato, BigDecimal isbarDopo) {

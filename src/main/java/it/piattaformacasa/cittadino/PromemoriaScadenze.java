@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.common.ItalianFormats;
 import it.piattaformacasa.common.Termini;
+import it.piattaformacasa.graduatoria.Graduatoria;
 
 /**
  * «Before each deadline that concerns them» (issue 16): a scan, on the platform's clock (so the demo clock triggers it
@@ -64,14 +65,14 @@ public class PromemoriaScadenze {
     public int scrivi() {
         LocalDate oggi = Termini.oggi(clock);
         List<NotificheService.Nuova> nuove = new ArrayList<>();
-        // the last day of the window is pubblicata_il + 15 (Termini.ultimoGiorno); reminded from 3 days before it
+        // the last day of the window is pubblicata_il + 15 (Graduatoria#ultimoGiornoRettifiche); reminded from 3 days before it
         nuove.addAll(jdbc.query("""
-                select d.id, d.richiedente_cf, g.id, g.pubblicata_il + 15
+                select d.id, d.richiedente_cf, g.id, g.pubblicata_il + ?
                   from graduatoria g join graduatoria_riga r on r.graduatoria_id = g.id
                   join domanda d on d.id = r.domanda_id
                   join cittadino c on c.codice_fiscale = d.richiedente_cf and c.email is not null
                  where g.stato = 'PROVVISORIA' and g.pubblicata_il is not null
-                   and ? between g.pubblicata_il + 15 - ? and g.pubblicata_il + 15
+                   and ? between g.pubblicata_il + ? - ? and g.pubblicata_il + ?
                    and not exists (select 1 from rettifica_invalidita ri where ri.graduatoria_id = g.id and ri.domanda_id = d.id)""",
                 (rs, n) -> new NotificheService.Nuova(rs.getString(2), rs.getLong(1), "PROMEMORIA_RETTIFICA",
                         "PROMEMORIA_RETTIFICA:g" + rs.getLong(3) + ":d" + rs.getLong(1),
@@ -81,7 +82,8 @@ public class PromemoriaScadenze {
                                 + "chiedere la rettifica del punteggio della tua domanda n. " + rs.getLong(1) + " se un "
                                 + "componente del nucleo ha un'invalidità civile non considerata nella graduatoria provvisoria."
                                 + "\n\nDettagli: " + notifiche.link(rs.getLong(1))),
-                Date.valueOf(oggi), GIORNI_RETTIFICA));
+                Graduatoria.GIORNI_RETTIFICHE, Date.valueOf(oggi), Graduatoria.GIORNI_RETTIFICHE, GIORNI_RETTIFICA,
+                Graduatoria.GIORNI_RETTIFICHE));
         nuove.addAll(jdbc.query("""
                 select d.id, d.richiedente_cf, s.id, s.assegnata_il from assegnazione s
                   join domanda d on d.id = s.domanda_id

@@ -162,31 +162,13 @@ public class DomandaService {
         org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         Avviso avviso = avvisoPerIlCittadino(avvisoId, dati, identita);
         Valutazione v = valuta(avviso, dati, null);
-        List<String> righe = new ArrayList<>();
-        Map<ComponenteIsbar, Punteggio> punti = Map.of(ComponenteIsbar.FAMILIARE, v.punteggio().familiare(),
-                ComponenteIsbar.ABITATIVO, v.punteggio().abitativo(), ComponenteIsbar.ECONOMICO, v.punteggio().economico(),
-                ComponenteIsbar.RESIDENZA_REGIONE, v.punteggio().residenzaRegione(),
-                ComponenteIsbar.RESIDENZA_COMUNE, v.punteggio().residenzaComune());
-        List<String> provvisorie = new ArrayList<>();
-        for (ComponenteIsbar componente : ComponenteIsbar.values()) {
-            List<RegolaApplicata> sue = v.punteggio().spiegazione() == null ? List.of()
-                    : v.punteggio().spiegazione().stream().filter(r -> r.decisione().equals(componente.decisione())).toList();
-            righe.add(MotiviPunteggio.riga(componente, punti.get(componente), sue));
-            if (sue.stream().anyMatch(MotiviPunteggio::provvisoria)) {
-                provvisorie.add(componente.etichetta().toLowerCase(java.util.Locale.ITALIAN));
-            }
-        }
-        List<String> note = new ArrayList<>();
-        if (!provvisorie.isEmpty()) {
-            // as the domanda's own explanation: a provisional value is never shown as if final
-            String nota = SpiegazionePunteggioService.NOTA_PROVVISORIA.formatted(String.join(", ", provvisorie));
-            note.add(nota.substring(0, 1).toUpperCase(java.util.Locale.ITALIAN) + nota.substring(1));
-        }
+        SpiegazionePunteggioService.Anteprima anteprima = SpiegazionePunteggioService.anteprima(v.punteggio());
+        List<String> note = new ArrayList<>(anteprima.note());
         v.scelta().scelte().forEach(s -> note.add(MotiviPunteggio.senzaCitazioniTraParentesi(s.getMotivo()) + "."));
         if (v.scelta().nota() != null) {
             note.add(MotiviPunteggio.senzaCitazioniTraParentesi(v.scelta().nota()) + ".");
         }
-        return new Verifica(v.punteggio().totale(), righe, note);
+        return new Verifica(v.punteggio().totale(), anteprima.righe(), note);
     }
 
     /** The outcome of {@link #verificaDalCittadino}: the ISBAR, one line per component, the notes on the alloggi. */

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.Punteggio;
+import it.piattaformacasa.regole.PunteggioIsbar;
 import it.piattaformacasa.regole.RegolaApplicata;
 
 /**
@@ -89,8 +90,7 @@ public class SpiegazionePunteggioService {
         List<String> provvisorie = new ArrayList<>();
         for (ComponenteIsbar componente : ComponenteIsbar.values()) {
             Punteggio punti = attuali.get(componente);
-            List<RegolaApplicata> sue = regole == null ? List.of()
-                    : regole.stream().filter(r -> r.decisione().equals(componente.decisione())).toList();
+            List<RegolaApplicata> sue = regoleDi(componente, regole);
             String testo;
             if (regoleDelPunteggioAttuale || punti.equals(presentati.get(componente))) {
                 testo = MotiviPunteggio.riga(componente, punti, sue);
@@ -101,15 +101,11 @@ public class SpiegazionePunteggioService {
             }
             boolean provvisorio = sue.stream().anyMatch(MotiviPunteggio::provvisoria);
             if (provvisorio) {
-                provvisorie.add(componente.etichetta().substring(0, 1).toLowerCase(Locale.ITALIAN)
-                        + componente.etichetta().substring(1));
+                provvisorie.add(inFrase(componente));
             }
             righe.add(new SpiegazionePunteggio.Riga(componente, punti, testo, provvisorio, sue));
         }
-        List<String> note = new ArrayList<>();
-        if (!provvisorie.isEmpty()) {
-            note.add(maiuscola(NOTA_PROVVISORIA.formatted(String.join(", ", provvisorie))));
-        }
+        List<String> note = new ArrayList<>(notaProvvisoria(provvisorie));
         if (corretto) {
             note.add(maiuscola(NOTA_CORRETTO.formatted(d.getIsbar().toItalian(), isbar.toItalian())));
         }
@@ -156,6 +152,43 @@ public class SpiegazionePunteggioService {
         punti.put(ComponenteIsbar.RESIDENZA_REGIONE, regione);
         punti.put(ComponenteIsbar.RESIDENZA_COMUNE, comune);
         return punti;
+    }
+
+    /**
+     * A score just computed, not yet a domanda's (the citizen's pre-check, issue 16): one line per component and the
+     * note on provisional values, as {@link #spiega} writes them for a domanda presented with it.
+     */
+    static Anteprima anteprima(PunteggioIsbar punteggio) {
+        Map<ComponenteIsbar, Punteggio> punti = punti(punteggio.familiare(), punteggio.abitativo(), punteggio.economico(),
+                punteggio.residenzaRegione(), punteggio.residenzaComune());
+        List<String> righe = new ArrayList<>();
+        List<String> provvisorie = new ArrayList<>();
+        for (ComponenteIsbar componente : ComponenteIsbar.values()) {
+            List<RegolaApplicata> sue = regoleDi(componente, punteggio.spiegazione());
+            righe.add(MotiviPunteggio.riga(componente, punti.get(componente), sue));
+            if (sue.stream().anyMatch(MotiviPunteggio::provvisoria)) {
+                provvisorie.add(inFrase(componente));
+            }
+        }
+        return new Anteprima(righe, notaProvvisoria(provvisorie));
+    }
+
+    /** {@link #anteprima}'s lines and notes. */
+    record Anteprima(List<String> righe, List<String> note) {
+    }
+
+    private static List<RegolaApplicata> regoleDi(ComponenteIsbar componente, List<RegolaApplicata> regole) {
+        return regole == null ? List.of() : regole.stream().filter(r -> r.decisione().equals(componente.decisione())).toList();
+    }
+
+    /** «Condizione familiare» as it stands inside a sentence. */
+    private static String inFrase(ComponenteIsbar componente) {
+        return componente.etichetta().substring(0, 1).toLowerCase(Locale.ITALIAN) + componente.etichetta().substring(1);
+    }
+
+    /** A provisional value is never shown as if final: the note naming the components that rest on one. */
+    private static List<String> notaProvvisoria(List<String> provvisorie) {
+        return provvisorie.isEmpty() ? List.of() : List.of(maiuscola(NOTA_PROVVISORIA.formatted(String.join(", ", provvisorie))));
     }
 
     private static String maiuscola(String testo) {

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import it.piattaformacasa.graduatoria.web.ModuloRettifica;
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.assegnazione.IstruttoriaService;
 import it.piattaformacasa.assegnazione.SeguitoDelCittadino;
@@ -77,19 +78,6 @@ class DomandaPagina {
                          RettificaInvalidita rettifica) {
     }
 
-    /** What the rettifica form sent, kept as typed when it is refused. */
-    record ModuloRettifica(String graduatoriaId, String componente, String percentuale, Boolean accompagnamento,
-                           Boolean handicapGrave) {
-
-        /** An unticked box is not sent at all. */
-        public boolean conAccompagnamento() {
-            return Boolean.TRUE.equals(accompagnamento);
-        }
-
-        public boolean conHandicapGrave() {
-            return Boolean.TRUE.equals(handicapGrave);
-        }
-    }
 
     private final DomandaService domande;
     private final SpiegazionePunteggioService spiegazioni;

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.view.RedirectView;
 
+import it.piattaformacasa.graduatoria.web.ModuloRettifica;
 import it.piattaformacasa.assegnazione.SeguitoDelCittadino;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.ConflittoException;
@@ -61,17 +62,6 @@ class DomandeCittadinoPagine {
     record Scelta(String valore, String etichetta) {
     }
 
-    /** What the rettifica form sent, kept as typed when it is refused. */
-    record ModuloRettifica(String graduatoriaId, String componente, String percentuale, Boolean accompagnamento,
-                           Boolean handicapGrave) {
-        public boolean conAccompagnamento() {
-            return Boolean.TRUE.equals(accompagnamento);
-        }
-
-        public boolean conHandicapGrave() {
-            return Boolean.TRUE.equals(handicapGrave);
-        }
-    }
 
     /** The answer to a proposta: ACCETTA or RINUNCIA, and the reason of a refusal. */
     record ModuloRisposta(String esito, String motivo) {
