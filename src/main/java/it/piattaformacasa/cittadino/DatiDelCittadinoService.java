@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.domanda.LettureDomanda;
 
 /**
  * «Own their data» (issue 16): everything the platform holds about a citizen, found only by the codice fiscale of
@@ -128,15 +129,18 @@ public class DatiDelCittadinoService {
                    and not exists (select 1 from domanda d where d.nucleo_id = n.id)
                  order by n.id""", (rs, n) -> new NucleoAnagrafe(rs.getLong(1), rs.getString(2), componenti(rs.getLong(1))),
                 codice);
-        List<Bozza> bozze = username == null ? List.of() : jdbc.query("""
+        // the citizen's own drafts (by codice fiscale, V58) and any a login of theirs wrote at a desk
+        List<Bozza> bozze = jdbc.query("""
                 select b.id, b.avviso_id, a.titolo, b.passo, b.aggiornata_il, b.dati::text from bozza_domanda b
-                  join avviso a on a.id = b.avviso_id where b.operatore = ? order by b.aggiornata_il desc""",
+                  join avviso a on a.id = b.avviso_id where b.codice_fiscale = ? or b.operatore = ?
+                 order by b.aggiornata_il desc""",
                 (rs, n) -> new Bozza(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), istante(rs.getTimestamp(5)),
-                        albero(rs.getString(6))), username);
+                        albero(rs.getString(6))), codice, username);
         List<Lettura> letture = jdbc.query("""
                 select l.domanda_id, l.operatore, l.letta_il, l.dove from lettura_domanda l
                   join domanda d on d.id = l.domanda_id where d.richiedente_cf = ? order by l.letta_il desc, l.id desc""",
-                (rs, n) -> new Lettura(rs.getLong(1), rs.getString(2), istante(rs.getTimestamp(3)), rs.getString(4)), codice);
+                (rs, n) -> new Lettura(rs.getLong(1), rs.getString(2), istante(rs.getTimestamp(3)),
+                        LettureDomanda.descrizione(rs.getString(4))), codice);
         return new DatiDelCittadino(codice, nomeCompleto, Instant.now(clock), indirizzi.indirizzo(cf), domande, nuclei, bozze,
                 notifiche.di(codice), letture);
     }
@@ -158,7 +162,8 @@ public class DatiDelCittadinoService {
         return jdbc.query("""
                 select g.id, e.ragione_sociale, co.nome, g.stato, r.posizione, r.isbar from graduatoria_riga r
                   join graduatoria g on g.id = r.graduatoria_id join ente_proprietario e on e.id = g.ente_id
-                  join comune co on co.id = g.comune_id where r.domanda_id = ? order by g.id""",
+                  join comune co on co.id = g.comune_id
+                 where r.domanda_id = ? and g.pubblicata_il is not null order by g.id""",
                 (rs, n) -> new Posizione(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                         rs.getBigDecimal(6)), domandaId);
     }

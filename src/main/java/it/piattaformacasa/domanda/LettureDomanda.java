@@ -97,14 +97,17 @@ public class LettureDomanda {
             String nome = rs.getString("nome") == null ? rs.getString("operatore")
                     : rs.getString("nome") + " " + rs.getString("cognome");
             String presso = rs.getString("enti") != null ? rs.getString("enti") : ruolo(rs.getString("ruoli"));
-            String dove;
-            try {
-                dove = Dove.valueOf(rs.getString("dove")).descrizione();
-            } catch (IllegalArgumentException e) {
-                dove = rs.getString("dove");
-            }
-            return new Lettura(nome, presso, rs.getTimestamp("letta_il").toInstant(), dove);
+            return new Lettura(nome, presso, rs.getTimestamp("letta_il").toInstant(), descrizione(rs.getString("dove")));
         }, domandaId);
+    }
+
+    /** A recorded door as the citizen reads it; a code this version does not know, as it is. */
+    public static String descrizione(String dove) {
+        try {
+            return Dove.valueOf(dove).descrizione();
+        } catch (IllegalArgumentException e) {
+            return dove;
+        }
     }
 
     private static String ruolo(String ruoli) {

@@ -471,8 +471,8 @@ public class GraduatoriaService {
                     if (g.getPubblicataIl() == null) {
                         return null; // generated, not yet approved and published: not an act the citizen can read
                     }
-                    LocalDate ultimo = g.getPubblicataIl() == null ? null : g.ultimoGiornoRettifiche();
-                    boolean aperta = g.getStato() == Graduatoria.Stato.PROVVISORIA && ultimo != null && !oggi.isAfter(ultimo);
+                    LocalDate ultimo = g.ultimoGiornoRettifiche();
+                    boolean aperta = g.getStato() == Graduatoria.Stato.PROVVISORIA && !oggi.isAfter(ultimo);
                     return new PostoDelCittadino(g.getId(), g.getEnte().getId(), g.getEnte().getRagioneSociale(), g.getComune().getNome(),
                             g.getStato(), (Integer) r[1], (BigDecimal) r[2], g.getGenerataIl(), g.getPubblicataIl(), ultimo,
                             aperta, g.getDefinitivaIl(), g.getDefinitivaPubblicataIl());

@@ -88,6 +88,21 @@ class DatiCittadinoTest {
         invio.inviaDovute();
     }
 
+    /**
+     * The drafts the citizen began online (kept under their codice fiscale) and the door of an operator's read in
+     * words; no position in a graduatoria that is not published yet.
+     */
+    @Test
+    void laPaginaMostraLeBozzeOnlineEDoveHannoLettoInParole() {
+        long avvisoBozza = jdbc.queryForObject("select avviso_id from domanda where id = ?", Long.class, mia);
+        jdbc.update("insert into bozza_domanda (avviso_id, codice_fiscale, passo, dati, aggiornata_il)"
+                + " values (?, ?, 3, '{}'::jsonb, now()) on conflict do nothing", avvisoBozza, io.codiceFiscale());
+        assertThat(SessioneConsole.di(http, CAPOFILA).get("/domande/" + mia).status()).isEqualTo(200);
+        String pagina = SessioneConsole.diCittadino(http, io.username()).get("/cittadino/dati").body();
+        assertThat(pagina).contains("Avviso dei miei dati: fermata al passo 3", "la pagina della domanda nella console degli operatori")
+                .doesNotContain("CONSOLE_DOMANDA");
+    }
+
     private long presenta(long avviso, String corpo) {
         ClientHttp.Risposta r = http.post("/api/avvisi/" + avviso + "/domande", CAPOFILA, corpo);
         assertThat(r.status()).as(r.body()).isEqualTo(201);
