@@ -18,10 +18,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.server.authorization.JdbcOAuth2AuthorizationService;
+import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationContext;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.authentication.OAuth2AuthorizationCodeRequestAuthenticationToken;
@@ -62,14 +65,14 @@ import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
  *
  * <p>Its session state is kept apart from the console's in the same HTTP session (its own security context and saved
  * request), so being logged in at the provider never counts as being logged in to the console: the console always
- * goes through the token. Its keys and codes live in memory: a restart asks everybody to log in again, and a cluster
- * (issue 17) uses an external provider.
+ * goes through the token. Its key, the console client's secret and its codes and tokens are in the database, shared
+ * by the nodes of a cluster (issue 17, ADR 21); the HTTP session with the provider's login is shared like any other.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "piattaforma.identita.emittente", havingValue = "", matchIfMissing = true)
 class FornitoreIdentitaIncorporato {
 
-    /** The console and the webapps (confidential; its secret is drawn at every start). */
+    /** The console and the webapps (confidential; its secret is drawn once per installation, ChiaviCondivise). */
     static final String CLIENT_CONSOLE = "piattaforma-casa";
     /** API clients acting for a person (public, PKCE, loopback redirect as RFC 8252 says for native applications). */
     static final String CLIENT_API = "piattaforma-api";
@@ -78,9 +81,24 @@ class FornitoreIdentitaIncorporato {
     private static final String CONTESTO_FORNITORE = "PIATTAFORMA_CONTESTO_FORNITORE_IDENTITA";
     private static final String RICHIESTA_FORNITORE = "PIATTAFORMA_RICHIESTA_FORNITORE_IDENTITA";
 
+    /** The key and the console's secret of this installation, the same on every node (issue 17). */
     @Bean
-    ClientIncorporato clientIncorporato() {
-        return new ClientIncorporato(CLIENT_CONSOLE, UUID.randomUUID().toString());
+    ChiaviCondivise chiaviCondivise(JdbcTemplate jdbc) {
+        return ChiaviCondivise.leggiOCrea(jdbc);
+    }
+
+    @Bean
+    ClientIncorporato clientIncorporato(ChiaviCondivise chiavi) {
+        return new ClientIncorporato(CLIENT_CONSOLE, chiavi.segretoConsole());
+    }
+
+    /**
+     * Codes, tokens and the state of an authorization request in the database: a code issued by one node is redeemed
+     * at another's token endpoint (issue 17). Expired rows are not removed (a few hundred bytes per login).
+     */
+    @Bean
+    OAuth2AuthorizationService autorizzazioniFornitore(JdbcTemplate jdbc, RegisteredClientRepository client) {
+        return new JdbcOAuth2AuthorizationService(jdbc, client);
     }
 
     @Bean
@@ -183,15 +201,10 @@ class FornitoreIdentitaIncorporato {
         return AuthorizationServerSettings.builder().build();
     }
 
-    /** A key drawn at every start (tokens of a previous run are no longer valid). */
+    /** The installation's key (tokens of a previous run stay valid until they expire). */
     @Bean
-    JWKSource<SecurityContext> chiaviFornitore() throws NoSuchAlgorithmException {
-        KeyPairGenerator generatore = KeyPairGenerator.getInstance("RSA");
-        generatore.initialize(2048);
-        KeyPair chiavi = generatore.generateKeyPair();
-        RSAKey chiave = new RSAKey.Builder((RSAPublicKey) chiavi.getPublic()).privateKey((RSAPrivateKey) chiavi.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
-        return new ImmutableJWKSet<>(new JWKSet(chiave));
+    JWKSource<SecurityContext> chiaviFornitore(ChiaviCondivise chiavi) {
+        return new ImmutableJWKSet<>(new JWKSet(chiavi.chiave()));
     }
 
     /**
@@ -211,5 +224,38 @@ class FornitoreIdentitaIncorporato {
 
     /** The console's client as the provider knows it, for the client side of the same platform. */
     record ClientIncorporato(String id, String segreto) {
+    }
+
+    /**
+     * The signing key and the console client's secret, drawn once per installation by the first node that starts and
+     * read by every other: with a key per node an ID token signed by one node would not verify on another, and with a
+     * secret per node the code exchange through another node would fail (issue 17, ADR 21).
+     */
+    record ChiaviCondivise(RSAKey chiave, String segretoConsole) {
+
+        static ChiaviCondivise leggiOCrea(JdbcTemplate jdbc) {
+            try {
+                KeyPairGenerator generatore = KeyPairGenerator.getInstance("RSA");
+                generatore.initialize(2048);
+                KeyPair coppia = generatore.generateKeyPair();
+                RSAKey nuova = new RSAKey.Builder((RSAPublicKey) coppia.getPublic()).privateKey((RSAPrivateKey) coppia.getPrivate())
+                        .keyID(UUID.randomUUID().toString()).build();
+                // two nodes starting together both draw a key; the first insert wins and both read it back
+                jdbc.update("insert into fornitore_identita_chiave (id, jwk, segreto_console) values (1, ?, ?) on conflict (id) do nothing",
+                        nuova.toJSONString(), UUID.randomUUID().toString());
+                return jdbc.queryForObject("select jwk, segreto_console from fornitore_identita_chiave where id = 1",
+                        (rs, n) -> new ChiaviCondivise(leggi(rs.getString(1)), rs.getString(2)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static RSAKey leggi(String json) {
+            try {
+                return RSAKey.parse(json);
+            } catch (java.text.ParseException e) {
+                throw new IllegalStateException("Chiave del fornitore di identità illeggibile nel database", e);
+            }
+        }
     }
 }

@@ -112,8 +112,15 @@ public final class ClusterDiProva implements AutoCloseable {
                     .setServerConfig("max_connections", "120")
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL del cluster di prova non avviabile", e);
+        } catch (IOException | RuntimeException e) {
+            throw new PostgresNonAvviabile(e);
+        }
+    }
+
+    /** The PostgreSQL binaries could not start here (no binaries for this system, no shared memory…). */
+    public static final class PostgresNonAvviabile extends IllegalStateException {
+        PostgresNonAvviabile(Throwable causa) {
+            super("PostgreSQL del cluster di prova non avviabile: " + causa.getMessage(), causa);
         }
     }
 

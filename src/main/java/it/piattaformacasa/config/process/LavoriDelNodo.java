@@ -51,6 +51,16 @@ public class LavoriDelNodo extends AbstractProcessEnginePlugin {
         return nome;
     }
 
+    /**
+     * The node's name is also the engine's host name, which Camunda writes in the job log ({@code ACT_HI_JOB_LOG.HOSTNAME_})
+     * and the metrics: which node ran a timer is then in the history (issue 17); the default (the IP address and
+     * the engine's name) is the same for two nodes on one machine.
+     */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHostname(nome);
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         jobExecutor = configuration.getJobExecutor();
