@@ -19,6 +19,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -94,11 +95,17 @@ class FornitoreIdentitaIncorporato {
 
     /**
      * Codes, tokens and the state of an authorization request in the database: a code issued by one node is redeemed
-     * at another's token endpoint (issue 17). Expired rows are not removed (a few hundred bytes per login).
+     * at another's token endpoint (issue 17). Rows whose codes and tokens have all expired are removed by
+     * {@link AutorizzazioniScadute}.
      */
     @Bean
     OAuth2AuthorizationService autorizzazioniFornitore(JdbcTemplate jdbc, RegisteredClientRepository client) {
         return new JdbcOAuth2AuthorizationService(jdbc, client);
+    }
+
+    @Bean
+    AutorizzazioniScadute autorizzazioniScadute(JdbcTemplate jdbc) {
+        return new AutorizzazioniScadute(jdbc);
     }
 
     @Bean
@@ -220,6 +227,30 @@ class FornitoreIdentitaIncorporato {
                     .ifPresent(cf -> contesto.getClaims().claim(identita.nomeAttributoCodiceFiscale(), cf));
             identita.attributiPersona(username).forEach((nome, valore) -> contesto.getClaims().claim(nome, valore));
         };
+    }
+
+    /**
+     * Every login leaves a row in {@code oauth2_authorization} (a code, an access token, an ID token, about 4 kB): one
+     * whose codes and tokens all expired more than a day ago can no longer be redeemed nor verified, and is deleted
+     * every hour. Each node runs it; the second DELETE finds nothing. A row without any expiry (an authorization
+     * request still waiting for its code) is left alone.
+     */
+    static final class AutorizzazioniScadute {
+
+        private final JdbcTemplate jdbc;
+
+        AutorizzazioniScadute(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Scheduled(cron = "${piattaforma.identita.pulizia-autorizzazioni:0 23 * * * *}")
+        int rimuovi() {
+            // greatest() ignores nulls: the latest of the expiries the row has
+            return jdbc.update("""
+                    delete from oauth2_authorization
+                     where greatest(authorization_code_expires_at, access_token_expires_at, oidc_id_token_expires_at,
+                                    refresh_token_expires_at) < now() - interval '1 day'""");
+        }
     }
 
     /** The console's client as the provider knows it, for the client side of the same platform. */
