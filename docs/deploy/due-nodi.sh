@@ -5,12 +5,13 @@
 #   apt-get install postgresql haproxy          # Debian 12: PostgreSQL 15, HAProxy 2.6
 #   ./mvnw -DskipTests package
 #   docs/deploy/due-nodi.sh avvia               # then http://localhost:8080 (HAProxy), stats on http://127.0.0.1:8404
+#   PIATTAFORMA_DEMO_ESTERNO=true docs/deploy/due-nodi.sh avvia   # the same with the demo ambito and users (ADR 21)
 #   docs/deploy/due-nodi.sh stato               # readiness of each node, and four requests through HAProxy
 #   docs/deploy/due-nodi.sh ferma               # stops the nodes, HAProxy and PostgreSQL (data kept; `pulisci` deletes it)
 #
 # Ports (override with the variables): PostgreSQL PG_PORTA=55432, nodes NODO_1_PORTA=8081 / NODO_2_PORTA=8082,
 # HAProxy BILANCIATORE_PORTA=8080. Any PIATTAFORMA_* or SPRING_* variable exported before `avvia` reaches both nodes
-# (an identity provider, PIATTAFORMA_CLIENT_TECNICI, the cluster settings of README «Cluster»).
+# (an identity provider, PIATTAFORMA_CLIENT_TECNICI, PIATTAFORMA_DEMO_ESTERNO).
 # Logs and data under target/due-nodi/.
 set -euo pipefail
 
@@ -92,8 +93,8 @@ avvia_nodo() {
 avvia() {
   command -v haproxy > /dev/null || { echo "HAProxy non trovato: apt-get install haproxy" >&2; exit 1; }
   avvia_postgres
-  # one node first: on an empty database Flyway and Camunda create their tables, and Camunda's schema creation is
-  # not safe for two engines at once; the second node then starts on the complete schema
+  # one node after the other, so each start's log reads on its own; started together they also work: on an empty
+  # database the second waits for the first's schema and start-up data under the start lock (ADR 21)
   avvia_nodo nodo-1 "$NODO_1_PORTA"
   avvia_nodo nodo-2 "$NODO_2_PORTA"
   NODO_1="127.0.0.1:$NODO_1_PORTA" NODO_2="127.0.0.1:$NODO_2_PORTA" ASCOLTO=":$BILANCIATORE_PORTA" \
