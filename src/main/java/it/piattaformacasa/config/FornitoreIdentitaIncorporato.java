@@ -125,7 +125,7 @@ class FornitoreIdentitaIncorporato {
      * (a trial installation); «Accedi» says what to configure otherwise.
      */
     static boolean passwordLocaliAmmesse(Environment ambiente, boolean passwordLocali) {
-        return passwordLocali || ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED;
+        return passwordLocali || ModalitaDatabase.demo(ambiente);
     }
 
     /** The two clients; the console's redirect is checked by {@link #stessaOrigine()}. */

@@ -105,7 +105,7 @@ class SecurityConfiguration {
                                     @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) throws Exception {
         // local passwords over HTTP Basic: the embedded demo (embedded database, embedded provider) or the technical
         // clients named in the settings; people use tokens of the identity provider (issue 14, ADR 14)
-        boolean demo = ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED && fornitore.incorporato();
+        boolean demo = ModalitaDatabase.demo(ambiente) && fornitore.incorporato();
         Set<String> tecnici = clientTecnici.stream().map(String::trim).filter(c -> !c.isEmpty()).collect(Collectors.toSet());
         AuthenticationProvider basic = new BasicConsentito(provider, username -> demo || tecnici.contains(username));
         return http

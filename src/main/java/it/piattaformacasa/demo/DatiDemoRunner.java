@@ -90,7 +90,7 @@ class DatiDemoRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!abilitato || ModalitaDatabase.from(environment) != ModalitaDatabase.EMBEDDED) {
+        if (!abilitato || !ModalitaDatabase.demo(environment)) {
             return;
         }
         // each step checks its own state, so a start interrupted halfway completes the demo on the next one

@@ -68,6 +68,7 @@ public class OrologioDemoService implements SmartInitializingSingleton {
     private static final Logger LOG = LoggerFactory.getLogger(OrologioDemoService.class);
 
     private final boolean embedded;
+    private final boolean demo;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
@@ -76,6 +77,7 @@ public class OrologioDemoService implements SmartInitializingSingleton {
     public OrologioDemoService(Environment environment, JdbcTemplate jdbc, TransactionTemplate tx, Clock clock,
                         OrologioDemoProcesso motore) {
         this.embedded = ModalitaDatabase.from(environment) == ModalitaDatabase.EMBEDDED;
+        this.demo = ModalitaDatabase.demo(environment);
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -167,7 +169,11 @@ public class OrologioDemoService implements SmartInitializingSingleton {
      * the demo's time, never recorded: it is not a move of the demo clock, and {@link #riprendi()} returns to that.
      */
     synchronized void portaPerLaStoria(Instant momento) {
-        richiediDemo();
+        // also on an external database declared a demo's (issue 17): the demo data are written under the start-up lock
+        // of the cluster (AvvioUnNodoAllaVolta), before this node's job executor runs, and move this JVM's time only
+        if (!demo) {
+            throw new ConflittoException(NON_MODIFICABILE);
+        }
         Instant oraDellaDemo = REALE.instant().plus(scostamentoRegistrato());
         if (momento.isAfter(oraDellaDemo)) {
             throw new IllegalArgumentException("La storia della demo si scrive nel passato: " + momento + " è dopo " + oraDellaDemo);

@@ -21,7 +21,7 @@ class ConsolePagine {
     ConsolePagine(@Value("${piattaforma.identita.emittente:}") String emittente,
                   @Value("${piattaforma.identita.password-locali:false}") boolean passwordLocali, Environment ambiente) {
         this.fornitoreIncorporato = emittente.isBlank();
-        this.passwordLocali = passwordLocali || ModalitaDatabase.from(ambiente) == ModalitaDatabase.EMBEDDED;
+        this.passwordLocali = passwordLocali || ModalitaDatabase.demo(ambiente);
     }
 
     /**
