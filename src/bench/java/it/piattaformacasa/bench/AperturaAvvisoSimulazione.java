@@ -1,6 +1,7 @@
 package it.piattaformacasa.bench;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyString;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
@@ -39,9 +40,9 @@ public class AperturaAvvisoSimulazione extends Simulation {
 
     /**
      * One answer: the citizen's number, the HTTP status (0: none), Gatling's response time in ms, the domanda's id or
-     * -1, and when it was recorded ({@link System#nanoTime}).
+     * -1, when it was recorded ({@link System#nanoTime}) and, for any other answer than 201, its body.
      */
-    record Risposta(int cittadino, int stato, int millisecondi, long id, long fine) {
+    record Risposta(int cittadino, int stato, int millisecondi, long id, long fine, String errore) {
     }
 
     static volatile Parametri parametri;
@@ -58,11 +59,12 @@ public class AperturaAvvisoSimulazione extends Simulation {
                 .exec(http("presenta la domanda").post("/api/avvisi/" + p.avviso() + "/domande")
                         .body(StringBody(session -> PresentazioneDomandeBenchmark.domanda(session.getInt("cittadino"), p.offerti())))
                         // status and time saved first: a refusal is a KO in Gatling's report and still recorded below
-                        .check(status().saveAs("stato"), responseTimeInMillis().saveAs("ms"), status().is(201),
+                        .check(status().saveAs("stato"), responseTimeInMillis().saveAs("ms"), bodyString().saveAs("corpo"), status().is(201),
                                 jsonPath("$.id").ofLong().saveAs("id")))
                 .exec(session -> {
                     risposte.add(new Risposta(session.getInt("cittadino"), session.contains("stato") ? session.getInt("stato") : 0,
-                            session.contains("ms") ? session.getInt("ms") : -1, session.contains("id") ? session.getLong("id") : -1, System.nanoTime()));
+                            session.contains("ms") ? session.getInt("ms") : -1, session.contains("id") ? session.getLong("id") : -1, System.nanoTime(),
+                            session.contains("id") || !session.contains("corpo") ? null : session.getString("corpo")));
                     return session;
                 });
         setUp(p.concorrenti() > 0 ? apertura.injectClosed(constantConcurrentUsers(p.concorrenti()).during(p.durata()))
