@@ -148,7 +148,7 @@ class AperturaAvvisoBenchmark {
             int aggiornati = 0;
             while (aggiornati == 0 && System.nanoTime() < attesa) {
                 aggiornati = db.update("update act_ru_job set duedate_ = now() - interval '1 second', lock_exp_time_ = null, "
-                        + "lock_owner_ = null where act_id_ = ? and process_instance_id_ = (select id_ from act_ru_execution "
+                        + "lock_owner_ = null where job_def_id_ in (select id_ from act_ru_jobdef where act_id_ = ?) and process_instance_id_ = (select id_ from act_ru_execution "
                         + "where business_key_ = ? and parent_id_ is null)", timer, Long.toString(avviso));
                 Thread.sleep(200);
             }
