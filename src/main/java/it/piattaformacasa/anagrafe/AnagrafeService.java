@@ -131,6 +131,11 @@ public class AnagrafeService {
         return enti.findOperantiNellAmbito(ambito.getId());
     }
 
+    /** The ids of {@link #entiDi}'s enti. */
+    public java.util.Set<Long> idEntiDi(long ambitoId) {
+        return enti.idOperantiNellAmbito(ambitoId);
+    }
+
     public List<EnteProprietario> enti() {
         return enti.findAllConComune();
     }

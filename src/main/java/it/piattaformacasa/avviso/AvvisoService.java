@@ -666,6 +666,15 @@ public class AvvisoService {
         return anagrafe.entiDi(avviso(avvisoId).getAmbito());
     }
 
+    /**
+     * The ids of {@link #entiDellAmbito}'s enti for an avviso already loaded: whether the caller works at one of its
+     * sportelli, asked by every domanda presented (no second read of the avviso, no enti loaded).
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> idEntiDellAmbito(Avviso avviso) {
+        return anagrafe.idEntiDi(avviso.getAmbito().getId());
+    }
+
     // steps driven by processes/avviso.bpmn
 
     @Transactional

@@ -369,7 +369,7 @@ public class DomandaService {
         }
         // a provincial reader sees the ambito's enti and files nothing (seed 004)
         Set<Long> abilitati = utente.soloLettura() ? Set.of() : utente.entiAbilitati();
-        boolean sportello = avvisi.entiDellAmbito(avviso.getId()).stream().anyMatch(e -> abilitati.contains(e.getId()));
+        boolean sportello = avvisi.idEntiDellAmbito(avviso).stream().anyMatch(abilitati::contains);
         if (!sportello) {
             throw new AccessoNegatoException("Le domande dell'avviso " + avviso.getId() + " si presentano allo sportello di un ente "
                     + "dell'ambito " + avviso.getAmbito().getNome() + ": l'utente " + utente.username() + " non opera per nessuno di essi");

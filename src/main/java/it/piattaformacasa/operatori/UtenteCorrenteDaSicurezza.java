@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -90,9 +89,9 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
         Set<RegioneProfilo> regioni = java.util.Arrays.stream(RegioneProfilo.values()).filter(r -> lette.contains(r.name()))
                 .collect(Collectors.toUnmodifiableSet());
         if (province.isEmpty() && regioni.isEmpty()) {
-            return enti(a -> true);
+            return enti(null);
         }
-        Set<Long> visibili = new HashSet<>(enti(a -> true));
+        Set<Long> visibili = new HashSet<>(enti(null));
         if (!province.isEmpty()) {
             visibili.addAll(operatori.idEntiDelleProvince(province));
         }
@@ -119,23 +118,21 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
     // a reader holds no abilitazione to work, whatever its operatore row says: the enti it may change are none
     @Override
     public Set<Long> entiGestioneAvviso() {
-        return soloLettura() ? Set.of() : enti(a -> a.getTipo() == TipoAbilitazione.GESTIONE_AVVISO);
+        return soloLettura() ? Set.of() : enti(TipoAbilitazione.GESTIONE_AVVISO);
     }
 
     @Override
     public Set<Long> entiIstruttoria() {
-        return soloLettura() ? Set.of() : enti(a -> a.getTipo() == TipoAbilitazione.ISTRUTTORIA_DOMANDE);
+        return soloLettura() ? Set.of() : enti(TipoAbilitazione.ISTRUTTORIA_DOMANDE);
     }
 
-    private Set<Long> enti(Predicate<Abilitazione> filtro) {
+    /** The enti of the caller's abilitazioni of {@code tipo} (null: any), if it is an active operatore. */
+    private Set<Long> enti(TipoAbilitazione tipo) {
         String username = username();
         if (username == null) {
             return Set.of();
         }
-        return operatori.findByUsername(username)
-                .filter(Operatore::isAttivo)
-                .map(o -> o.getAbilitazioni().stream().filter(filtro).map(a -> a.getEnte().getId())
-                        .collect(Collectors.toUnmodifiableSet()))
-                .orElse(Set.of());
+        // ids only: no operatore, abilitazioni, enti and comuni to load on every call that reads by ente
+        return Set.copyOf(tipo == null ? operatori.idEntiAbilitati(username) : operatori.idEntiAbilitati(username, tipo));
     }
 }
