@@ -11,6 +11,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -75,6 +77,15 @@ public class ErroriConsole {
         }
         return pagina(HttpStatus.BAD_REQUEST, "Richiesta non valida",
                 "Il valore «" + valore + "» non è ammesso per il filtro «" + e.getName() + "»: scegli uno dei valori che la pagina propone.");
+    }
+
+    /** The database busy or unreachable: the API's 503 (ErroriFrameworkHandler), as a page. */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ModelAndView databaseNonDisponibile(Exception e) {
+        LOG.warn("Pagina non servita, database non disponibile: {}", e.toString());
+        return pagina(HttpStatus.SERVICE_UNAVAILABLE, "Servizio non disponibile",
+                "Il servizio non riesce a usare il database in questo momento (troppe richieste insieme o database non "
+                        + "raggiungibile): l'operazione non è stata eseguita. Riprova tra qualche secondo.");
     }
 
     @ExceptionHandler(Exception.class)

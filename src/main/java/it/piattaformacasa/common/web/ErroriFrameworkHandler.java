@@ -11,6 +11,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -60,6 +62,8 @@ public class ErroriFrameworkHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ErroriFrameworkHandler.class);
     private static final AuthenticationTrustResolver AUTENTICAZIONI = new AuthenticationTrustResolverImpl();
     private static final String DATI_NON_VALIDI = "Dati non validi";
+    /** What a 503 for a busy or unreachable database asks the client to wait before retrying. */
+    static final int RIPROVA_DOPO_SECONDI = 5;
 
     private final String percorsoWebapp;
 
@@ -157,6 +161,21 @@ public class ErroriFrameworkHandler {
         return risposta(request, e, Problema.generico(503));
     }
 
+    /**
+     * No database connection free within the pool's timeout (Hikari's {@code connection-timeout}, 10 s), or no database
+     * at all: an opening-day burst beyond what the node and its database take (issue 17), or an outage. A 503 with
+     * {@code Retry-After} says «try again shortly» instead of an internal error with a reference; it is logged as a
+     * warning without the stack, since under overload one line per refused request is all the log should get.
+     */
+    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    ResponseEntity<Object> databaseNonDisponibile(Exception e, HttpServletRequest request) {
+        ResponseEntity<Object> risposta = risposta(request, e, Problema.di(503, Problema.titolo(503),
+                "Il servizio non riesce a usare il database in questo momento (troppe richieste insieme o database non "
+                        + "raggiungibile). Riprova tra qualche secondo."));
+        return ResponseEntity.status(risposta.getStatusCode()).headers(risposta.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(RIPROVA_DOPO_SECONDI)).body(risposta.getBody());
+    }
+
     @ExceptionHandler({ConversionNotSupportedException.class, HttpMessageNotWritableException.class})
     ResponseEntity<Object> rispostaNonScrivibile(Exception e, HttpServletRequest request) {
         return risposta(request, e, Problema.generico(500));
@@ -188,7 +207,7 @@ public class ErroriFrameworkHandler {
     }
 
     private ResponseEntity<Object> risposta(HttpServletRequest request, Exception e, Problema problema) {
-        if (problema.erroreDelServer()) {
+        if (problema.erroreDelServer() && problema.riferimento() != null) {
             LOG.error("Errore {} [riferimento {}] su {} {}", problema.status(), problema.riferimento(),
                     request.getMethod(), request.getRequestURI(), e);
         } else {
