@@ -204,6 +204,55 @@ class ScadenzePagineTest {
         assertThat(http.get("/api/scadenze/di-legge", ANALISTA).status()).isEqualTo(403);
     }
 
+    /**
+     * Issue 17: the three counts come from one aggregate query on the engine's tables, the list's total from the
+     * engine's task query; for a supervisor and for an operator they must agree, state by state.
+     */
+    @Test
+    void iConteggiAggregatiSonoQuelliDellElencoFiltratoPerStato() {
+        for (String utente : List.of(SUPERVISORE, MALNATE)) {
+            SessioneConsole console = SessioneConsole.di(http, utente);
+            String riepilogo = console.get("/scadenze").body();
+            long somma = 0;
+            for (String stato : List.of("SCADUTA", "IN_SCADENZA", "NEI_TERMINI")) {
+                long elenco = ScadenzeDiProva.totale(console.get("/scadenze?stato=" + stato).body());
+                assertThat(ScadenzeDiProva.conteggio(riepilogo, stato)).as(utente + " " + stato).isEqualTo(elenco);
+                somma += elenco;
+            }
+            assertThat(ScadenzeDiProva.totale(riepilogo)).as(utente).isEqualTo(somma);
+        }
+    }
+
+    /** Issue 17: {@code /api/scadenze} in pages as the API's other lists, without repeating or losing lines. */
+    @Test
+    void leScadenzeOperativeSonoAPagine() {
+        ClientHttp.Risposta tutte = http.get("/api/scadenze?giorni=60&dimensione=200", SUPERVISORE);
+        assertThat(tutte.status()).as(tutte.body()).isEqualTo(200);
+        long totale = tutte.json().get("totale").asLong();
+        assertThat(totale).isPositive();
+        assertThat(tutte.json().get("pagina").asInt()).isZero();
+        assertThat(tutte.json().get("dimensione").asInt()).isEqualTo(200);
+        assertThat(http.get("/api/scadenze", SUPERVISORE).json().get("dimensione").asInt()).isEqualTo(50);
+        List<String> attese = new java.util.ArrayList<>();
+        tutte.json().get("elementi").forEach(s -> attese.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+                + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+        assertThat(attese).hasSize((int) Math.min(200, totale));
+        List<String> aPagine = new java.util.ArrayList<>();
+        for (int pagina = 0; pagina * 7 < attese.size(); pagina++) {
+            ClientHttp.Risposta r = http.get("/api/scadenze?giorni=60&dimensione=7&pagina=" + pagina, SUPERVISORE);
+            assertThat(r.json().get("totale").asLong()).isEqualTo(totale);
+            r.json().get("elementi").forEach(s -> aPagine.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+                    + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+        }
+        assertThat(aPagine.subList(0, attese.size())).isEqualTo(attese);
+        assertThat(http.get("/api/scadenze?dimensione=0", SUPERVISORE).status()).isEqualTo(400);
+        assertThat(http.get("/api/scadenze?dimensione=201", SUPERVISORE).status()).isEqualTo(400);
+        ClientHttp.Risposta negativa = http.get("/api/scadenze?pagina=-1", SUPERVISORE);
+        assertThat(negativa.status()).isEqualTo(400);
+        assertThat(negativa.body()).contains("pagina");
+        assertThat(http.get("/api/scadenze?giorni=61", SUPERVISORE).status()).isEqualTo(400);
+    }
+
     @Test
     void laMetricaPrometheusHaGliStessiNumeriDellaPaginaDelSupervisore() {
         String pagina = SessioneConsole.di(http, SUPERVISORE).get("/scadenze").body();
