@@ -35,6 +35,9 @@ import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.anagrafe.EnteProprietarioRepository;
 import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.common.sicurezza.Gruppi;
+import it.piattaformacasa.scadenze.ScadenzeProcesso;
+import it.piattaformacasa.scadenze.TipoScadenza;
 import it.piattaformacasa.scadenze.web.ScadenzeDiProva.Riga;
 
 /**
@@ -59,6 +62,8 @@ class ScadenzePagineTest {
     EnteProprietarioRepository enti;
     @Autowired
     GraduatoriaRepository graduatorie;
+    @Autowired
+    ScadenzeProcesso processo;
 
     ClientHttp http;
     ScadenzeDiProva dati;
@@ -220,6 +225,40 @@ class ScadenzePagineTest {
                 somma += elenco;
             }
             assertThat(ScadenzeDiProva.totale(riepilogo)).as(utente).isEqualTo(somma);
+        }
+    }
+
+    /**
+     * Issue 17: the chart's weeks are counted by the database; the same numbers as reading every deadline task of the
+     * weeks through the engine (as the page did), for every ente and for one ente's groups.
+     */
+    @Test
+    void ilGraficoContaPerSettimanaQuelloCheIlMotoreElenca() {
+        java.time.Instant adesso = java.time.Instant.now();
+        LocalDate oggi = LocalDate.ofInstant(adesso, ZoneId.of("Europe/Rome"));
+        List<java.time.Instant> confini = new java.util.ArrayList<>(List.of(adesso));
+        for (int i = 1; i <= 8; i++) {
+            confini.add(oggi.plusWeeks(i).atStartOfDay(ZoneId.of("Europe/Rome")).toInstant());
+        }
+        for (Set<String> gruppi : java.util.Arrays.<Set<String>>asList(null, Set.of(
+                Gruppi.gestioneAvviso(CodiceFiscale.of(CF_COMUNE_MALNATE)), Gruppi.istruttoria(CodiceFiscale.of(CF_COMUNE_MALNATE)),
+                Gruppi.ente(CodiceFiscale.of(CF_COMUNE_MALNATE))))) {
+            var tipi = java.util.EnumSet.allOf(TipoScadenza.class);
+            var contati = processo.contaAttivitaDiLeggeTra(new ScadenzeProcesso.Criteri(tipi, gruppi, null, null), confini);
+            var lette = processo.attivitaDiLegge(new ScadenzeProcesso.Criteri(tipi, gruppi, adesso, confini.get(8)), 0,
+                    Integer.MAX_VALUE, false);
+            long totale = 0;
+            for (int i = 0; i < 8; i++) {
+                for (TipoScadenza tipo : TipoScadenza.values()) {
+                    int settimana = i;
+                    long attese = lette.stream().filter(s -> s.tipo() == tipo && !s.scadenza().isBefore(confini.get(settimana))
+                            && s.scadenza().isBefore(confini.get(settimana + 1))).count();
+                    long[] perSettimana = contati.get(tipo);
+                    assertThat(perSettimana == null ? 0 : perSettimana[i]).as(gruppi + " " + tipo + " settimana " + i).isEqualTo(attese);
+                    totale += attese;
+                }
+            }
+            assertThat(totale).isEqualTo(lette.size());
         }
     }
 
