@@ -83,6 +83,8 @@ public class ScadenzeDiLeggeService {
     }
 
     private static final Vista TUTTI = new Vista(null, null, null);
+    /** Later than any deadline (a timestamp every database column takes). */
+    private static final Instant FINE_DEI_TEMPI = Instant.parse("9999-01-01T00:00:00Z");
 
     private final ScadenzeProcesso processo;
     private final AnagrafeService anagrafe;
@@ -143,24 +145,36 @@ public class ScadenzeDiLeggeService {
         return new Elenco(righe, totale, pagina, perPagina, adesso);
     }
 
-    /** The deadlines due in each of the next {@code settimane} weeks (from today in Rome), by kind. */
+    /**
+     * The deadlines due in each of the next {@code settimane} weeks (from today in Rome), by kind: counted by the
+     * database per week and kind, not read (issue 17).
+     */
     public List<Settimana> perSettimana(int settimane) {
         Vista vista = vista();
         Instant adesso = Instant.now(clock);
         LocalDate oggi = LocalDate.ofInstant(adesso, ItalianFormats.ZONE);
-        Instant fine = oggi.plusWeeks(settimane).atStartOfDay(ItalianFormats.ZONE).toInstant();
+        // the first week from now (what is past is overdue, not in the chart), the others from midnight in Rome
+        List<Instant> confini = new ArrayList<>(List.of(adesso));
+        for (int i = 1; i <= settimane; i++) {
+            confini.add(oggi.plusWeeks(i).atStartOfDay(ItalianFormats.ZONE).toInstant());
+        }
         ScadenzeProcesso.Criteri criteri = new ScadenzeProcesso.Criteri(EnumSet.allOf(TipoScadenza.class), vista.gruppi(),
-                adesso, fine);
-        List<ScadenzaDiLegge> tutte = new ArrayList<>(processo.attivitaDiLegge(criteri, 0, Integer.MAX_VALUE, false));
-        processo.finestreRettifiche().stream().filter(vista::vede)
-                .filter(s -> !s.scadenza().isBefore(adesso) && s.scadenza().isBefore(fine)).forEach(tutte::add);
+                null, null);
+        Map<TipoScadenza, long[]> conti = processo.contaAttivitaDiLeggeTra(criteri, confini);
+        List<ScadenzaDiLegge> finestre = processo.finestreRettifiche().stream().filter(vista::vede).toList();
         List<Settimana> risultato = new ArrayList<>();
         for (int i = 0; i < settimane; i++) {
             LocalDate dal = oggi.plusWeeks(i);
-            Instant inizio = dal.atStartOfDay(ItalianFormats.ZONE).toInstant();
-            Instant finoA = dal.plusWeeks(1).atStartOfDay(ItalianFormats.ZONE).toInstant();
+            Instant inizio = confini.get(i);
+            Instant finoA = confini.get(i + 1);
             Map<TipoScadenza, Long> perTipo = new EnumMap<>(TipoScadenza.class);
-            tutte.stream().filter(s -> !s.scadenza().isBefore(inizio) && s.scadenza().isBefore(finoA))
+            int settimana = i;
+            conti.forEach((tipo, perIntervallo) -> {
+                if (perIntervallo[settimana] > 0) {
+                    perTipo.put(tipo, perIntervallo[settimana]);
+                }
+            });
+            finestre.stream().filter(s -> !s.scadenza().isBefore(inizio) && s.scadenza().isBefore(finoA))
                     .forEach(s -> perTipo.merge(s.tipo(), 1L, Long::sum));
             risultato.add(new Settimana(dal, dal.plusDays(6), perTipo));
         }
@@ -190,15 +204,23 @@ public class ScadenzeDiLeggeService {
         return perEnte.entrySet().stream().map(e -> new Puntualita(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
+    /** The three counts from one aggregate query (issue 17) and one read of the rettifica windows. */
     private Conteggi conteggi(Vista vista, Filtro filtro) {
         Instant adesso = Instant.now(clock);
-        Map<StatoScadenza, Long> conti = new EnumMap<>(StatoScadenza.class);
-        for (StatoScadenza stato : StatoScadenza.values()) {
-            Filtro f = new Filtro(stato, filtro == null ? null : filtro.enteId(), filtro == null ? null : filtro.tipo());
-            conti.put(stato, processo.contaAttivitaDiLegge(criteri(vista, f, adesso)) + finestre(vista, f, adesso).size());
+        Filtro f = new Filtro(null, filtro == null ? null : filtro.enteId(), filtro == null ? null : filtro.tipo());
+        // the states' boundaries (StatoScadenza.di); the engine's queries read due dates after the epoch only
+        List<Instant> confini = List.of(Instant.EPOCH.plusMillis(1), adesso, adesso.plus(StatoScadenza.PREAVVISO), FINE_DEI_TEMPI);
+        long[] conti = new long[3];
+        processo.contaAttivitaDiLeggeTra(criteri(vista, f, adesso), confini).values().forEach(perStato -> {
+            for (int i = 0; i < conti.length; i++) {
+                conti[i] += perStato[i];
+            }
+        });
+        for (ScadenzaDiLegge finestra : finestre(vista, f, adesso)) {
+            conti[finestra.stato(adesso).ordinal()]++;
         }
-        return new Conteggi(conti.get(StatoScadenza.SCADUTA), conti.get(StatoScadenza.IN_SCADENZA),
-                conti.get(StatoScadenza.NEI_TERMINI));
+        return new Conteggi(conti[StatoScadenza.SCADUTA.ordinal()], conti[StatoScadenza.IN_SCADENZA.ordinal()],
+                conti[StatoScadenza.NEI_TERMINI.ordinal()]);
     }
 
     private ScadenzeProcesso.Criteri criteri(Vista vista, Filtro filtro, Instant adesso) {

@@ -2,13 +2,20 @@ package it.piattaformacasa.scadenze;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Port to the engine's open tasks, incidents and jobs (implemented in scadenze.process). */
 public interface ScadenzeProcesso {
 
-    /** Open tasks due before {@code limite}, or escalated to the supervisors, earliest deadline first. */
-    List<Scadenza> aperteEntro(Instant limite, Instant adesso);
+    /**
+     * {@code quante} open tasks from the {@code primo}-th of those due before {@code limite} or escalated to the
+     * supervisors, earliest deadline first (escalated ones with no deadline last).
+     */
+    List<Scadenza> aperteEntro(Instant limite, Instant adesso, int primo, int quante);
+
+    /** How many open tasks {@link #aperteEntro} lists in all. */
+    long contaAperteEntro(Instant limite);
 
     /** Incidents of every process (a job that failed with no retries left), oldest first. */
     List<Scadenza> incidenti();
@@ -28,6 +35,14 @@ public interface ScadenzeProcesso {
 
     /** How many open deadline tasks match, counted by the engine. */
     long contaAttivitaDiLegge(Criteri criteri);
+
+    /**
+     * The open deadline tasks of these kinds and groups ({@code dopo} and {@code prima} of the criteria are ignored)
+     * counted by kind in each interval between consecutive {@code confini} (ascending; the first included, the next
+     * excluded): element {@code i} of a kind's array counts those due from {@code confini[i]} to {@code confini[i+1]}.
+     * One aggregate query for the pictures and the counts, with no task read (issue 17).
+     */
+    Map<TipoScadenza, long[]> contaAttivitaDiLeggeTra(Criteri criteri, List<Instant> confini);
 
     /**
      * {@code quante} open deadline tasks matching from the {@code primo}-th, earliest due date first (overdue first);

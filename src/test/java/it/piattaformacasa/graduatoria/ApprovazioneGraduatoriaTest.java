@@ -163,11 +163,17 @@ class ApprovazioneGraduatoriaTest {
                 .contains("ente-" + CF_COMUNE_VARESE + "-avviso", "supervisori");
         assertThat(graduatorie.findById(diVarese.getId()).orElseThrow().getSollecitataIl()).isNotNull();
 
-        JsonNode scadenze = http.get("/api/scadenze", SUPERVISORE).json();
+        // the list comes in pages (issue 17): read them all
         JsonNode questa = null;
-        for (JsonNode s : scadenze) {
-            if (s.get("taskId").asText().equals(task.getId())) {
-                questa = s;
+        for (int pagina = 0; questa == null; pagina++) {
+            JsonNode scadenze = http.get("/api/scadenze?dimensione=200&pagina=" + pagina, SUPERVISORE).json();
+            if (scadenze.get("elementi").isEmpty()) {
+                break;
+            }
+            for (JsonNode s : scadenze.get("elementi")) {
+                if (task.getId().equals(s.path("taskId").asText())) {
+                    questa = s;
+                }
             }
         }
         assertThat(questa).as("the escalated task is in the supervisors' list").isNotNull();

@@ -2,11 +2,13 @@ package it.piattaformacasa.scadenze.process;
 
 import static it.piattaformacasa.common.process.PraticaNellElenco.*;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,10 +30,10 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import it.piattaformacasa.common.sicurezza.Gruppi;
@@ -59,9 +61,11 @@ class ScadenzeDiLeggeNelMotore {
     private final ManagementService managementService;
     private final HistoryService historyService;
     private final IdentityService identityService;
+    private final JdbcTemplate jdbc;
 
     ScadenzeDiLeggeNelMotore(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                             HistoryService historyService, IdentityService identityService) {
+                             HistoryService historyService, IdentityService identityService, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -74,6 +78,44 @@ class ScadenzeDiLeggeNelMotore {
         return query == null ? 0 : query.count();
     }
 
+    /**
+     * Counted by the database in one pass over the open tasks with a due date (issue 17: the page's chart used to
+     * read every task of the next 8 weeks through the engine, 13k of them at 100k open tasks, ~1 s). The conditions
+     * are {@link #query}'s: the kinds' task definition keys, and when groups are given a candidate link to one of
+     * them (whether or not someone took the task, as {@code includeAssignedTasks}). Task due dates are stored by the
+     * engine as local timestamps of the JVM: JDBC binds the boundaries the same way.
+     */
+    Map<TipoScadenza, long[]> contaTra(Criteri criteri, List<Instant> confini) {
+        Map<TipoScadenza, long[]> conti = new EnumMap<>(TipoScadenza.class);
+        String[] chiavi = criteri.tipi().stream().filter(t -> !t.soloTimer()).map(TipoScadenza::attivita).toArray(String[]::new);
+        if (confini.size() < 2 || chiavi.length == 0 || (criteri.gruppi() != null && criteri.gruppi().isEmpty())) {
+            return conti;
+        }
+        StringBuilder sql = new StringBuilder("select t.task_def_key_, case");
+        List<Object> parametri = new ArrayList<>();
+        for (int i = 1; i < confini.size(); i++) {
+            sql.append(" when t.due_date_ < ? then ").append(i - 1);
+            parametri.add(Timestamp.from(confini.get(i)));
+        }
+        sql.append(" end, count(*) from act_ru_task t where t.task_def_key_ = any(?) and t.due_date_ >= ? and t.due_date_ < ?");
+        parametri.add(chiavi);
+        parametri.add(Timestamp.from(confini.get(0)));
+        parametri.add(Timestamp.from(confini.get(confini.size() - 1)));
+        if (criteri.gruppi() != null) {
+            sql.append(" and exists (select 1 from act_ru_identitylink l where l.task_id_ = t.id_ and l.type_ = 'candidate'"
+                    + " and l.group_id_ = any(?))");
+            parametri.add(criteri.gruppi().toArray(String[]::new));
+        }
+        sql.append(" group by 1, 2");
+        jdbc.query(sql.toString(), r -> {
+            TipoScadenza tipo = TipoScadenza.diAttivita(r.getString(1)).orElse(null);
+            if (tipo != null) {
+                conti.computeIfAbsent(tipo, k -> new long[confini.size() - 1])[r.getInt(2)] += r.getLong(3);
+            }
+        }, parametri.toArray());
+        return conti;
+    }
+
     List<ScadenzaDiLegge> attivita(Criteri criteri, int primo, int quante, boolean dettagli) {
         TaskQuery query = query(criteri);
         if (query == null || quante <= 0) {
@@ -84,19 +126,32 @@ class ScadenzeDiLeggeNelMotore {
             return tasks.stream().map(t -> new ScadenzaDiLegge(tipo(t.getTaskDefinitionKey()), t.getId(),
                     null, t.getDueDate().toInstant(), null, null, null, null, null, null, List.of(), false, Set.of())).toList();
         }
-        Nomi nomi = new Nomi();
+        // the page's groups, variables and cases in three queries, not three per row (issue 17)
+        String[] ids = tasks.stream().map(Task::getId).toArray(String[]::new);
+        Map<String, List<String>> gruppiDi = new HashMap<>();
+        jdbc.query("select task_id_, group_id_ from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null "
+                + "and task_id_ = any(?)", r -> {
+                    gruppiDi.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
+                }, (Object) ids);
+        Map<String, Map<String, Object>> variabiliDi = new HashMap<>();
+        // the task-local texts the list shows (the engine keeps a string variable in text_)
+        jdbc.query("select task_id_, name_, text_ from act_ru_variable where task_id_ = any(?) and name_ = any(?) "
+                + "and type_ = 'string'", r -> {
+                    variabiliDi.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getString(3));
+                }, ids, new String[] {VAR_ENTE, VAR_COMUNE, VAR_AVVISO, VAR_PRATICA, VAR_TERMINE});
         Map<String, String> chiavi = new HashMap<>();
+        Set<String> istanze = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        if (!istanze.isEmpty()) {
+            runtimeService.createProcessInstanceQuery().processInstanceIds(istanze).list()
+                    .forEach(i -> { if (i.getBusinessKey() != null) { chiavi.put(i.getId(), i.getBusinessKey()); } });
+        }
+        Nomi nomi = new Nomi();
         List<ScadenzaDiLegge> righe = new ArrayList<>();
         for (Task task : tasks) {
-            List<String> gruppi = taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
-                    .map(IdentityLink::getGroupId).filter(Objects::nonNull).toList();
-            Map<String, Object> variabili = taskService.getVariablesLocal(task.getId(),
-                    List.of(VAR_ENTE, VAR_COMUNE, VAR_AVVISO, VAR_PRATICA, VAR_TERMINE));
-            String businessKey = chiavi.computeIfAbsent(task.getProcessInstanceId(), id -> {
-                ProcessInstance istanza = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-                return istanza == null ? null : istanza.getBusinessKey();
-            });
+            List<String> gruppi = gruppiDi.getOrDefault(task.getId(), List.of());
+            Map<String, Object> variabili = variabiliDi.getOrDefault(task.getId(), Map.of());
+            String businessKey = chiavi.get(task.getProcessInstanceId());
             righe.add(new ScadenzaDiLegge(tipo(task.getTaskDefinitionKey()), task.getId(), businessKey,
                     task.getDueDate().toInstant(), testo(variabili, VAR_ENTE), testo(variabili, VAR_COMUNE),
                     testo(variabili, VAR_AVVISO), testo(variabili, VAR_PRATICA), testo(variabili, VAR_TERMINE),

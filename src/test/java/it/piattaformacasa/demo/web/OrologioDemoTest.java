@@ -378,12 +378,19 @@ class OrologioDemoTest {
 
     private List<JsonNode> attivitaScadute(long avviso) {
         List<JsonNode> trovate = new ArrayList<>();
-        http.get("/api/scadenze?giorni=0", SUPERVISORE).json().forEach(s -> {
-            if ("ATTIVITA".equals(s.get("tipo").asText()) && Long.toString(avviso).equals(s.get("businessKey").asText())
-                    && s.get("scaduta").asBoolean()) {
-                trovate.add(s);
+        // the list comes in pages (issue 17): read them all
+        for (int pagina = 0; ; pagina++) {
+            JsonNode elementi = http.get("/api/scadenze?giorni=0&dimensione=200&pagina=" + pagina, SUPERVISORE).json().get("elementi");
+            if (elementi.isEmpty()) {
+                break;
             }
-        });
+            elementi.forEach(s -> {
+                if ("ATTIVITA".equals(s.get("tipo").asText()) && Long.toString(avviso).equals(s.get("businessKey").asText())
+                        && s.get("scaduta").asBoolean()) {
+                    trovate.add(s);
+                }
+            });
+        }
         return trovate;
     }
 

@@ -94,7 +94,8 @@ class ScadenzeNelBrowserTest {
         // the pictures are there, with their words for who does not see them
         assertThat(console.driver().findElement(By.cssSelector("svg[aria-labelledby='svg-settimane-titolo svg-settimane-descrizione']"))
                 .getAttribute("role")).isEqualTo("img");
-        console.driver().executeScript("document.getElementById('titolo-settimane').scrollIntoView()");
+        // instant: the theme scrolls smoothly, and the picture would be taken half-way
+        console.driver().executeScript("document.getElementById('titolo-settimane').scrollIntoView({behavior: 'instant'})");
         console.guarda("scadenze-figure", "Scadenze nelle prossime 8 settimane");
         assertThat(console.driver().findElement(By.cssSelector("svg[aria-labelledby='svg-puntualita-titolo svg-puntualita-descrizione']"))
                 .getText()).contains("ALER Varese - Como - Monza Brianza - Busto Arsizio", " su ");

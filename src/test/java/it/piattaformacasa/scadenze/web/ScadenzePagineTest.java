@@ -35,6 +35,9 @@ import it.piattaformacasa.graduatoria.Graduatoria;
 import it.piattaformacasa.graduatoria.GraduatoriaRepository;
 import it.piattaformacasa.anagrafe.EnteProprietarioRepository;
 import it.piattaformacasa.common.CodiceFiscale;
+import it.piattaformacasa.common.sicurezza.Gruppi;
+import it.piattaformacasa.scadenze.ScadenzeProcesso;
+import it.piattaformacasa.scadenze.TipoScadenza;
 import it.piattaformacasa.scadenze.web.ScadenzeDiProva.Riga;
 
 /**
@@ -59,6 +62,8 @@ class ScadenzePagineTest {
     EnteProprietarioRepository enti;
     @Autowired
     GraduatoriaRepository graduatorie;
+    @Autowired
+    ScadenzeProcesso processo;
 
     ClientHttp http;
     ScadenzeDiProva dati;
@@ -202,6 +207,89 @@ class ScadenzePagineTest {
         assertThat(http.get("/api/scadenze/di-legge?righe=1000", SUPERVISORE).status()).isEqualTo(400);
         assertThat(http.get("/api/scadenze/di-legge?ente=" + varese, MALNATE).status()).isEqualTo(403);
         assertThat(http.get("/api/scadenze/di-legge", ANALISTA).status()).isEqualTo(403);
+    }
+
+    /**
+     * Issue 17: the three counts come from one aggregate query on the engine's tables, the list's total from the
+     * engine's task query; for a supervisor and for an operator they must agree, state by state.
+     */
+    @Test
+    void iConteggiAggregatiSonoQuelliDellElencoFiltratoPerStato() {
+        for (String utente : List.of(SUPERVISORE, MALNATE)) {
+            SessioneConsole console = SessioneConsole.di(http, utente);
+            String riepilogo = console.get("/scadenze").body();
+            long somma = 0;
+            for (String stato : List.of("SCADUTA", "IN_SCADENZA", "NEI_TERMINI")) {
+                long elenco = ScadenzeDiProva.totale(console.get("/scadenze?stato=" + stato).body());
+                assertThat(ScadenzeDiProva.conteggio(riepilogo, stato)).as(utente + " " + stato).isEqualTo(elenco);
+                somma += elenco;
+            }
+            assertThat(ScadenzeDiProva.totale(riepilogo)).as(utente).isEqualTo(somma);
+        }
+    }
+
+    /**
+     * Issue 17: the chart's weeks are counted by the database; the same numbers as reading every deadline task of the
+     * weeks through the engine (as the page did), for every ente and for one ente's groups.
+     */
+    @Test
+    void ilGraficoContaPerSettimanaQuelloCheIlMotoreElenca() {
+        java.time.Instant adesso = java.time.Instant.now();
+        LocalDate oggi = LocalDate.ofInstant(adesso, ZoneId.of("Europe/Rome"));
+        List<java.time.Instant> confini = new java.util.ArrayList<>(List.of(adesso));
+        for (int i = 1; i <= 8; i++) {
+            confini.add(oggi.plusWeeks(i).atStartOfDay(ZoneId.of("Europe/Rome")).toInstant());
+        }
+        for (Set<String> gruppi : java.util.Arrays.<Set<String>>asList(null, Set.of(
+                Gruppi.gestioneAvviso(CodiceFiscale.of(CF_COMUNE_MALNATE)), Gruppi.istruttoria(CodiceFiscale.of(CF_COMUNE_MALNATE)),
+                Gruppi.ente(CodiceFiscale.of(CF_COMUNE_MALNATE))))) {
+            var tipi = java.util.EnumSet.allOf(TipoScadenza.class);
+            var contati = processo.contaAttivitaDiLeggeTra(new ScadenzeProcesso.Criteri(tipi, gruppi, null, null), confini);
+            var lette = processo.attivitaDiLegge(new ScadenzeProcesso.Criteri(tipi, gruppi, adesso, confini.get(8)), 0,
+                    Integer.MAX_VALUE, false);
+            long totale = 0;
+            for (int i = 0; i < 8; i++) {
+                for (TipoScadenza tipo : TipoScadenza.values()) {
+                    int settimana = i;
+                    long attese = lette.stream().filter(s -> s.tipo() == tipo && !s.scadenza().isBefore(confini.get(settimana))
+                            && s.scadenza().isBefore(confini.get(settimana + 1))).count();
+                    long[] perSettimana = contati.get(tipo);
+                    assertThat(perSettimana == null ? 0 : perSettimana[i]).as(gruppi + " " + tipo + " settimana " + i).isEqualTo(attese);
+                    totale += attese;
+                }
+            }
+            assertThat(totale).isEqualTo(lette.size());
+        }
+    }
+
+    /** Issue 17: {@code /api/scadenze} in pages as the API's other lists, without repeating or losing lines. */
+    @Test
+    void leScadenzeOperativeSonoAPagine() {
+        ClientHttp.Risposta tutte = http.get("/api/scadenze?giorni=60&dimensione=200", SUPERVISORE);
+        assertThat(tutte.status()).as(tutte.body()).isEqualTo(200);
+        long totale = tutte.json().get("totale").asLong();
+        assertThat(totale).isPositive();
+        assertThat(tutte.json().get("pagina").asInt()).isZero();
+        assertThat(tutte.json().get("dimensione").asInt()).isEqualTo(200);
+        assertThat(http.get("/api/scadenze", SUPERVISORE).json().get("dimensione").asInt()).isEqualTo(50);
+        List<String> attese = new java.util.ArrayList<>();
+        tutte.json().get("elementi").forEach(s -> attese.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+                + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+        assertThat(attese).hasSize((int) Math.min(200, totale));
+        List<String> aPagine = new java.util.ArrayList<>();
+        for (int pagina = 0; pagina * 7 < attese.size(); pagina++) {
+            ClientHttp.Risposta r = http.get("/api/scadenze?giorni=60&dimensione=7&pagina=" + pagina, SUPERVISORE);
+            assertThat(r.json().get("totale").asLong()).isEqualTo(totale);
+            r.json().get("elementi").forEach(s -> aPagine.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+                    + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+        }
+        assertThat(aPagine.subList(0, attese.size())).isEqualTo(attese);
+        assertThat(http.get("/api/scadenze?dimensione=0", SUPERVISORE).status()).isEqualTo(400);
+        assertThat(http.get("/api/scadenze?dimensione=201", SUPERVISORE).status()).isEqualTo(400);
+        ClientHttp.Risposta negativa = http.get("/api/scadenze?pagina=-1", SUPERVISORE);
+        assertThat(negativa.status()).isEqualTo(400);
+        assertThat(negativa.body()).contains("pagina");
+        assertThat(http.get("/api/scadenze?giorni=61", SUPERVISORE).status()).isEqualTo(400);
     }
 
     @Test
