@@ -11,7 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +80,7 @@ public class ErroriConsole {
     }
 
     /** The database busy or unreachable: the API's 503 (ErroriFrameworkHandler), as a page. */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ModelAndView databaseNonDisponibile(Exception e) {
         LOG.warn("Pagina non servita, database non disponibile: {}", e.toString());
         return pagina(HttpStatus.SERVICE_UNAVAILABLE, "Servizio non disponibile",

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -167,7 +167,7 @@ public class ErroriFrameworkHandler {
      * {@code Retry-After} says «try again shortly» instead of an internal error with a reference; it is logged as a
      * warning without the stack, since under overload one line per refused request is all the log should get.
      */
-    @ExceptionHandler({CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseNonDisponibile(Exception e, HttpServletRequest request) {
         ResponseEntity<Object> risposta = risposta(request, e, Problema.di(503, Problema.titolo(503),
                 "Il servizio non riesce a usare il database in questo momento (troppe richieste insieme o database non "

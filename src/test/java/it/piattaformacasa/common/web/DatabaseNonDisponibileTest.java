@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.sql.SQLTransientConnectionException;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Controller;
@@ -42,6 +43,12 @@ class DatabaseNonDisponibileTest {
         String connessione() {
             throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", HIKARI);
         }
+
+        /** A Spring Data query outside a transaction: Hibernate's JDBCConnectionException, as Spring translates it. */
+        @GetMapping("/api/prova/repository")
+        String repository() {
+            throw new DataAccessResourceFailureException("Unable to acquire JDBC Connection", HIKARI);
+        }
     }
 
     @Controller
@@ -57,7 +64,7 @@ class DatabaseNonDisponibileTest {
     void lApiRisponde503ConRetryAfterInItaliano() throws Exception {
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new Api())
                 .setControllerAdvice(new ErroriFrameworkHandler("/camunda"), new ApiExceptionHandler()).build();
-        for (String percorso : new String[] {"/api/prova/transazione", "/api/prova/connessione"}) {
+        for (String percorso : new String[] {"/api/prova/transazione", "/api/prova/connessione", "/api/prova/repository"}) {
             mvc.perform(get(percorso).accept(MediaType.APPLICATION_JSON))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(header().string("Retry-After", String.valueOf(ErroriFrameworkHandler.RIPROVA_DOPO_SECONDI)))
