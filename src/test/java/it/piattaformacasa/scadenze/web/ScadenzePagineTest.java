@@ -265,25 +265,34 @@ class ScadenzePagineTest {
     /** Issue 17: {@code /api/scadenze} in pages as the API's other lists, without repeating or losing lines. */
     @Test
     void leScadenzeOperativeSonoAPagine() {
-        ClientHttp.Risposta tutte = http.get("/api/scadenze?giorni=60&dimensione=200", SUPERVISORE);
-        assertThat(tutte.status()).as(tutte.body()).isEqualTo(200);
-        long totale = tutte.json().get("totale").asLong();
-        assertThat(totale).isPositive();
-        assertThat(tutte.json().get("pagina").asInt()).isZero();
-        assertThat(tutte.json().get("dimensione").asInt()).isEqualTo(200);
-        assertThat(http.get("/api/scadenze", SUPERVISORE).json().get("dimensione").asInt()).isEqualTo(50);
-        List<String> attese = new java.util.ArrayList<>();
-        tutte.json().get("elementi").forEach(s -> attese.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
-                + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
-        assertThat(attese).hasSize((int) Math.min(200, totale));
-        List<String> aPagine = new java.util.ArrayList<>();
-        for (int pagina = 0; pagina * 7 < attese.size(); pagina++) {
-            ClientHttp.Risposta r = http.get("/api/scadenze?giorni=60&dimensione=7&pagina=" + pagina, SUPERVISORE);
-            assertThat(r.json().get("totale").asLong()).isEqualTo(totale);
-            r.json().get("elementi").forEach(s -> aPagine.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+        // the suite shares one database whose jobs keep opening tasks: the comparison is made on a listing during which
+        // the total did not move (tried again, up to five times, when another test's work added a line meanwhile)
+        boolean stabile = false;
+        for (int prova = 0; prova < 5 && !stabile; prova++) {
+            ClientHttp.Risposta tutte = http.get("/api/scadenze?giorni=60&dimensione=200", SUPERVISORE);
+            assertThat(tutte.status()).as(tutte.body()).isEqualTo(200);
+            long totale = tutte.json().get("totale").asLong();
+            assertThat(totale).isPositive();
+            assertThat(tutte.json().get("pagina").asInt()).isZero();
+            assertThat(tutte.json().get("dimensione").asInt()).isEqualTo(200);
+            List<String> attese = new java.util.ArrayList<>();
+            tutte.json().get("elementi").forEach(s -> attese.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
                     + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+            assertThat(attese).hasSize((int) Math.min(200, totale));
+            List<String> aPagine = new java.util.ArrayList<>();
+            stabile = true;
+            for (int pagina = 0; pagina * 7 < attese.size(); pagina++) {
+                ClientHttp.Risposta r = http.get("/api/scadenze?giorni=60&dimensione=7&pagina=" + pagina, SUPERVISORE);
+                stabile &= r.json().get("totale").asLong() == totale;
+                r.json().get("elementi").forEach(s -> aPagine.add(s.get("tipo").asText() + " " + s.path("taskId").asText()
+                        + " " + s.path("oggetto").asText() + " " + s.path("scadenza").asText()));
+            }
+            if (stabile) {
+                assertThat(aPagine.subList(0, attese.size())).isEqualTo(attese);
+            }
         }
-        assertThat(aPagine.subList(0, attese.size())).isEqualTo(attese);
+        assertThat(stabile).as("a listing during which no other test added a deadline").isTrue();
+        assertThat(http.get("/api/scadenze", SUPERVISORE).json().get("dimensione").asInt()).isEqualTo(50);
         assertThat(http.get("/api/scadenze?dimensione=0", SUPERVISORE).status()).isEqualTo(400);
         assertThat(http.get("/api/scadenze?dimensione=201", SUPERVISORE).status()).isEqualTo(400);
         ClientHttp.Risposta negativa = http.get("/api/scadenze?pagina=-1", SUPERVISORE);
