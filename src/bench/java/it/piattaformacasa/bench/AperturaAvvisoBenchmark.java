@@ -189,7 +189,7 @@ class AperturaAvvisoBenchmark {
             int pavimento = Integer.getInteger("bench.pavimento", 20);
             String autorizzazione = "Basic " + Base64.getEncoder().encodeToString((CAPOFILA + ":demo").getBytes(StandardCharsets.UTF_8));
 
-            String caricoRiscaldamento = carico();
+            String caricoRiscaldamento = Misure.carico();
             double sostenuto = 0;
             if (riscaldamento > 0) {
                 List<AperturaAvvisoSimulazione.Risposta> chiuso = AperturaAvvisoBenchmark.esegui(new AperturaAvvisoSimulazione.Parametri(nodi,
@@ -204,11 +204,11 @@ class AperturaAvvisoBenchmark {
             jdbc.execute("analyze domanda; analyze domanda_alloggio; analyze nucleo_familiare; analyze componente");
             Map<String, Long> inseritePrima = righeInserite(jdbc);
 
-            String caricoPrima = carico();
+            String caricoPrima = Misure.carico();
             int primo = base + 5_000_000;
             List<AperturaAvvisoSimulazione.Risposta> risposte = AperturaAvvisoBenchmark.esegui(new AperturaAvvisoSimulazione.Parametri(nodi,
                     avviso, offerti, autorizzazione, primo, cittadini, Duration.ofMillis(cittadini * 1000L / tasso), 0), "apertura");
-            String caricoDopo = carico();
+            String caricoDopo = Misure.carico();
             // every 201 is that citizen's row with that id; nothing else of the burst is in the database
             Map<String, Long> righe = new HashMap<>();
             jdbc.query("select id, richiedente_cf from domanda where avviso_id = ?", rs -> {
@@ -254,7 +254,7 @@ class AperturaAvvisoBenchmark {
             }
 
             long modello = risposte.stream().filter(r -> r.stato() == 201).findFirst().orElseThrow().id();
-            String caricoPavimento = carico();
+            String caricoPavimento = Misure.carico();
             Pavimento floor = pavimento(jdbc, dataSource, modello, pavimento);
 
             double piattaforma = create / secondi;
@@ -275,10 +275,10 @@ class AperturaAvvisoBenchmark {
                     """, io.gatling.commons.util.GatlingVersion$.MODULE$.ThisVersion().fullVersion(), cittadini,
                     cittadini / (double) tasso, tasso, dove, riscaldamento, concorrenti, sostenuto, caricoRiscaldamento, stati, incoerenze.size(),
                     stati.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum(), errori,
-                    piattaforma, secondi, percentile(latenze, 50), percentile(latenze, 95), percentile(latenze, 99),
+                    piattaforma, secondi, Misure.percentile(latenze, 50), Misure.percentile(latenze, 95), Misure.percentile(latenze, 99),
                     latenze.length == 0 ? 0 : latenze[latenze.length - 1], caricoPrima, caricoDopo, perDomanda,
                     floor.descrizione(), pavimento, floor.transazioni(), floor.alSecondo(), floor.p50(), floor.p99(), caricoPavimento,
-                    piattaforma / floor.alSecondo(), piattaforma >= 300 && percentile(latenze, 99) < 100 ? "raggiunto" : "non raggiunto");
+                    piattaforma / floor.alSecondo(), piattaforma >= 300 && Misure.percentile(latenze, 99) < 100 ? "raggiunto" : "non raggiunto");
             // the figures first: a failed check must not lose them
             scrivi(file, risultato);
             assertThat(incoerenze).as("ogni 201 è la riga del suo cittadino").isEmpty();
@@ -377,7 +377,7 @@ class AperturaAvvisoBenchmark {
         long totale = durate.stream().mapToLong(Long::longValue).sum();
         long[] ordinate = durate.stream().mapToLong(Long::longValue).sorted().toArray();
         return new Pavimento(descrizione.toString(), ordinate.length, ordinate.length / (totale / 1e9),
-                ordinate[ordinate.length / 2] / 1e6, ordinate[Math.min(ordinate.length - 1, (int) (ordinate.length * 0.99))] / 1e6);
+                Misure.percentile(ordinate, 50) / 1e6, Misure.percentile(ordinate, 99) / 1e6);
     }
 
     private static List<ObjectNode> righe(JdbcTemplate jdbc, String tabella, String colonna, long valore, ObjectMapper json) {
@@ -400,22 +400,5 @@ class AperturaAvvisoBenchmark {
             }
         }
         return -1;
-    }
-
-    private static long percentile(long[] ordinate, int p) {
-        if (ordinate.length == 0) {
-            return 0;
-        }
-        return ordinate[Math.min(ordinate.length - 1, (int) Math.ceil(p / 100.0 * ordinate.length) - 1)];
-    }
-
-    /** This machine's load as {@code uptime} says it: the machine is shared, so every figure carries it. */
-    static String carico() {
-        try {
-            Process uptime = new ProcessBuilder("uptime").redirectErrorStream(true).start();
-            return new String(uptime.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "uptime non disponibile: " + e.getMessage();
-        }
     }
 }

@@ -265,17 +265,27 @@ class FornitoreIdentitaIncorporato {
     record ChiaviCondivise(RSAKey chiave, String segretoConsole) {
 
         static ChiaviCondivise leggiOCrea(JdbcTemplate jdbc) {
+            // a key is drawn only by the installation's first start, not at every start of every node
+            return leggi(jdbc).orElseGet(() -> {
+                // two nodes starting together both draw a key; the first insert wins and both read it back
+                jdbc.update("insert into fornitore_identita_chiave (id, jwk, segreto_console) values (1, ?, ?) on conflict (id) do nothing",
+                        nuovaChiave().toJSONString(), UUID.randomUUID().toString());
+                return leggi(jdbc).orElseThrow();
+            });
+        }
+
+        private static java.util.Optional<ChiaviCondivise> leggi(JdbcTemplate jdbc) {
+            return jdbc.query("select jwk, segreto_console from fornitore_identita_chiave where id = 1",
+                    (rs, n) -> new ChiaviCondivise(leggi(rs.getString(1)), rs.getString(2))).stream().findFirst();
+        }
+
+        private static RSAKey nuovaChiave() {
             try {
                 KeyPairGenerator generatore = KeyPairGenerator.getInstance("RSA");
                 generatore.initialize(2048);
                 KeyPair coppia = generatore.generateKeyPair();
-                RSAKey nuova = new RSAKey.Builder((RSAPublicKey) coppia.getPublic()).privateKey((RSAPrivateKey) coppia.getPrivate())
+                return new RSAKey.Builder((RSAPublicKey) coppia.getPublic()).privateKey((RSAPrivateKey) coppia.getPrivate())
                         .keyID(UUID.randomUUID().toString()).build();
-                // two nodes starting together both draw a key; the first insert wins and both read it back
-                jdbc.update("insert into fornitore_identita_chiave (id, jwk, segreto_console) values (1, ?, ?) on conflict (id) do nothing",
-                        nuova.toJSONString(), UUID.randomUUID().toString());
-                return jdbc.queryForObject("select jwk, segreto_console from fornitore_identita_chiave where id = 1",
-                        (rs, n) -> new ChiaviCondivise(leggi(rs.getString(1)), rs.getString(2)));
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }

@@ -157,7 +157,7 @@ class CasellaInArrivoBenchmark {
         risultato.append(String.format(Locale.ROOT, "  %d istanze dal motore in %.0f s (%.0f/s), copie fino a %d attività in %.0f s; "
                 + "act_ru_task %d righe, act_ru_identitylink %d, act_ru_authorization %d   carico: %s%n", motore, motoreS, motore / motoreS,
                 attivita, (System.nanoTime() - inizio) / 1e9, conta("act_ru_task"), conta("act_ru_identitylink"),
-                conta("act_ru_authorization"), TimerBenchmark.uptime()));
+                conta("act_ru_authorization"), Misure.carico()));
 
         // what the operator must see: its ente's tasks, and the supervisors' every deadline
         long dellEnte = jdbc.queryForObject("""
@@ -202,7 +202,7 @@ class CasellaInArrivoBenchmark {
         SessionFactory nostra = configurazione.getSessionFactories().get(AuthorizationManager.class);
         configurazione.getSessionFactories().put(AuthorizationManager.class, new GenericManagerFactory(AuthorizationManager.class));
         jdbc.execute("drop index if exists act_idx_auth_user_id");
-        String caricoPrima = TimerBenchmark.uptime();
+        String caricoPrima = Misure.carico();
         for (Map.Entry<String, Supplier<ClientHttp.Risposta>> chiamata : chiamate.entrySet()) {
             prima.put(chiamata.getKey(), misura(chiamata.getKey(), chiamata.getValue(), ripetizioni));
         }
@@ -210,13 +210,13 @@ class CasellaInArrivoBenchmark {
         IndiciDelMotore.INDICI.forEach(jdbc::execute);
         jdbc.execute("analyze act_ru_authorization");
         risultato.append(String.format(Locale.ROOT, "  %-72s %-32s %-32s%n", "p50 / p95 / max (ms)", "Camunda com'è (carico " + caricoPrima.substring(0, 14) + ")",
-                "con indice e gruppi senza prefiltro (carico " + TimerBenchmark.uptime().substring(0, 14) + ")"));
+                "con indice e gruppi senza prefiltro (carico " + Misure.carico().substring(0, 14) + ")"));
         for (Map.Entry<String, Supplier<ClientHttp.Risposta>> chiamata : chiamate.entrySet()) {
             risultato.append(String.format(Locale.ROOT, "  %-72s %-32s %-32s%n", chiamata.getKey(), prima.get(chiamata.getKey()),
                     misura(chiamata.getKey(), chiamata.getValue(), ripetizioni)));
             System.out.println(risultato);
         }
-        risultato.append("  carico alla fine: ").append(TimerBenchmark.uptime()).append('\n');
+        risultato.append("  carico alla fine: ").append(Misure.carico()).append('\n');
         System.out.println(risultato);
         Path file = Path.of("target", "bench", "casella-in-arrivo.txt");
         Files.createDirectories(file.getParent());

@@ -190,10 +190,7 @@ class PresentazioneDomandeBenchmark {
     }
 
     private static double percentile(long[] ordinate, int p) {
-        if (ordinate.length == 0) {
-            return 0;
-        }
-        return ordinate[Math.min(ordinate.length - 1, (int) Math.ceil(p / 100.0 * ordinate.length) - 1)] / 1e6;
+        return Misure.percentile(ordinate, p) / 1e6;
     }
 
     /** A different, valid household for every i: two adults, sometimes a child, spread ISEE, residence and conditions. */

@@ -74,7 +74,7 @@ class StoricoBenchmark {
     void storiaDiUnAvvisoDiDiecimilaDomande() throws Exception {
         int domande = Integer.getInteger("bench.storico.domande", 10_000);
         int campione = Integer.getInteger("bench.storico.istruttorie", 1_000);
-        String caricoInizio = TimerBenchmark.uptime();
+        String caricoInizio = Misure.carico();
 
         Dimensioni inizio = dimensioni();
         long avviso = new GeneratoreAvvisoSintetico(jdbc).avvisoChiuso(domande);
@@ -161,7 +161,7 @@ class StoricoBenchmark {
                     righe di storia delle istruttorie: %d → %d in %d esecuzioni del job (%.1f s); righe della piattaforma dell'avviso %d → %d;
                     righe di storia delle graduatorie in corso %d → %d
                   per avviso: piattaforma %.1f MB, storia senza istruttorie %.2f MB, storia per istruttoria %.0f byte
-                """, domande, caricoInizio, TimerBenchmark.uptime(),
+                """, domande, caricoInizio, Misure.carico(),
                 perDomande.piattaforma() / mb, perDomande.piattaforma() / (double) domande, (perDomande.storia() + perDomande.bytearray()) / mb,
                 generazione.numeroGraduatorie(), processiGraduatoria, perGraduatorie.piattaforma() / mb,
                 (perGraduatorie.storia() + perGraduatorie.bytearray()) / mb,

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +120,7 @@ class TimerBenchmark {
         }
         creatori.shutdown();
         double creazioneS = (System.nanoTime() - inizioCreazione) / 1e9;
-        String caricoCreazione = uptime();
+        String caricoCreazione = Misure.carico();
 
         // every timer due at the same instant, one second ago in the engine's clock
         Timestamp istante = Timestamp.from(ClockUtil.getCurrentTime().toInstant().minusSeconds(1));
@@ -148,7 +147,7 @@ class TimerBenchmark {
                     .isLessThan(Duration.ofHours(1));
         }
         double secondi = (System.nanoTime() - inizio) / 1e9;
-        String carico = uptime();
+        String carico = Misure.carico();
 
         // exactly once, from the history: one fired timer per instance, each followed by the notice
         Map<String, Object> storia = jdbc.queryForMap("""
@@ -211,13 +210,5 @@ class TimerBenchmark {
                 .endEvent()
                 .moveToActivity(ATTIVITA).endEvent()
                 .done();
-    }
-
-    static String uptime() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (Exception e) {
-            return "?";
-        }
     }
 }

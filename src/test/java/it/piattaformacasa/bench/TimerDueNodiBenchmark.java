@@ -120,7 +120,7 @@ class TimerDueNodiBenchmark {
                     tutti scattati %.1f s dopo l'UPDATE (attesa del job executor inattivo compresa, max-wait 10 s);
                     dal primo all'ultimo riuscito %.1f s = %.0f timer/s; proprietari dei lock visti: %s   carico: %s
                     storia: %s timer scattati in %s istanze, %s job riusciti, %d falliti
-                """, nome, creazioneS, n / creazioneS, totaleS, secondi, n / secondi, proprietari, TimerBenchmark.uptime(),
+                """, nome, creazioneS, n / creazioneS, totaleS, secondi, n / secondi, proprietari, Misure.carico(),
                 storia.get("scattati"), storia.get("istanze"), log.get("riusciti"), falliti);
     }
 }

@@ -83,9 +83,7 @@ public class ErroriConsole {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ModelAndView databaseNonDisponibile(Exception e) {
         LOG.warn("Pagina non servita, database non disponibile: {}", e.toString());
-        return pagina(HttpStatus.SERVICE_UNAVAILABLE, "Servizio non disponibile",
-                "Il servizio non riesce a usare il database in questo momento (troppe richieste insieme o database non "
-                        + "raggiungibile): l'operazione non è stata eseguita. Riprova tra qualche secondo.");
+        return pagina(HttpStatus.SERVICE_UNAVAILABLE, Problema.titolo(503), Problema.DATABASE_NON_DISPONIBILE);
     }
 
     @ExceptionHandler(Exception.class)

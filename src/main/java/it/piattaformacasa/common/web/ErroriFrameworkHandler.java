@@ -170,8 +170,7 @@ public class ErroriFrameworkHandler {
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
     ResponseEntity<Object> databaseNonDisponibile(Exception e, HttpServletRequest request) {
         ResponseEntity<Object> risposta = risposta(request, e, Problema.di(503, Problema.titolo(503),
-                "Il servizio non riesce a usare il database in questo momento (troppe richieste insieme o database non "
-                        + "raggiungibile). Riprova tra qualche secondo."));
+                Problema.DATABASE_NON_DISPONIBILE));
         return ResponseEntity.status(risposta.getStatusCode()).headers(risposta.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RIPROVA_DOPO_SECONDI)).body(risposta.getBody());
     }

@@ -38,6 +38,13 @@ public record Problema(int status, String titolo, String dettaglio, List<Campo> 
         return new Problema(status, titolo, dettaglio, List.of(), List.of(), null, Map.of());
     }
 
+    /**
+     * What a request that found no database connection is told, by the API and by the console alike (issue 17): not
+     * that nothing was done, since a request may have committed a first transaction before the second found none.
+     */
+    public static final String DATABASE_NON_DISPONIBILE = "Il servizio non riesce a usare il database in questo momento "
+            + "(troppe richieste insieme o database non raggiungibile). Riprova tra qualche secondo.";
+
     /** The Italian title and a generic detail for the status, for errors that have nothing more precise to say. */
     public static Problema generico(int status) {
         if (status >= 500) {

@@ -62,10 +62,13 @@ class ScadenzeDiLeggeNelMotore {
     private final HistoryService historyService;
     private final IdentityService identityService;
     private final JdbcTemplate jdbc;
+    private final DatiDellaPagina pagina;
 
     ScadenzeDiLeggeNelMotore(TaskService taskService, RuntimeService runtimeService, ManagementService managementService,
-                             HistoryService historyService, IdentityService identityService, JdbcTemplate jdbc) {
+                             HistoryService historyService, IdentityService identityService, JdbcTemplate jdbc,
+                             DatiDellaPagina pagina) {
         this.jdbc = jdbc;
+        this.pagina = pagina;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.managementService = managementService;
@@ -128,24 +131,14 @@ class ScadenzeDiLeggeNelMotore {
         }
         // the page's groups, variables and cases in three queries, not three per row (issue 17)
         String[] ids = tasks.stream().map(Task::getId).toArray(String[]::new);
-        Map<String, List<String>> gruppiDi = new HashMap<>();
-        jdbc.query("select task_id_, group_id_ from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null "
-                + "and task_id_ = any(?)", r -> {
-                    gruppiDi.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
-                }, (Object) ids);
+        Map<String, List<String>> gruppiDi = pagina.gruppiCandidati(List.of(ids));
         Map<String, Map<String, Object>> variabiliDi = new HashMap<>();
         // the task-local texts the list shows (the engine keeps a string variable in text_)
         jdbc.query("select task_id_, name_, text_ from act_ru_variable where task_id_ = any(?) and name_ = any(?) "
                 + "and type_ = 'string'", r -> {
                     variabiliDi.computeIfAbsent(r.getString(1), k -> new HashMap<>()).put(r.getString(2), r.getString(3));
                 }, ids, new String[] {VAR_ENTE, VAR_COMUNE, VAR_AVVISO, VAR_PRATICA, VAR_TERMINE});
-        Map<String, String> chiavi = new HashMap<>();
-        Set<String> istanze = tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet());
-        if (!istanze.isEmpty()) {
-            runtimeService.createProcessInstanceQuery().processInstanceIds(istanze).list()
-                    .forEach(i -> { if (i.getBusinessKey() != null) { chiavi.put(i.getId(), i.getBusinessKey()); } });
-        }
+        Map<String, String> chiavi = pagina.chiaviDelleIstanze(tasks);
         Nomi nomi = new Nomi();
         List<ScadenzaDiLegge> righe = new ArrayList<>();
         for (Task task : tasks) {

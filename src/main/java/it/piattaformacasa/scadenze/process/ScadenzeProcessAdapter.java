@@ -44,11 +44,14 @@ class ScadenzeProcessAdapter implements ScadenzeProcesso {
     private final ManagementService managementService;
     private final ScadenzeDiLeggeNelMotore diLegge;
     private final JdbcTemplate jdbc;
+    private final DatiDellaPagina pagina;
 
     ScadenzeProcessAdapter(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-                           ManagementService managementService, ScadenzeDiLeggeNelMotore diLegge, JdbcTemplate jdbc) {
+                           ManagementService managementService, ScadenzeDiLeggeNelMotore diLegge, JdbcTemplate jdbc,
+                           DatiDellaPagina pagina) {
         this.diLegge = diLegge;
         this.jdbc = jdbc;
+        this.pagina = pagina;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.repositoryService = repositoryService;
@@ -89,18 +92,11 @@ class ScadenzeProcessAdapter implements ScadenzeProcesso {
         // a task completed between the two queries is left out of this page
         tasks.values().removeIf(Objects::isNull);
         // candidate groups and business keys of the page's tasks in two queries, not two per task
-        Map<String, List<String>> gruppi = new HashMap<>();
-        jdbc.query("select task_id_, group_id_ from act_ru_identitylink where type_ = 'candidate' and group_id_ is not null "
-                + "and task_id_ = any(?)", r -> {
-                    gruppi.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(r.getString(2));
-                }, (Object) tasks.keySet().toArray(String[]::new));
+        Map<String, List<String>> gruppi = pagina.gruppiCandidati(tasks.keySet());
         Nomi nomi = new Nomi();
-        Set<String> istanze = tasks.values().stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        if (!istanze.isEmpty()) {
-            runtimeService.createProcessInstanceQuery().processInstanceIds(istanze).list()
-                    .forEach(i -> nomi.businessKeys.put(i.getId(), i.getBusinessKey() == null ? i.getId() : i.getBusinessKey()));
-        }
+        Map<String, String> chiavi = pagina.chiaviDelleIstanze(tasks.values());
+        tasks.values().stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+                .forEach(id -> nomi.businessKeys.put(id, chiavi.getOrDefault(id, id)));
         return tasks.values().stream().map(t -> scadenza(t, gruppi.getOrDefault(t.getId(), List.of()), adesso, nomi)).toList();
     }
 
