@@ -208,12 +208,12 @@ class AperturaAvvisoBenchmark {
 
             String caricoPrima = Misure.carico();
             List<Long> questaJvm = List.of(ProcessHandle.current().pid());
-            long[] cpuPrima = {Misure.cpu(processiNodi), Misure.cpuPostgres(), Misure.cpu(questaJvm)};
+            long[] cpuPrima = {Misure.cpu(processiNodi), Misure.cpuPostgres(jdbc), Misure.cpu(questaJvm)};
             int primo = base + 5_000_000;
             List<AperturaAvvisoSimulazione.Risposta> risposte = AperturaAvvisoBenchmark.esegui(new AperturaAvvisoSimulazione.Parametri(nodi,
                     avviso, offerti, autorizzazione, primo, cittadini, Duration.ofMillis(cittadini * 1000L / tasso), 0), "apertura");
             String caricoDopo = Misure.carico();
-            long[] cpuDopo = {Misure.cpu(processiNodi), Misure.cpuPostgres(), Misure.cpu(questaJvm)};
+            long[] cpuDopo = {Misure.cpu(processiNodi), Misure.cpuPostgres(jdbc), Misure.cpu(questaJvm)};
             // every 201 is that citizen's row with that id; nothing else of the burst is in the database
             Map<String, Long> righe = new HashMap<>();
             jdbc.query("select id, richiedente_cf from domanda where avviso_id = ?", rs -> {
@@ -297,7 +297,8 @@ class AperturaAvvisoBenchmark {
 
     /**
      * Where the burst's CPU went, per domanda created: the nodes, PostgreSQL, this JVM (Gatling, and the node itself
-     * when it runs here), and how many of the machine's cores they kept busy together.
+     * when it runs here), and how many of the machine's cores they kept busy together. Read from Gatling's start to its
+     * report, so the cores are slightly overstated against the burst's own seconds.
      */
     private static String cpuPerDomanda(long[] prima, long[] dopo, int create, double secondi, boolean nodiSeparati) {
         if (create == 0 || java.util.stream.IntStream.range(0, 3).anyMatch(i -> prima[i] < 0 || dopo[i] < 0)) {

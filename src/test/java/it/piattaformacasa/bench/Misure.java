@@ -48,32 +48,48 @@ final class Misure {
         return totale;
     }
 
-    /** CPU time, in milliseconds, every PostgreSQL process alive now has used so far (server and backends); -1 if unknown. */
-    static long cpuPostgres() {
-        try (Stream<Path> processi = Files.list(Path.of("/proc"))) {
-            return processi.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> comando(p).equals("postgres")).mapToLong(p -> Math.max(0, cpu(p.resolve("stat")))).sum();
+    /**
+     * CPU time, in milliseconds, the PostgreSQL server of {@code jdbc} has used so far: its postmaster, with what its
+     * ended children used (cutime, cstime: backends and autovacuum workers that exited), and its live children; -1 if
+     * unknown. Another PostgreSQL on the machine is not counted.
+     */
+    static long cpuPostgres(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        try {
+            long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
+            long postmaster = Long.parseLong(campi(Path.of("/proc", Long.toString(backend), "stat"))[1]);
+            String[] server = campi(Path.of("/proc", Long.toString(postmaster), "stat"));
+            long ticks = Long.parseLong(server[11]) + Long.parseLong(server[12]) + Long.parseLong(server[13]) + Long.parseLong(server[14]);
+            try (Stream<Path> processi = Files.list(Path.of("/proc"))) {
+                for (Path p : processi.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    try {
+                        String[] figlio = campi(p.resolve("stat"));
+                        if (Long.parseLong(figlio[1]) == postmaster) {
+                            ticks += Long.parseLong(figlio[11]) + Long.parseLong(figlio[12]);
+                        }
+                    } catch (IOException | RuntimeException finito) {
+                        // ended between the listing and the read: its time is in the postmaster's cutime now
+                    }
+                }
+            }
+            return ticks * 10;
         } catch (IOException | RuntimeException e) {
             return -1;
-        }
-    }
-
-    private static String comando(Path processo) {
-        try {
-            return Files.readString(processo.resolve("comm")).trim();
-        } catch (IOException e) {
-            return "";
         }
     }
 
     private static long cpu(Path stat) {
         try {
-            String testo = Files.readString(stat);
-            // fields after the command name in parentheses, which may itself contain spaces
-            String[] campi = testo.substring(testo.lastIndexOf(')') + 2).split(" ");
+            String[] campi = campi(stat);
             return (Long.parseLong(campi[11]) + Long.parseLong(campi[12])) * 10;
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The fields of /proc/PID/stat after the command name (index 0 = state, 1 = ppid, 11-14 = utime, stime, cutime, cstime). */
+    private static String[] campi(Path stat) throws IOException {
+        String testo = Files.readString(stat);
+        // the command name in parentheses may itself contain spaces
+        return testo.substring(testo.lastIndexOf(')') + 2).split(" ");
     }
 }

@@ -49,6 +49,8 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
     private final DataSource dataSource;
     private final Duration attesaMassima;
     private Connection connessione;
+    /** Whether {@link #connessione} holds the lock (false while it waits and after a wait given up). */
+    private boolean tenuto;
 
     AvvioUnNodoAllaVolta(DataSource dataSource, @Value("${piattaforma.avvio.attesa-massima:PT20M}") Duration attesaMassima) {
         this.dataSource = dataSource;
@@ -88,10 +90,10 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
         long prossimoAvviso = inizio + Duration.ofSeconds(AVVISO_OGNI_SECONDI).toNanos();
         try (PreparedStatement prova = connessione.prepareStatement("select pg_try_advisory_lock(?)")) {
             prova.setLong(1, CHIAVE);
-            while (!vero(prova)) {
+            while (!(tenuto = vero(prova))) {
                 long ora = System.nanoTime();
                 if (ora - inizio > attesaMassima.toNanos()) {
-                    throw new IllegalStateException("Avvio rinunciato dopo " + attesaMassima.toSeconds() + " s di attesa del blocco di "
+                    throw new IllegalStateException("Avvio abbandonato dopo " + attesaMassima.toSeconds() + " s di attesa del blocco di "
                             + "avvio (piattaforma.avvio.attesa-massima): lo tiene " + detentore() + ". Se quel nodo è fermo nel "
                             + "suo avvio va riavviato; il blocco si libera da sé quando la sua connessione si chiude");
                 }
@@ -104,21 +106,28 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
         }
     }
 
-    /** Which connection holds the lock, as PostgreSQL knows it: the node's address, its application, since when. */
-    private String detentore() throws SQLException {
+    /**
+     * Which connection holds the lock, as PostgreSQL knows it: the node's address, its application, since when. Without
+     * the right to read other roles' sessions some of it is null; a failed look is said, never a reason to stop waiting.
+     */
+    private String detentore() {
         try (PreparedStatement chi = connessione.prepareStatement("""
                 select a.pid, a.client_addr, a.application_name, a.backend_start from pg_locks l join pg_stat_activity a on a.pid = l.pid
-                where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 1""")) {
+                where l.locktype = 'advisory' and l.granted and l.database = (select oid from pg_database where datname = current_database())
+                  and l.classid = ? and l.objid = ? and l.objsubid = 1""")) {
             chi.setLong(1, CHIAVE >>> 32);
             chi.setLong(2, CHIAVE & 0xFFFF_FFFFL);
             try (ResultSet rs = chi.executeQuery()) {
                 if (!rs.next()) {
-                    return "una connessione che non si vede più (appena rilasciato)";
+                    return "nessuna connessione: il blocco è appena stato rilasciato";
                 }
-                return "la connessione " + rs.getInt(1) + " da " + (rs.getString(2) == null ? "socket locale" : rs.getString(2))
+                java.sql.Timestamp da = rs.getTimestamp(4);
+                return "la connessione " + rs.getInt(1) + (rs.getString(2) == null ? "" : " da " + rs.getString(2))
                         + (rs.getString(3) == null || rs.getString(3).isBlank() ? "" : " (" + rs.getString(3) + ")")
-                        + ", aperta " + rs.getTimestamp(4).toInstant();
+                        + (da == null ? "" : ", aperta " + da.toInstant());
             }
+        } catch (SQLException e) {
+            return "una connessione sconosciuta (" + e.getMessage() + ")";
         }
     }
 
@@ -144,18 +153,21 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
         if (connessione == null) {
             return;
         }
-        boolean rilasciato = false;
+        boolean rilasciato = !tenuto;
         try {
-            // closing returns the connection to the pool: the session lock must be released explicitly
-            try (PreparedStatement unlock = connessione.prepareStatement("select pg_advisory_unlock(?)")) {
-                unlock.setLong(1, CHIAVE);
-                rilasciato = vero(unlock);
+            if (tenuto) {
+                // closing returns the connection to the pool: the session lock must be released explicitly
+                try (PreparedStatement unlock = connessione.prepareStatement("select pg_advisory_unlock(?)")) {
+                    unlock.setLong(1, CHIAVE);
+                    rilasciato = vero(unlock);
+                }
             }
         } catch (SQLException e) {
             LOG.warn("Blocco di avvio non rilasciato: {}", e.getMessage());
         } finally {
             chiudiConnessione(rilasciato);
             connessione = null;
+            tenuto = false;
         }
     }
 

@@ -92,10 +92,19 @@ class DatabaseNonDisponibileTest {
 
     /** The session read from the database failing in Spring Session's filter, as JdbcIndexedSessionRepository throws it. */
     private static MockHttpServletResponse filtra(String accept, RuntimeException errore, boolean giaInviata) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/scadenze");
+        return filtra("GET", accept, errore, giaInviata);
+    }
+
+    private static MockHttpServletResponse filtra(String metodo, String accept, RuntimeException errore, boolean giaInviata)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(metodo, "/scadenze");
         request.addHeader("Accept", accept);
         MockHttpServletResponse response = new MockHttpServletResponse();
         new DatabaseNonDisponibileFilter("/camunda").doFilter(request, response, (req, res) -> {
+            // what Spring Security's HeaderWriterFilter writes on its way out, and a cookie of the failed answer
+            ((jakarta.servlet.http.HttpServletResponse) res).setHeader("X-Content-Type-Options", "nosniff");
+            ((jakarta.servlet.http.HttpServletResponse) res).setHeader("Cache-Control", "no-store");
+            ((jakarta.servlet.http.HttpServletResponse) res).addHeader("Set-Cookie", "JSESSIONID=abc");
             res.getWriter().write("parziale");
             if (giaInviata) {
                 res.flushBuffer();
@@ -114,6 +123,13 @@ class DatabaseNonDisponibileTest {
         assertThat(json.getContentType()).startsWith("application/problem+json");
         assertThat(json.getContentAsString()).contains("Servizio non disponibile", "Riprova tra qualche secondo")
                 .doesNotContain("parziale", "Hikari", "JDBC");
+        assertThat(json.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(json.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(json.getHeader("Set-Cookie")).isNull();
+        // a POST may have done its work before the session failed: no invitation to send it again
+        MockHttpServletResponse post = filtra("POST", "application/json", sessione, false);
+        assertThat(post.getStatus()).isEqualTo(503);
+        assertThat(post.getHeader("Retry-After")).isNull();
 
         MockHttpServletResponse pagina = filtra("text/html", new IllegalStateException("nel filtro",
                 new DataAccessResourceFailureException("Unable to acquire JDBC Connection", HIKARI)), false);

@@ -32,7 +32,8 @@ class AvvioUnNodoAllaVoltaTest {
     JdbcTemplate jdbc;
 
     private int detentori() {
-        return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and granted and classid = ? and objid = ?",
+        return jdbc.queryForObject("select count(*) from pg_locks where locktype = 'advisory' and granted and classid = ? and objid = ? "
+                + "and database = (select oid from pg_database where datname = current_database())",
                 Integer.class, AvvioUnNodoAllaVolta.CHIAVE >>> 32, AvvioUnNodoAllaVolta.CHIAVE & 0xFFFF_FFFFL);
     }
 
@@ -49,7 +50,7 @@ class AvvioUnNodoAllaVoltaTest {
             AvvioUnNodoAllaVolta nodo = new AvvioUnNodoAllaVolta(dataSource, Duration.ofSeconds(2));
             long inizio = System.nanoTime();
             assertThatThrownBy(() -> nodo.preInit(null)).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("Avvio rinunciato dopo 2 s")
+                    .hasMessageContaining("Avvio abbandonato dopo 2 s")
                     .hasMessageContaining("lo tiene la connessione " + pid);
             assertThat(Duration.ofNanos(System.nanoTime() - inizio)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
             assertThat(pool.getHikariPoolMXBean().getActiveConnections()).as("la connessione del nodo che rinuncia").isEqualTo(attivePrima);
