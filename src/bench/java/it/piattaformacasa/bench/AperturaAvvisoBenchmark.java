@@ -91,7 +91,7 @@ class AperturaAvvisoBenchmark {
         List<Alloggio> varese = scenario.alloggiDi(CF_COMUNE_VARESE, StatoAlloggio.LIBERO, 1);
         long[] offerti = {aler.get(0).getId(), aler.get(1).getId(), varese.get(0).getId()};
         long avviso = scenario.aperto(List.of(aler.get(0), aler.get(1), varese.get(0)), List.of(ALER_AVVISO, ALER_AVVISO, CAPOFILA));
-        new Misura(List.of("http://localhost:" + port), avviso, offerti, jdbc, dataSource,
+        new Misura(List.of("http://localhost:" + port), List.of(), avviso, offerti, jdbc, dataSource,
                 "1 nodo (la JVM del test, PostgreSQL incorporato)", "apertura-avviso.txt").esegui(0);
     }
 
@@ -115,7 +115,8 @@ class AperturaAvvisoBenchmark {
             long[] offerti = alloggiLiberi(db, 1);
             long avviso = avvisoAperto(http, db, offerti);
             for (int usati = 1; usati <= nodi; usati++) {
-                new Misura(indirizzi.subList(0, usati), avviso, offerti, db, cluster.dataSource(),
+                new Misura(indirizzi.subList(0, usati), cluster.nodi().stream().map(NodoDiProva::pid).toList(), avviso, offerti, db,
+                        cluster.dataSource(),
                         usati + " di " + nodi + " nodi (JVM separate " + opzioni + ", PostgreSQL autonomo)",
                         "apertura-avviso-" + usati + "-di-" + nodi + "-nodi.txt").esegui(usati * 10_000_000);
             }
@@ -176,10 +177,11 @@ class AperturaAvvisoBenchmark {
 
     /**
      * One warm-up, burst, check and floor against {@code nodi}, which serve {@code avviso} on the database of
-     * {@code jdbc}; the figures in target/bench/{@code file}.
+     * {@code jdbc}; the figures in target/bench/{@code file}. {@code processiNodi}: the nodes' processes, whose CPU
+     * time the burst reports beside PostgreSQL's and this JVM's (Gatling); empty when the node is this JVM.
      */
-    private record Misura(List<String> nodi, long avviso, long[] offerti, JdbcTemplate jdbc, DataSource dataSource, String dove,
-                          String file) {
+    private record Misura(List<String> nodi, List<Long> processiNodi, long avviso, long[] offerti, JdbcTemplate jdbc,
+                          DataSource dataSource, String dove, String file) {
 
         /** Citizens {@code base}+1.. for the warm-up, {@code base}+5,000,000.. for the burst: disjoint households. */
         String esegui(int base) throws Exception {
@@ -205,10 +207,13 @@ class AperturaAvvisoBenchmark {
             Map<String, Long> inseritePrima = righeInserite(jdbc);
 
             String caricoPrima = Misure.carico();
+            List<Long> questaJvm = List.of(ProcessHandle.current().pid());
+            long[] cpuPrima = {Misure.cpu(processiNodi), Misure.cpuPostgres(jdbc), Misure.cpu(questaJvm)};
             int primo = base + 5_000_000;
             List<AperturaAvvisoSimulazione.Risposta> risposte = AperturaAvvisoBenchmark.esegui(new AperturaAvvisoSimulazione.Parametri(nodi,
                     avviso, offerti, autorizzazione, primo, cittadini, Duration.ofMillis(cittadini * 1000L / tasso), 0), "apertura");
             String caricoDopo = Misure.carico();
+            long[] cpuDopo = {Misure.cpu(processiNodi), Misure.cpuPostgres(jdbc), Misure.cpu(questaJvm)};
             // every 201 is that citizen's row with that id; nothing else of the burst is in the database
             Map<String, Long> righe = new HashMap<>();
             jdbc.query("select id, richiedente_cf from domanda where avviso_id = ?", rs -> {
@@ -258,6 +263,7 @@ class AperturaAvvisoBenchmark {
             Pavimento floor = pavimento(jdbc, dataSource, modello, pavimento);
 
             double piattaforma = create / secondi;
+            String cpu = cpuPerDomanda(cpuPrima, cpuDopo, create, secondi, !processiNodi.isEmpty());
             String risultato = String.format(Locale.ROOT, """
                     Apertura di un avviso (Gatling %s, modello aperto): %d cittadini distinti in %.0f s (%d/s), POST /api/avvisi/{id}/domande, HTTP Basic, %s
                       riscaldamento: %d s, modello chiuso con %d richieste in corso, altri cittadini: sostenuti %.1f/s nell'ultimo terzo (carico all'inizio: %s)
@@ -265,6 +271,7 @@ class AperturaAvvisoBenchmark {
                       prime risposte diverse da 201: %s
                       throughput: %.1f domande/s (201 / dal primo invio all'ultima risposta, %.1f s)
                       latenza p50 %d ms, p95 %d ms, p99 %d ms, max %d ms
+                      tempo di CPU per domanda presentata: %s
                       carico prima: %s
                       carico dopo:  %s
                       righe inserite per domanda: %s
@@ -276,7 +283,7 @@ class AperturaAvvisoBenchmark {
                     cittadini / (double) tasso, tasso, dove, riscaldamento, concorrenti, sostenuto, caricoRiscaldamento, stati, incoerenze.size(),
                     stati.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum(), errori,
                     piattaforma, secondi, Misure.percentile(latenze, 50), Misure.percentile(latenze, 95), Misure.percentile(latenze, 99),
-                    latenze.length == 0 ? 0 : latenze[latenze.length - 1], caricoPrima, caricoDopo, perDomanda,
+                    latenze.length == 0 ? 0 : latenze[latenze.length - 1], cpu, caricoPrima, caricoDopo, perDomanda,
                     floor.descrizione(), pavimento, floor.transazioni(), floor.alSecondo(), floor.p50(), floor.p99(), caricoPavimento,
                     piattaforma / floor.alSecondo(), piattaforma >= 300 && Misure.percentile(latenze, 99) < 100 ? "raggiunto" : "non raggiunto");
             // the figures first: a failed check must not lose them
@@ -286,6 +293,26 @@ class AperturaAvvisoBenchmark {
             assertThat(risposte).hasSize(cittadini);
             return risultato;
         }
+    }
+
+    /**
+     * Where the burst's CPU went, per domanda created: the nodes, PostgreSQL, this JVM (Gatling, and the node itself
+     * when it runs here), and how many of the machine's cores they kept busy together. Read from Gatling's start to its
+     * report, so the cores are slightly overstated against the burst's own seconds.
+     */
+    private static String cpuPerDomanda(long[] prima, long[] dopo, int create, double secondi, boolean nodiSeparati) {
+        if (create == 0 || java.util.stream.IntStream.range(0, 3).anyMatch(i -> prima[i] < 0 || dopo[i] < 0)) {
+            return "non misurabile qui";
+        }
+        double nodi = (dopo[0] - prima[0]) / (double) create;
+        double postgres = (dopo[1] - prima[1]) / (double) create;
+        double test = (dopo[2] - prima[2]) / (double) create;
+        double core = (dopo[0] - prima[0] + dopo[1] - prima[1] + dopo[2] - prima[2]) / 1000.0 / secondi;
+        return nodiSeparati
+                ? String.format(Locale.ROOT, "nodi %.2f ms + PostgreSQL %.2f ms + Gatling %.2f ms = %.2f ms; %.2f core occupati di %d",
+                        nodi, postgres, test, nodi + postgres + test, core, Runtime.getRuntime().availableProcessors())
+                : String.format(Locale.ROOT, "nodo e Gatling %.2f ms + PostgreSQL %.2f ms = %.2f ms; %.2f core occupati di %d",
+                        test, postgres, test + postgres, core, Runtime.getRuntime().availableProcessors());
     }
 
     private static List<AperturaAvvisoSimulazione.Risposta> esegui(AperturaAvvisoSimulazione.Parametri parametri, String nome) {

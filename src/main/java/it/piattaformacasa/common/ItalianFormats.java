@@ -66,13 +66,26 @@ public final class ItalianFormats {
         return dataOra(Objects.requireNonNull(dataOra, "dataOra").toInstant());
     }
 
+    /** One format per thread and number of decimals: DecimalFormat is not thread-safe, and building one parses its pattern. */
+    private static final ThreadLocal<DecimalFormat[]> FORMATI = ThreadLocal.withInitial(() -> new DecimalFormat[7]);
+
     private static DecimalFormat formato(int decimali) {
+        DecimalFormat[] formati = FORMATI.get();
+        if (decimali >= formati.length) {
+            return nuovoFormato(decimali);
+        }
+        if (formati[decimali] == null) {
+            formati[decimali] = nuovoFormato(decimali);
+        }
+        return formati[decimali];
+    }
+
+    private static DecimalFormat nuovoFormato(int decimali) {
         // symbols built by hand: CLDR data for it-IT changes between JDKs, our documents must not
         DecimalFormatSymbols simboli = new DecimalFormatSymbols(Locale.ROOT);
         simboli.setDecimalSeparator(',');
         simboli.setGroupingSeparator('.');
         simboli.setMinusSign('-');
-        // DecimalFormat is not thread-safe, so each call gets its own (cheap next to the I/O around it)
         DecimalFormat formato = new DecimalFormat("#,##0", simboli);
         formato.setMinimumFractionDigits(decimali);
         formato.setMaximumFractionDigits(decimali);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
@@ -41,6 +42,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -53,10 +56,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import it.piattaformacasa.common.web.AccessoNegatoHandler;
 import it.piattaformacasa.common.web.Console;
+import it.piattaformacasa.common.web.DatabaseNonDisponibileFilter;
 import it.piattaformacasa.config.process.SessioneWebappPerScaricare;
 import it.piattaformacasa.common.web.FormatoErrore;
 import it.piattaformacasa.common.web.Problema;
 import it.piattaformacasa.operatori.OperatoriAuthenticationProvider;
+
+import jakarta.servlet.DispatcherType;
 
 /**
  * One login for people, through OpenID Connect (issue 14, ADR 14): the console and the Camunda webapps (Tasklist,
@@ -94,6 +100,31 @@ class SecurityConfiguration {
 
     private static final Problema AUTENTICAZIONE_RICHIESTA = Problema.di(HttpStatus.UNAUTHORIZED.value(),
             "Autenticazione richiesta", "Credenziali mancanti o non valide");
+
+    /**
+     * A 503 in Italian, not a bare 500, when the database fails a request before Spring MVC: in front of Spring
+     * Session's filter, which reads the HTTP session from the database (issue 17).
+     */
+    @Bean
+    FilterRegistrationBean<DatabaseNonDisponibileFilter> databaseNonDisponibile(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String percorsoWebapp) {
+        FilterRegistrationBean<DatabaseNonDisponibileFilter> registrazione =
+                new FilterRegistrationBean<>(new DatabaseNonDisponibileFilter(percorsoWebapp));
+        registrazione.setName("Database non disponibile");
+        registrazione.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        registrazione.setDispatcherTypes(DispatcherType.REQUEST);
+        return registrazione;
+    }
+
+    /**
+     * No observations of Spring Security's own (a timer and events per filter chain, authentication and authorization
+     * of every request): nobody reads them (the HTTP server's request metrics stay), and on the opening-day burst they
+     * cost the node about a twentieth of its CPU (issue 17, AperturaAvvisoBenchmark's profile).
+     */
+    @Bean
+    static SecurityObservationSettings osservazioniSicurezza() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(1)

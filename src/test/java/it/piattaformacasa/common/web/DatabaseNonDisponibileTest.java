@@ -10,7 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.sql.SQLTransientConnectionException;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -83,5 +88,61 @@ class DatabaseNonDisponibileTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(model().attribute("titoloErrore", "Servizio non disponibile"))
                 .andExpect(model().attribute("messaggioErrore", containsString("Riprova tra qualche secondo")));
+    }
+
+    /** The session read from the database failing in Spring Session's filter, as JdbcIndexedSessionRepository throws it. */
+    private static MockHttpServletResponse filtra(String accept, RuntimeException errore, boolean giaInviata) throws Exception {
+        return filtra("GET", accept, errore, giaInviata);
+    }
+
+    private static MockHttpServletResponse filtra(String metodo, String accept, RuntimeException errore, boolean giaInviata)
+            throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(metodo, "/scadenze");
+        request.addHeader("Accept", accept);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new DatabaseNonDisponibileFilter("/camunda").doFilter(request, response, (req, res) -> {
+            // what Spring Security's HeaderWriterFilter writes on its way out, and a cookie of the failed answer
+            ((jakarta.servlet.http.HttpServletResponse) res).setHeader("X-Content-Type-Options", "nosniff");
+            ((jakarta.servlet.http.HttpServletResponse) res).setHeader("Cache-Control", "no-store");
+            ((jakarta.servlet.http.HttpServletResponse) res).addHeader("Set-Cookie", "JSESSIONID=abc");
+            res.getWriter().write("parziale");
+            if (giaInviata) {
+                res.flushBuffer();
+            }
+            throw errore;
+        });
+        return response;
+    }
+
+    @Test
+    void primaDiSpringMvcUnaSessioneIlleggibileDa503ConRetryAfter() throws Exception {
+        CannotCreateTransactionException sessione = new CannotCreateTransactionException("Could not open JDBC Connection for transaction", HIKARI);
+        MockHttpServletResponse json = filtra("application/json", sessione, false);
+        assertThat(json.getStatus()).isEqualTo(503);
+        assertThat(json.getHeader("Retry-After")).isEqualTo(String.valueOf(ErroriFrameworkHandler.RIPROVA_DOPO_SECONDI));
+        assertThat(json.getContentType()).startsWith("application/problem+json");
+        assertThat(json.getContentAsString()).contains("Servizio non disponibile", "Riprova tra qualche secondo")
+                .doesNotContain("parziale", "Hikari", "JDBC");
+        assertThat(json.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(json.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(json.getHeader("Set-Cookie")).isNull();
+        // a POST may have done its work before the session failed: no invitation to send it again
+        MockHttpServletResponse post = filtra("POST", "application/json", sessione, false);
+        assertThat(post.getStatus()).isEqualTo(503);
+        assertThat(post.getHeader("Retry-After")).isNull();
+
+        MockHttpServletResponse pagina = filtra("text/html", new IllegalStateException("nel filtro",
+                new DataAccessResourceFailureException("Unable to acquire JDBC Connection", HIKARI)), false);
+        assertThat(pagina.getStatus()).isEqualTo(503);
+        assertThat(pagina.getContentType()).startsWith("text/html");
+        assertThat(pagina.getContentAsString()).contains("lang=\"it\"", "Servizio non disponibile").doesNotContain("Hikari");
+    }
+
+    @Test
+    void ilFiltroLasciaPassareAltriErroriERisposteGiaInviate() {
+        IllegalStateException altro = new IllegalStateException("altro errore");
+        assertThatThrownBy(() -> filtra("application/json", altro, false)).isSameAs(altro);
+        CannotCreateTransactionException tardi = new CannotCreateTransactionException("dopo l'invio", HIKARI);
+        assertThatThrownBy(() -> filtra("application/json", tardi, true)).isSameAs(tardi);
     }
 }
