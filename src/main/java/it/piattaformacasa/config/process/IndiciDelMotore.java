@@ -13,8 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * Indexes on Camunda's own tables that its schema scripts do not create and this platform's load needs (issue 17).
  * Camunda creates its tables at the engine's start ({@code schema-update}), after Flyway, so they cannot be a Flyway
- * migration; each is created here once, right after the engine is built, with {@code if not exists} (two nodes starting
- * together: the second one's attempt fails harmlessly and is logged).
+ * migration; each is created here once, right after the engine is built, {@code concurrently}: on a large database
+ * already in service (an upgrade) the build takes a while and must not stop the other nodes' writes to those tables
+ * meanwhile. A concurrent build that failed (a node killed during it) leaves an invalid index, which {@code if not
+ * exists} would keep forever: it is dropped and built again. Nodes start one at a time (AvvioUnNodoAllaVolta); a
+ * failure is logged and the node starts anyway, slower on those queries.
  */
 @Component
 public class IndiciDelMotore extends AbstractProcessEnginePlugin {
@@ -26,11 +29,11 @@ public class IndiciDelMotore extends AbstractProcessEnginePlugin {
      * due timers and no index every acquisition sorts the whole table (bench/TimerBenchmark).
      */
     public static final List<String> INDICI = List.of(
-            "create index if not exists act_idx_job_duedate on act_ru_job (duedate_)",
+            "create index concurrently if not exists act_idx_job_duedate on act_ru_job (duedate_)",
             // act_idx_auth_user_id: every authorization check of a task query reads the authorizations of the person OR of
             // its groups; with no index on user_id_ the OR is a sequential scan of the whole table, which holds one row
             // per candidate group of every open task (100k open tasks: 180 ms → 65 ms per query, bench/CasellaInArrivoBenchmark)
-            "create index if not exists act_idx_auth_user_id on act_ru_authorization (user_id_)");
+            "create index concurrently if not exists act_idx_auth_user_id on act_ru_authorization (user_id_)");
 
     private final JdbcTemplate jdbc;
 
@@ -42,6 +45,16 @@ public class IndiciDelMotore extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine processEngine) {
         for (String indice : INDICI) {
             try {
+                String nome = indice.replaceFirst(".* if not exists (\\w+) on .*", "$1");
+                List<Boolean> valido = jdbc.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid "
+                        + "where c.relname = ? and pg_table_is_visible(c.oid)", Boolean.class, nome);
+                if (valido.contains(Boolean.TRUE)) {
+                    continue;
+                }
+                if (!valido.isEmpty()) {
+                    LOG.warn("Indice {} non valido (una costruzione interrotta): lo ricostruisco", nome);
+                    jdbc.execute("drop index concurrently if exists " + nome);
+                }
                 jdbc.execute(indice);
             } catch (DataAccessException e) {
                 LOG.warn("Indice sulle tabelle del motore non creato ({}): {}", indice, e.getMostSpecificCause().getMessage());
