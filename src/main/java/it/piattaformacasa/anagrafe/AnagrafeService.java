@@ -140,6 +140,11 @@ public class AnagrafeService {
         return enti.findAllConComune();
     }
 
+    /** The enti {@code ids} with their comuni, by name: what {@link #enti()} would give of them, without loading the rest. */
+    public List<EnteProprietario> enti(java.util.Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : enti.findConComuneByIdIn(ids);
+    }
+
     /** The enti of one regional profile, without their comuni. */
     public List<EnteProprietario> entiDelProfilo(RegioneProfilo profilo) {
         return enti.findByRegioneProfilo(profilo);

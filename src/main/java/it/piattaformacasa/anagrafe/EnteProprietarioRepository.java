@@ -35,6 +35,10 @@ public interface EnteProprietarioRepository extends JpaRepository<EnteProprietar
     @Query("select e from EnteProprietario e join fetch e.comune c join fetch c.ambito order by e.ragioneSociale")
     List<EnteProprietario> findAllConComune();
 
+    /** As {@link #findAllConComune()}, for the enti {@code ids} only (an operator's few among a region's 1,500). */
+    @Query("select e from EnteProprietario e join fetch e.comune c join fetch c.ambito where e.id in :ids order by e.ragioneSociale")
+    List<EnteProprietario> findConComuneByIdIn(java.util.Collection<Long> ids);
+
     /** The enti of one regional profile (ADR 16): the Marche module's scope, asked on every console page. */
     List<EnteProprietario> findByRegioneProfilo(RegioneProfilo regioneProfilo);
 }
