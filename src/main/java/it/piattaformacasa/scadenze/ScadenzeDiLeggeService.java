@@ -102,6 +102,7 @@ public class ScadenzeDiLeggeService {
     /** The enti whose deadlines the person may see, for the filter. */
     public List<EnteProprietario> entiVisibili() {
         Vista vista = vista();
+        // sorted here, not by the query: the database's collation may order accents and case differently
         return (vista.tutti() ? anagrafe.enti() : vista.enti()).stream()
                 .sorted(Comparator.comparing(EnteProprietario::getRagioneSociale)).toList();
     }

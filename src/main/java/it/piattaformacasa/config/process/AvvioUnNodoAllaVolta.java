@@ -30,7 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * and one node fails its start on a unique key, or both create a process. A PostgreSQL session-level advisory lock,
  * taken on a connection of its own before the engine touches its schema and released after the last runner, makes
  * the second node wait for the first (seconds), then find everything in place. A node that dies meanwhile loses its
- * connection and with it the lock. The waiting node says every {@value #AVVISO_OGNI_SECONDI} s which connection holds
+ * connection and with it the lock. The waiting node says every 15 s which connection holds
  * the lock, and gives up its start after {@code piattaforma.avvio.attesa-massima} (the orchestrator starts it again):
  * a node stuck in its start must not hold the others back without a word. The lock needs a session of its own, so a
  * pooler in front of PostgreSQL must be in session mode (README «Cluster and scale»).
@@ -43,7 +43,7 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
     static final long CHIAVE = 0x5043_4156_5649_4fL; // "PCAVVIO"
 
     private static final Logger LOG = LoggerFactory.getLogger(AvvioUnNodoAllaVolta.class);
-    private static final int AVVISO_OGNI_SECONDI = 15;
+    private static final Duration AVVISO_OGNI = Duration.ofSeconds(15);
     private static final long PAUSA_MILLISECONDI = 500;
 
     private final DataSource dataSource;
@@ -87,7 +87,7 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
 
     /** Tries the lock every half second until it is this node's, saying who holds it; gives up after the maximum wait. */
     private void attendi(long inizio) throws SQLException, InterruptedException {
-        long prossimoAvviso = inizio + Duration.ofSeconds(AVVISO_OGNI_SECONDI).toNanos();
+        long prossimoAvviso = inizio + AVVISO_OGNI.toNanos();
         try (PreparedStatement prova = connessione.prepareStatement("select pg_try_advisory_lock(?)")) {
             prova.setLong(1, CHIAVE);
             while (!(tenuto = vero(prova))) {
@@ -99,7 +99,7 @@ public class AvvioUnNodoAllaVolta extends AbstractProcessEnginePlugin implements
                 }
                 if (ora >= prossimoAvviso) {
                     LOG.info("In attesa da {} s del blocco di avvio: lo tiene {}", (ora - inizio) / 1_000_000_000L, detentore());
-                    prossimoAvviso = ora + Duration.ofSeconds(AVVISO_OGNI_SECONDI).toNanos();
+                    prossimoAvviso = ora + AVVISO_OGNI.toNanos();
                 }
                 Thread.sleep(PAUSA_MILLISECONDI);
             }
