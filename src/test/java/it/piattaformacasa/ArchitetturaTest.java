@@ -102,6 +102,20 @@ class ArchitetturaTest {
                     + "DTOs and process passes ids, so neither owns a table")
             .allowEmptyShould(false);
 
+    /**
+     * JPA does not run Bean Validation on persist ({@code jakarta.persistence.validation.mode: none}, issue 17: it built
+     * a validator for every insert and found nothing to check): the API validates bodies, the database its constraints.
+     * A constraint annotation on an entity would be silently ignored, so there is none.
+     */
+    @ArchTest
+    static final ArchRule leEntitaNonHannoVincoliDiBeanValidation = noClasses()
+            .that().areAnnotatedWith(Entity.class).or().areAnnotatedWith(jakarta.persistence.Embeddable.class)
+            .or().areAnnotatedWith(jakarta.persistence.MappedSuperclass.class)
+            .should().dependOnClassesThat().resideInAPackage("jakarta.validation..")
+            .because("JPA's Bean Validation on persist is off (jakarta.persistence.validation.mode: none): such a "
+                    + "constraint would never be checked")
+            .allowEmptyShould(false);
+
     /** Guards against vacuous passes: a wrong package or import option would leave nothing to check. */
     @ArchTest
     static void leClassiImportateSonoIlCodiceDiProduzione(JavaClasses classi) {

@@ -50,6 +50,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.access.PathPatternRequestTransformer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -124,6 +125,21 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings osservazioniSicurezza() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Spring Security's filter chain without the lookup of Spring MVC's handler that nothing here reads (issue 17). */
+    @Bean
+    static CatenaDiSicurezzaDiretta catenaDiSicurezzaDiretta() {
+        return new CatenaDiSicurezzaDiretta();
+    }
+
+    /**
+     * Spring Security's privilege evaluator matches paths as {@link #percorsi} does, not through Spring MVC's
+     * {@code HandlerMappingIntrospector} (whose per-request cache {@link CatenaDiSicurezzaDiretta} removes).
+     */
+    @Bean
+    static PathPatternRequestTransformer pathPatternRequestTransformer() {
+        return new PathPatternRequestTransformer();
     }
 
     @Bean

@@ -3,6 +3,8 @@ package it.piattaformacasa.config;
 import static it.piattaformacasa.DemoUtenti.CAPOFILA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -12,12 +14,24 @@ import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
+
+import org.hibernate.boot.beanvalidation.BeanValidationEventListener;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.context.AbstractSecurityWebApplicationInitializer;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.common.web.DatabaseNonDisponibileFilter;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.Filter;
 
 /**
  * Issue 17, in the running application: the 503 for an unusable database sits in front of the filter that reads the
@@ -61,5 +75,34 @@ class FiltriEMisureTest {
         List<String> nomi = misure.getMeters().stream().map(Meter::getId).map(Meter.Id::getName).distinct().toList();
         assertThat(nomi).contains("http.server.requests");
         assertThat(nomi).noneMatch(n -> n.startsWith("spring.security.")).noneMatch(n -> n.startsWith("spring.data.repository."));
+    }
+
+    /**
+     * Spring Security's own chain, not the composite that looked up Spring MVC's handler for every request in advance
+     * (a scan of every mapping, read by nobody here); and no Bean Validation on persist, which built a validator for
+     * every insert. Both from the same profile of the opening-day burst.
+     */
+    @Test
+    void nessunLavoroPerRichiestaCheNessunoLegge() throws Exception {
+        Filter catena = contesto.getBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME, Filter.class);
+        assertThat(catena).isInstanceOf(FilterChainProxy.class);
+        assertThat(catena.getClass().getName()).isNotEqualTo(CatenaDiSicurezzaDiretta.COMPOSITO);
+        // what the composite's first filter leaves on the request while the chain runs: Spring MVC's handler, looked up
+        List<String> attributi = new ArrayList<>();
+        MockHttpServletRequest richiesta = new MockHttpServletRequest("GET", "/actuator/health/liveness");
+        richiesta.setServletPath("/actuator/health/liveness");
+        catena.doFilter(richiesta, new MockHttpServletResponse(),
+                (req, res) -> attributi.addAll(Collections.list(req.getAttributeNames())));
+        assertThat(attributi).as("la catena arriva in fondo").isNotEmpty()
+                .noneMatch(a -> a.startsWith(HandlerMappingIntrospector.class.getName()));
+        EventListenerRegistry ascoltatori = contesto.getBean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class)
+                .getServiceRegistry().getService(EventListenerRegistry.class);
+        assertThat(ascoltatori.getEventListenerGroup(EventType.PRE_INSERT).listeners())
+                .noneMatch(BeanValidationEventListener.class::isInstance);
+        assertThat(ascoltatori.getEventListenerGroup(EventType.PRE_UPDATE).listeners())
+                .noneMatch(BeanValidationEventListener.class::isInstance);
+        // and the API still answers through it, with its authorization
+        assertThat(new ClientHttp(port).get("/api/avvisi?ambito=VARESE", CAPOFILA).status()).isEqualTo(200);
+        assertThat(new ClientHttp(port).get("/api/avvisi?ambito=VARESE").status()).isEqualTo(401);
     }
 }
