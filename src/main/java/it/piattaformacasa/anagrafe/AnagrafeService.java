@@ -131,9 +131,9 @@ public class AnagrafeService {
         return enti.findOperantiNellAmbito(ambito.getId());
     }
 
-    /** The ids of {@link #entiDi}'s enti. */
-    public java.util.Set<Long> idEntiDi(long ambitoId) {
-        return enti.idOperantiNellAmbito(ambitoId);
+    /** Whether one of {@code tra} is among {@link #entiDi}'s enti, looking at those enti only. */
+    public boolean unoOperaNellAmbito(long ambitoId, java.util.Collection<Long> tra) {
+        return !tra.isEmpty() && !enti.idOperantiNellAmbitoTra(ambitoId, tra).isEmpty();
     }
 
     public List<EnteProprietario> enti() {

@@ -667,12 +667,13 @@ public class AvvisoService {
     }
 
     /**
-     * The ids of {@link #entiDellAmbito}'s enti for an avviso already loaded: whether the caller works at one of its
-     * sportelli, asked by every domanda presented (no second read of the avviso, no enti loaded).
+     * Whether one of {@code enti} is among {@link #entiDellAmbito}'s for an avviso already loaded: whether the caller
+     * works at one of its sportelli, asked by every domanda presented (no second read of the avviso, no enti loaded,
+     * only the caller's enti looked at: the same cost for a region of 1,500 enti as for the demo's).
      */
     @Transactional(readOnly = true)
-    public java.util.Set<Long> idEntiDellAmbito(Avviso avviso) {
-        return anagrafe.idEntiDi(avviso.getAmbito().getId());
+    public boolean unoDegliEntiNellAmbito(Avviso avviso, java.util.Set<Long> enti) {
+        return anagrafe.unoOperaNellAmbito(avviso.getAmbito().getId(), enti);
     }
 
     // steps driven by processes/avviso.bpmn

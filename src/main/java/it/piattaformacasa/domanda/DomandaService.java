@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -59,6 +60,7 @@ import it.piattaformacasa.regole.RegoleAlloggi;
 import it.piattaformacasa.regole.RegoleVincolate;
 import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.regole.RequisitiEconomici;
+import jakarta.persistence.EntityManager;
 
 /**
  * Submission of a domanda while the avviso is APERTO: form checks (400, every field), art. 7 eligibility (422, every
@@ -76,6 +78,8 @@ public class DomandaService {
     private static final String LOMBARDIA = "Lombardia";
     /** Nobody alive was born, or took up residence, before this day: earlier dates are typing errors. */
     static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
+    /** At most 20 members and the avviso's alloggi per domanda: one batch each. */
+    private static final int BLOCCO_INSERIMENTI = 50;
     private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
     /** The unique keys of {@code domanda}: a duplicate there means «already submitted» (409); nothing else does. */
     private static final Set<String> CHIAVI_UNICHE = Set.of("domanda_avviso_id_richiedente_cf_key",
@@ -98,13 +102,15 @@ public class DomandaService {
 
     /** Issue 16: the richiedente is told of the submission, in its transaction (see {@link CambioDiStato}). */
     private final ApplicationEventPublisher eventi;
+    private final EntityManager entityManager;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
                    ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc,
                    SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi, LettureDomanda letture,
-                   ApplicationEventPublisher eventi) {
+                   ApplicationEventPublisher eventi, EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.letture = letture;
         this.eventi = eventi;
         this.sceltaAlloggi = sceltaAlloggi;
@@ -298,6 +304,9 @@ public class DomandaService {
                 v.scelta().scelte(), AlloggiPosseduti.json(v.posseduti()), v.scelta().nota());
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
+        // the nucleo's members and the chosen alloggi in one round trip each (issue 17); the domanda's own insert, which
+        // takes its id from the database (ID_DOMANDA orders ties in presentation order), is never batched
+        entityManager.unwrap(Session.class).setJdbcBatchSize(BLOCCO_INSERIMENTI);
         try {
             Domanda presentata = domande.saveAndFlush(domanda);
             eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.DOMANDA_PRESENTATA, presentata.getId()));
@@ -369,8 +378,7 @@ public class DomandaService {
         }
         // a provincial reader sees the ambito's enti and files nothing (seed 004)
         Set<Long> abilitati = utente.soloLettura() ? Set.of() : utente.entiAbilitati();
-        boolean sportello = avvisi.idEntiDellAmbito(avviso).stream().anyMatch(abilitati::contains);
-        if (!sportello) {
+        if (!avvisi.unoDegliEntiNellAmbito(avviso, abilitati)) {
             throw new AccessoNegatoException("Le domande dell'avviso " + avviso.getId() + " si presentano allo sportello di un ente "
                     + "dell'ambito " + avviso.getAmbito().getNome() + ": l'utente " + utente.username() + " non opera per nessuno di essi");
         }
