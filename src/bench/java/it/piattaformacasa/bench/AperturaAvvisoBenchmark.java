@@ -367,7 +367,9 @@ class AperturaAvvisoBenchmark {
             Map<String, PreparedStatement> inserimenti = new HashMap<>();
             for (String tabella : righe.keySet()) {
                 List<String> colonne = jdbc.queryForList("select column_name from information_schema.columns where table_schema = "
-                        + "current_schema() and table_name = ? and is_identity = 'NO' and is_generated = 'NEVER' order by ordinal_position",
+                        + "current_schema() and table_name = ? and is_identity = 'NO' and is_generated = 'NEVER' "
+                        // ids the database draws: identity columns and those defaulting to a sequence (componente, V62)
+                        + "and coalesce(column_default, '') not like 'nextval(%' order by ordinal_position",
                         String.class, tabella);
                 String elenco = String.join(", ", colonne);
                 boolean conId = righe.get(tabella).get(0).has("id");

@@ -47,16 +47,17 @@ class SceltaAlloggi {
     Esito verifica(DatiDomanda dati, boolean indigente, List<AlloggioOfferto> offerti, RegoleVincolate vincolo) {
         int componenti = dati.nucleo().size();
         BigDecimal minima = regole.superficieMinima(componenti, vincolo).metriQuadri();
-        Map<String, EsitoTitolo> titoli = titoli(componenti, dati.codiceIstatResidenza(), dati.codiceIstatLavoro(), indigente,
-                offerti, vincolo);
+        Titoli titoli = new Titoli(dati.codiceIstatResidenza(), dati.codiceIstatLavoro(), indigente, offerti,
+                minima, vincolo);
         Map<Long, AlloggioOfferto> perId = new HashMap<>();
         offerti.forEach(a -> perId.put(a.id(), a));
         List<SceltaAlloggio> scelte = new ArrayList<>();
         List<String> motivi = new ArrayList<>();
         boolean sceltoAdeguato = false;
+        boolean sceltoAdeguatoAmmesso = false;
         for (long id : dati.alloggi()) {
             AlloggioOfferto alloggio = perId.get(id);
-            EsitoTitolo titolo = titoli.get(alloggio.codiceIstatComune());
+            EsitoTitolo titolo = titoli.di(alloggio.codiceIstatComune());
             String motivo = "A" + nome(alloggio).substring(1) + ": " + titolo.regola().descrizione();
             if (titolo.titolo() == TitoloDiScelta.NON_AMMESSO) {
                 motivi.add(motivo);
@@ -64,9 +65,15 @@ class SceltaAlloggi {
                 scelte.add(new SceltaAlloggio(id, titolo.titolo(), motivo));
             }
             sceltoAdeguato |= adeguato(alloggio, minima);
+            sceltoAdeguatoAmmesso |= adeguato(alloggio, minima) && titolo.titolo() != TitoloDiScelta.NON_AMMESSO;
+        }
+        // the other comuni matter only when no chosen alloggio is both adequate and allowed: then the rule is asked
+        // only where the avviso has an adequate alloggio (an avviso of 40 comuni does not cost 40 evaluations each time)
+        if (sceltoAdeguatoAmmesso) {
+            return new Esito(scelte, motivi, null);
         }
         List<AlloggioOfferto> adeguatiAmmessi = offerti.stream()
-                .filter(a -> titoli.get(a.codiceIstatComune()).titolo() != TitoloDiScelta.NON_AMMESSO && adeguato(a, minima))
+                .filter(a -> adeguato(a, minima) && titoli.di(a.codiceIstatComune()).titolo() != TitoloDiScelta.NON_AMMESSO)
                 .toList();
         if (!adeguatiAmmessi.isEmpty() && !sceltoAdeguato) {
             motivi.add("Nessuno degli alloggi scelti è adeguato a un nucleo di " + persone(componenti) + " (almeno "
@@ -90,16 +97,42 @@ class SceltaAlloggi {
     Map<String, EsitoTitolo> titoli(int componenti, String residenza, String lavoro, boolean indigente,
                                     List<AlloggioOfferto> offerti, RegoleVincolate vincolo) {
         BigDecimal minima = regole.superficieMinima(componenti, vincolo).metriQuadri();
-        Map<String, List<AlloggioOfferto>> perComune = offerti.stream()
-                .collect(Collectors.groupingBy(AlloggioOfferto::codiceIstatComune, LinkedHashMap::new, Collectors.toList()));
-        boolean adeguatiInResidenza = perComune.getOrDefault(residenza, List.of()).stream().anyMatch(a -> adeguato(a, minima));
-        boolean adeguatiInLavoro = lavoro != null
-                && perComune.getOrDefault(lavoro, List.of()).stream().anyMatch(a -> adeguato(a, minima));
-        Map<String, EsitoTitolo> titoli = new HashMap<>();
-        perComune.forEach((comune, alloggi) -> titoli.put(comune, regole.titoloDiScelta(new DatiComuneDiScelta(indigente,
-                comune.equals(residenza), comune.equals(lavoro), adeguatiInResidenza, adeguatiInLavoro,
-                alloggi.get(0).popolazioneComune()), vincolo)));
-        return titoli;
+        Titoli titoli = new Titoli(residenza, lavoro, indigente, offerti, minima, vincolo);
+        Map<String, EsitoTitolo> tutti = new HashMap<>();
+        titoli.perComune.keySet().forEach(comune -> tutti.put(comune, titoli.di(comune)));
+        return tutti;
+    }
+
+    /** The rule of art. 9 asked once per comune, and only for the comuni a question needs. */
+    private final class Titoli {
+
+        private final String residenza;
+        private final String lavoro;
+        private final boolean indigente;
+        private final boolean adeguatiInResidenza;
+        private final boolean adeguatiInLavoro;
+        private final RegoleVincolate vincolo;
+        private final Map<String, List<AlloggioOfferto>> perComune;
+        private final Map<String, EsitoTitolo> chiesti = new HashMap<>();
+
+        Titoli(String residenza, String lavoro, boolean indigente, List<AlloggioOfferto> offerti,
+               BigDecimal minima, RegoleVincolate vincolo) {
+            this.residenza = residenza;
+            this.lavoro = lavoro;
+            this.indigente = indigente;
+            this.vincolo = vincolo;
+            this.perComune = offerti.stream()
+                    .collect(Collectors.groupingBy(AlloggioOfferto::codiceIstatComune, LinkedHashMap::new, Collectors.toList()));
+            this.adeguatiInResidenza = perComune.getOrDefault(residenza, List.of()).stream().anyMatch(a -> adeguato(a, minima));
+            this.adeguatiInLavoro = lavoro != null
+                    && perComune.getOrDefault(lavoro, List.of()).stream().anyMatch(a -> adeguato(a, minima));
+        }
+
+        EsitoTitolo di(String comune) {
+            return chiesti.computeIfAbsent(comune, c -> regole.titoloDiScelta(new DatiComuneDiScelta(indigente,
+                    c.equals(residenza), c.equals(lavoro), adeguatiInResidenza, adeguatiInLavoro,
+                    perComune.get(c).get(0).popolazioneComune()), vincolo));
+        }
     }
 
     private static boolean adeguato(AlloggioOfferto alloggio, BigDecimal minima) {
