@@ -13,18 +13,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import jakarta.persistence.SequenceGenerator;
 
 @Entity
 public class Componente {
 
-    /**
-     * From the column's sequence, 50 at a time (V62): a nucleo's members then go to the database in one
-     * batch (issue 17). Within a transaction the ids still grow in the order the members were added.
-     */
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "componente_id")
-    @SequenceGenerator(name = "componente_id", sequenceName = "componente_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "nucleo_id")

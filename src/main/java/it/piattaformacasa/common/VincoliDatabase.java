@@ -23,7 +23,10 @@ public final class VincoliDatabase {
     public static boolean duplicatoSu(DataIntegrityViolationException e, Set<String> chiavi) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && UNICITA.equals(sql.getSQLState())) {
-                return sql instanceof PSQLException pg && pg.getServerErrorMessage() != null
+                // a statement of a JDBC batch fails as a BatchUpdateException: the server's own error is the next one
+                SQLException errore = sql instanceof java.sql.BatchUpdateException lotto && lotto.getNextException() != null
+                        ? lotto.getNextException() : sql;
+                return errore instanceof PSQLException pg && pg.getServerErrorMessage() != null
                         && chiavi.contains(pg.getServerErrorMessage().getConstraint());
             }
         }

@@ -20,8 +20,10 @@ import org.springframework.security.web.context.AbstractSecurityWebApplicationIn
  * own scan: 4 % of a node's CPU in the opening-day burst (issue 17, {@code AperturaAvvisoBenchmark}'s profile).
  * <p>
  * Should a later matcher use the introspector after all, it still decides right, only without the cache: Spring
- * logs «Cache miss for REQUEST dispatch» at WARN, which {@code CatenaDiSicurezzaDirettaTest} would see. A Spring
- * Security that no longer wraps the chain leaves this with nothing to do.
+ * logs «Cache miss for REQUEST dispatch» at WARN once. String patterns given to Spring Security become path patterns
+ * too ({@code SecurityConfiguration#percorsiComeModelli}), so no configuration builds an {@code MvcRequestMatcher};
+ * {@code FiltriEMisureTest} checks that a request through the chain leaves no lookup behind. A Spring Security that no
+ * longer wraps the chain leaves this with nothing to do.
  */
 final class CatenaDiSicurezzaDiretta implements BeanFactoryPostProcessor {
 

@@ -50,6 +50,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.web.access.PathPatternRequestTransformer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -140,6 +141,12 @@ class SecurityConfiguration {
     @Bean
     static PathPatternRequestTransformer pathPatternRequestTransformer() {
         return new PathPatternRequestTransformer();
+    }
+
+    /** A pattern given as a string to Spring Security ({@code requestMatchers("/x")}) is a path pattern, as {@link #percorsi}. */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean percorsiComeModelli() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean

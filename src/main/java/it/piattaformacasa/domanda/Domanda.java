@@ -236,7 +236,7 @@ public class Domanda {
     public LocalDate getDataDsu() { return dataDsu; }
     public boolean isAttestazioneServiziSociali() { return attestazioneServiziSociali; }
     public boolean isIndigente() { return indigente; }
-    public Map<String, Boolean> getCondizioni() { return condizioni; }
+    public Map<String, Boolean> getCondizioni() { return condizioni == null ? null : Collections.unmodifiableMap(condizioni); }
     public Punteggio getPuntiFamiliare() { return puntiFamiliare; }
     public Punteggio getPuntiAbitativo() { return puntiAbitativo; }
     public Punteggio getPuntiEconomico() { return puntiEconomico; }

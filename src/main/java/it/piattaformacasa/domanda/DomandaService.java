@@ -78,7 +78,7 @@ public class DomandaService {
     private static final String LOMBARDIA = "Lombardia";
     /** Nobody alive was born, or took up residence, before this day: earlier dates are typing errors. */
     static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
-    /** At most 20 members and the avviso's alloggi per domanda: one batch each. */
+    /** At most 20 alloggi per domanda: one batch. */
     private static final int BLOCCO_INSERIMENTI = 50;
     private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
     /** The unique keys of {@code domanda}: a duplicate there means «already submitted» (409); nothing else does. */
@@ -304,8 +304,8 @@ public class DomandaService {
                 v.scelta().scelte(), AlloggiPosseduti.json(v.posseduti()), v.scelta().nota());
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
-        // the nucleo's members and the chosen alloggi in one round trip each (issue 17); the domanda's own insert, which
-        // takes its id from the database (ID_DOMANDA orders ties in presentation order), is never batched
+        // the chosen alloggi in one round trip (issue 17); the inserts whose id the database gives (the domanda, whose
+        // ID_DOMANDA orders ties in presentation order; the nucleo and its members, listed by id) are never batched
         entityManager.unwrap(Session.class).setJdbcBatchSize(BLOCCO_INSERIMENTI);
         try {
             Domanda presentata = domande.saveAndFlush(domanda);

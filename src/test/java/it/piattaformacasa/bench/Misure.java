@@ -55,8 +55,15 @@ final class Misure {
      */
     static long cpuPostgres(org.springframework.jdbc.core.JdbcTemplate jdbc) {
         try {
-            long backend = jdbc.queryForObject("select pg_backend_pid()", Long.class);
-            long postmaster = Long.parseLong(campi(Path.of("/proc", Long.toString(backend), "stat"))[1]);
+            // the backend's parent read while its connection is held: a connection that closes ends its backend
+            long postmaster = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Long>) c -> {
+                try (var st = c.createStatement(); var rs = st.executeQuery("select pg_backend_pid()")) {
+                    rs.next();
+                    return Long.parseLong(campi(Path.of("/proc", Long.toString(rs.getLong(1)), "stat"))[1]);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
             String[] server = campi(Path.of("/proc", Long.toString(postmaster), "stat"));
             long ticks = Long.parseLong(server[11]) + Long.parseLong(server[12]) + Long.parseLong(server[13]) + Long.parseLong(server[14]);
             try (Stream<Path> processi = Files.list(Path.of("/proc"))) {

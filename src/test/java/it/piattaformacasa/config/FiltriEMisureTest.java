@@ -95,8 +95,10 @@ class FiltriEMisureTest {
                 (req, res) -> attributi.addAll(Collections.list(req.getAttributeNames())));
         assertThat(attributi).as("la catena arriva in fondo").isNotEmpty()
                 .noneMatch(a -> a.startsWith(HandlerMappingIntrospector.class.getName()));
-        EventListenerRegistry ascoltatori = contesto.getBean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class)
-                .getServiceRegistry().getService(EventListenerRegistry.class);
+        SessionFactoryImplementor sessioni = contesto.getBean(EntityManagerFactory.class).unwrap(SessionFactoryImplementor.class);
+        EventListenerRegistry ascoltatori = sessioni.getServiceRegistry().getService(EventListenerRegistry.class);
+        // as while Bean Validation ran (it switched Hibernate's own not-null check off): the database checks
+        assertThat(sessioni.getSessionFactoryOptions().isCheckNullability()).isFalse();
         assertThat(ascoltatori.getEventListenerGroup(EventType.PRE_INSERT).listeners())
                 .noneMatch(BeanValidationEventListener.class::isInstance);
         assertThat(ascoltatori.getEventListenerGroup(EventType.PRE_UPDATE).listeners())
