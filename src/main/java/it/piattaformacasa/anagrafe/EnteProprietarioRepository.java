@@ -25,17 +25,6 @@ public interface EnteProprietarioRepository extends JpaRepository<EnteProprietar
             order by e.ragioneSociale""")
     List<EnteProprietario> findOperantiNellAmbito(Long ambitoId);
 
-    /**
-     * Those of {@code enti} that {@link #findOperantiNellAmbito} lists (the same conditions), for a membership check:
-     * only the given enti are looked at, so the cost does not grow with the region's enti and fabbricati.
-     */
-    @Query("""
-            select e.id from EnteProprietario e join e.comune c join c.ambito a
-            where e.id in :enti
-              and (a.id = :ambitoId
-                   or exists (select 1 from Fabbricato f where f.ente = e and f.comune.ambito.id = :ambitoId))""")
-    java.util.Set<Long> idOperantiNellAmbitoTra(Long ambitoId, java.util.Collection<Long> enti);
-
     @Query("select e from EnteProprietario e join fetch e.comune c join fetch c.ambito order by e.ragioneSociale")
     List<EnteProprietario> findAllConComune();
 
