@@ -148,7 +148,7 @@ public class Domanda {
         this.dataDsu = dati.dataDsu();
         this.patrimonio = dati.patrimonio();
         this.attestazioneServiziSociali = dati.attestazioneServiziSociali();
-        this.condizioni = dati.condizioni() == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(dati.condizioni()));
+        this.condizioni = dati.condizioni() == null ? null : new LinkedHashMap<>(dati.condizioni());
         punteggioPresentato(punteggio, indigente);
         this.categorie = new ArrayList<>(categorie);
         this.versioneRegole = avviso.getVersioneRegole();

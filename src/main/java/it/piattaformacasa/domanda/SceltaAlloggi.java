@@ -64,8 +64,9 @@ class SceltaAlloggi {
             } else {
                 scelte.add(new SceltaAlloggio(id, titolo.titolo(), motivo));
             }
-            sceltoAdeguato |= adeguato(alloggio, minima);
-            sceltoAdeguatoAmmesso |= adeguato(alloggio, minima) && titolo.titolo() != TitoloDiScelta.NON_AMMESSO;
+            boolean adeguato = adeguato(alloggio, minima);
+            sceltoAdeguato |= adeguato;
+            sceltoAdeguatoAmmesso |= adeguato && titolo.titolo() != TitoloDiScelta.NON_AMMESSO;
         }
         // the other comuni matter only when no chosen alloggio is both adequate and allowed: then the rule is asked
         // only where the avviso has an adequate alloggio (an avviso of 40 comuni does not cost 40 evaluations each time)
@@ -97,10 +98,7 @@ class SceltaAlloggi {
     Map<String, EsitoTitolo> titoli(int componenti, String residenza, String lavoro, boolean indigente,
                                     List<AlloggioOfferto> offerti, RegoleVincolate vincolo) {
         BigDecimal minima = regole.superficieMinima(componenti, vincolo).metriQuadri();
-        Titoli titoli = new Titoli(residenza, lavoro, indigente, offerti, minima, vincolo);
-        Map<String, EsitoTitolo> tutti = new HashMap<>();
-        titoli.perComune.keySet().forEach(comune -> tutti.put(comune, titoli.di(comune)));
-        return tutti;
+        return new Titoli(residenza, lavoro, indigente, offerti, minima, vincolo).tutti();
     }
 
     /** The rule of art. 9 asked once per comune, and only for the comuni a question needs. */
@@ -132,6 +130,12 @@ class SceltaAlloggi {
             return chiesti.computeIfAbsent(comune, c -> regole.titoloDiScelta(new DatiComuneDiScelta(indigente,
                     c.equals(residenza), c.equals(lavoro), adeguatiInResidenza, adeguatiInLavoro,
                     perComune.get(c).get(0).popolazioneComune()), vincolo));
+        }
+
+        /** Every comune of the avviso, each asked once. */
+        Map<String, EsitoTitolo> tutti() {
+            perComune.keySet().forEach(this::di);
+            return chiesti;
         }
     }
 

@@ -71,8 +71,10 @@ public class ScadenzeDiLeggeService {
         }
     }
 
-    /** A person's view: the candidate groups it may see (null: every ente) and its enti's codici fiscali. */
-    /** What the person may see: null groups for every ente (then no list of enti either). */
+    /**
+     * What a person may see: the candidate groups, its enti, their codici fiscali and names; null groups for every
+     * ente (and then none of the rest).
+     */
     private record Vista(Set<String> gruppi, Set<String> codici, Set<String> nomi, List<EnteProprietario> enti) {
         boolean tutti() {
             return gruppi == null;

@@ -30,7 +30,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * and one node fails its start on a unique key, or both create a process. A PostgreSQL session-level advisory lock,
  * taken on a connection of its own before the engine touches its schema and released after the last runner, makes
  * the second node wait for the first (seconds), then find everything in place. A node that dies meanwhile loses its
- * connection and with it the lock. The waiting node says every 15 s which connection holds
+ * connection and with it the lock. The waiting node says every {@link #AVVISO_OGNI} which connection holds
  * the lock, and gives up its start after {@code piattaforma.avvio.attesa-massima} (the orchestrator starts it again):
  * a node stuck in its start must not hold the others back without a word. The lock needs a session of its own, so a
  * pooler in front of PostgreSQL must be in session mode (README «Cluster and scale»).
