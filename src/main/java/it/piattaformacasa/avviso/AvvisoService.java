@@ -468,6 +468,16 @@ public class AvvisoService {
         return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
     }
 
+    /**
+     * The avviso a new domanda is presented to, read and locked in one statement at the start of the submission's
+     * transaction: a concurrent re-binding of its rules waits for the submission, and the submission for it (the rules
+     * it reads with {@link RegoleDellAvviso#vincoloDellAvvisoBloccato}); as {@link #avvisoSenzaAmbito}, no ambito.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Avviso perNuovaDomanda(long id) {
+        return avvisi.bloccatoPerNuovaDomanda(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+    }
+
     @Transactional(readOnly = true)
     public Avviso avviso(long id) {
         return avvisi.conAmbito(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));

@@ -101,6 +101,15 @@ public class RegoleDellAvviso {
         return vincolo(avvisoId);
     }
 
+    /**
+     * As {@link #vincoloPerNuovaDomanda}, for a transaction that already holds that lock: it read the avviso with
+     * {@link AvvisoService#perNuovaDomanda} (the submission of a domanda, which saves a round trip per domanda).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public RegoleVincolate vincoloDellAvvisoBloccato(long avvisoId) {
+        return vincolo(avvisoId);
+    }
+
     /** Frozen once the avviso has a domanda. */
     @Transactional(readOnly = true)
     public boolean congelato(long avvisoId) {

@@ -5,15 +5,10 @@ import java.util.Optional;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.repository.query.Param;
 
 import it.piattaformacasa.common.CodiceFiscale;
 
 public interface DomandaRepository extends JpaRepository<Domanda, Long> {
-
-    @Query("select d.id from Domanda d where d.avviso.id = :avviso and d.richiedente = :richiedente")
-    Optional<Long> idDelRichiedente(@Param("avviso") Long avvisoId, @Param("richiedente") CodiceFiscale richiedente);
 
     // a replayed submission answers with the stored domanda, mapped outside the transaction; a key is the caller's own
     @EntityGraph(attributePaths = "scelte")

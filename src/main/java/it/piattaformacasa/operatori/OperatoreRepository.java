@@ -27,19 +27,6 @@ public interface OperatoreRepository extends JpaRepository<Operatore, Long> {
             where o.codiceFiscale = :codiceFiscale""")
     Optional<Operatore> findByCodiceFiscale(it.piattaformacasa.common.CodiceFiscale codiceFiscale);
 
-    /**
-     * The enti of an active operatore's abilitazioni, without loading the operatore (every request that reads by ente
-     * asks, the opening-day burst on every domanda): what {@code findByUsername} would give, filtered the same way.
-     */
-    @Query("select a.ente.id from Abilitazione a where a.operatore.username = :username and a.operatore.attivo = true")
-    Set<Long> idEntiAbilitati(String username);
-
-    /** As {@link #idEntiAbilitati(String)}, for the abilitazioni of one {@code tipo}. */
-    @Query("""
-            select a.ente.id from Abilitazione a
-            where a.operatore.username = :username and a.operatore.attivo = true and a.tipo = :tipo""")
-    Set<Long> idEntiAbilitati(String username, TipoAbilitazione tipo);
-
     /** The enti whose comune is in one of {@code province} (sigle, «VA»): a provincial reader's scope (seed 004). */
     @Query("select e.id from EnteProprietario e where e.comune.provincia in :province")
     Set<Long> idEntiDelleProvince(java.util.Collection<String> province);
