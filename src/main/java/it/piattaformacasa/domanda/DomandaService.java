@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
@@ -26,6 +27,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 import it.piattaformacasa.anagrafe.ComuniItaliani;
 import it.piattaformacasa.anagrafe.Componente;
@@ -165,7 +167,7 @@ public class DomandaService {
     @Transactional
     public Verifica verificaDalCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita) {
         // read-write only for the rules' key-share lock on the avviso (as a presentation); rolled back whatever happens
-        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         Avviso avviso = avvisoPerIlCittadino(avvisoId, dati, identita);
         Valutazione v = valuta(avviso, dati, null);
         SpiegazionePunteggioService.Anteprima anteprima = SpiegazionePunteggioService.anteprima(v.punteggio());
@@ -208,7 +210,7 @@ public class DomandaService {
      */
     @Transactional
     public Map<Long, SceltaPermessa> scelteConsentite(long avvisoId, int componenti, String residenza, String lavoro) {
-        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
         if (offerti.isEmpty()) {
             return Map.of();
@@ -322,6 +324,11 @@ public class DomandaService {
         try {
             Domanda presentata = domande.saveAndFlush(domanda);
             eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.DOMANDA_PRESENTATA, presentata.getId()));
+            // the submission is written, its notice too, and nothing writes after it in a transaction of its own: no
+            // third dirty check of the whole domanda at commit (issue 17: 1.7 % of a node's CPU in the opening-day burst)
+            if (TransactionAspectSupport.currentTransactionStatus().isNewTransaction()) {
+                entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.MANUAL);
+            }
             return new Presentazione(presentata, false);
         } catch (DataIntegrityViolationException e) {
             if (VincoliDatabase.duplicatoSu(e, CHIAVI_UNICHE)) {
