@@ -17,12 +17,4 @@ public interface AvvisoRepository extends JpaRepository<Avviso, Long> {
 
     @EntityGraph(attributePaths = "ambito")
     List<Avviso> findByAmbitoIdOrderByAperturaDesc(Long ambitoId);
-
-    /**
-     * The avviso read under the shared key lock its domande's foreign key takes anyway: one statement for the lock a
-     * new domanda needs ({@link RegoleDellAvviso#vincoloDellAvvisoBloccato}) and the row it reads, the row's latest
-     * committed version when the lock had to wait.
-     */
-    @Query(value = "select * from avviso where id = :id for key share", nativeQuery = true)
-    Optional<Avviso> bloccatoPerNuovaDomanda(@Param("id") long id);
 }

@@ -34,6 +34,8 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
 /** The avviso from predisposizione to chiusura (seed 000, «COME SI APRE UN AVVISO?»). */
 @Service
@@ -61,6 +63,7 @@ public class AvvisoService {
     private final UtenteCorrente utente;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final EntityManager entityManager;
 
     /**
      * What a domanda needs of an alloggio of the avviso: the surface (adequacy), the comune (residence points, art. 9)
@@ -73,7 +76,9 @@ public class AvvisoService {
     private final RegoleDellAvviso regole;
 
     AvvisoService(AvvisoRepository avvisi, AlloggioInAvvisoRepository alloggiInAvviso, AnagrafeService anagrafe,
-                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc, RegoleDellAvviso regole) {
+                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc, RegoleDellAvviso regole,
+                  EntityManager entityManager) {
+        this.entityManager = entityManager;
         this.jdbc = jdbc;
         this.regole = regole;
         this.avvisi = avvisi;
@@ -469,13 +474,21 @@ public class AvvisoService {
     }
 
     /**
-     * The avviso a new domanda is presented to, read and locked in one statement at the start of the submission's
-     * transaction: a concurrent re-binding of its rules waits for the submission, and the submission for it (the rules
-     * it reads with {@link RegoleDellAvviso#vincoloDellAvvisoBloccato}); as {@link #avvisoSenzaAmbito}, no ambito.
+     * The avviso a new domanda is presented to, read under a shared lock in one statement at the start of the
+     * submission's transaction: a change of the avviso (its chiusura, a re-binding of its rules) waits for the
+     * submissions in flight, and they for it, so that no domanda is registered against an avviso or a binding that
+     * changed under it (the rules it then reads with {@link RegoleDellAvviso#vincoloDellAvvisoBloccato}); submissions do
+     * not wait for each other. Read after the lock: the row's latest committed version. As {@link #avvisoSenzaAmbito},
+     * no ambito.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Avviso perNuovaDomanda(long id) {
-        return avvisi.bloccatoPerNuovaDomanda(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
+        // through Hibernate's loader of the entity, whose plan it keeps (a query, native or not, costs a node more)
+        Avviso avviso = entityManager.find(Avviso.class, id, LockModeType.PESSIMISTIC_READ);
+        if (avviso == null) {
+            throw new NonTrovatoException("Avviso " + id + " non trovato");
+        }
+        return avviso;
     }
 
     @Transactional(readOnly = true)

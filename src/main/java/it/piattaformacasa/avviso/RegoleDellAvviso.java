@@ -102,8 +102,8 @@ public class RegoleDellAvviso {
     }
 
     /**
-     * As {@link #vincoloPerNuovaDomanda}, for a transaction that already holds that lock: it read the avviso with
-     * {@link AvvisoService#perNuovaDomanda} (the submission of a domanda, which saves a round trip per domanda).
+     * As {@link #vincoloPerNuovaDomanda}, for a transaction that already holds a lock on the avviso at least as strong:
+     * it read the avviso with {@link AvvisoService#perNuovaDomanda} (the submission of a domanda: a round trip less).
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public RegoleVincolate vincoloDellAvvisoBloccato(long avvisoId) {

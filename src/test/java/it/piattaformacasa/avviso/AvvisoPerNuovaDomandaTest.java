@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -19,10 +20,10 @@ import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.common.NonTrovatoException;
 
 /**
- * A domanda's submission reads its avviso and takes the avviso's shared key lock in one statement
- * ({@link AvvisoService#perNuovaDomanda}, issue 17): from then until it commits, a re-binding of the avviso's rules
- * (which locks the row for update) waits for it, while other submissions, whose domande's foreign key takes the same
- * shared key lock, do not.
+ * A domanda's submission reads its avviso under a shared lock, in one statement ({@link AvvisoService#perNuovaDomanda},
+ * issue 17): from then until it commits, a re-binding of the avviso's rules (which locks the row for update) and a
+ * change of the avviso such as its chiusura wait for it, while other submissions, and the foreign keys of their
+ * domande, do not.
  */
 @IntegrationTest
 class AvvisoPerNuovaDomandaTest {
@@ -50,11 +51,15 @@ class AvvisoPerNuovaDomandaTest {
                 Avviso letto = avvisi.perNuovaDomanda(id);
                 assertThat(letto.getTitolo()).isEqualTo("Avviso del blocco");
                 assertThat(letto.getStato()).isEqualTo(StatoAvviso.APERTO);
-                assertThatThrownBy(() -> blocca(altra, id, "for update")).as("a re-binding waits")
-                        .cause().isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
-                rollback(altra);
-                blocca(altra, id, "for key share");
-                rollback(altra);
+                for (String cambio : List.of("for update", "for no key update")) {
+                    assertThatThrownBy(() -> blocca(altra, id, cambio)).as("a re-binding, a chiusura wait: %s", cambio)
+                            .cause().isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("55P03"));
+                    rollback(altra);
+                }
+                for (String presentazione : List.of("for share", "for key share")) {
+                    blocca(altra, id, presentazione);
+                    rollback(altra);
+                }
             });
             blocca(altra, id, "for update");
             rollback(altra);
