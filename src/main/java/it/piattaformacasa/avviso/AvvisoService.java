@@ -34,8 +34,6 @@ import it.piattaformacasa.common.DatiNonValidiException;
 import it.piattaformacasa.common.NonTrovatoException;
 import it.piattaformacasa.common.PraticaInBreve;
 import it.piattaformacasa.common.sicurezza.UtenteCorrente;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
 /** The avviso from predisposizione to chiusura (seed 000, «COME SI APRE UN AVVISO?»). */
 @Service
@@ -63,7 +61,6 @@ public class AvvisoService {
     private final UtenteCorrente utente;
     private final Clock clock;
     private final JdbcTemplate jdbc;
-    private final EntityManager entityManager;
 
     /**
      * What a domanda needs of an alloggio of the avviso: the surface (adequacy), the comune (residence points, art. 9)
@@ -76,9 +73,7 @@ public class AvvisoService {
     private final RegoleDellAvviso regole;
 
     AvvisoService(AvvisoRepository avvisi, AlloggioInAvvisoRepository alloggiInAvviso, AnagrafeService anagrafe,
-                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc, RegoleDellAvviso regole,
-                  EntityManager entityManager) {
-        this.entityManager = entityManager;
+                  AvvisoProcesso processo, UtenteCorrente utente, Clock clock, JdbcTemplate jdbc, RegoleDellAvviso regole) {
         this.jdbc = jdbc;
         this.regole = regole;
         this.avvisi = avvisi;
@@ -471,24 +466,6 @@ public class AvvisoService {
     @Transactional(readOnly = true)
     public Avviso avvisoSenzaAmbito(long id) {
         return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
-    }
-
-    /**
-     * The avviso a new domanda is presented to, read under a shared lock in one statement at the start of the
-     * submission's transaction: a change of the avviso (its chiusura, a re-binding of its rules) waits for the
-     * submissions in flight, and they for it, so that no domanda is registered against an avviso or a binding that
-     * changed under it (the rules it then reads with {@link RegoleDellAvviso#vincoloDellAvvisoBloccato}); submissions do
-     * not wait for each other. Read after the lock: the row's latest committed version. As {@link #avvisoSenzaAmbito},
-     * no ambito.
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public Avviso perNuovaDomanda(long id) {
-        // through Hibernate's loader of the entity, whose plan it keeps (a query, native or not, costs a node more)
-        Avviso avviso = entityManager.find(Avviso.class, id, LockModeType.PESSIMISTIC_READ);
-        if (avviso == null) {
-            throw new NonTrovatoException("Avviso " + id + " non trovato");
-        }
-        return avviso;
     }
 
     @Transactional(readOnly = true)

@@ -101,15 +101,6 @@ public class RegoleDellAvviso {
         return vincolo(avvisoId);
     }
 
-    /**
-     * As {@link #vincoloPerNuovaDomanda}, for a transaction that already holds a lock on the avviso at least as strong:
-     * it read the avviso with {@link AvvisoService#perNuovaDomanda} (the submission of a domanda: a round trip less).
-     */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public RegoleVincolate vincoloDellAvvisoBloccato(long avvisoId) {
-        return vincolo(avvisoId);
-    }
-
     /** Frozen once the avviso has a domanda. */
     @Transactional(readOnly = true)
     public boolean congelato(long avvisoId) {

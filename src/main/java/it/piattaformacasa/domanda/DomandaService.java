@@ -141,7 +141,7 @@ public class DomandaService {
      */
     @Transactional
     public Presentazione presenta(long avvisoId, DatiDomanda dati, CorpoAppartenenza corpo, String idempotencyKey) {
-        Avviso avviso = avvisi.perNuovaDomanda(avvisoId);
+        Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
         verificaSportello(avviso);
         return registra(avviso, dati, corpo, idempotencyKey, utente.username() != null ? utente.username() : "sistema");
     }
@@ -184,7 +184,7 @@ public class DomandaService {
     }
 
     private Avviso avvisoPerIlCittadino(long avvisoId, DatiDomanda dati, CodiceFiscale identita) {
-        Avviso avviso = avvisi.perNuovaDomanda(avvisoId);
+        Avviso avviso = avvisi.avvisoSenzaAmbito(avvisoId);
         if (avviso.getTipo() == TipoAvviso.FORZE_POLIZIA) {
             throw new ConflittoException("Le domande di questo avviso per le Forze di Polizia si presentano allo sportello "
                     + "di un ente dell'ambito, con la lista della Prefettura");
@@ -261,8 +261,6 @@ public class DomandaService {
     /**
      * Every check of a submission, presentation and pre-check alike: open avviso, form (400), forces, one domanda per
      * richiedente (409), art. 7 and art. 9 (422, every reason at once), then the ISBAR. Writes nothing.
-     *
-     * @param avviso as {@link AvvisoService#perNuovaDomanda} read it, under its lock
      */
     private Valutazione valuta(Avviso avviso, DatiDomanda dati, CorpoAppartenenza corpo) {
         long avvisoId = avviso.getId();
@@ -281,8 +279,7 @@ public class DomandaService {
                     + " per questo avviso: se ne può presentare una sola", esistente);
         });
         List<AlloggioOfferto> scelti = dati.alloggi().stream().map(alloggiInAvviso::get).toList();
-        // the avviso was read under the lock a new domanda takes (AvvisoService.perNuovaDomanda)
-        RegoleVincolate vincolo = regole.vincoloDellAvvisoBloccato(avvisoId);
+        RegoleVincolate vincolo = regole.vincoloPerNuovaDomanda(avvisoId);
         DatiRequisiti datiRequisiti = datiRequisiti(dati, scelti, oggi);
         boolean lavoroInLombardia = comuni.perCodiceIstat(dati.codiceIstatLavoro())
                 .map(c -> LOMBARDIA.equals(c.regione())).orElse(false);
