@@ -267,6 +267,12 @@ public class DomandaService {
         if (avviso.getStato() != StatoAvviso.APERTO) {
             throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
         }
+        if (!Instant.now(clock).isBefore(avviso.getChiusura())) {
+            // its chiusura's timer may run late (the node that held its job died: another takes it after the lock
+            // time): the deadline is the avviso's, not the timer's
+            throw new ConflittoException("L'avviso " + avvisoId + " non è più aperto alle domande: la chiusura era il "
+                    + ItalianFormats.dataOra(avviso.getChiusura()));
+        }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
         Set<Long> richiesti = new HashSet<>(dati.alloggi());

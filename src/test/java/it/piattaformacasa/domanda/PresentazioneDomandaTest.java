@@ -288,6 +288,25 @@ class PresentazioneDomandaTest {
         assertThat(domande.count()).isEqualTo(domandePrima);
     }
 
+    /** Issue 17: a chiusura whose timer has not run yet (its node died, another takes the job later) still closes. */
+    @Test
+    void dopoLaChiusuraLaDomandaVieneRifiutataAncheSeIlTimerNonEAncoraScattato() {
+        java.sql.Timestamp apertura = jdbc.queryForObject("select apertura from avviso where id = ?", java.sql.Timestamp.class, avviso);
+        java.sql.Timestamp chiusura = jdbc.queryForObject("select chiusura from avviso where id = ?", java.sql.Timestamp.class, avviso);
+        long domandePrima = domande.countByAvvisoId(avviso);
+        jdbc.update("update avviso set apertura = now() - interval '31 days', chiusura = now() - interval '1 minute' where id = ?", avviso);
+        try {
+            ClientHttp.Risposta risposta = presenta(domandaValida(CodiceFiscale.conControllo("VRDMRA81C41L682")).toString(), null);
+            assertThat(risposta.status()).as(risposta.body()).isEqualTo(409);
+            assertThat(risposta.json().get("detail").asText()).contains("non è più aperto", "la chiusura era il");
+            assertThat(jdbc.queryForObject("select stato from avviso where id = ?", String.class, avviso)).isEqualTo("APERTO");
+            assertThat(domande.countByAvvisoId(avviso)).isEqualTo(domandePrima);
+        } finally {
+            jdbc.update("update avviso set apertura = ?, chiusura = ? where id = ?", apertura, chiusura, avviso);
+        }
+        assertThat(presenta(domandaValida(CodiceFiscale.conControllo("VRDMRA81C41L682")).toString(), null).status()).as("open again").isEqualTo(201);
+    }
+
     @Test
     void suUnAvvisoNonApertoLaDomandaVieneRifiutata() {
         long inSelezione = scenario.predisposto();
