@@ -32,8 +32,8 @@ import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.ScenarioAvviso;
 import it.piattaformacasa.anagrafe.Alloggio;
 import it.piattaformacasa.anagrafe.AlloggioRepository;
-import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.anagrafe.RelazioneParentela;
+import it.piattaformacasa.anagrafe.StatoAlloggio;
 import it.piattaformacasa.common.CodiceFiscale;
 import it.piattaformacasa.common.Importo;
 
