@@ -234,7 +234,7 @@ public class DomandaService {
 
     /**
      * The richiedente's domanda for the avviso, if any (at most one: unique key). In SQL: every submission asks (issue
-     * 17: as a repository query it cost a node 2.5 % of its CPU in the opening-day burst).
+     * 17: as a repository query it cost a node 3 % of its CPU in the opening-day burst).
      */
     private Optional<Long> domandaDelRichiedente(long avvisoId, CodiceFiscale richiedente) {
         return jdbc.queryForList("select id from domanda where avviso_id = ? and richiedente_cf = ?", Long.class,

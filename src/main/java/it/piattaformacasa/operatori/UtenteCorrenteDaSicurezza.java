@@ -138,13 +138,10 @@ class UtenteCorrenteDaSicurezza implements UtenteCorrente {
         }
         // ids only, in SQL: every request that reads by ente asks, the opening-day burst on every domanda (issue 17: as
         // a repository query it cost a node 3.5 % of its CPU there); what findByUsername's abilitazioni would give
-        List<Long> enti = tipo == null
-                ? jdbc.queryForList("""
-                        select a.ente_id from abilitazione a join operatore o on o.id = a.operatore_id
-                         where o.username = ? and o.attivo""", Long.class, username)
-                : jdbc.queryForList("""
-                        select a.ente_id from abilitazione a join operatore o on o.id = a.operatore_id
-                         where o.username = ? and o.attivo and a.tipo = ?""", Long.class, username, tipo.name());
+        String abilitazioni = "select a.ente_id from abilitazione a join operatore o on o.id = a.operatore_id"
+                + " where o.username = ? and o.attivo";
+        List<Long> enti = tipo == null ? jdbc.queryForList(abilitazioni, Long.class, username)
+                : jdbc.queryForList(abilitazioni + " and a.tipo = ?", Long.class, username, tipo.name());
         return Set.copyOf(enti);
     }
 }
