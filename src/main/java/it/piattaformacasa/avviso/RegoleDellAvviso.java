@@ -97,8 +97,16 @@ public class RegoleDellAvviso {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public RegoleVincolate vincoloPerNuovaDomanda(long avvisoId) {
-        jdbc.queryForList("select id from avviso where id = ? for key share", Long.class, avvisoId);
-        return vincolo(avvisoId);
+        // the lock and the binding in one round trip (issue 17): the avviso's row, with its versions if it has any
+        Map<String, Integer> versioni = new TreeMap<>();
+        jdbc.query("""
+                select r.nome, r.versione from avviso a left join avviso_regole r on r.avviso_id = a.id
+                 where a.id = ? for key share of a""", rs -> {
+            if (rs.getString(1) != null) {
+                versioni.put(rs.getString(1), rs.getInt(2));
+            }
+        }, avvisoId);
+        return new RegoleVincolate(versioni);
     }
 
     /** Frozen once the avviso has a domanda. */
