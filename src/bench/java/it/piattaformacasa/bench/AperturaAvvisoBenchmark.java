@@ -204,6 +204,7 @@ class AperturaAvvisoBenchmark {
             // the rate asked for, or 80% of what the warm-up sustained: an open model above capacity only measures a queue
             int tasso = Integer.getInteger("bench.tasso", (int) Math.max(10, Math.round(sostenuto * 0.8)));
             jdbc.execute("analyze domanda; analyze domanda_alloggio; analyze nucleo_familiare; analyze componente");
+            boolean istruzioni = Istruzioni.azzera(jdbc);
             Map<String, Long> inseritePrima = righeInserite(jdbc);
 
             String caricoPrima = Misure.carico();
@@ -258,6 +259,7 @@ class AperturaAvvisoBenchmark {
                 }
             }
 
+            String perIstruzione = istruzioni ? Istruzioni.perDomanda(jdbc, create) : "  (pg_stat_statements non caricato: solo sul PostgreSQL autonomo, -Dbench.nodi)\n";
             long modello = risposte.stream().filter(r -> r.stato() == 201).findFirst().orElseThrow().id();
             String caricoPavimento = Misure.carico();
             Pavimento floor = pavimento(jdbc, dataSource, modello, pavimento);
@@ -275,6 +277,8 @@ class AperturaAvvisoBenchmark {
                       carico prima: %s
                       carico dopo:  %s
                       righe inserite per domanda: %s
+                    PostgreSQL per domanda, istruzione per istruzione (pg_stat_statements, esecuzione e pianificazione; il resto del suo tempo di CPU è protocollo, commit e processi di servizio):
+                    %s\
                     Pavimento del database: 1 client JDBC, una transazione per domanda-equivalente (%s), per %d s
                       %d transazioni, %.1f/s, p50 %.2f ms, p99 %.2f ms (carico: %s)
                     Rapporto piattaforma / pavimento: %.2f
@@ -284,7 +288,7 @@ class AperturaAvvisoBenchmark {
                     stati.entrySet().stream().filter(e -> e.getKey() >= 500).mapToInt(Map.Entry::getValue).sum(), errori,
                     piattaforma, secondi, Misure.percentile(latenze, 50), Misure.percentile(latenze, 95), Misure.percentile(latenze, 99),
                     latenze.length == 0 ? 0 : latenze[latenze.length - 1], cpu, caricoPrima, caricoDopo, perDomanda,
-                    floor.descrizione(), pavimento, floor.transazioni(), floor.alSecondo(), floor.p50(), floor.p99(), caricoPavimento,
+                    perIstruzione, floor.descrizione(), pavimento, floor.transazioni(), floor.alSecondo(), floor.p50(), floor.p99(), caricoPavimento,
                     piattaforma / floor.alSecondo(), piattaforma >= 300 && Misure.percentile(latenze, 99) < 100 ? "raggiunto" : "non raggiunto");
             // the figures first: a failed check must not lose them
             scrivi(file, risultato);
@@ -292,6 +296,44 @@ class AperturaAvvisoBenchmark {
             assertThat(stati.keySet()).as("nessun 5xx né risposta mancante").allMatch(s -> s > 0 && s < 500);
             assertThat(risposte).hasSize(cittadini);
             return risultato;
+        }
+    }
+
+    /**
+     * Where PostgreSQL's time goes, statement by statement, with pg_stat_statements (loaded by {@link ClusterDiProva}'s
+     * server): the burst's statements run at least once every ten domande, their executions and time per domanda.
+     */
+    private static final class Istruzioni {
+
+        /** Zeroes the counters after the warm-up; false when the server has not loaded the module (the embedded one). */
+        static boolean azzera(JdbcTemplate jdbc) {
+            try {
+                jdbc.execute("create extension if not exists pg_stat_statements");
+                jdbc.queryForList("select pg_stat_statements_reset()");
+                return true;
+            } catch (org.springframework.dao.DataAccessException e) {
+                return false;
+            }
+        }
+
+        static String perDomanda(JdbcTemplate jdbc, int create) {
+            if (create == 0) {
+                return "";
+            }
+            StringBuilder righe = new StringBuilder();
+            double[] totali = new double[3];
+            jdbc.query("""
+                    select calls, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
+                      from pg_stat_statements where calls >= ? order by total_exec_time + total_plan_time desc""", rs -> {
+                double volte = rs.getLong(1) / (double) create;
+                double ms = (rs.getDouble(2) + rs.getDouble(3)) / create;
+                totali[0] += volte;
+                totali[1] += ms;
+                String testo = rs.getString(4);
+                righe.append(String.format(Locale.ROOT, "  %5.2f volte %7.1f µs  %s%n", volte, ms * 1000,
+                        testo.substring(0, Math.min(110, testo.length()))));
+            }, create / 10);
+            return String.format(Locale.ROOT, "  in tutto: %.2f istruzioni per domanda, %.0f µs%n", totali[0], totali[1] * 1000) + righe;
         }
     }
 
