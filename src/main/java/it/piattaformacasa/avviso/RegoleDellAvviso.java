@@ -97,11 +97,12 @@ public class RegoleDellAvviso {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public RegoleVincolate vincoloPerNuovaDomanda(long avvisoId) {
-        // the lock and the binding in one round trip (issue 17): the avviso's row, with its versions if it has any
+        // the lock and the binding in one round trip (issue 17): the avviso's row locked once (a locking CTE runs
+        // once), with its versions if it has any
         Map<String, Integer> versioni = new TreeMap<>();
         jdbc.query("""
-                select r.nome, r.versione from avviso a left join avviso_regole r on r.avviso_id = a.id
-                 where a.id = ? for key share of a""", rs -> {
+                with bloccato as (select id from avviso where id = ? for key share)
+                select r.nome, r.versione from bloccato b left join avviso_regole r on r.avviso_id = b.id""", rs -> {
             if (rs.getString(1) != null) {
                 versioni.put(rs.getString(1), rs.getInt(2));
             }
