@@ -31,7 +31,8 @@ public class NucleoFamiliare {
     @ManyToOne(fetch = FetchType.LAZY)
     private Alloggio alloggio;
     @OneToMany(mappedBy = "nucleo", cascade = CascadeType.ALL, orphanRemoval = true)
-    @OrderBy("id")
+    // the order of adding (V62): ids come in blocks, which two nodes interleave
+    @OrderBy("posizione, id")
     private List<Componente> componenti = new ArrayList<>();
     @Version
     private long version;
@@ -54,7 +55,7 @@ public class NucleoFamiliare {
         if (componente.getRelazione() == RelazioneParentela.RICHIEDENTE && richiedente().isPresent()) {
             throw new IllegalArgumentException("Il nucleo ha già un richiedente");
         }
-        componente.assegnaA(this);
+        componente.assegnaA(this, componenti.stream().mapToInt(Componente::getPosizione).max().orElse(0) + 1);
         componenti.add(componente);
         return componente;
     }

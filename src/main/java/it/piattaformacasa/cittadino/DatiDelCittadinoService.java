@@ -81,7 +81,7 @@ public class DatiDelCittadinoService {
 
     private static final String COMPONENTI = """
             select codice_fiscale, nome, cognome, data_nascita, relazione, percentuale_invalidita,
-                   indennita_accompagnamento, handicap_grave from componente where nucleo_id = ? order by id""";
+                   indennita_accompagnamento, handicap_grave from componente where nucleo_id = ? order by posizione, id""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -321,8 +321,9 @@ public class DomandaService {
                 v.scelta().scelte(), AlloggiPosseduti.json(v.posseduti()), v.scelta().nota());
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
-        // the chosen alloggi in one round trip (issue 17); the inserts whose id the database gives (the domanda, whose
-        // ID_DOMANDA orders ties in presentation order; the nucleo and its members, listed by id) are never batched
+        // the nucleo's members and the chosen alloggi in one round trip each (issue 17: the members' ids come from a
+        // sequence in blocks, V62); the inserts whose id the database gives (the domanda, whose ID_DOMANDA orders ties
+        // in presentation order, and its nucleo) are never batched
         entityManager.unwrap(Session.class).setJdbcBatchSize(BLOCCO_INSERIMENTI);
         try {
             Domanda presentata = domande.saveAndFlush(domanda);

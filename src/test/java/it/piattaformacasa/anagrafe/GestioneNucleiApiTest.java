@@ -174,6 +174,38 @@ class GestioneNucleiApiTest {
         assertThat(nonOccupato.json().get("detail").asText()).contains("solo per un alloggio OCCUPATO");
     }
 
+    /**
+     * Members' ids come from a sequence in blocks of 50 (V62) and two nodes hold different blocks: a member added later
+     * through one node can get a smaller id than those added earlier through the other. Played here by moving the first
+     * members' ids up, as if another node's block had given them: the later member is still listed last.
+     */
+    @Test
+    void unComponenteAggiuntoDopoVieneElencatoDopoAncheConUnIdMinore() {
+        long id = alloggio("OCCUPATO");
+        String mario = cf();
+        String anna = cf();
+        String luca = cf();
+        long nucleo = http.post("/api/alloggi/" + id + "/nucleo", CAPOFILA, nucleo(0,
+                componente(mario, "Mario", "Blocchi", "1961-05-03", "RICHIEDENTE"),
+                componente(anna, "Anna", "Blocchi", "1964-02-10", "CONIUGE"))).json().get("id").asLong();
+        long massimo = jdbc.queryForObject("select max(id) from componente", Long.class);
+        jdbc.update("update componente set id = id + ? where nucleo_id = ?", massimo + 1_000_000, nucleo);
+
+        ClientHttp.Risposta cambiato = put("/api/nuclei/" + nucleo, CAPOFILA, nucleo(0,
+                componente(luca, "Luca", "Blocchi", "2020-07-01", "FIGLIO"),
+                componente(mario, "Mario", "Blocchi", "1961-05-03", "RICHIEDENTE"),
+                componente(anna, "Anna", "Blocchi", "1964-02-10", "CONIUGE")));
+        assertThat(cambiato.status()).as(cambiato.body()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select id from componente where codice_fiscale = ? and nucleo_id = ?", Long.class, luca, nucleo))
+                .as("the later member's id is the smallest").isLessThan(jdbc.queryForObject(
+                        "select min(id) from componente where nucleo_id = ? and codice_fiscale <> ?", Long.class, nucleo, luca));
+        assertThat(cambiato.json().get("componenti").findValuesAsText("codiceFiscale")).containsExactly(mario, anna, luca);
+        assertThat(http.get("/api/alloggi/" + id + "/nucleo", CAPOFILA).json().get("componenti").findValuesAsText("codiceFiscale"))
+                .containsExactly(mario, anna, luca);
+        assertThat(jdbc.queryForList("select posizione from componente where nucleo_id = ? order by posizione", Integer.class, nucleo))
+                .containsExactly(1, 2, 3);
+    }
+
     @Test
     void datiSbagliatiSonoUn400PerCampoENullaVieneScritto() {
         long id = alloggio("OCCUPATO");
