@@ -97,17 +97,10 @@ public class RegoleDellAvviso {
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public RegoleVincolate vincoloPerNuovaDomanda(long avvisoId) {
-        // the lock and the binding in one round trip (issue 17): the avviso's row locked once (a locking CTE runs
-        // once), with its versions if it has any
-        Map<String, Integer> versioni = new TreeMap<>();
-        jdbc.query("""
-                with bloccato as (select id from avviso where id = ? for key share)
-                select r.nome, r.versione from bloccato b left join avviso_regole r on r.avviso_id = b.id""", rs -> {
-            if (rs.getString(1) != null) {
-                versioni.put(rs.getString(1), rs.getInt(2));
-            }
-        }, avvisoId);
-        return new RegoleVincolate(versioni);
+        jdbc.queryForList("select id from avviso where id = ? for key share", Long.class, avvisoId);
+        // read after the lock, in a statement of its own: a statement that waited for a re-binding's lock still reads
+        // with the snapshot it began with, and one statement for both would score with the versions before it
+        return vincolo(avvisoId);
     }
 
     /** Frozen once the avviso has a domanda. */
