@@ -259,7 +259,7 @@ class AperturaAvvisoBenchmark {
                 }
             }
 
-            String perIstruzione = istruzioni ? Istruzioni.perDomanda(jdbc, create) : "  (pg_stat_statements non caricato: solo sul PostgreSQL autonomo, -Dbench.nodi)\n";
+            String perIstruzione = istruzioni ? Istruzioni.perDomanda(jdbc, create) : "  (pg_stat_statements non caricato: -Dbench.istruzioni=true, sul PostgreSQL autonomo di -Dbench.nodi)\n";
             long modello = risposte.stream().filter(r -> r.stato() == 201).findFirst().orElseThrow().id();
             String caricoPavimento = Misure.carico();
             Pavimento floor = pavimento(jdbc, dataSource, modello, pavimento);
@@ -277,7 +277,7 @@ class AperturaAvvisoBenchmark {
                       carico prima: %s
                       carico dopo:  %s
                       righe inserite per domanda: %s
-                    PostgreSQL per domanda, istruzione per istruzione (pg_stat_statements, esecuzione e pianificazione; il resto del suo tempo di CPU è protocollo, commit e processi di servizio):
+                    PostgreSQL per domanda, istruzione per istruzione (pg_stat_statements, tempo di esecuzione; il resto del suo tempo di CPU è protocollo, commit e processi di servizio):
                     %s\
                     Pavimento del database: 1 client JDBC, una transazione per domanda-equivalente (%s), per %d s
                       %d transazioni, %.1f/s, p50 %.2f ms, p99 %.2f ms (carico: %s)
@@ -301,7 +301,8 @@ class AperturaAvvisoBenchmark {
 
     /**
      * Where PostgreSQL's time goes, statement by statement, with pg_stat_statements (loaded by {@link ClusterDiProva}'s
-     * server): the burst's statements run at least once every ten domande, their executions and time per domanda.
+     * server with {@code -Dbench.istruzioni=true}): the burst's statements run at least once every ten domande, their
+     * executions and time per domanda.
      */
     private static final class Istruzioni {
 
