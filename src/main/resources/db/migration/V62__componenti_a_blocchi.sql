@@ -13,6 +13,8 @@ alter table componente add column posizione integer not null default 1;
 update componente c set posizione = n.posizione
   from (select id, row_number() over (partition by nucleo_id order by id) as posizione from componente) n
  where n.id = c.id and n.posizione <> 1;
+-- from now on every insert says where the member goes: one that did not would be listed first, not last
+alter table componente alter column posizione drop default;
 alter table componente alter column id drop identity;
 create sequence componente_id_seq increment by 50 owned by componente.id;
 select setval('componente_id_seq', (select coalesce(max(id), 0) from componente) + 50, false);

@@ -113,7 +113,7 @@ public class SchedaIstruttoria {
         List<Componente> nucleo = jdbc.query("""
                 select nome, cognome, relazione, data_nascita, percentuale_invalidita, indennita_accompagnamento, handicap_grave
                   from componente where nucleo_id = ?
-                 order by case relazione when 'RICHIEDENTE' then 0 else 1 end, data_nascita, id""",
+                 order by case relazione when 'RICHIEDENTE' then 0 else 1 end, data_nascita, posizione, id""",
                 (rs, n) -> new Componente(rs.getString("nome"), rs.getString("cognome"), rs.getString("relazione"),
                         Period.between(rs.getDate("data_nascita").toLocalDate(), oggi).getYears(),
                         rs.getInt("percentuale_invalidita"), rs.getBoolean("indennita_accompagnamento"),

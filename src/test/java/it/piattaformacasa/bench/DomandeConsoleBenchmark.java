@@ -40,8 +40,8 @@ class DomandeConsoleBenchmark {
         int domande = Integer.getInteger("bench.domande", 100_000);
         long avviso = new GeneratoreAvvisoSintetico(jdbc).avvisoChiuso(domande);
         jdbc.update("""
-                insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione)
-                select d.nucleo_id, d.richiedente_cf, 'Nome' || d.id, 'Cognome' || d.id, date '1980-01-01', 'RICHIEDENTE'
+                insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione, posizione)
+                select d.nucleo_id, d.richiedente_cf, 'Nome' || d.id, 'Cognome' || d.id, date '1980-01-01', 'RICHIEDENTE', 1
                   from domanda d where d.avviso_id = ?""", avviso);
         // as a submission writes it (V46): the richiedente's name on the domanda too
         jdbc.update("update domanda set richiedente_nome = 'Nome' || id, richiedente_cognome = 'Cognome' || id where avviso_id = ?",

@@ -292,8 +292,8 @@ class MatriceAutorizzazioniTest {
         long alloggio = alloggioDellaMatrice(CF_COMUNE_VARESE, numero);
         jdbc.update("update alloggio set stato = 'OCCUPATO' where id = ?", alloggio);
         long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, alloggio);
-        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione)"
-                + " values (?, ?, 'Mario', 'Matrice', date '1980-01-01', 'RICHIEDENTE')", nucleo,
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione, posizione)"
+                + " values (?, ?, 'Mario', 'Matrice', date '1980-01-01', 'RICHIEDENTE', 1)", nucleo,
                 it.piattaformacasa.common.CodiceFiscale.conControllo(cfSenzaControllo));
         return Long.toString(nucleo);
     }

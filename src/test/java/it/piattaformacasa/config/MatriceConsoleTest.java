@@ -115,8 +115,8 @@ class MatriceConsoleTest {
                   from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '012133'
                 returning id""", Long.class, CF_COMUNE_VARESE);
         long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, occupato);
-        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione)"
-                + " values (?, ?, 'Carla', 'Matrice', date '1975-03-03', 'RICHIEDENTE')", nucleo,
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione, posizione)"
+                + " values (?, ?, 'Carla', 'Matrice', date '1975-03-03', 'RICHIEDENTE', 1)", nucleo,
                 it.piattaformacasa.common.CodiceFiscale.conControllo("MTRCRL75C43L682"));
         id.put("nucleoVarese", Long.toString(nucleo));
         id.put("fabbricatoVarese", Long.toString(jdbc.queryForObject("select id from fabbricato where codice = 'VA-BIZ-01'",

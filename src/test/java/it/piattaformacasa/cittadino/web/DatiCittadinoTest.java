@@ -83,8 +83,8 @@ class DatiCittadinoTest {
         jdbc.update("insert into lettura_domanda (domanda_id, operatore, letta_il, dove) values (?, 'lettore.altrui', now(), 'api')", altrui);
         // a household of the Anagrafe that counts the citizen in, not a domanda's
         long nucleo = jdbc.queryForObject("insert into nucleo_familiare default values returning id", Long.class);
-        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione) "
-                + "values (?, ?, 'Giulia', 'Prova', date '1980-03-01', 'RICHIEDENTE')", nucleo, io.codiceFiscale());
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione, posizione) "
+                + "values (?, ?, 'Giulia', 'Prova', date '1980-03-01', 'RICHIEDENTE', 1)", nucleo, io.codiceFiscale());
         invio.inviaDovute();
     }
 

@@ -458,8 +458,8 @@ class DomandeBandoApiTest {
                   from ente_proprietario e, comune c where e.codice_fiscale = ? and c.codice_istat = '042002'
                 returning id""", Long.class, prefisso + "-" + PROGRESSIVO.incrementAndGet(), CF_COMUNE_ANCONA);
         long nucleo = jdbc.queryForObject("insert into nucleo_familiare (alloggio_id) values (?) returning id", Long.class, alloggio);
-        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione) values"
-                + " (?, ?, 'Mario', 'Anagrafe', date '1960-01-01', 'RICHIEDENTE'), (?, ?, 'Lisa', 'Anagrafe', date '1962-01-01', 'CONIUGE')",
+        jdbc.update("insert into componente (nucleo_id, codice_fiscale, nome, cognome, data_nascita, relazione, posizione) values"
+                + " (?, ?, 'Mario', 'Anagrafe', date '1960-01-01', 'RICHIEDENTE', 1), (?, ?, 'Lisa', 'Anagrafe', date '1962-01-01', 'CONIUGE', 2)",
                 nucleo, cf, nucleo, coniuge);
 
         ClientHttp.Risposta noto = http.get("/api/marche/bandi/" + bando + "/richiedente?codiceFiscale=" + cf, ANCONA);
