@@ -76,7 +76,7 @@ class VincoloPerNuovaDomandaTest {
     /**
      * A submission that waits for a re-binding's lock scores with the new binding: the versions are read after the lock,
      * in a statement of their own (one statement for both still reads with the snapshot it began with: tried, and this
-     * test found it).
+     * test fails with it).
      */
     @Test
     void unaDomandaCheAspettaUnNuovoVincoloLoLegge() throws Exception {
@@ -127,7 +127,7 @@ class VincoloPerNuovaDomandaTest {
     void unAvvisoSenzaVersioniHaUnVincoloVuotoEIlSuoBlocco() {
         long avviso = avviso();
         transazione.executeWithoutResult(stato -> {
-            // its versions gone in this transaction only: the avviso's row alone still answers, and is locked
+            // its versions gone in this transaction only: an empty binding, the avviso locked all the same
             jdbc.update("delete from avviso_regole where avviso_id = ?", avviso);
             assertThat(regole.vincoloPerNuovaDomanda(avviso).versioni()).isEmpty();
             assertThat(bloccatoPerUnAltraConnessione("for update nowait", avviso)).isTrue();
