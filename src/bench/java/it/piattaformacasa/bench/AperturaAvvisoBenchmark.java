@@ -322,15 +322,15 @@ class AperturaAvvisoBenchmark {
                 return "";
             }
             StringBuilder righe = new StringBuilder();
-            double[] totali = new double[3];
+            double[] totali = new double[2];
             jdbc.query("""
-                    select calls, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g')
-                      from pg_stat_statements where calls >= ? order by total_exec_time + total_plan_time desc""", rs -> {
+                    select calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g')
+                      from pg_stat_statements where calls >= ? order by total_exec_time desc""", rs -> {
                 double volte = rs.getLong(1) / (double) create;
-                double ms = (rs.getDouble(2) + rs.getDouble(3)) / create;
+                double ms = rs.getDouble(2) / create;
                 totali[0] += volte;
                 totali[1] += ms;
-                String testo = rs.getString(4);
+                String testo = rs.getString(3);
                 righe.append(String.format(Locale.ROOT, "  %5.2f volte %7.1f µs  %s%n", volte, ms * 1000,
                         testo.substring(0, Math.min(110, testo.length()))));
             }, create / 10);
