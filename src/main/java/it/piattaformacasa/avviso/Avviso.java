@@ -99,7 +99,26 @@ public class Avviso {
     public TipoAvviso getTipo() { return tipo; }
     public Instant getApertura() { return apertura; }
     public Instant getChiusura() { return chiusura; }
+    /** The state the engine has recorded, changed by its timers; for the state at an instant, {@link #statoAl}. */
     public StatoAvviso getStato() { return stato; }
+
+    /**
+     * The state at the instant, as people are shown it and as submissions are judged: the window is the avviso's dates,
+     * not its timers' (a timer may run late: the node that held its job died, another takes it after the lock time).
+     * From the apertura an avviso waiting for it is APERTO; from the chiusura an open one is CHIUSO.
+     */
+    public StatoAvviso statoAl(Instant adesso) {
+        if (chiusuraDaRegistrare(adesso)) {
+            return StatoAvviso.CHIUSO;
+        }
+        return stato == StatoAvviso.IN_ATTESA_APERTURA && !adesso.isBefore(apertura) ? StatoAvviso.APERTO : stato;
+    }
+
+    /** Its chiusura has passed but the engine has not recorded it yet: what needs the chiusura (the graduatorie) waits. */
+    public boolean chiusuraDaRegistrare(Instant adesso) {
+        return (stato == StatoAvviso.APERTO || stato == StatoAvviso.IN_ATTESA_APERTURA) && !adesso.isBefore(chiusura);
+    }
+
     public Instant getChiusoIl() { return chiusoIl; }
     public String getVersioneRegole() { return versioneRegole; }
     public int getMassimoAlloggiPerDomanda() { return massimoAlloggiPerDomanda; }

@@ -133,9 +133,21 @@ public class AvvisoService {
                                  Instant chiusura, long alloggi) {
     }
 
+    /**
+     * {@link Avviso#statoAl} in SQL: from the chiusura an open avviso is CHIUSO, from the apertura one waiting for it is
+     * APERTO, whether or not their timers have run. Reads {@code ora.adesso}, the clock's instant joined in by
+     * {@link #CON_ORA}.
+     */
+    static final String STATO_MOSTRATO = """
+            (case when a.stato in ('APERTO', 'IN_ATTESA_APERTURA') and a.chiusura <= ora.adesso then 'CHIUSO'
+                  when a.stato = 'IN_ATTESA_APERTURA' and a.apertura <= ora.adesso then 'APERTO'
+                  else a.stato end)""";
+    /** The clock's instant as a one-row relation, the first parameter of the statement that joins it. */
+    private static final String CON_ORA = " cross join (select cast(? as timestamptz) as adesso) ora ";
+
     /** How a list of avvisi may be sorted: the column and its SQL (a fixed set, never the request's text). */
     public enum OrdineAvvisi {
-        APERTURA("a.apertura"), CHIUSURA("a.chiusura"), TITOLO("lower(a.titolo)"), STATO("a.stato");
+        APERTURA("a.apertura"), CHIUSURA("a.chiusura"), TITOLO("lower(a.titolo)"), STATO(STATO_MOSTRATO);
 
         private final String colonna;
 
@@ -156,8 +168,9 @@ public class AvvisoService {
     @Transactional(readOnly = true)
     public org.springframework.data.domain.Page<AvvisoInElenco> elenco(FiltroAvvisi filtro, OrdineAvvisi ordine, boolean crescente,
                                                                         org.springframework.data.domain.Pageable pagina) {
-        StringBuilder dove = new StringBuilder(" from avviso a join ambito am on am.id = a.ambito_id where true");
+        StringBuilder dove = new StringBuilder(" from avviso a join ambito am on am.id = a.ambito_id" + CON_ORA + " where true");
         List<Object> parametri = new ArrayList<>();
+        parametri.add(java.sql.Timestamp.from(clock.instant()));
         if (!utente.vedeAnagrafeDiTuttiGliEnti()) {
             Set<Long> enti = utente.entiAbilitati();
             Long[] ambiti = anagrafe.ambiti().stream()
@@ -167,7 +180,7 @@ public class AvvisoService {
             parametri.add(ambiti);
         }
         if (filtro.stato() != null) {
-            dove.append(" and a.stato = ?");
+            dove.append(" and " + STATO_MOSTRATO + " = ?");
             parametri.add(filtro.stato().name());
         }
         if (filtro.testo() != null && !filtro.testo().isBlank()) {
@@ -183,7 +196,8 @@ public class AvvisoService {
         conPagina.add(pagina.getPageSize());
         conPagina.add(pagina.getOffset());
         List<AvvisoInElenco> righe = jdbc.query("""
-                select a.id, am.nome as ambito, a.titolo, a.tipo, a.stato, a.apertura, a.chiusura,
+                select a.id, am.nome as ambito, a.titolo, a.tipo, """ + STATO_MOSTRATO + """
+                        as stato, a.apertura, a.chiusura,
                        (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id) as alloggi""" + dove
                         + " order by " + ordine.colonna + (crescente ? " asc" : " desc") + ", a.id desc limit ? offset ?",
                 (rs, n) -> new AvvisoInElenco(rs.getLong("id"), rs.getString("ambito"), rs.getString("titolo"),
@@ -468,6 +482,16 @@ public class AvvisoService {
         return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
     }
 
+    /** The state now ({@link Avviso#statoAl}): what people are shown and submissions are judged by. */
+    public StatoAvviso statoMostrato(Avviso avviso) {
+        return avviso.statoAl(clock.instant());
+    }
+
+    /** The chiusura has passed and the engine has not recorded it yet ({@link Avviso#chiusuraDaRegistrare}). */
+    public boolean chiusuraDaRegistrare(Avviso avviso) {
+        return avviso.chiusuraDaRegistrare(clock.instant());
+    }
+
     @Transactional(readOnly = true)
     public Avviso avviso(long id) {
         return avvisi.conAmbito(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
@@ -512,9 +536,10 @@ public class AvvisoService {
 
     private static final String AVVISI_PUBBLICI = """
             select a.id, am.nome, (select string_agg(c.nome, ', ' order by c.nome) from comune c where c.ambito_id = am.id),
-                   a.titolo, a.tipo, a.stato, a.apertura, a.chiusura,
+                   a.titolo, a.tipo, """ + STATO_MOSTRATO + """
+                   , a.apertura, a.chiusura,
                    (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id)
-              from avviso a join ambito am on am.id = a.ambito_id
+              from avviso a join ambito am on am.id = a.ambito_id""" + CON_ORA + """
              where a.tipo <> 'FORZE_POLIZIA'""";
 
     /**
@@ -525,15 +550,17 @@ public class AvvisoService {
     @Transactional(readOnly = true)
     public List<AvvisoPubblico> avvisiPerICittadini() {
         return jdbc.query(AVVISI_PUBBLICI + """
-                 and (a.stato = 'APERTO' or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ?))
-                 order by a.stato = 'APERTO' desc, case when a.stato = 'APERTO' then a.chiusura else a.apertura end, a.id""",
+                 and (""" + STATO_MOSTRATO + """
+                       = 'APERTO' or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ora.adesso))
+                 order by a.apertura <= ora.adesso desc, case when a.apertura <= ora.adesso then a.chiusura else a.apertura end, a.id""",
                 (rs, n) -> avvisoPubblico(rs), java.sql.Timestamp.from(clock.instant()));
     }
 
     /** One avviso as {@link #avvisiPerICittadini} shows it, whatever its state; 404 for the forces' avvisi. */
     @Transactional(readOnly = true)
     public AvvisoPubblico avvisoPubblico(long id) {
-        return jdbc.query(AVVISI_PUBBLICI + " and a.id = ?", (rs, n) -> avvisoPubblico(rs), id).stream().findFirst()
+        return jdbc.query(AVVISI_PUBBLICI + " and a.id = ?", (rs, n) -> avvisoPubblico(rs), java.sql.Timestamp.from(clock.instant()), id)
+                .stream().findFirst()
                 .orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
     }
 

@@ -36,7 +36,6 @@ import it.piattaformacasa.anagrafe.RelazioneParentela;
 import it.piattaformacasa.avviso.Avviso;
 import it.piattaformacasa.avviso.AvvisoService.AlloggioOfferto;
 import it.piattaformacasa.avviso.AvvisoService;
-import it.piattaformacasa.avviso.StatoAvviso;
 import it.piattaformacasa.avviso.TipoAvviso;
 import it.piattaformacasa.common.CambioDiStato;
 import it.piattaformacasa.common.AccessoNegatoException;
@@ -65,7 +64,7 @@ import it.piattaformacasa.regole.RequisitiEconomici;
 import jakarta.persistence.EntityManager;
 
 /**
- * Submission of a domanda while the avviso is APERTO: form checks (400, every field), art. 7 eligibility (422, every
+ * Submission of a domanda between the avviso's apertura and chiusura ({@code Avviso#statoAl}): form checks (400, every field), art. 7 eligibility (422, every
  * reason), one domanda per richiedente per avviso (409 with the existing id), idempotent retries, ISBAR by KIE DMN.
  * No process instance per domanda: only human work needs the engine.
  */
@@ -264,14 +263,16 @@ public class DomandaService {
      */
     private Valutazione valuta(Avviso avviso, DatiDomanda dati, CorpoAppartenenza corpo) {
         long avvisoId = avviso.getId();
-        if (avviso.getStato() != StatoAvviso.APERTO) {
-            throw new ConflittoException("L'avviso " + avvisoId + " non è aperto alle domande (stato " + avviso.getStato() + ")");
-        }
-        if (!Instant.now(clock).isBefore(avviso.getChiusura())) {
-            // its chiusura's timer may run late (the node that held its job died: another takes it after the lock
-            // time): the deadline is the avviso's, not the timer's
-            throw new ConflittoException("L'avviso " + avvisoId + " non è più aperto alle domande: la chiusura era il "
+        // the window is the avviso's dates, not its timers' (Avviso#statoAl): the apertura's and the chiusura's may run
+        // late (the node that held the job died: another takes it after the lock time)
+        Instant adesso = Instant.now(clock);
+        switch (avviso.statoAl(adesso)) {
+            case APERTO -> {
+            }
+            case CHIUSO -> throw new ConflittoException("L'avviso " + avvisoId + " non è più aperto alle domande: la chiusura era il "
                     + ItalianFormats.dataOra(avviso.getChiusura()));
+            default -> throw new ConflittoException("L'avviso " + avvisoId + " non è ancora aperto alle domande: apre il "
+                    + ItalianFormats.dataOra(avviso.getApertura()));
         }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);

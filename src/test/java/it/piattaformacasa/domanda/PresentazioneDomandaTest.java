@@ -307,13 +307,38 @@ class PresentazioneDomandaTest {
         assertThat(presenta(domandaValida(CodiceFiscale.conControllo("VRDMRA81C41L682")).toString(), null).status()).as("open again").isEqualTo(201);
     }
 
+    /**
+     * Issue 17, the other end: from the apertura a domanda is taken even if the apertura's timer has not run yet (on the
+     * opening morning its node may have died); before it, refused with the day it opens.
+     */
+    @Test
+    void dallAperturaLaDomandaVieneAccettataAncheSeIlTimerNonEAncoraScattato() {
+        java.sql.Timestamp apertura = jdbc.queryForObject("select apertura from avviso where id = ?", java.sql.Timestamp.class, avviso);
+        String richiedente = CodiceFiscale.conControllo("VRDLSU82C41L682");
+        try {
+            jdbc.update("update avviso set stato = 'IN_ATTESA_APERTURA', apertura = now() + interval '1 hour' where id = ?", avviso);
+            ClientHttp.Risposta presto = presenta(domandaValida(richiedente).toString(), null);
+            assertThat(presto.status()).as(presto.body()).isEqualTo(409);
+            assertThat(presto.json().get("detail").asText()).contains("non è ancora aperto alle domande: apre il");
+            assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("IN_ATTESA_APERTURA");
+
+            jdbc.update("update avviso set apertura = now() - interval '1 minute' where id = ?", avviso);
+            assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("APERTO");
+            ClientHttp.Risposta presentata = presenta(domandaValida(richiedente).toString(), null);
+            assertThat(presentata.status()).as(presentata.body()).isEqualTo(201);
+            assertThat(jdbc.queryForObject("select stato from avviso where id = ?", String.class, avviso)).isEqualTo("IN_ATTESA_APERTURA");
+        } finally {
+            jdbc.update("update avviso set stato = 'APERTO', apertura = ? where id = ?", apertura, avviso);
+        }
+    }
+
     @Test
     void suUnAvvisoNonApertoLaDomandaVieneRifiutata() {
         long inSelezione = scenario.predisposto();
         ClientHttp.Risposta risposta = http.post("/api/avvisi/" + inSelezione + "/domande", CAPOFILA,
                 domandaValida(RICHIEDENTE).toString());
         assertThat(risposta.status()).isEqualTo(409);
-        assertThat(risposta.json().get("detail").asText()).contains("non è aperto");
+        assertThat(risposta.json().get("detail").asText()).contains("non è ancora aperto alle domande: apre il");
         assertThat(domande.countByAvvisoId(inSelezione)).isZero();
     }
 

@@ -65,10 +65,10 @@ class AvvisiController {
                      Instant fineSelezioneAlloggi, StatoAvviso stato, String versioneRegole,
                      int massimoAlloggiPerDomanda, boolean riserveCategorie, Instant predispostoIl, String predispostoDa,
                      List<String> avvertenze) {
-        static AvvisoDto di(Avviso a) {
+        static AvvisoDto di(Avviso a, StatoAvviso stato) {
             List<String> avvertenze = a.getAvvertenze() == null ? List.of() : Arrays.asList(a.getAvvertenze().split("\n"));
             return new AvvisoDto(a.getId(), a.getAmbito().getCodice(), a.getTitolo(), a.getTipo(), a.getApertura(),
-                    a.getChiusura(), a.fineSelezioneAlloggi(), a.getStato(), a.getVersioneRegole(),
+                    a.getChiusura(), a.fineSelezioneAlloggi(), stato, a.getVersioneRegole(),
                     a.getMassimoAlloggiPerDomanda(), a.isRiserveCategorie(),
                     a.getPredispostoIl(), a.getPredispostoDa(), avvertenze);
         }
@@ -117,19 +117,21 @@ class AvvisiController {
         AvvisoService.AvvisoPredisposto predisposto = avvisi.predisponi(new AvvisoService.Predisposizione(
                 body.ambito(), body.titolo(), body.tipo(), body.apertura(), body.chiusura()));
         Avviso avviso = predisposto.avviso();
-        return ResponseEntity.created(URI.create("/api/avvisi/" + avviso.getId())).body(AvvisoDto.di(avviso));
+        return ResponseEntity.created(URI.create("/api/avvisi/" + avviso.getId())).body(AvvisoDto.di(avviso, avviso.getStato()));
     }
 
     @GetMapping
     @Operation(summary = "Gli avvisi di un ambito, dal più recente")
     List<AvvisoDto> elenco(@RequestParam String ambito) {
-        return avvisi.avvisiDi(ambito).stream().map(AvvisoDto::di).toList();
+        return avvisi.avvisiDi(ambito).stream().map(a -> AvvisoDto.di(a, avvisi.statoMostrato(a))).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Un avviso, con lo stato e la versione delle regole a cui è vincolato")
+    @Operation(summary = "Un avviso, con lo stato e la versione delle regole a cui è vincolato; dalla data di chiusura lo stato è "
+            + "CHIUSO anche se il motore non ha ancora registrato la chiusura")
     AvvisoDto avviso(@PathVariable long id) {
-        return AvvisoDto.di(avvisi.avviso(id));
+        Avviso avviso = avvisi.avviso(id);
+        return AvvisoDto.di(avviso, avvisi.statoMostrato(avviso));
     }
 
     @PostMapping("/{id}/alloggi")

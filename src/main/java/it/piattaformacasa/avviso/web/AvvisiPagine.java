@@ -302,8 +302,10 @@ class AvvisiPagine {
 
         ModelAndView pagina = new ModelAndView("avviso/avviso");
         pagina.addObject("avviso", avviso);
+        pagina.addObject("stato", avvisi.statoMostrato(avviso));
+        pagina.addObject("chiusuraDaRegistrare", avvisi.chiusuraDaRegistrare(avviso));
         pagina.addObject("avvertenze", avviso.getAvvertenze() == null ? List.of() : List.of(avviso.getAvvertenze().split("\n")));
-        pagina.addObject("tappe", tappe(avviso, diGraduatorie));
+        pagina.addObject("tappe", tappe(avviso, avvisi.statoMostrato(avviso), diGraduatorie));
         pagina.addObject("alloggiPerEnte", perEnte.entrySet().stream().map(e -> new AlloggiDellEnte(e.getKey(), e.getValue())).toList());
         pagina.addObject("numeroAlloggi", alloggi.size());
         pagina.addObject("ritirabili", alloggi.stream().filter(a -> gestite.contains(a.getAlloggio().getEnte().getId()))
@@ -332,8 +334,7 @@ class AvvisiPagine {
     }
 
     /** Seed 000's deadlines, then the graduatorie the person sees as they are generated, approved and made definitive. */
-    private static List<Tappa> tappe(Avviso avviso, List<GraduatorieDellAvviso.GraduatoriaInBreve> graduatorie) {
-        StatoAvviso stato = avviso.getStato();
+    private static List<Tappa> tappe(Avviso avviso, StatoAvviso stato, List<GraduatorieDellAvviso.GraduatoriaInBreve> graduatorie) {
         List<Tappa> tappe = new ArrayList<>();
         tappe.add(new Tappa("Predisposizione", avviso.getPredispostoIl(), "dal Comune capofila (" + avviso.getPredispostoDa() + ")",
                 "svolta"));

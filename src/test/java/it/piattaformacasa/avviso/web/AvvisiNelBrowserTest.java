@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,10 +19,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import it.piattaformacasa.ClientHttp;
 import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.OrologioDiProva;
 import it.piattaformacasa.ScenarioAvviso;
+import it.piattaformacasa.anagrafe.AlloggioRepository;
 import it.piattaformacasa.config.ConsoleNelBrowser;
 
 /**
@@ -34,6 +43,14 @@ class AvvisiNelBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    AlloggioRepository alloggi;
+    @Autowired
+    JdbcTemplate jdbc;
 
     ConsoleNelBrowser console;
 
@@ -123,6 +140,32 @@ class AvvisiNelBrowserTest {
         assertThat(console.driver().findElements(By.linkText("Nuovo avviso"))).isEmpty();
         console.vai("/avvisi/nuovo");
         console.guarda("avviso-nuovo-negato", "Solo gli operatori del Comune capofila");
+    }
+
+    /**
+     * Issue 17: past its chiusura, before the engine records it (a late timer), the supervisor sees the avviso closed,
+     * the note that says the chiusura is being recorded, and no way yet to the graduatorie's generation.
+     */
+    @Test
+    void dopoLaChiusuraIlSupervisoreVedeLAvvisoChiusoELaChiusuraDaRegistrare() {
+        String titolo = "Avviso in chiusura " + UUID.randomUUID().toString().substring(0, 6);
+        long avviso = new ScenarioAvviso(new ClientHttp(port), runtimeService, managementService, alloggi).conTitolo(titolo)
+                .aperto(List.of(), List.of());
+        java.time.Instant chiusura = jdbc.queryForObject("select chiusura from avviso where id = ?", java.sql.Timestamp.class, avviso)
+                .toInstant();
+        OrologioDiProva.fermaA(chiusura.plusSeconds(90));
+        try {
+            console.accedi(SUPERVISORE, PASSWORD);
+            console.vai("/avvisi/" + avviso);
+            console.guarda("avviso-chiusura-da-registrare", "il sistema sta registrando la chiusura");
+            assertThat(console.trova(By.tagName("main")).getText()).contains("Chiuso")
+                    .contains("L'avviso è chiuso alle domande dal " + chiusura.atZone(ROMA).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+            assertThat(console.driver().findElements(By.id("apri-generazioni"))).isEmpty();
+            console.vai("/avvisi?stato=CHIUSO&testo=" + titolo.replace(' ', '+'));
+            console.guarda("avvisi-elenco-chiusura-da-registrare", titolo);
+        } finally {
+            OrologioDiProva.ripristina();
+        }
     }
 
     /** Brings a section to the top of the window, for its screenshot. */
