@@ -1,0 +1,148 @@
+package it.piattaformacasa.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import it.piattaformacasa.IntegrationTest;
+import it.piattaformacasa.PiattaformaCasaApplication;
+
+/**
+ * Issue 17: {@code PIATTAFORMA_DEMO_ESTERNO} left on in production would create the demo users (password «demo»,
+ * local passwords allowed) on the region's database. The demo goes only on a database born a demo's: an empty one is
+ * marked at the first start, a marked one starts again, one with data and no mark stops the start with one message.
+ * Each case on a database of its own, created in the suite's PostgreSQL and migrated by Flyway as the nodes do.
+ */
+@IntegrationTest
+class GuardiaDemoEsternaTest {
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void unDatabaseVuotoVieneMarcatoDellaDemoEPoiRiparteAncheConIDati() {
+        JdbcTemplate nuovo = new JdbcTemplate(database("demo_vuoto", null));
+        assertThat(nuovo.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
+
+        GuardiaDemoEsterna.verifica(nuovo, "jdbc:prova");
+
+        assertThat(nuovo.queryForObject("select count(*) from installazione_demo", Long.class)).isEqualTo(1);
+        // the demo loads (here: an ambito), the node restarts: the mark, not the emptiness, lets it through
+        nuovo.update("insert into ambito (codice, nome) values ('PROVA', 'Prova')");
+        GuardiaDemoEsterna.verifica(nuovo, "jdbc:prova");
+        assertThat(nuovo.queryForObject("select count(*) from installazione_demo", Long.class)).isEqualTo(1);
+    }
+
+    @Test
+    void unDatabaseConDatiESenzaMarcaNonPrendeLaDemo() {
+        // the suite's own database: the embedded demo's data, migrated when it was empty, so never marked
+        assertThat(jdbc.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
+        long operatori = jdbc.queryForObject("select count(*) from operatore", Long.class);
+
+        assertThatThrownBy(() -> GuardiaDemoEsterna.verifica(jdbc, "jdbc:postgresql://regione/casa"))
+                .isInstanceOf(DemoSuDatabaseConDatiException.class)
+                .hasMessageContaining("PIATTAFORMA_DEMO_ESTERNO=true su un database che non è nato per la demo")
+                .hasMessageContaining("jdbc:postgresql://regione/casa: " + operatori + " operatori");
+        assertThat(jdbc.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
+    }
+
+    @Test
+    void unDatabaseDiProvaDiPrimaDellaMarcaVieneRiconosciutoDaiSuoiUtentiDemo() {
+        JdbcTemplate vecchio = new JdbcTemplate(database("demo_vecchio", "62"));
+        for (String[] o : new String[][] {{"capofila", "BNCGLI82C54L682L"}, {"supervisore", "RCCLNE75T57L682R"},
+                {"aler.avviso", "FRRCHR85H61B300A"}, {"malnate", "FNTDVD88D05D951C"}}) {
+            vecchio.update("insert into operatore (username, codice_fiscale, nome, cognome, email) values (?, ?, 'N', 'C', 'x@example.it')",
+                    o[0], o[1]);
+        }
+        migra((SingleConnectionDataSource) vecchio.getDataSource(), null);
+
+        assertThat(vecchio.queryForObject("select count(*) from installazione_demo", Long.class)).isEqualTo(1);
+        GuardiaDemoEsterna.verifica(vecchio, "jdbc:prova");
+    }
+
+    @Test
+    void lAvvioConLaDemoSuUnDatabaseConDatiSiFermaConUnMessaggio() {
+        JdbcTemplate produzione = new JdbcTemplate(database("demo_produzione", null));
+        produzione.update("insert into ambito (codice, nome) values ('VA-REG', 'Ambito della regione')");
+        String url = url("demo_produzione");
+
+        Throwable errore = catchThrowable(() -> {
+            try (var avviata = new SpringApplicationBuilder(PiattaformaCasaApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    // as arguments: the builder's properties are defaults, below application.yaml's
+                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + utente(),
+                            "--spring.datasource.password=" + password(), "--piattaforma.demo.database-esterno=true",
+                            "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
+                            "--logging.level.root=OFF")) {
+                assertThat(avviata).as("started on a database with data").isNull();
+            }
+        });
+
+        FailureAnalysis analisi = new DemoSuDatabaseConDatiFailureAnalyzer().analyze(errore);
+        assertThat(analisi).as(String.valueOf(errore)).isNotNull();
+        assertThat(analisi.getDescription()).contains(url + ": 0 operatori, 1 ambiti");
+        assertThat(analisi.getAction()).contains("Togliere PIATTAFORMA_DEMO_ESTERNO");
+        // stopped before the demo wrote anything
+        assertThat(produzione.queryForObject("select count(*) from operatore", Long.class)).isZero();
+        assertThat(produzione.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
+    }
+
+    /** A new database in the suite's server, migrated by Flyway up to {@code versione} (null: all). */
+    private SingleConnectionDataSource database(String nome, String versione) {
+        String unico = nome + "_" + Long.toString(System.nanoTime(), 36);
+        jdbc.execute("create database " + unico);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(unico), utente(), password(), true);
+        migra(ds, versione);
+        nomi.put(nome, unico);
+        return ds;
+    }
+
+    private final java.util.Map<String, String> nomi = new java.util.HashMap<>();
+
+    private static void migra(DataSource ds, String versione) {
+        var configurazione = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+        if (versione != null) {
+            configurazione.target(versione);
+        }
+        configurazione.load().migrate();
+    }
+
+    private String url(String nome) {
+        String base = hikari().getJdbcUrl();
+        String database = nomi.getOrDefault(nome, nome);
+        int barra = base.lastIndexOf('/');
+        int domanda = base.indexOf('?', barra);
+        return base.substring(0, barra + 1) + database + (domanda < 0 ? "" : base.substring(domanda));
+    }
+
+    private HikariDataSource hikari() {
+        try {
+            return dataSource.unwrap(HikariDataSource.class);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String utente() {
+        return hikari().getUsername();
+    }
+
+    private String password() {
+        return hikari().getPassword();
+    }
+}
