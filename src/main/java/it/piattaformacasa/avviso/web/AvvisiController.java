@@ -61,14 +61,18 @@ class AvvisiController {
             @Digits(integer = 10, fraction = 2, message = "importo in euro con al massimo due decimali") BigDecimal costoInterventi) {
     }
 
+    /**
+     * @param stato          the state at this instant, by the avviso's dates ({@code Avviso#statoAl}): what people see
+     * @param statoRegistrato the state the engine has recorded, changed by its timers; what the graduatorie wait for
+     */
     record AvvisoDto(long id, String ambito, String titolo, TipoAvviso tipo, Instant apertura, Instant chiusura,
-                     Instant fineSelezioneAlloggi, StatoAvviso stato, String versioneRegole,
+                     Instant fineSelezioneAlloggi, StatoAvviso stato, StatoAvviso statoRegistrato, String versioneRegole,
                      int massimoAlloggiPerDomanda, boolean riserveCategorie, Instant predispostoIl, String predispostoDa,
                      List<String> avvertenze) {
         static AvvisoDto di(Avviso a, StatoAvviso stato) {
             List<String> avvertenze = a.getAvvertenze() == null ? List.of() : Arrays.asList(a.getAvvertenze().split("\n"));
             return new AvvisoDto(a.getId(), a.getAmbito().getCodice(), a.getTitolo(), a.getTipo(), a.getApertura(),
-                    a.getChiusura(), a.fineSelezioneAlloggi(), stato, a.getVersioneRegole(),
+                    a.getChiusura(), a.fineSelezioneAlloggi(), stato, a.getStato(), a.getVersioneRegole(),
                     a.getMassimoAlloggiPerDomanda(), a.isRiserveCategorie(),
                     a.getPredispostoIl(), a.getPredispostoDa(), avvertenze);
         }
@@ -127,8 +131,9 @@ class AvvisiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Un avviso, con lo stato e la versione delle regole a cui è vincolato; dalla data di chiusura lo stato è "
-            + "CHIUSO anche se il motore non ha ancora registrato la chiusura")
+    @Operation(summary = "Un avviso, con lo stato e la versione delle regole a cui è vincolato. Lo stato segue le date "
+            + "dell'avviso (APERTO dall'apertura, CHIUSO dalla chiusura) anche se il motore non le ha ancora registrate; "
+            + "statoRegistrato è quello del motore, da cui dipendono le graduatorie")
     AvvisoDto avviso(@PathVariable long id) {
         Avviso avviso = avvisi.avviso(id);
         return AvvisoDto.di(avviso, avvisi.statoMostrato(avviso));

@@ -104,7 +104,9 @@ class FinestraDellAvvisoTest {
         String chiusi = supervisore.get(filtro + "&stato=CHIUSO").body();
         assertThat(chiusi).contains(">" + titolo + "<", "avvisi trovati: 1");
         assertThat(chiusi.substring(chiusi.indexOf(">" + titolo + "<"))).contains("Chiuso").doesNotContain(">Aperto<");
-        assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("CHIUSO");
+        com.fasterxml.jackson.databind.JsonNode api = http.get("/api/avvisi/" + avviso, CAPOFILA).json();
+        assertThat(api.get("stato").asText()).isEqualTo("CHIUSO");
+        assertThat(api.get("statoRegistrato").asText()).isEqualTo("APERTO");
         com.fasterxml.jackson.databind.JsonNode elenco = http.get("/api/avvisi?ambito=VARESE", CAPOFILA).json();
         assertThat(java.util.stream.StreamSupport.stream(elenco.spliterator(), false).filter(a -> a.get("id").asLong() == avviso)
                 .map(a -> a.get("stato").asText()).toList()).containsExactly("CHIUSO");
