@@ -6,7 +6,12 @@ create table installazione_demo (
     dichiarata_il  timestamptz not null default now()
 );
 
--- trial databases from before the mark: the demo's own operators are there (nobody else has all four usernames)
+-- trial databases from before the mark: the demo's own operators are there and nobody else (a database where someone
+-- else works is not marked, even if the demo was once loaded on it: that is the case the mark guards against)
 insert into installazione_demo (id)
 select true
- where (select count(*) from operatore where username in ('capofila', 'supervisore', 'aler.avviso', 'malnate')) = 4;
+ where (select count(*) from operatore where username in ('capofila', 'supervisore', 'aler.avviso', 'malnate')) = 4
+   and not exists (select 1 from operatore where username not in (
+           'capofila', 'varese.istruttoria', 'aler.avviso', 'aler.istruttoria', 'malnate', 'supervisore', 'analista',
+           'analista.revisore', 'admin', 'validatore', 'lettore.regione', 'lettore.varese', 'lettore.como',
+           'lettore.marche', 'ancona', 'cittadino.colombo', 'cittadino.ferrari'));

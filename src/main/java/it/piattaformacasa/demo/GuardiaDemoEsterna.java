@@ -1,6 +1,7 @@
 package it.piattaformacasa.demo;
 
-import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import javax.sql.DataSource;
+
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -12,16 +13,17 @@ import it.piattaformacasa.config.database.ModalitaDatabase;
  * demo creates users with the password «demo» and lets them log in with local passwords, so the setting left on in
  * production would open the region's data to whoever knows the README. At the first start on an empty database (no
  * operatore, no ambito) the database is marked a demo's ({@code installazione_demo}, V63); a database with data and
- * no mark stops the start, before the web server listens and before the demo writes anything. The embedded database
- * is always a demo's.
+ * no mark stops the start before anything else touches the database: a database initializer after Flyway
+ * ({@link GuardiaDemoEsternaDetector}), so the engine (its schema update, its deployments), JPA and the demo's
+ * runner all wait for it — and the web server, which starts after every bean. The embedded database is always a
+ * demo's.
  */
 @Component
-@DependsOnDatabaseInitialization
 class GuardiaDemoEsterna {
 
-    GuardiaDemoEsterna(Environment ambiente, JdbcTemplate jdbc) {
+    GuardiaDemoEsterna(Environment ambiente, DataSource dataSource) {
         if (ModalitaDatabase.from(ambiente) == ModalitaDatabase.EXTERNAL && ModalitaDatabase.demo(ambiente)) {
-            verifica(jdbc, ambiente.getProperty("spring.datasource.url"));
+            verifica(new JdbcTemplate(dataSource), ambiente.getProperty("spring.datasource.url"));
         }
     }
 
@@ -37,10 +39,13 @@ class GuardiaDemoEsterna {
         if (Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from installazione_demo)", Boolean.class))) {
             return;
         }
-        Long operatori = jdbc.queryForObject("select count(*) from operatore", Long.class);
-        Long ambiti = jdbc.queryForObject("select count(*) from ambito", Long.class);
+        long operatori = jdbc.queryForObject("select count(*) from operatore", Long.class);
+        long ambiti = jdbc.queryForObject("select count(*) from ambito", Long.class);
+        // the address without its parameters, where a password may be written
+        String database = url == null ? "" : url.replaceFirst("\\?.*$", "");
         throw new DemoSuDatabaseConDatiException("PIATTAFORMA_DEMO_ESTERNO=true su un database che non è nato per la demo ("
-                + url + ": " + operatori + " operatori, " + ambiti + " ambiti): la demo crea utenti con la password «demo» e "
-                + "consente l'accesso con password locali, quindi non si carica dove ci sono già dati.");
+                + database + ": " + operatori + (operatori == 1 ? " operatore, " : " operatori, ") + ambiti
+                + (ambiti == 1 ? " ambito" : " ambiti") + "): la demo crea utenti con la password «demo» e consente "
+                + "l'accesso con password locali, quindi non si carica dove ci sono già dati.");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
@@ -76,6 +77,24 @@ class GuardiaDemoEsternaTest {
     }
 
     @Test
+    void unDatabaseDoveLavoraAltriNonVieneMarcatoAncheSeHaIUtentiDemo() {
+        // the case the mark guards against: the demo once loaded, by mistake, where the region's operators work
+        JdbcTemplate inquinato = new JdbcTemplate(database("demo_inquinato", "62"));
+        for (String[] o : new String[][] {{"capofila", "BNCGLI82C54L682L"}, {"supervisore", "RCCLNE75T57L682R"},
+                {"aler.avviso", "FRRCHR85H61B300A"}, {"malnate", "FNTDVD88D05D951C"}, {"m.rossi", "RSSMRA80A01F205X"}}) {
+            inquinato.update("insert into operatore (username, codice_fiscale, nome, cognome, email) values (?, ?, 'N', 'C', 'x@example.it')",
+                    o[0], o[1]);
+        }
+        migra((SingleConnectionDataSource) inquinato.getDataSource(), null);
+
+        assertThat(inquinato.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
+        assertThatThrownBy(() -> GuardiaDemoEsterna.verifica(inquinato, "jdbc:postgresql://regione/casa?password=segreta"))
+                .isInstanceOf(DemoSuDatabaseConDatiException.class)
+                .hasMessageContaining("(jdbc:postgresql://regione/casa: 5 operatori, 0 ambiti)")
+                .hasMessageNotContaining("segreta");
+    }
+
+    @Test
     void lAvvioConLaDemoSuUnDatabaseConDatiSiFermaConUnMessaggio() {
         JdbcTemplate produzione = new JdbcTemplate(database("demo_produzione", null));
         produzione.update("insert into ambito (codice, nome) values ('VA-REG', 'Ambito della regione')");
@@ -87,6 +106,8 @@ class GuardiaDemoEsternaTest {
                     // as arguments: the builder's properties are defaults, below application.yaml's
                     .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + utente(),
                             "--spring.datasource.password=" + password(), "--piattaforma.demo.database-esterno=true",
+                            // an engine of its own name, should one be built: never the suite's in Camunda's registry
+                            "--camunda.bpm.process-engine-name=guardia-demo",
                             "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
                             "--logging.level.root=OFF")) {
                 assertThat(avviata).as("started on a database with data").isNull();
@@ -95,24 +116,37 @@ class GuardiaDemoEsternaTest {
 
         FailureAnalysis analisi = new DemoSuDatabaseConDatiFailureAnalyzer().analyze(errore);
         assertThat(analisi).as(String.valueOf(errore)).isNotNull();
-        assertThat(analisi.getDescription()).contains(url + ": 0 operatori, 1 ambiti");
+        assertThat(analisi.getDescription()).contains(url.replaceFirst("\\?.*$", "") + ": 0 operatori, 1 ambito)");
         assertThat(analisi.getAction()).contains("Togliere PIATTAFORMA_DEMO_ESTERNO");
-        // stopped before the demo wrote anything
+        // stopped before anything else touched the database: no demo data, and no engine (its schema update would
+        // have created the ACT_ tables, its start deployed the processes)
         assertThat(produzione.queryForObject("select count(*) from operatore", Long.class)).isZero();
         assertThat(produzione.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
-    }
-
-    /** A new database in the suite's server, migrated by Flyway up to {@code versione} (null: all). */
-    private SingleConnectionDataSource database(String nome, String versione) {
-        String unico = nome + "_" + Long.toString(System.nanoTime(), 36);
-        jdbc.execute("create database " + unico);
-        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(unico), utente(), password(), true);
-        migra(ds, versione);
-        nomi.put(nome, unico);
-        return ds;
+        assertThat(produzione.queryForObject("select count(*) from information_schema.tables where table_name like 'act\\_%'",
+                Long.class)).isZero();
     }
 
     private final java.util.Map<String, String> nomi = new java.util.HashMap<>();
+    private final java.util.List<SingleConnectionDataSource> aperti = new java.util.ArrayList<>();
+
+    @AfterEach
+    void eliminaIDatabase() {
+        aperti.forEach(SingleConnectionDataSource::destroy);
+        aperti.clear();
+        nomi.values().forEach(d -> jdbc.execute("drop database if exists " + d + " with (force)"));
+        nomi.clear();
+    }
+
+    /** A new database in the suite's server, migrated by Flyway up to {@code versione} (null: all); dropped after the test. */
+    private SingleConnectionDataSource database(String nome, String versione) {
+        String unico = nome + "_" + Long.toString(System.nanoTime(), 36);
+        jdbc.execute("create database " + unico);
+        nomi.put(nome, unico);
+        SingleConnectionDataSource ds = new SingleConnectionDataSource(url(unico), utente(), password(), true);
+        aperti.add(ds);
+        migra(ds, versione);
+        return ds;
+    }
 
     private static void migra(DataSource ds, String versione) {
         var configurazione = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
