@@ -20,20 +20,27 @@ import it.piattaformacasa.anagrafe.VincoliSullAlloggio;
 class AlloggiNegliAvvisiAperti implements VincoliSullAlloggio, AlloggiOffertiInAvviso {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final java.time.Clock clock;
 
-    AlloggiNegliAvvisiAperti(NamedParameterJdbcTemplate jdbc) {
+    AlloggiNegliAvvisiAperti(NamedParameterJdbcTemplate jdbc, java.time.Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
     public Map<Long, String> motivi(Collection<Long> alloggioIds) {
         Map<Long, String> motivi = new LinkedHashMap<>();
+        // held until the engine records the chiusura; said with the state people see (AvvisoService.STATO_MOSTRATO)
         jdbc.query("""
-                select aa.alloggio_id, v.id, v.titolo, v.stato from alloggio_in_avviso aa join avviso v on v.id = aa.avviso_id
-                 where aa.alloggio_id in (:ids) and v.stato <> 'CHIUSO' order by v.id""",
-                new MapSqlParameterSource("ids", alloggioIds), rs -> {
-                    motivi.putIfAbsent(rs.getLong(1), "è nell'avviso n. " + rs.getLong(2) + " «" + rs.getString(3) + "», non ancora chiuso ("
-                            + stato(rs.getString(4)) + "); lo stato cambierà dopo la chiusura dell'avviso");
+                select aa.alloggio_id, a.id, a.titolo, """ + AvvisoService.STATO_MOSTRATO + """
+                  from alloggio_in_avviso aa join avviso a on a.id = aa.avviso_id
+                 cross join (select cast(:adesso as timestamptz) as adesso) ora
+                 where aa.alloggio_id in (:ids) and a.stato <> 'CHIUSO' order by a.id""",
+                new MapSqlParameterSource("ids", alloggioIds).addValue("adesso", java.sql.Timestamp.from(clock.instant())), rs -> {
+                    String avviso = "è nell'avviso n. " + rs.getLong(2) + " «" + rs.getString(3) + "», ";
+                    motivi.putIfAbsent(rs.getLong(1), StatoAvviso.valueOf(rs.getString(4)) == StatoAvviso.CHIUSO
+                            ? avviso + "chiuso alle domande: lo stato cambierà quando il sistema avrà registrato la chiusura"
+                            : avviso + "non ancora chiuso (" + stato(rs.getString(4)) + "); lo stato cambierà dopo la chiusura dell'avviso");
                 });
         return motivi;
     }

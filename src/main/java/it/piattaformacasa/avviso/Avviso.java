@@ -103,9 +103,10 @@ public class Avviso {
     public StatoAvviso getStato() { return stato; }
 
     /**
-     * The state at the instant, as people are shown it and as submissions are judged: the window is the avviso's dates,
-     * not its timers' (a timer may run late: the node that held its job died, another takes it after the lock time).
-     * From the apertura an avviso waiting for it is APERTO; from the chiusura an open one is CHIUSO.
+     * The state at the instant, as people are shown it and as submissions are judged: a late timer (the node that held
+     * its job died, another takes it after the lock time) neither delays the apertura nor extends the chiusura. From
+     * the apertura an avviso waiting for it is APERTO; from the chiusura an open one is CHIUSO. An apertura run early
+     * by hand (an administrator executing its job) opens it early: that is a decision, not a timer's delay.
      */
     public StatoAvviso statoAl(Instant adesso) {
         if (chiusuraDaRegistrare(adesso)) {

@@ -134,9 +134,9 @@ public class AvvisoService {
     }
 
     /**
-     * {@link Avviso#statoAl} in SQL: from the chiusura an open avviso is CHIUSO, from the apertura one waiting for it is
-     * APERTO, whether or not their timers have run. Reads {@code ora.adesso}, the clock's instant joined in by
-     * {@link #CON_ORA}.
+     * {@link Avviso#statoAl} in SQL: from the chiusura an open avviso (or one still waiting for its apertura) is CHIUSO,
+     * from the apertura one waiting for it is APERTO, whether or not their timers have run. Reads {@code ora.adesso},
+     * the clock's instant joined in by {@link #CON_ORA}.
      */
     static final String STATO_MOSTRATO = """
             (case when a.stato in ('APERTO', 'IN_ATTESA_APERTURA') and a.chiusura <= ora.adesso then 'CHIUSO'
@@ -482,14 +482,17 @@ public class AvvisoService {
         return avvisi.findById(id).orElseThrow(() -> new NonTrovatoException("Avviso " + id + " non trovato"));
     }
 
-    /** The state now ({@link Avviso#statoAl}): what people are shown and submissions are judged by. */
-    public StatoAvviso statoMostrato(Avviso avviso) {
-        return avviso.statoAl(clock.instant());
+    /**
+     * The state now ({@link Avviso#statoAl}), what people are shown and submissions are judged by, and whether the
+     * chiusura has passed without the engine having recorded it yet ({@link Avviso#chiusuraDaRegistrare}): both at the
+     * same instant.
+     */
+    public record Finestra(StatoAvviso stato, boolean chiusuraDaRegistrare) {
     }
 
-    /** The chiusura has passed and the engine has not recorded it yet ({@link Avviso#chiusuraDaRegistrare}). */
-    public boolean chiusuraDaRegistrare(Avviso avviso) {
-        return avviso.chiusuraDaRegistrare(clock.instant());
+    public Finestra finestra(Avviso avviso) {
+        Instant adesso = clock.instant();
+        return new Finestra(avviso.statoAl(adesso), avviso.chiusuraDaRegistrare(adesso));
     }
 
     @Transactional(readOnly = true)

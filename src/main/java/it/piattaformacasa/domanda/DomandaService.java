@@ -271,8 +271,11 @@ public class DomandaService {
             }
             case CHIUSO -> throw new ConflittoException("L'avviso " + avvisoId + " non è più aperto alle domande: la chiusura era il "
                     + ItalianFormats.dataOra(avviso.getChiusura()));
-            default -> throw new ConflittoException("L'avviso " + avvisoId + " non è ancora aperto alle domande: apre il "
-                    + ItalianFormats.dataOra(avviso.getApertura()));
+            // before the apertura; or past it with the selection of the alloggi not yet closed (its timer, due 24 hours
+            // earlier, has not run): the alloggi are not fixed, so no domanda yet
+            default -> throw new ConflittoException("L'avviso " + avvisoId + " non è ancora aperto alle domande: "
+                    + (adesso.isBefore(avviso.getApertura()) ? "apre il " + ItalianFormats.dataOra(avviso.getApertura())
+                    : "l'apertura del " + ItalianFormats.dataOra(avviso.getApertura()) + " attende la chiusura della selezione degli alloggi"));
         }
         LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);

@@ -321,7 +321,6 @@ class PresentazioneDomandaTest {
             assertThat(presto.status()).as(presto.body()).isEqualTo(409);
             assertThat(presto.json().get("detail").asText()).contains("non è ancora aperto alle domande: apre il");
             assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("IN_ATTESA_APERTURA");
-
             jdbc.update("update avviso set apertura = now() - interval '1 minute' where id = ?", avviso);
             assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("APERTO");
             ClientHttp.Risposta presentata = presenta(domandaValida(richiedente).toString(), null);

@@ -127,7 +127,7 @@ class AvvisiController {
     @GetMapping
     @Operation(summary = "Gli avvisi di un ambito, dal più recente")
     List<AvvisoDto> elenco(@RequestParam String ambito) {
-        return avvisi.avvisiDi(ambito).stream().map(a -> AvvisoDto.di(a, avvisi.statoMostrato(a))).toList();
+        return avvisi.avvisiDi(ambito).stream().map(a -> AvvisoDto.di(a, avvisi.finestra(a).stato())).toList();
     }
 
     @GetMapping("/{id}")
@@ -136,7 +136,7 @@ class AvvisiController {
             + "statoRegistrato è quello del motore, da cui dipendono le graduatorie")
     AvvisoDto avviso(@PathVariable long id) {
         Avviso avviso = avvisi.avviso(id);
-        return AvvisoDto.di(avviso, avvisi.statoMostrato(avviso));
+        return AvvisoDto.di(avviso, avvisi.finestra(avviso).stato());
     }
 
     @PostMapping("/{id}/alloggi")

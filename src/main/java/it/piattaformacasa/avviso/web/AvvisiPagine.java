@@ -302,10 +302,11 @@ class AvvisiPagine {
 
         ModelAndView pagina = new ModelAndView("avviso/avviso");
         pagina.addObject("avviso", avviso);
-        pagina.addObject("stato", avvisi.statoMostrato(avviso));
-        pagina.addObject("chiusuraDaRegistrare", avvisi.chiusuraDaRegistrare(avviso));
+        AvvisoService.Finestra finestra = avvisi.finestra(avviso);
+        pagina.addObject("stato", finestra.stato());
+        pagina.addObject("chiusuraDaRegistrare", finestra.chiusuraDaRegistrare());
         pagina.addObject("avvertenze", avviso.getAvvertenze() == null ? List.of() : List.of(avviso.getAvvertenze().split("\n")));
-        pagina.addObject("tappe", tappe(avviso, avvisi.statoMostrato(avviso), diGraduatorie));
+        pagina.addObject("tappe", tappe(avviso, finestra.stato(), diGraduatorie));
         pagina.addObject("alloggiPerEnte", perEnte.entrySet().stream().map(e -> new AlloggiDellEnte(e.getKey(), e.getValue())).toList());
         pagina.addObject("numeroAlloggi", alloggi.size());
         pagina.addObject("ritirabili", alloggi.stream().filter(a -> gestite.contains(a.getAlloggio().getEnte().getId()))

@@ -165,6 +165,9 @@ class AvvisiNelBrowserTest {
             console.guarda("avvisi-elenco-chiusura-da-registrare", titolo);
         } finally {
             OrologioDiProva.ripristina();
+            runtimeService.createProcessInstanceQuery().processDefinitionKey(it.piattaformacasa.avviso.process.AvvisoBpmn.PROCESS_ID)
+                    .processInstanceBusinessKey(Long.toString(avviso)).list()
+                    .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "fine del test"));
         }
     }
 

@@ -47,6 +47,8 @@ class FinestraDellAvvisoTest {
     JdbcTemplate jdbc;
     @Autowired
     OperatoriService operatori;
+    @Autowired
+    java.util.List<it.piattaformacasa.anagrafe.VincoliSullAlloggio> vincoli;
 
     @AfterEach
     void ripristina() {
@@ -115,6 +117,10 @@ class FinestraDellAvvisoTest {
                 .doesNotContain("Nuova domanda allo sportello");
         // the graduatorie need the recorded chiusura: the supervisor's way to their generation appears only with it
         assertThat(supervisore.get("/avvisi/" + avviso).body()).doesNotContain("id=\"apri-generazioni\"");
+        // the alloggio keeps its Anagrafe state until the chiusura is recorded, and the reason says the avviso is closed
+        assertThat(vincoli.stream().map(v -> v.motivi(List.of(alloggio)).get(alloggio)).filter(java.util.Objects::nonNull))
+                .containsExactly("è nell'avviso n. " + avviso + " «" + titolo + "», chiuso alle domande: lo stato cambierà "
+                        + "quando il sistema avrà registrato la chiusura");
         assertThat(cittadino.get("/cittadino/avvisi").body()).doesNotContain(titolo);
         assertThat(cittadino.get("/cittadino/avvisi/" + avviso).body())
                 .contains("Questo avviso è chiuso: le domande non si possono più presentare.").doesNotContain("Compila la domanda");
