@@ -136,7 +136,7 @@ public final class ClusterDiProva implements AutoCloseable {
     }
 
     /** The test JVM's classpath as surefire gives it, without the test classes (their components are not the app's). */
-    static String classpath() {
+    public static String classpath() {
         String percorso = System.getProperty("surefire.test.class.path");
         if (percorso == null || percorso.isBlank()) {
             percorso = System.getProperty("java.class.path");
@@ -147,7 +147,7 @@ public final class ClusterDiProva implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
     }
 
-    static int portaLibera() {
+    public static int portaLibera() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

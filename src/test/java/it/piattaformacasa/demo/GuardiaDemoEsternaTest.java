@@ -2,7 +2,6 @@ package it.piattaformacasa.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 import javax.sql.DataSource;
 
@@ -10,9 +9,6 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -20,6 +16,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import it.piattaformacasa.IntegrationTest;
 import it.piattaformacasa.PiattaformaCasaApplication;
+import it.piattaformacasa.cluster.ClusterDiProva;
 
 /**
  * Issue 17: {@code PIATTAFORMA_DEMO_ESTERNO} left on in production would create the demo users (password «demo»,
@@ -94,30 +91,38 @@ class GuardiaDemoEsternaTest {
                 .hasMessageNotContaining("segreta");
     }
 
+    /**
+     * The whole start, as an administrator would see it: in a JVM of its own (a second application in the suite's
+     * would share Camunda's static registries with it), it stops with Spring Boot's «APPLICATION FAILED TO START» and
+     * the analysis, before the engine or the demo touched the database.
+     */
     @Test
-    void lAvvioConLaDemoSuUnDatabaseConDatiSiFermaConUnMessaggio() {
+    void lAvvioConLaDemoSuUnDatabaseConDatiSiFermaConUnMessaggio() throws Exception {
         JdbcTemplate produzione = new JdbcTemplate(database("demo_produzione", null));
         produzione.update("insert into ambito (codice, nome) values ('VA-REG', 'Ambito della regione')");
         String url = url("demo_produzione");
+        java.nio.file.Path log = java.nio.file.Path.of("target", "guardia-demo", "avvio.log");
+        java.nio.file.Files.createDirectories(log.getParent());
 
-        Throwable errore = catchThrowable(() -> {
-            try (var avviata = new SpringApplicationBuilder(PiattaformaCasaApplication.class)
-                    .web(WebApplicationType.SERVLET)
-                    // as arguments: the builder's properties are defaults, below application.yaml's
-                    .run("--spring.datasource.url=" + url, "--spring.datasource.username=" + utente(),
-                            "--spring.datasource.password=" + password(), "--piattaforma.demo.database-esterno=true",
-                            // an engine of its own name, should one be built: never the suite's in Camunda's registry
-                            "--camunda.bpm.process-engine-name=guardia-demo",
-                            "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--spring.main.banner-mode=off",
-                            "--logging.level.root=OFF")) {
-                assertThat(avviata).as("started on a database with data").isNull();
-            }
-        });
+        Process processo = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-cp", ClusterDiProva.classpath(),
+                PiattaformaCasaApplication.class.getName(),
+                "--spring.datasource.url=" + url, "--spring.datasource.username=" + utente(),
+                "--spring.datasource.password=" + password(), "--piattaforma.demo.database-esterno=true",
+                "--server.port=" + ClusterDiProva.portaLibera(), "--spring.main.banner-mode=off")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finito = processo.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
+        if (!finito) {
+            processo.destroyForcibly().waitFor();
+        }
+        String uscita = java.nio.file.Files.readString(log);
 
-        FailureAnalysis analisi = new DemoSuDatabaseConDatiFailureAnalyzer().analyze(errore);
-        assertThat(analisi).as(String.valueOf(errore)).isNotNull();
-        assertThat(analisi.getDescription()).contains(url.replaceFirst("\\?.*$", "") + ": 0 operatori, 1 ambito)");
-        assertThat(analisi.getAction()).contains("Togliere PIATTAFORMA_DEMO_ESTERNO");
+        assertThat(finito).as("the start did not stop:\n" + uscita).isTrue();
+        assertThat(processo.exitValue()).isNotZero();
+        assertThat(uscita).contains("APPLICATION FAILED TO START",
+                "PIATTAFORMA_DEMO_ESTERNO=true su un database che non è nato per la demo (" + url.replaceFirst("\\?.*$", "")
+                        + ": 0 operatori, 1 ambito)",
+                "Togliere PIATTAFORMA_DEMO_ESTERNO");
         // stopped before anything else touched the database: no demo data, and no engine (its schema update would
         // have created the ACT_ tables, its start deployed the processes)
         assertThat(produzione.queryForObject("select count(*) from operatore", Long.class)).isZero();
