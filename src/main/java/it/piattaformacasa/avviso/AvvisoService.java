@@ -555,7 +555,9 @@ public class AvvisoService {
         return jdbc.query(AVVISI_PUBBLICI + """
                  and (""" + STATO_MOSTRATO + """
                        = 'APERTO' or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ora.adesso))
-                 order by a.apertura <= ora.adesso desc, case when a.apertura <= ora.adesso then a.chiusura else a.apertura end, a.id""",
+                 order by """ + STATO_MOSTRATO + """
+                       = 'APERTO' desc, case when """ + STATO_MOSTRATO + """
+                       = 'APERTO' then a.chiusura else a.apertura end, a.id""",
                 (rs, n) -> avvisoPubblico(rs), java.sql.Timestamp.from(clock.instant()));
     }
 
