@@ -6,12 +6,30 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
 // A choice among many — a region's ~1,500 enti, nearly all named «Comune di …», or its comuni — where a list's
 // type-ahead by first letters finds nothing: the list marked data-cerca becomes a field to type into, its suggestions
 // filtered as one types (Bootstrap Italia's autocomplete, GOV.UK's accessible-autocomplete). The list stays in the
-// page, hidden, and is what the form sends; without JavaScript, or with few options, it is the list as before.
+// page, hidden, and is what the form sends; without JavaScript, with few options, with two of the same name or if the
+// field cannot be built, it is the list as before. What is typed never sends another choice than the one shown: a
+// name (any case) chooses its option, an empty field «Tutti» where the list has it, and anything else stops the form
+// with a message beside the field.
 (function () {
   var SOGLIA = 20;
   if (!window.bootstrap || typeof window.bootstrap.SelectAutocomplete !== 'function') {
     return;
   }
+  var chiave = function (testo) {
+    return (testo || '').trim().toLocaleLowerCase('it');
+  };
+  // the library rewrites aria-describedby as it renders: the ids of the page's own descriptions are put back
+  var descrivi = function (campo, ids) {
+    var aggiungi = function () {
+      var attuali = (campo.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+      var mancanti = ids.filter(function (d) { return document.getElementById(d) && attuali.indexOf(d) < 0; });
+      if (mancanti.length) {
+        campo.setAttribute('aria-describedby', attuali.concat(mancanti).join(' '));
+      }
+    };
+    aggiungi();
+    new MutationObserver(aggiungi).observe(campo, { attributes: true, attributeFilter: ['aria-describedby'] });
+  };
   document.querySelectorAll('select[data-cerca]').forEach(function (elenco) {
     if (elenco.options.length <= SOGLIA) {
       return;
@@ -19,11 +37,13 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
     var valori = new Map();
     var nomi = [];
     var scelto = '';
+    var conVuota = false;
     Array.prototype.forEach.call(elenco.options, function (opzione) {
       if (opzione.value === '') {
+        conVuota = true;
         return;
       }
-      valori.set(opzione.text, opzione.value);
+      valori.set(chiave(opzione.text), opzione.value);
       nomi.push(opzione.text);
       if (opzione.selected) {
         scelto = opzione.text;
@@ -34,43 +54,82 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
       return;
     }
     var id = elenco.id;
-    var campo = document.createElement('div');
-    campo.className = 'autocomplete-wrapper';
-    elenco.parentNode.insertBefore(campo, elenco);
-    elenco.id = id + '-elenco';
-    elenco.hidden = true;
-    elenco.setAttribute('aria-hidden', 'true');
-    elenco.tabIndex = -1;
     var obbligatorio = elenco.required;
-    elenco.required = false;
-    var allinea = function (testo) {
-      elenco.value = valori.has(testo) ? valori.get(testo) : '';
-    };
-    new window.bootstrap.SelectAutocomplete(campo, {
-      id: id,
-      name: '',
-      source: nomi,
-      defaultValue: scelto,
-      required: obbligatorio,
-      onConfirm: function (testo) {
-        if (testo !== undefined) {
-          allinea(testo);
+    var contenitore = document.createElement('div');
+    contenitore.className = 'autocomplete-wrapper';
+    elenco.parentNode.insertBefore(contenitore, elenco);
+    elenco.id = id + '-elenco';
+    try {
+      new window.bootstrap.SelectAutocomplete(contenitore, {
+        id: id,
+        name: '',
+        source: nomi,
+        defaultValue: scelto,
+        onConfirm: function (testo) {
+          if (testo !== undefined) {
+            allinea(testo);
+          }
         }
+      });
+    } catch (e) {
+      contenitore.remove();
+      elenco.id = id;
+      return;
+    }
+    var campo = document.getElementById(id);
+    if (!campo) {
+      contenitore.remove();
+      elenco.id = id;
+      return;
+    }
+    elenco.hidden = true;
+    elenco.tabIndex = -1;
+    elenco.required = false;
+    var errore = document.createElement('div');
+    errore.id = id + '-cerca-errore';
+    errore.className = 'invalid-feedback d-block';
+    errore.setAttribute('role', 'alert');
+    errore.hidden = true;
+    // above the field, as GOV.UK's pattern puts it: the suggestions open below it once the field has the focus again
+    contenitore.before(errore);
+    var descrizioni = (elenco.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    descrivi(campo, descrizioni.concat([errore.id]));
+
+    // the option the text stands for: '' for «Tutti», null for none
+    var valoreDi = function (testo) {
+      var k = chiave(testo);
+      if (k === '') {
+        return conVuota && !obbligatorio ? '' : null;
       }
-    });
-    // what is typed counts too: an exact name chooses its option, an empty field none («Tutti»)
-    campo.addEventListener('input', function (evento) {
+      return valori.has(k) ? valori.get(k) : null;
+    };
+    var allinea = function (testo) {
+      var valore = valoreDi(testo);
+      if (valore !== null) {
+        elenco.value = valore;
+        errore.hidden = true;
+        campo.removeAttribute('aria-invalid');
+      }
+    };
+    contenitore.addEventListener('input', function (evento) {
       allinea(evento.target.value);
     });
-    // the list's help text describes the field (the field is created a moment later)
-    var descrizione = elenco.getAttribute('aria-describedby');
-    if (descrizione) {
-      setTimeout(function () {
-        var input = document.getElementById(id);
-        if (input) {
-          input.setAttribute('aria-describedby', (input.getAttribute('aria-describedby') || '') + ' ' + descrizione);
+    var modulo = elenco.form;
+    if (modulo) {
+      modulo.addEventListener('submit', function (evento) {
+        var valore = valoreDi(campo.value);
+        if (valore === null) {
+          evento.preventDefault();
+          errore.textContent = chiave(campo.value) === ''
+            ? 'Scegli una voce: scrivi una parte del nome e scegli tra i suggerimenti.'
+            : 'Nessuna voce corrisponde a «' + campo.value.trim() + '»: scrivi una parte del nome e scegli tra i suggerimenti.';
+          errore.hidden = false;
+          campo.setAttribute('aria-invalid', 'true');
+          campo.focus();
+        } else {
+          elenco.value = valore;
         }
-      }, 150);
+      });
     }
   });
 })();

@@ -88,6 +88,27 @@ class SceltaEnteNelBrowserTest {
         console.attesa().until(d -> !d.getCurrentUrl().contains("ente=" + diciassette));
         assertThat(console.driver().getCurrentUrl()).contains("ente=&").doesNotContain("ente=" + diciassette);
 
+        // a whole name typed in another case, without picking the suggestion, chooses it too
+        console.trova(By.id("filtro-ente")).sendKeys(PREFISSO.toLowerCase() + "05");
+        console.clicca("Filtra");
+        console.attesa().until(ExpectedConditions.urlContains("ente=" + enti.get(4)));
+
+        // where every choice is an ente (no «Tutti»), text that names none stops the form with the reason beside it:
+        // nothing is sent for an ente the person did not choose
+        console.vai("/riserve");
+        String prima = console.driver().getCurrentUrl();
+        WebElement riserve = console.trova(By.id("scelta-ente"));
+        assertThat(riserve.getTagName()).isEqualTo("input");
+        riserve.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        riserve.sendKeys("nessun ente così");
+        console.clicca("Mostra");
+        assertThat(console.testoDi(By.id("scelta-ente-cerca-errore")))
+                .isEqualTo("Nessuna voce corrisponde a «nessun ente così»: scrivi una parte del nome e scegli tra i suggerimenti.");
+        assertThat(console.driver().getCurrentUrl()).isEqualTo(prima);
+        assertThat(riserve.getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(riserve.getAttribute("aria-describedby")).contains("scelta-ente-cerca-errore");
+        console.guarda("scelta-ente-riserve-errore", "Nessuna voce corrisponde");
+
         // the Anagrafe's list of alloggi: the same field, and the ente chosen there
         console.vai("/anagrafe/alloggi");
         WebElement anagrafe = console.trova(By.id("filtro-ente"));
