@@ -111,9 +111,19 @@ class GuardiaDemoEsternaTest {
                 "--spring.datasource.password=" + password(), "--piattaforma.demo.database-esterno=true",
                 "--server.port=" + ClusterDiProva.portaLibera(), "--spring.main.banner-mode=off")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finito = processo.waitFor(3, java.util.concurrent.TimeUnit.MINUTES);
-        if (!finito) {
-            processo.destroyForcibly().waitFor();
+        boolean finito;
+        try {
+            // until it stops, or says it started (a guard that let it through: no need to wait for the timeout)
+            long limite = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+            while (!processo.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS) && System.nanoTime() < limite
+                    && !java.nio.file.Files.readString(log).contains("Started PiattaformaCasaApplication")) {
+                // polling
+            }
+            finito = !processo.isAlive();
+        } finally {
+            if (processo.isAlive()) {
+                processo.destroyForcibly().waitFor();
+            }
         }
         String uscita = java.nio.file.Files.readString(log);
 
