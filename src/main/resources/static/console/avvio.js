@@ -38,9 +38,11 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
     var nomi = [];
     var scelto = '';
     var conVuota = false;
+    var vuota = '';
     Array.prototype.forEach.call(elenco.options, function (opzione) {
       if (opzione.value === '') {
         conVuota = true;
+        vuota = opzione.text;
         return;
       }
       valori.set(chiave(opzione.text), opzione.value);
@@ -65,6 +67,8 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
         name: '',
         source: nomi,
         defaultValue: scelto,
+        // what the empty field means, and how to search: «Tutti — scrivi una parte del nome»
+        placeholder: (vuota ? vuota + ' — ' : '') + 'scrivi una parte del nome',
         onConfirm: function (testo) {
           if (testo !== undefined) {
             allinea(testo);

@@ -87,6 +87,9 @@ class SceltaEnteNelBrowserTest {
         console.clicca("Filtra");
         console.attesa().until(d -> !d.getCurrentUrl().contains("ente=" + diciassette));
         assertThat(console.driver().getCurrentUrl()).contains("ente=&").doesNotContain("ente=" + diciassette);
+        // empty, it says what it means and how to search
+        assertThat(console.trova(By.id("filtro-ente")).getAttribute("placeholder")).isEqualTo("Tutti — scrivi una parte del nome");
+        console.guarda("scelta-ente-tutti", "Elenco delle scadenze");
 
         // a whole name typed in another case, without picking the suggestion, chooses it too
         console.trova(By.id("filtro-ente")).sendKeys(PREFISSO.toLowerCase() + "05");
