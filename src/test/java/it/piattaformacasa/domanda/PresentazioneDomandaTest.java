@@ -321,7 +321,15 @@ class PresentazioneDomandaTest {
             assertThat(presto.status()).as(presto.body()).isEqualTo(409);
             assertThat(presto.json().get("detail").asText()).contains("non è ancora aperto alle domande: apre il");
             assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("IN_ATTESA_APERTURA");
-            jdbc.update("update avviso set apertura = now() - interval '1 minute' where id = ?", avviso);
+            // past the apertura with the alloggi's selection still open (its timer, due a day before, has not run):
+            // the alloggi are not fixed yet, and the 409 says what the apertura waits for instead of a past date
+            jdbc.update("update avviso set stato = 'SELEZIONE_ALLOGGI', apertura = now() - interval '1 minute' where id = ?", avviso);
+            ClientHttp.Risposta inSelezione = presenta(domandaValida(richiedente).toString(), null);
+            assertThat(inSelezione.status()).as(inSelezione.body()).isEqualTo(409);
+            assertThat(inSelezione.json().get("detail").asText()).contains("non è ancora aperto alle domande: l'apertura del ",
+                    " attende la chiusura della selezione degli alloggi");
+
+            jdbc.update("update avviso set stato = 'IN_ATTESA_APERTURA' where id = ?", avviso);
             assertThat(http.get("/api/avvisi/" + avviso, CAPOFILA).json().get("stato").asText()).isEqualTo("APERTO");
             ClientHttp.Risposta presentata = presenta(domandaValida(richiedente).toString(), null);
             assertThat(presentata.status()).as(presentata.body()).isEqualTo(201);
