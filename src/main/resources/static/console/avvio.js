@@ -9,7 +9,7 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
 // page, hidden, and is what the form sends; without JavaScript, with few options, with two of the same name or if the
 // field cannot be built, it is the list as before. What is typed never sends another choice than the one shown: a
 // name (any case) chooses its option, an empty field «Tutti» where the list has it, and anything else stops the form
-// with a message beside the field.
+// with a message above the field.
 (function () {
   var SOGLIA = 20;
   if (!window.bootstrap || typeof window.bootstrap.SelectAutocomplete !== 'function') {
@@ -34,14 +34,12 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
     if (elenco.options.length <= SOGLIA) {
       return;
     }
-    var valori = new Map();
+    var valori = new Map(); // each option's name, in lower case → its value
     var nomi = [];
     var scelto = '';
-    var conVuota = false;
-    var vuota = '';
+    var vuota = null; // the text of the list's empty option («Tutti», «Scegli …»), if it has one
     Array.prototype.forEach.call(elenco.options, function (opzione) {
       if (opzione.value === '') {
-        conVuota = true;
         vuota = opzione.text;
         return;
       }
@@ -56,11 +54,11 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
       return;
     }
     var id = elenco.id;
-    var obbligatorio = elenco.required;
     var contenitore = document.createElement('div');
     contenitore.className = 'autocomplete-wrapper';
     elenco.parentNode.insertBefore(contenitore, elenco);
     elenco.id = id + '-elenco';
+    var campo = null;
     try {
       new window.bootstrap.SelectAutocomplete(contenitore, {
         id: id,
@@ -68,24 +66,18 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
         source: nomi,
         defaultValue: scelto,
         // what the empty field means, and how to search: «Tutti — scrivi una parte del nome»
-        placeholder: (vuota ? vuota + ' — ' : '') + 'scrivi una parte del nome',
-        onConfirm: function (testo) {
-          if (testo !== undefined) {
-            allinea(testo);
-          }
-        }
+        placeholder: (vuota !== null ? vuota + ' — ' : '') + 'scrivi una parte del nome'
       });
+      campo = document.getElementById(id);
     } catch (e) {
-      contenitore.remove();
-      elenco.id = id;
-      return;
+      // below: the list stays
     }
-    var campo = document.getElementById(id);
     if (!campo) {
       contenitore.remove();
       elenco.id = id;
       return;
     }
+    var obbligatorio = elenco.required;
     elenco.hidden = true;
     elenco.tabIndex = -1;
     elenco.required = false;
@@ -103,36 +95,33 @@ if (window.bootstrap && typeof window.bootstrap.loadFonts === 'function') {
     var valoreDi = function (testo) {
       var k = chiave(testo);
       if (k === '') {
-        return conVuota && !obbligatorio ? '' : null;
+        return vuota !== null && !obbligatorio ? '' : null;
       }
       return valori.has(k) ? valori.get(k) : null;
     };
-    var allinea = function (testo) {
-      var valore = valoreDi(testo);
-      if (valore !== null) {
-        elenco.value = valore;
+    // once the text names a choice the message goes; captured, for the library announces a chosen suggestion with an
+    // input event that does not bubble
+    contenitore.addEventListener('input', function () {
+      if (valoreDi(campo.value) !== null) {
         errore.hidden = true;
         campo.removeAttribute('aria-invalid');
       }
-    };
-    contenitore.addEventListener('input', function (evento) {
-      allinea(evento.target.value);
-    });
-    var modulo = elenco.form;
-    if (modulo) {
-      modulo.addEventListener('submit', function (evento) {
+    }, true);
+    // the list takes the text's choice when the form goes, or the form stops
+    if (elenco.form) {
+      elenco.form.addEventListener('submit', function (evento) {
         var valore = valoreDi(campo.value);
-        if (valore === null) {
-          evento.preventDefault();
-          errore.textContent = chiave(campo.value) === ''
-            ? 'Scegli una voce: scrivi una parte del nome e scegli tra i suggerimenti.'
-            : 'Nessuna voce corrisponde a «' + campo.value.trim() + '»: scrivi una parte del nome e scegli tra i suggerimenti.';
-          errore.hidden = false;
-          campo.setAttribute('aria-invalid', 'true');
-          campo.focus();
-        } else {
+        if (valore !== null) {
           elenco.value = valore;
+          return;
         }
+        evento.preventDefault();
+        errore.textContent = chiave(campo.value) === ''
+          ? 'Scegli una voce: scrivi una parte del nome e scegli tra i suggerimenti.'
+          : 'Nessuna voce corrisponde a «' + campo.value.trim() + '»: scrivi una parte del nome e scegli tra i suggerimenti.';
+        errore.hidden = false;
+        campo.setAttribute('aria-invalid', 'true');
+        campo.focus();
       });
     }
   });

@@ -72,6 +72,13 @@ public final class ScenarioAvviso {
     }
 
     public long aperto(String tipo, List<Alloggio> offerti, List<String> operatori) {
+        long avviso = inAttesaDiApertura(tipo, offerti, operatori);
+        eseguiTimer(avviso, AvvisoBpmn.TIMER_APERTURA);
+        return avviso;
+    }
+
+    /** Adds the alloggi (as the operator of their ente), then fires the end of selection: IN_ATTESA_APERTURA. */
+    public long inAttesaDiApertura(String tipo, List<Alloggio> offerti, List<String> operatori) {
         long avviso = predisposto(tipo);
         for (int i = 0; i < offerti.size(); i++) {
             ClientHttp.Risposta risposta = http.post("/api/avvisi/" + avviso + "/alloggi", operatori.get(i),
@@ -80,8 +87,14 @@ public final class ScenarioAvviso {
             assertThat(risposta.status()).as(risposta.body()).isEqualTo(201);
         }
         eseguiTimer(avviso, AvvisoBpmn.TIMER_FINE_SELEZIONE);
-        eseguiTimer(avviso, AvvisoBpmn.TIMER_APERTURA);
         return avviso;
+    }
+
+    /** Ends the avviso's process, so that its timers are no one else's concern once the test is over. */
+    public void termina(long avviso) {
+        runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
+                .processInstanceBusinessKey(Long.toString(avviso)).list()
+                .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "fine del test"));
     }
 
     /**

@@ -64,8 +64,9 @@ import it.piattaformacasa.regole.RequisitiEconomici;
 import jakarta.persistence.EntityManager;
 
 /**
- * Submission of a domanda between the avviso's apertura and chiusura ({@code Avviso#statoAl}): form checks (400, every field), art. 7 eligibility (422, every
- * reason), one domanda per richiedente per avviso (409 with the existing id), idempotent retries, ISBAR by KIE DMN.
+ * Submission of a domanda between the avviso's apertura and chiusura ({@code Avviso#statoAl}): form checks (400, every
+ * field), art. 7 eligibility (422, every reason), one domanda per richiedente per avviso (409 with the existing id),
+ * idempotent retries, ISBAR by KIE DMN.
  * No process instance per domanda: only human work needs the engine.
  */
 @Service
@@ -277,7 +278,7 @@ public class DomandaService {
                     + (adesso.isBefore(avviso.getApertura()) ? "apre il " + ItalianFormats.dataOra(avviso.getApertura())
                     : "l'apertura del " + ItalianFormats.dataOra(avviso.getApertura()) + " attende la chiusura della selezione degli alloggi"));
         }
-        LocalDate oggi = LocalDate.now(clock.withZone(FUSO));
+        LocalDate oggi = LocalDate.ofInstant(adesso, FUSO);
         List<AlloggioOfferto> offerti = avvisi.alloggiOfferti(avvisoId);
         Set<Long> richiesti = new HashSet<>(dati.alloggi());
         Map<Long, AlloggioOfferto> alloggiInAvviso = new HashMap<>();

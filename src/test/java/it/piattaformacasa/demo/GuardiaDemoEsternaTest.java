@@ -3,6 +3,8 @@ package it.piattaformacasa.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -61,13 +63,7 @@ class GuardiaDemoEsternaTest {
 
     @Test
     void unDatabaseDiProvaDiPrimaDellaMarcaVieneRiconosciutoDaiSuoiUtentiDemo() {
-        JdbcTemplate vecchio = new JdbcTemplate(database("demo_vecchio", "62"));
-        for (String[] o : new String[][] {{"capofila", "BNCGLI82C54L682L"}, {"supervisore", "RCCLNE75T57L682R"},
-                {"aler.avviso", "FRRCHR85H61B300A"}, {"malnate", "FNTDVD88D05D951C"}}) {
-            vecchio.update("insert into operatore (username, codice_fiscale, nome, cognome, email) values (?, ?, 'N', 'C', 'x@example.it')",
-                    o[0], o[1]);
-        }
-        migra((SingleConnectionDataSource) vecchio.getDataSource(), null);
+        JdbcTemplate vecchio = primaDellaMarca("demo_vecchio");
 
         assertThat(vecchio.queryForObject("select count(*) from installazione_demo", Long.class)).isEqualTo(1);
         GuardiaDemoEsterna.verifica(vecchio, "jdbc:prova");
@@ -76,13 +72,7 @@ class GuardiaDemoEsternaTest {
     @Test
     void unDatabaseDoveLavoraAltriNonVieneMarcatoAncheSeHaIUtentiDemo() {
         // the case the mark guards against: the demo once loaded, by mistake, where the region's operators work
-        JdbcTemplate inquinato = new JdbcTemplate(database("demo_inquinato", "62"));
-        for (String[] o : new String[][] {{"capofila", "BNCGLI82C54L682L"}, {"supervisore", "RCCLNE75T57L682R"},
-                {"aler.avviso", "FRRCHR85H61B300A"}, {"malnate", "FNTDVD88D05D951C"}, {"m.rossi", "RSSMRA80A01F205X"}}) {
-            inquinato.update("insert into operatore (username, codice_fiscale, nome, cognome, email) values (?, ?, 'N', 'C', 'x@example.it')",
-                    o[0], o[1]);
-        }
-        migra((SingleConnectionDataSource) inquinato.getDataSource(), null);
+        JdbcTemplate inquinato = primaDellaMarca("demo_inquinato", new String[] {"m.rossi", "RSSMRA80A01F205X"});
 
         assertThat(inquinato.queryForObject("select count(*) from installazione_demo", Long.class)).isZero();
         assertThatThrownBy(() -> GuardiaDemoEsterna.verifica(inquinato, "jdbc:postgresql://regione/casa?password=segreta"))
@@ -161,6 +151,25 @@ class GuardiaDemoEsternaTest {
         aperti.add(ds);
         migra(ds, versione);
         return ds;
+    }
+
+    /**
+     * A database as it was before V63: migrated up to V62 with the demo's four users V63 looks for and the {@code altri}
+     * operators (username, codice fiscale), then migrated to the last version.
+     */
+    private JdbcTemplate primaDellaMarca(String nome, String[]... altri) {
+        SingleConnectionDataSource ds = database(nome, "62");
+        JdbcTemplate jdbcDelDatabase = new JdbcTemplate(ds);
+        List<String[]> operatori = new java.util.ArrayList<>(List.of(new String[] {"capofila", "BNCGLI82C54L682L"},
+                new String[] {"supervisore", "RCCLNE75T57L682R"}, new String[] {"aler.avviso", "FRRCHR85H61B300A"},
+                new String[] {"malnate", "FNTDVD88D05D951C"}));
+        operatori.addAll(List.of(altri));
+        for (String[] o : operatori) {
+            jdbcDelDatabase.update("insert into operatore (username, codice_fiscale, nome, cognome, email) values (?, ?, 'N', 'C', 'x@example.it')",
+                    o[0], o[1]);
+        }
+        migra(ds, null);
+        return jdbcDelDatabase;
     }
 
     private static void migra(DataSource ds, String versione) {

@@ -149,8 +149,8 @@ class AvvisiNelBrowserTest {
     @Test
     void dopoLaChiusuraIlSupervisoreVedeLAvvisoChiusoELaChiusuraDaRegistrare() {
         String titolo = "Avviso in chiusura " + UUID.randomUUID().toString().substring(0, 6);
-        long avviso = new ScenarioAvviso(new ClientHttp(port), runtimeService, managementService, alloggi).conTitolo(titolo)
-                .aperto(List.of(), List.of());
+        ScenarioAvviso scenario = new ScenarioAvviso(new ClientHttp(port), runtimeService, managementService, alloggi);
+        long avviso = scenario.conTitolo(titolo).aperto(List.of(), List.of());
         java.time.Instant chiusura = jdbc.queryForObject("select chiusura from avviso where id = ?", java.sql.Timestamp.class, avviso)
                 .toInstant();
         OrologioDiProva.fermaA(chiusura.plusSeconds(90));
@@ -165,9 +165,7 @@ class AvvisiNelBrowserTest {
             console.guarda("avvisi-elenco-chiusura-da-registrare", titolo);
         } finally {
             OrologioDiProva.ripristina();
-            runtimeService.createProcessInstanceQuery().processDefinitionKey(it.piattaformacasa.avviso.process.AvvisoBpmn.PROCESS_ID)
-                    .processInstanceBusinessKey(Long.toString(avviso)).list()
-                    .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "fine del test"));
+            scenario.termina(avviso);
         }
     }
 

@@ -62,11 +62,8 @@ class FinestraDellAvvisoTest {
         String titolo = "Finestra " + UUID.randomUUID().toString().substring(0, 8).replaceAll("\\d", "x");
         long alloggio = DomandaOnlineTest.nuovoAlloggio(jdbc, "FIN-" + System.nanoTime() % 100000, CF_COMUNE_VARESE, "012133",
                 "Via della Finestra 1", 60);
-        long avviso = scenario.conTitolo(titolo).predisposto();
-        assertThat(http.post("/api/avvisi/" + avviso + "/alloggi", CAPOFILA, "{\"alloggioId\":" + alloggio
-                + ",\"tipologia\":\"ASSEGNABILE_ENTRO_CHIUSURA\",\"tipologiaRiscaldamento\":\"Centralizzato\","
-                + "\"speseAnnueUtenze\":1200.00}").status()).isEqualTo(201);
-        scenario.eseguiTimer(avviso, AvvisoBpmn.TIMER_FINE_SELEZIONE);
+        long avviso = scenario.conTitolo(titolo).inAttesaDiApertura("ORDINARIO", List.of(alloggi.findById(alloggio).orElseThrow()),
+                List.of(CAPOFILA));
         Instant apertura = jdbc.queryForObject("select apertura from avviso where id = ?", java.sql.Timestamp.class, avviso).toInstant();
         Instant chiusura = jdbc.queryForObject("select chiusura from avviso where id = ?", java.sql.Timestamp.class, avviso).toInstant();
         SessioneConsole supervisore = SessioneConsole.di(http, SUPERVISORE);
@@ -131,8 +128,6 @@ class FinestraDellAvvisoTest {
         assertThat(supervisore.get(filtro + "&stato=CHIUSO").body()).contains(">" + titolo + "<");
         String registrata = supervisore.get("/avvisi/" + avviso).body();
         assertThat(registrata).contains("id=\"apri-generazioni\"").doesNotContain("id=\"chiusura-da-registrare\"");
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(AvvisoBpmn.PROCESS_ID)
-                .processInstanceBusinessKey(Long.toString(avviso)).list()
-                .forEach(i -> runtimeService.deleteProcessInstance(i.getId(), "fine del test"));
+        scenario.termina(avviso);
     }
 }
