@@ -131,5 +131,13 @@ class SceltaEnteNelBrowserTest {
         console.accedi(MALNATE, PASSWORD);
         console.vai("/scadenze");
         assertThat(console.trova(By.id("filtro-ente")).getTagName()).isEqualTo("select");
+        // the capofila's forms in the Anagrafe: the enti it keeps, a short list, as before
+        console.accedi(CAPOFILA, PASSWORD);
+        console.vai("/anagrafe/alloggi/nuovo");
+        console.guarda("scelta-ente-modulo-alloggio", "Ente proprietario");
+        assertThat(console.trova(By.id("scelta-ente-campo")).getTagName()).isEqualTo("select");
+        console.vai("/anagrafe/alloggi");
+        console.guarda("scelta-ente-anagrafe-operatore", "Alloggi");
+        assertThat(console.trova(By.id("filtro-ente")).getTagName()).isEqualTo("select");
     }
 }
