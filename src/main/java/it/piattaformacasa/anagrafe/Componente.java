@@ -19,8 +19,9 @@ import jakarta.persistence.SequenceGenerator;
 public class Componente {
 
     /**
-     * From the column's sequence, 50 at a time (V62): a nucleo's members go to the database in one batch (issue 17).
-     * Blocks of two nodes interleave, so the id says nothing of the order: {@link #posizione} does.
+     * From the column's sequence: 50 at a time when Hibernate writes the members, in one batch (V62, issue 17); the
+     * sequence's next value when SQL does (a domanda's submission, ADR 25). Blocks of two nodes interleave, so the id
+     * says nothing of the order: {@link #posizione} does.
      */
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "componente_id")

@@ -159,6 +159,11 @@ public class Domanda {
         this.scelte.addAll(scelte);
     }
 
+    /** Written by {@link ScritturaDomanda}, which the database gave this id. */
+    void registrataCome(long id) {
+        this.id = id;
+    }
+
     void valutataCon(String inputRegole) {
         this.inputRegole = inputRegole;
     }
@@ -279,4 +284,7 @@ public class Domanda {
     public String getNotaAlloggi() { return notaAlloggi; }
     /** JSON of {@link AlloggiPosseduti}. */
     String getAlloggiPosseduti() { return alloggiPosseduti; }
+    String getRichiedenteCognome() { return richiedenteCognome; }
+    String getRichiedenteNome() { return richiedenteNome; }
+    long getVersion() { return version; }
 }

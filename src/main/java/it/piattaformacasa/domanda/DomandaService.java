@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -61,7 +59,6 @@ import it.piattaformacasa.regole.RegoleAlloggi;
 import it.piattaformacasa.regole.RegoleVincolate;
 import it.piattaformacasa.avviso.RegoleDellAvviso;
 import it.piattaformacasa.regole.RequisitiEconomici;
-import jakarta.persistence.EntityManager;
 
 /**
  * Submission of a domanda between the avviso's apertura and chiusura ({@code Avviso#statoAl}): form checks (400, every
@@ -72,6 +69,11 @@ import jakarta.persistence.EntityManager;
 @Service
 public class DomandaService {
 
+    /**
+     * @param domanda the domanda presented: for a new one, the object written in one statement (ADR 25), with its id
+     *                and not managed by Hibernate (its nucleo and members have no ids): a caller that goes on in the
+     *                same transaction loads it through the repository and changes that one; for a retry, the one loaded
+     */
     public record Presentazione(Domanda domanda, boolean giaPresentata) {
     }
 
@@ -80,8 +82,6 @@ public class DomandaService {
     private static final String LOMBARDIA = "Lombardia";
     /** Nobody alive was born, or took up residence, before this day: earlier dates are typing errors. */
     static final LocalDate DATA_MINIMA = LocalDate.of(1900, 1, 1);
-    /** At most 20 alloggi per domanda: one batch. */
-    private static final int BLOCCO_INSERIMENTI = 50;
     private static final BigDecimal ISEE_MASSIMO = new BigDecimal("99999999.99");
     /** The unique keys of {@code domanda}: a duplicate there means «already submitted» (409); nothing else does. */
     private static final Set<String> CHIAVI_UNICHE = Set.of("domanda_avviso_id_richiedente_cf_key",
@@ -104,15 +104,15 @@ public class DomandaService {
 
     /** Issue 16: the richiedente is told of the submission, in its transaction (see {@link CambioDiStato}). */
     private final ApplicationEventPublisher eventi;
-    private final EntityManager entityManager;
+    private final ScritturaDomanda scrittura;
 
     DomandaService(DomandaRepository domande, AvvisoService avvisi, RequisitiEconomici requisiti, CalcoloIsbar isbar,
                    UtenteCorrente utente, Clock clock,
                    @Value("${piattaforma.domanda.attestazione-indigenza-richiesta:true}") boolean attestazioneIndigenzaRichiesta,
                    ListaPrefetturaService listaPrefettura, RegoleDellAvviso regole, ComuniItaliani comuni, JdbcTemplate jdbc,
                    SceltaAlloggi sceltaAlloggi, RegoleAlloggi regoleAlloggi, LettureDomanda letture,
-                   ApplicationEventPublisher eventi, EntityManager entityManager) {
-        this.entityManager = entityManager;
+                   ApplicationEventPublisher eventi, ScritturaDomanda scrittura) {
+        this.scrittura = scrittura;
         this.letture = letture;
         this.eventi = eventi;
         this.sceltaAlloggi = sceltaAlloggi;
@@ -326,19 +326,12 @@ public class DomandaService {
                 v.scelta().scelte(), AlloggiPosseduti.json(v.posseduti()), v.scelta().nota());
         domanda.appartieneA(corpo);
         domanda.valutataCon(InputRegole.json(v.datiIsbar(), v.datiRequisiti()));
-        // the nucleo's members and the chosen alloggi in one round trip each (issue 17: the members' ids come from a
-        // sequence in blocks, V62); the inserts whose id the database gives (the domanda, whose ID_DOMANDA orders ties
-        // in presentation order, and its nucleo) are never batched
-        entityManager.unwrap(Session.class).setJdbcBatchSize(BLOCCO_INSERIMENTI);
+        // the domanda, its nucleo, the members and the chosen alloggi in one statement, not through Hibernate (issue 17,
+        // ADR 25); the returned domanda is not managed: what reads it later in this transaction loads it
         try {
-            Domanda presentata = domande.saveAndFlush(domanda);
-            eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.DOMANDA_PRESENTATA, presentata.getId()));
-            // the submission is written, its notice too, and nothing writes after it in a transaction of its own: no
-            // third dirty check of the whole domanda at commit (issue 17: 1.7 % of a node's CPU in the opening-day burst)
-            if (TransactionAspectSupport.currentTransactionStatus().isNewTransaction()) {
-                entityManager.unwrap(Session.class).setHibernateFlushMode(FlushMode.MANUAL);
-            }
-            return new Presentazione(presentata, false);
+            long id = scrittura.inserisci(domanda);
+            eventi.publishEvent(new CambioDiStato(CambioDiStato.Evento.DOMANDA_PRESENTATA, id));
+            return new Presentazione(domanda, false);
         } catch (DataIntegrityViolationException e) {
             if (VincoliDatabase.duplicatoSu(e, CHIAVI_UNICHE)) {
                 // the same richiedente, committed by a concurrent request (with another key or none) after our checks
