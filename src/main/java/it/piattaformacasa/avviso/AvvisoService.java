@@ -136,18 +136,23 @@ public class AvvisoService {
     /**
      * {@link Avviso#statoAl} in SQL: from the chiusura an open avviso (or one still waiting for its apertura) is CHIUSO,
      * from the apertura one waiting for it is APERTO, whether or not their timers have run. Reads {@code ora.adesso},
-     * the clock's instant joined in by {@link #CON_ORA}.
+     * the clock's instant; this class's statements read it once per row as {@code mostrato.stato} ({@link #CON_ORA}).
      */
     static final String STATO_MOSTRATO = """
             (case when a.stato in ('APERTO', 'IN_ATTESA_APERTURA') and a.chiusura <= ora.adesso then 'CHIUSO'
                   when a.stato = 'IN_ATTESA_APERTURA' and a.apertura <= ora.adesso then 'APERTO'
                   else a.stato end)""";
-    /** The clock's instant as a one-row relation, the first parameter of the statement that joins it. */
-    private static final String CON_ORA = " cross join (select cast(? as timestamptz) as adesso) ora ";
+    /**
+     * The clock's instant as a one-row relation, the first parameter of the statement that joins it, and each avviso's
+     * state as people see it at that instant, {@code mostrato.stato}: computed once per row for the select, the filter
+     * and the order alike.
+     */
+    private static final String CON_ORA = " cross join (select cast(? as timestamptz) as adesso) ora"
+            + " cross join lateral (select " + STATO_MOSTRATO + " as stato) mostrato ";
 
     /** How a list of avvisi may be sorted: the column and its SQL (a fixed set, never the request's text). */
     public enum OrdineAvvisi {
-        APERTURA("a.apertura"), CHIUSURA("a.chiusura"), TITOLO("lower(a.titolo)"), STATO(STATO_MOSTRATO);
+        APERTURA("a.apertura"), CHIUSURA("a.chiusura"), TITOLO("lower(a.titolo)"), STATO("mostrato.stato");
 
         private final String colonna;
 
@@ -180,7 +185,7 @@ public class AvvisoService {
             parametri.add(ambiti);
         }
         if (filtro.stato() != null) {
-            dove.append(" and " + STATO_MOSTRATO + " = ?");
+            dove.append(" and mostrato.stato = ?");
             parametri.add(filtro.stato().name());
         }
         if (filtro.testo() != null && !filtro.testo().isBlank()) {
@@ -196,8 +201,7 @@ public class AvvisoService {
         conPagina.add(pagina.getPageSize());
         conPagina.add(pagina.getOffset());
         List<AvvisoInElenco> righe = jdbc.query("""
-                select a.id, am.nome as ambito, a.titolo, a.tipo, """ + STATO_MOSTRATO + """
-                        as stato, a.apertura, a.chiusura,
+                select a.id, am.nome as ambito, a.titolo, a.tipo, mostrato.stato, a.apertura, a.chiusura,
                        (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id) as alloggi""" + dove
                         + " order by " + ordine.colonna + (crescente ? " asc" : " desc") + ", a.id desc limit ? offset ?",
                 (rs, n) -> new AvvisoInElenco(rs.getLong("id"), rs.getString("ambito"), rs.getString("titolo"),
@@ -539,8 +543,7 @@ public class AvvisoService {
 
     private static final String AVVISI_PUBBLICI = """
             select a.id, am.nome, (select string_agg(c.nome, ', ' order by c.nome) from comune c where c.ambito_id = am.id),
-                   a.titolo, a.tipo, """ + STATO_MOSTRATO + """
-                   , a.apertura, a.chiusura,
+                   a.titolo, a.tipo, mostrato.stato, a.apertura, a.chiusura,
                    (select count(*) from alloggio_in_avviso x where x.avviso_id = a.id)
               from avviso a join ambito am on am.id = a.ambito_id""" + CON_ORA + """
              where a.tipo <> 'FORZE_POLIZIA'""";
@@ -553,11 +556,10 @@ public class AvvisoService {
     @Transactional(readOnly = true)
     public List<AvvisoPubblico> avvisiPerICittadini() {
         return jdbc.query(AVVISI_PUBBLICI + """
-                 and (""" + STATO_MOSTRATO + """
-                       = 'APERTO' or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ora.adesso))
-                 order by """ + STATO_MOSTRATO + """
-                       = 'APERTO' desc, case when """ + STATO_MOSTRATO + """
-                       = 'APERTO' then a.chiusura else a.apertura end, a.id""",
+                 and (mostrato.stato = 'APERTO'
+                      or (a.stato in ('PREDISPOSTO', 'SELEZIONE_ALLOGGI', 'IN_ATTESA_APERTURA') and a.apertura > ora.adesso))
+                 order by mostrato.stato = 'APERTO' desc, case when mostrato.stato = 'APERTO' then a.chiusura else a.apertura end,
+                          a.id""",
                 (rs, n) -> avvisoPubblico(rs), java.sql.Timestamp.from(clock.instant()));
     }
 
